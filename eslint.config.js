@@ -1,0 +1,26 @@
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const jest = require('eslint-plugin-jest');
+
+module.exports = tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.cache/', 'coverage/', '*.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    plugins: { jest },
+    rules: {
+      'jest/no-focused-tests': 'error',
+      'jest/no-disabled-tests': 'error',
+      'jest/expect-expect': 'error',
+      'jest/no-conditional-expect': 'error',
+    },
+  },
+);

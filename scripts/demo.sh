@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# npm run demo: portal-search on port 8080 (PORT) with the five fixture datasets and the Paris
+# catalog published from a real Elasticsearch node and PostgreSQL. Installs what it needs.
+# Re-running it republishes the fixtures (stable record ids, no duplicates).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/ensure-deps.sh
+npm run --silent build
+if [ -z "${ES_URL:-}" ]; then
+  ES_URL="$(ES_HEAP="${ES_HEAP:-1g}" bash scripts/elasticsearch.sh start)"
+  export ES_URL
+fi
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_search}"
+bash scripts/ensure-postgres.sh
+cli="node dist/src/cli/main.js"
+$cli import-catalog fixtures/catalog/opendata-paris-catalog.json
+$cli ingest fixtures/descriptors/*.json
+echo "portal-search: http://127.0.0.1:${PORT:-8080}/api/health (Ctrl-C stops the API; scripts/elasticsearch.sh stop stops Elasticsearch)"
+exec $cli serve

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# npm test: lint, type-check, then every test (unit, golden, integration on a real Elasticsearch
+# node and PostgreSQL). Installs what it needs. Extra arguments go to jest (e.g. a file pattern).
+#   ES_URL            use this Elasticsearch instead of provisioning one
+#   TEST_DATABASE_URL PostgreSQL database for the tests (dropped and recreated by the run)
+#   ES_KEEP=1         leave the node this run started running (faster next run)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/ensure-deps.sh
+npx eslint .
+npx tsc -p tsconfig.json --noEmit
+
+started_es=0
+if [ -z "${ES_URL:-}" ]; then
+  export ES_PORT="${ES_PORT:-9200}"
+  bash scripts/elasticsearch.sh status >/dev/null 2>&1 || started_es=1
+  ES_URL="$(ES_HEAP="${ES_HEAP:-1g}" bash scripts/elasticsearch.sh start)"
+  export ES_URL
+fi
+stop_es() { if [ "$started_es" = 1 ] && [ "${ES_KEEP:-0}" != 1 ]; then bash scripts/elasticsearch.sh stop; fi; }
+trap stop_es EXIT
+
+export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_search_test}"
+bash scripts/ensure-postgres.sh
+export ES_INDEX_PREFIX=test-
+export LOG_LEVEL=silent
+npx jest --runInBand "$@"

@@ -1,0 +1,65 @@
+import type { DatasetRow } from '../execute/datasetStore';
+import { fold } from '../text/fold';
+import { effectiveMetadata } from './effectiveMetadata';
+
+export interface CatalogDocument {
+  datasetid: string;
+  domain: string;
+  visibility: string;
+  state: string;
+  has_records: boolean;
+  features: string[];
+  title: string;
+  publisher?: string;
+  license?: string;
+  language?: string;
+  theme: string[];
+  keyword: string[];
+  modified?: string;
+  issued?: string;
+  created?: string;
+  records_count: number;
+  t: Record<string, string | string[]>;
+  /** The dataset as stored, for rendering; not indexed. */
+  dataset: { metas: Record<string, unknown>; fields: DatasetRow['fields'] };
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : text(v) ? [v as string] : []);
+const stripHtml = (html: string): string => html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+const isoDate = (v: unknown): string | undefined => (text(v) && !Number.isNaN(Date.parse(v as string)) ? (v as string) : undefined);
+
+/** ODS dataset `features` from its schema: geo, timeserie, analyze. */
+export function datasetFeatures(d: DatasetRow): string[] {
+  const types = new Set(d.fields.map((f) => f.type));
+  const features = ['analyze'];
+  if (types.has('geo_point_2d') || types.has('geo_shape')) features.push('geo');
+  if (types.has('date') || types.has('datetime')) features.push('timeserie');
+  return features;
+}
+
+/** The catalog index document of a dataset: metadata for filters and facets, folded text for search. */
+export function catalogDocument(d: DatasetRow): CatalogDocument {
+  const metas = effectiveMetadata(d);
+  const dcat = (d.catalogExtra?.dcat as Record<string, unknown> | undefined) ?? {};
+  const title = text(metas.title) ?? d.id;
+  const description = text(metas.description);
+  const foldAll = (xs: string[]): string[] => xs.map(fold);
+  return {
+    datasetid: d.id, domain: d.domain, visibility: d.visibility, state: d.state,
+    has_records: d.hasRecords,
+    features: Array.isArray(d.catalogExtra?.features) && !d.hasRecords ? list(d.catalogExtra?.features) : datasetFeatures(d),
+    title, publisher: text(metas.publisher), license: text(metas.license), language: text(metas.language),
+    theme: list(metas.theme), keyword: list(metas.keyword),
+    modified: isoDate(metas.modified), issued: isoDate(dcat.issued), created: isoDate(dcat.created),
+    records_count: typeof metas.records_count === 'number' ? metas.records_count : 0,
+    t: {
+      title: fold(title), datasetid: fold(d.id),
+      ...(description ? { description: fold(stripHtml(description)) } : {}),
+      theme: foldAll(list(metas.theme)), keyword: foldAll(list(metas.keyword)),
+      ...(text(metas.publisher) ? { publisher: fold(metas.publisher as string) } : {}),
+      ...(text(metas.license) ? { license: fold(metas.license as string) } : {}),
+    },
+    dataset: { metas, fields: d.fields },
+  };
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/** The field types of ODS v1 (reference/ods-v1.md §5.1). */
+export const FIELD_TYPES = ['text', 'int', 'double', 'date', 'datetime', 'geo_point_2d', 'geo_shape', 'file'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** Technical names: what ODS allows, and safe as Elasticsearch object keys. */
+const technicalName = z
+  .string()
+  .regex(/^[a-z_][a-z0-9_]{0,63}$/, 'must be lower-case letters, digits or _, starting with a letter or _ (at most 64)');
+
+export const DATASET_ID = /^[a-z0-9][a-z0-9_-]{0,99}$/;
+const datasetId = z.string().regex(DATASET_ID, 'must be lower-case letters, digits, - or _ (at most 100)');
+
+export const annotationSchema = z.object({
+  name: z.enum([
+    'id', 'facet', 'facetsort', 'disjunctive', 'timeserie_precision', 'timerangeFilter', 'unit',
+    'decimals', 'sortable', 'multivalued', 'hierarchical',
+  ]),
+  args: z.array(z.string()).optional(),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+/**
+ * Where a field's value comes from: a column (CSV) or property (GeoJSON, JSON) by name, the
+ * feature's geometry, or the centroid of another (geo_shape) field computed at ingest.
+ */
+const fieldSource = z.union([
+  z.object({ column: z.string().min(1) }),
+  z.object({ geometry: z.literal(true) }),
+  z.object({ centroidOf: technicalName }),
+]);
+export type FieldSource = z.infer<typeof fieldSource>;
+
+export const fieldSchema = z.object({
+  name: technicalName,
+  label: z.string().min(1).optional(),
+  type: z.enum(FIELD_TYPES).optional(),
+  description: z.string().optional(),
+  annotations: z.array(annotationSchema).default([]),
+  source: fieldSource.optional(),
+});
+export type FieldInput = z.infer<typeof fieldSchema>;
+
+/** A field as the rest of the system sees it: label and type are always known. */
+export interface FieldDef {
+  name: string;
+  label: string;
+  type: FieldType;
+  description?: string;
+  annotations: Annotation[];
+  source: FieldSource;
+}
+
+export const metadataSchema = z
+  .object({
+    title: z.string().min(1),
+    description: z.string().optional(),
+    publisher: z.string().optional(),
+    theme: z.array(z.string()).optional(),
+    keyword: z.array(z.string()).optional(),
+    license: z.string().optional(),
+    language: z.string().optional(),
+    timezone: z.string().optional(),
+    modified: z.string().optional(),
+    records_count: z.number().int().nonnegative().optional(),
+    references: z.string().optional(),
+  })
+  .catchall(z.unknown());
+export type DatasetMetadata = z.infer<typeof metadataSchema>;
+
+export const SOURCE_FORMATS = ['csv', 'geojson', 'json', 'ndjson'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+export const descriptorSchema = z
+  .object({
+    id: datasetId,
+    domain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).default('default'),
+    visibility: z.enum(['public', 'private']).default('public'),
+    state: z.enum(['draft', 'published']).default('published'),
+    metadata: metadataSchema,
+    source: z
+      .object({
+        path: z.string().min(1),
+        format: z.enum(SOURCE_FORMATS).optional(),
+        delimiter: z.enum([';', ',', '\t']).optional(),
+        encoding: z.enum(['utf-8', 'latin1']).optional(),
+      })
+      .optional(),
+    fields: z.array(fieldSchema).default([]),
+  })
+  .superRefine((d, ctx) => {
+    const names = new Set<string>();
+    d.fields.forEach((f, i) => {
+      if (names.has(f.name)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: `duplicate field ${f.name}` });
+      names.add(f.name);
+      if (f.source && 'centroidOf' in f.source) {
+        const targetName = f.source.centroidOf;
+        const target = d.fields.find((g) => g.name === targetName);
+        if (!target || (target.type !== undefined && target.type !== 'geo_shape')) {
+          ctx.addIssue({ code: 'custom', path: ['fields', i, 'source'], message: 'centroidOf must name a geo_shape field' });
+        }
+      }
+    });
+  });
+export type DescriptorInput = z.input<typeof descriptorSchema>;
+export type Descriptor = z.infer<typeof descriptorSchema>;
+
+export function hasAnnotation(field: FieldDef, name: Annotation['name']): boolean {
+  return field.annotations.some((a) => a.name === name);
+}
+
+export function annotationArg(field: FieldDef, name: Annotation['name']): string | undefined {
+  return field.annotations.find((a) => a.name === name)?.args?.[0];
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseCatalogEntry } from '../catalog/catalogEntry';
+import { parseDescriptor } from '../catalog/parseDescriptor';
+import { loadConfig } from '../config/config';
+import { rebuildCatalogIndex } from '../execute/catalogIndex';
+import { listDatasets, upsertDomain } from '../execute/datasetStore';
+import { importCatalog } from '../execute/importCatalog';
+import { openDeps } from '../execute/openDeps';
+import { publishDataset } from '../execute/publishDataset';
+import { reindexDataset } from '../execute/reindexDataset';
+import { serve } from '../http/server';
+import { progressPrinter } from '../ingest/progress';
+
+const USAGE = `usage: portal-search <command>
+  serve                                  start the API (configuration: see README)
+  ingest <descriptor.json>...            publish datasets from their descriptors
+  reindex <datasetid>... | --all         rebuild indices from PostgreSQL
+  import-catalog <catalog.json> [--domain <id>]   load an ODS v2.1 catalog export as metadata-only datasets
+  domain add <id> --title <title> [--include-public]   create or update a domain`;
+
+const option = (args: string[], name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const config = loadConfig(process.env);
+  if (command === 'serve') { await serve(config); return -1; }
+  if (!['ingest', 'reindex', 'import-catalog', 'domain'].includes(command ?? '')) { console.error(USAGE); return 2; }
+  const deps = await openDeps(config);
+  try {
+    switch (command) {
+      case 'ingest':
+        for (const file of args) {
+          const descriptor = parseDescriptor(JSON.parse(await readFile(file, 'utf8')), file);
+          const progress = progressPrinter(descriptor.id);
+          const r = await publishDataset(deps, descriptor, { baseDir: dirname(resolve(file)), onProgress: progress.update });
+          progress.done();
+          console.log(`${r.datasetId}: ${r.rowsRead} rows read, ${r.published} published, ${r.rowsWarned} with warnings (${r.warningCount} warnings) → ${r.index.index}`);
+          for (const w of r.warnings.slice(0, 20)) console.log(`  ${r.unit} ${w.position}${w.field ? ` ${w.field}` : ''}: ${w.message}`);
+          if (r.warningCount > 20) console.log(`  … ${r.warningCount - 20} more warnings`);
+        }
+        return 0;
+      case 'reindex': {
+        const ids = args.includes('--all') ? (await listDatasets(deps.pool)).filter((d) => d.hasRecords).map((d) => d.id) : args;
+        for (const id of ids) {
+          const r = await reindexDataset(deps, id);
+          console.log(`${id}: ${r.indexed} documents → ${r.index}`);
+        }
+        const catalog = await rebuildCatalogIndex(deps);
+        console.log(`catalog: ${catalog.count} datasets → ${catalog.index}`);
+        return 0;
+      }
+      case 'import-catalog': {
+        const raw = JSON.parse(await readFile(args[0], 'utf8')) as unknown[];
+        const r = await importCatalog(deps, raw.map(parseCatalogEntry), option(args, '--domain') ?? 'default');
+        console.log(`catalog: ${r.imported} entries imported, ${r.indexed} datasets in the catalog index`);
+        return 0;
+      }
+      case 'domain': {
+        const [sub, id] = args;
+        if (sub !== 'add' || !id) { console.error(USAGE); return 2; }
+        await upsertDomain(deps.pool, { id, title: option(args, '--title') ?? id, includePublic: args.includes('--include-public') });
+        console.log(`domain ${id} saved`);
+        return 0;
+      }
+    }
+    return 2;
+  } finally {
+    await deps.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { if (code >= 0) process.exitCode = code; },
+  (err: unknown) => { console.error(err instanceof Error ? err.message : err); process.exitCode = 1; },
+);

@@ -1,0 +1,91 @@
+import type { DatasetMetadata, FieldDef } from '../catalog/descriptor';
+import type { Queryable } from './queryable';
+
+export interface DatasetRow {
+  id: string;
+  domain: string;
+  metadata: DatasetMetadata;
+  fields: FieldDef[];
+  visibility: 'public' | 'private';
+  state: 'draft' | 'published';
+  hasRecords: boolean;
+  recordsCount: number;
+  /** Metadata from a catalog import, under the descriptor's own. */
+  catalogExtra: Record<string, unknown> | null;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+}
+
+interface Row {
+  id: string; domain_id: string; metadata: DatasetMetadata; fields: FieldDef[]; visibility: 'public' | 'private';
+  state: 'draft' | 'published'; has_records: boolean; records_count: number; catalog_extra: Record<string, unknown> | null;
+  created_at: Date; updated_at: Date; published_at: Date | null;
+}
+
+const toDataset = (r: Row): DatasetRow => ({
+  id: r.id, domain: r.domain_id, metadata: r.metadata, fields: r.fields, visibility: r.visibility, state: r.state,
+  hasRecords: r.has_records, recordsCount: r.records_count, catalogExtra: r.catalog_extra,
+  createdAt: r.created_at, updatedAt: r.updated_at, publishedAt: r.published_at,
+});
+
+export async function getDataset(q: Queryable, id: string): Promise<DatasetRow | undefined> {
+  const { rows } = await q.query<Row>('SELECT * FROM datasets WHERE id = $1', [id]);
+  return rows[0] && toDataset(rows[0]);
+}
+
+export async function listDatasets(q: Queryable): Promise<DatasetRow[]> {
+  const { rows } = await q.query<Row>('SELECT * FROM datasets ORDER BY id');
+  return rows.map(toDataset);
+}
+
+export interface DatasetHeader {
+  id: string;
+  domain: string;
+  metadata: DatasetMetadata;
+  visibility: 'public' | 'private';
+  state: 'draft' | 'published';
+}
+
+/** Creates the dataset or replaces its descriptor-owned metadata; records and catalog metadata stay. */
+export async function upsertDataset(q: Queryable, d: DatasetHeader): Promise<void> {
+  await q.query(
+    `INSERT INTO datasets (id, domain_id, metadata, visibility, state) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE SET domain_id = EXCLUDED.domain_id, metadata = EXCLUDED.metadata,
+       visibility = EXCLUDED.visibility, state = EXCLUDED.state, updated_at = now()`,
+    [d.id, d.domain, JSON.stringify(d.metadata), d.visibility, d.state],
+  );
+}
+
+/** The schema and record count of a publish, written in the publish transaction. */
+export async function setPublished(q: Queryable, id: string, fields: FieldDef[], recordsCount: number): Promise<void> {
+  await q.query(
+    `UPDATE datasets SET fields = $2, records_count = $3, has_records = $3 > 0, published_at = now(), updated_at = now() WHERE id = $1`,
+    [id, JSON.stringify(fields), recordsCount],
+  );
+}
+
+/**
+ * A catalog entry: a new dataset gets its title and schema from the catalog (no records); an
+ * existing one only gets the catalog's metadata under its own.
+ */
+export async function upsertCatalogEntry(q: Queryable, entry: { id: string; domain: string; title: string; fields: FieldDef[]; extra: Record<string, unknown> }): Promise<void> {
+  await q.query(
+    `INSERT INTO datasets (id, domain_id, metadata, fields, catalog_extra) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE SET catalog_extra = EXCLUDED.catalog_extra, updated_at = now(),
+       fields = CASE WHEN datasets.has_records THEN datasets.fields ELSE EXCLUDED.fields END`,
+    [entry.id, entry.domain, JSON.stringify({ title: entry.title }), JSON.stringify(entry.fields), JSON.stringify(entry.extra)],
+  );
+}
+
+export async function domainExists(q: Queryable, id: string): Promise<boolean> {
+  return ((await q.query('SELECT 1 FROM domains WHERE id = $1', [id])).rowCount ?? 0) > 0;
+}
+
+export async function upsertDomain(q: Queryable, d: { id: string; title: string; includePublic: boolean }): Promise<void> {
+  await q.query(
+    `INSERT INTO domains (id, title, include_public) VALUES ($1, $2, $3)
+     ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, include_public = EXCLUDED.include_public`,
+    [d.id, d.title, d.includePublic],
+  );
+}

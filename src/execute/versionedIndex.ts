@@ -1,0 +1,40 @@
+import type { Client } from '@elastic/elasticsearch';
+
+/**
+ * Points `alias` at `index` alone, in one atomic alias update: readers see the old index until
+ * the new one is complete, then the new one, never a mix. Indices it leaves are deleted.
+ */
+export async function swapAlias(es: Client, alias: string, index: string): Promise<string[]> {
+  const current = await aliasTargets(es, alias);
+  await es.indices.updateAliases({
+    actions: [
+      ...current.filter((i) => i !== index).map((i) => ({ remove: { index: i, alias } })),
+      { add: { index, alias } },
+    ],
+  });
+  const old = current.filter((i) => i !== index);
+  if (old.length > 0) await es.indices.delete({ index: old.join(','), ignore_unavailable: true });
+  return old;
+}
+
+/** The indices an alias points to (none when it does not exist). */
+export async function aliasTargets(es: Client, alias: string): Promise<string[]> {
+  const exists = await es.indices.existsAlias({ name: alias });
+  if (!exists) return [];
+  return Object.keys(await es.indices.getAlias({ name: alias }));
+}
+
+/** Creates an index for bulk loading (no refresh), to be finished by `finishLoading`. */
+export async function createLoadingIndex(es: Client, index: string, body: { settings: object; mappings: object }): Promise<void> {
+  await es.indices.create({
+    index,
+    settings: { ...body.settings, refresh_interval: '-1' },
+    mappings: body.mappings as Record<string, unknown>,
+  });
+}
+
+export async function finishLoading(es: Client, index: string): Promise<number> {
+  await es.indices.putSettings({ index, settings: { refresh_interval: '1s' } });
+  await es.indices.refresh({ index });
+  return (await es.count({ index })).count;
+}

@@ -1,0 +1,22 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { AppError } from '../errors/catalogue';
+import { classifyError } from './classifyError';
+import { errorBody } from './errorBody';
+
+/** The one error middleware: a catalogue error becomes its status and JSON body. */
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) { next(err); return; }
+    const appError = classifyError(err);
+    if (appError.code === 'internal') logger.error({ err, reqId: res.locals.reqId }, 'unhandled error');
+    else if (appError.status >= 500) logger.warn({ code: appError.code, reqId: res.locals.reqId, cause: (err as Error)?.message }, 'store failure');
+    if (appError.details.retryAfterSeconds !== undefined) res.set('Retry-After', String(appError.details.retryAfterSeconds));
+    res.status(appError.status).type('application/json').send(JSON.stringify(errorBody(appError, req.path)));
+  };
+}
+
+/** Unknown routes: a JSON 404 in the route family's shape. */
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new AppError('not_found', `Unknown endpoint ${req.path.slice(0, 200)}`));
+};

@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+
+/** API keys in URLs are never logged; control characters are stripped (no log injection). */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]apikey=)[^&]*/gi, '$1[redacted]').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 2000);
+}
+
+/** One log line per request, with an id also sent back as X-Request-Id. */
+export function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const reqId = randomUUID();
+    res.locals.reqId = reqId;
+    res.set('X-Request-Id', reqId);
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ reqId, method: req.method, url: redactUrl(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  };
+}

@@ -1,0 +1,32 @@
+import type { Server } from 'node:http';
+import type { Config } from '../config/config';
+import { createLogger, openDeps } from '../execute/openDeps';
+import { createApp } from './app';
+
+/**
+ * Starts the API and stops it gracefully on SIGTERM or SIGINT: no new connections, requests in
+ * flight finish (for at most 10 s), then the stores are closed.
+ */
+export async function serve(config: Config): Promise<Server> {
+  const logger = createLogger(config);
+  const deps = await openDeps(config);
+  const app = createApp(deps, logger);
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
+  logger.info({ port: config.port, host: config.host }, 'portal-search listening');
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => server.closeAllConnections(), 10000);
+    force.unref();
+    server.close(() => {
+      void deps.close().then(() => { logger.info('stopped'); process.exit(0); });
+    });
+    server.closeIdleConnections();
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  return server;
+}

@@ -1,0 +1,66 @@
+import type { FieldDef } from '../catalog/descriptor';
+import { annotationArg } from '../catalog/descriptor';
+import type { FieldValue } from '../ingest/coerce/coerceField';
+import type { FileValue } from '../ingest/coerce/file';
+import type { Geometry, LatLon } from '../ingest/coerce/geo';
+import { centroidOf } from '../ingest/geometry';
+import { fold } from '../text/fold';
+import { hierarchyPaths } from './hierarchyPaths';
+import type { StoredRecord } from './storedRecord';
+
+type Indexed = string | string[] | number | { lat: number; lon: number };
+
+export interface RecordDocument {
+  datasetid: string;
+  recordid: string;
+  record_timestamp: string;
+  fields: Record<string, FieldValue>;
+  v: Record<string, Indexed>;
+  t: Record<string, string | string[]>;
+  h: Record<string, string[]>;
+}
+
+const asList = (v: FieldValue): string[] => (Array.isArray(v) ? (v as string[]) : [v as string]);
+
+function indexedValue(field: FieldDef, value: FieldValue): Indexed | undefined {
+  switch (field.type) {
+    case 'text': case 'int': case 'double': case 'date': case 'datetime':
+      return value as string | string[] | number;
+    case 'geo_point_2d': {
+      const [lat, lon] = value as LatLon;
+      return { lat, lon };
+    }
+    case 'geo_shape': {
+      const [lat, lon] = centroidOf(value as Geometry);
+      return { lat, lon };
+    }
+    case 'file':
+      return (value as FileValue).filename;
+  }
+}
+
+/**
+ * The Elasticsearch document of a record: `fields` as published (returned, never indexed),
+ * `v` typed values for filters, facets and sorts, `t` folded text, `h` hierarchy paths.
+ * A geo_shape is searched by its centroid (SPEC §1: the minimal Elasticsearch has no geo_shape
+ * field type); the shape itself stays in `fields` for output.
+ */
+export function recordDocument(datasetId: string, schema: readonly FieldDef[], record: StoredRecord): RecordDocument {
+  const doc: RecordDocument = {
+    datasetid: datasetId, recordid: record.recordid, record_timestamp: record.recordTimestamp,
+    fields: record.fields, v: {}, t: {}, h: {},
+  };
+  for (const field of schema) {
+    const value = record.fields[field.name];
+    if (value === undefined) continue;
+    const indexed = indexedValue(field, value);
+    if (indexed !== undefined) doc.v[field.name] = indexed;
+    if (field.type === 'text') {
+      const list = asList(value);
+      doc.t[field.name] = Array.isArray(value) ? list.map(fold) : fold(value as string);
+      const sep = annotationArg(field, 'hierarchical');
+      if (sep !== undefined) doc.h[field.name] = [...new Set(list.flatMap((s) => hierarchyPaths(s, sep)))];
+    }
+  }
+  return doc;
+}

@@ -1,0 +1,30 @@
+import fieldTypes from '../../mappings/field-types.json';
+import recordsTemplate from '../../mappings/records.json';
+import type { FieldDef } from '../catalog/descriptor';
+import { annotationArg } from '../catalog/descriptor';
+
+type Json = Record<string, unknown>;
+interface TypeMapping { v: Json; t?: Json; h?: Json }
+const TYPES = fieldTypes as unknown as Record<FieldDef['type'], TypeMapping>;
+
+export interface IndexBody {
+  settings: Json;
+  mappings: { properties: Record<string, Json & { properties?: Json }> } & Json;
+}
+
+/**
+ * The index of one dataset: the template of mappings/records.json, with each field's typed
+ * value (`v.<f>`), folded text (`t.<f>`, text fields) and hierarchy paths (`h.<f>`, text fields
+ * annotated hierarchical) mapped as mappings/field-types.json says for its type.
+ */
+export function recordMapping(schema: readonly FieldDef[]): IndexBody {
+  const body = structuredClone(recordsTemplate) as unknown as IndexBody;
+  const props = body.mappings.properties;
+  for (const field of schema) {
+    const m = TYPES[field.type];
+    props.v.properties![field.name] = structuredClone(m.v);
+    if (m.t) props.t.properties![field.name] = structuredClone(m.t);
+    if (m.h && annotationArg(field, 'hierarchical') !== undefined) props.h.properties![field.name] = structuredClone(m.h);
+  }
+  return body;
+}

@@ -1,0 +1,40 @@
+import type { FieldDef } from '../catalog/descriptor';
+import { coerceField, FieldValue } from './coerce/coerceField';
+import type { Geometry } from './coerce/geo';
+import { centroidOf } from './geometry';
+import type { RawRow } from './rawRow';
+
+export interface IngestWarning {
+  position: number;
+  field?: string;
+  message: string;
+}
+
+export interface BuiltRecord {
+  fields: Record<string, FieldValue>;
+  position: number;
+}
+
+/**
+ * Types one raw row against the schema. A value that does not fit its field is left out of the
+ * record and reported as a warning with the row's position and the field name; the record is
+ * kept with its other values.
+ */
+export function buildRecord(schema: readonly FieldDef[], row: RawRow, timeZone: string): { record: BuiltRecord; warnings: IngestWarning[] } {
+  const fields: Record<string, FieldValue> = {};
+  const warnings: IngestWarning[] = [];
+  const derived: FieldDef[] = [];
+  for (const field of schema) {
+    const src = field.source;
+    if ('centroidOf' in src) { derived.push(field); continue; }
+    const raw = 'geometry' in src ? row.geometry : row.values[src.column];
+    const result = coerceField(field, raw, timeZone);
+    if (result.kind === 'value') fields[field.name] = result.value;
+    else if (result.kind === 'invalid') warnings.push({ position: row.position, field: field.name, message: result.reason });
+  }
+  for (const field of derived) {
+    const shape = fields[(field.source as { centroidOf: string }).centroidOf] as Geometry | undefined;
+    if (shape) fields[field.name] = centroidOf(shape);
+  }
+  return { record: { fields, position: row.position }, warnings };
+}

@@ -1,0 +1,29 @@
+import centroid from '@turf/centroid';
+import type { FieldDef } from '../catalog/descriptor';
+import type { FieldValue } from './coerce/coerceField';
+import type { Geometry, LatLon } from './coerce/geo';
+
+/** The centroid of a shape (turf: the mean of its vertices), as [lat, lon]. */
+export function centroidOf(shape: Geometry): LatLon {
+  const [lon, lat] = centroid(shape as Parameters<typeof centroid>[0]).geometry.coordinates;
+  return [lat, lon];
+}
+
+export type PointGeometry = { type: 'Point'; coordinates: [number, number] };
+
+/** ODS record `geometry`: a Point [lon, lat] from the first geo field of the schema that has a value. */
+export function recordGeometry(schema: readonly FieldDef[], fields: Record<string, FieldValue>): PointGeometry | null {
+  for (const field of schema) {
+    const value = fields[field.name];
+    if (value === undefined) continue;
+    if (field.type === 'geo_point_2d') {
+      const [lat, lon] = value as LatLon;
+      return { type: 'Point', coordinates: [lon, lat] };
+    }
+    if (field.type === 'geo_shape') {
+      const [lat, lon] = centroidOf(value as Geometry);
+      return { type: 'Point', coordinates: [lon, lat] };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+import { parse } from 'csv-parse';
+import { Readable } from 'node:stream';
+import type { ReaderItem } from '../rawRow';
+import { openBytes, peekBytes } from './bytes';
+import { decodeText } from './decodeText';
+import { Delimiter, sniffDelimiter, sniffEncoding } from './sniff';
+
+export interface CsvOptions {
+  delimiter?: Delimiter;
+  encoding?: 'utf-8' | 'latin1';
+}
+
+interface ParsedRecord { record: string[]; info: { lines: number } }
+
+/**
+ * Streams a CSV file as rows keyed by header name: delimiter (`;`, `,`, tab) and encoding
+ * (UTF-8, with or without BOM, or Latin-1) are detected unless given; quoted cells may span
+ * lines; positions are the 1-based line where each row starts. A row with too few or too many
+ * cells is still read (missing cells are empty) and reported.
+ */
+export async function* readCsv(path: string, options: CsvOptions = {}): AsyncGenerator<ReaderItem> {
+  const sample = await peekBytes(path);
+  const encoding = options.encoding ?? sniffEncoding(sample).encoding;
+  const sampleText = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'latin1').decode(sample).replace(/^\ufeff/, '');
+  const delimiter = options.delimiter ?? sniffDelimiter(sampleText);
+  const parser = Readable.from(decodeText(await openBytes(path), encoding)).pipe(
+    parse({ delimiter, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false }),
+  );
+  let header: string[] | undefined;
+  let nextLine = 1;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
+      const position = nextLine;
+      nextLine = info.lines + 1;
+      if (record.length === 1 && record[0].trim() === '') continue;
+      if (!header) { header = record.map((h) => h.trim()); continue; }
+      if (record.length !== header.length) {
+        yield { kind: 'problem', problem: { position, message: `expected ${header.length} cells, found ${record.length}` } };
+      }
+      const values: Record<string, unknown> = {};
+      header.forEach((name, i) => { values[name] = record[i] ?? ''; });
+      yield { kind: 'row', row: { position, values } };
+    }
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    yield { kind: 'problem', problem: { position: nextLine, message: `unreadable CSV from here on: ${message}` } };
+  }
+}
+
+/** The header of a CSV file, for descriptors that leave their fields to be inferred. */
+export async function readCsvHeader(path: string, options: CsvOptions = {}): Promise<string[]> {
+  for await (const item of readCsv(path, options)) {
+    if (item.kind === 'row') return Object.keys(item.row.values);
+  }
+  return [];
+}

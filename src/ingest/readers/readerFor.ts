@@ -1,0 +1,36 @@
+import type { SourceFormat } from '../../catalog/descriptor';
+import type { PositionUnit, ReaderItem } from '../rawRow';
+import { CsvOptions, readCsv } from './csvReader';
+import { readGeoJson, readJsonArray, readNdjson } from './jsonReaders';
+
+export interface SourceSpec extends CsvOptions {
+  path: string;
+  format?: SourceFormat;
+}
+
+export interface Reader {
+  format: SourceFormat;
+  unit: PositionUnit;
+  read(): AsyncGenerator<ReaderItem>;
+}
+
+/** The format from the descriptor, else from the file name (`.gz` looked through). */
+export function formatOf(spec: SourceSpec): SourceFormat {
+  if (spec.format) return spec.format;
+  const name = spec.path.toLowerCase().replace(/\.gz$/, '');
+  if (name.endsWith('.geojson')) return 'geojson';
+  if (name.endsWith('.ndjson') || name.endsWith('.jsonl')) return 'ndjson';
+  if (name.endsWith('.json')) return 'json';
+  return 'csv';
+}
+
+/** The registry of readers: one per source format. */
+export function readerFor(spec: SourceSpec): Reader {
+  const format = formatOf(spec);
+  switch (format) {
+    case 'csv': return { format, unit: 'line', read: () => readCsv(spec.path, spec) };
+    case 'geojson': return { format, unit: 'item', read: () => readGeoJson(spec.path) };
+    case 'json': return { format, unit: 'item', read: () => readJsonArray(spec.path) };
+    case 'ndjson': return { format, unit: 'line', read: () => readNdjson(spec.path) };
+  }
+}
