@@ -32,11 +32,14 @@ export function zoneOffsetMs(utcMs: number, timeZone: string): number {
 }
 
 /**
- * The UTC instant of a wall-clock time in `timeZone`. In a spring-forward gap the time is read
- * with the offset before the change; in the autumn overlap, the first (summer) occurrence wins.
+ * The UTC instant of a wall-clock time in `timeZone` (the wall time given as if it were UTC).
+ * In the autumn overlap the first occurrence wins; a time in the spring-forward gap is read with
+ * the offset in force before the change, i.e. moved forward (Temporal's "compatible" rule).
  */
 export function wallTimeToUtcMs(wallAsUtcMs: number, timeZone: string): number {
-  const first = wallAsUtcMs - zoneOffsetMs(wallAsUtcMs, timeZone);
-  const second = wallAsUtcMs - zoneOffsetMs(first, timeZone);
-  return Math.min(first, second);
+  const HALF_DAY = 12 * 3600 * 1000;
+  const before = zoneOffsetMs(wallAsUtcMs - HALF_DAY, timeZone);
+  const after = zoneOffsetMs(wallAsUtcMs + HALF_DAY, timeZone);
+  const valid = [before, after].map((o) => wallAsUtcMs - o).filter((t) => wallAsUtcMs - zoneOffsetMs(t, timeZone) === t);
+  return valid.length > 0 ? Math.min(...valid) : wallAsUtcMs - before;
 }

@@ -11,7 +11,7 @@ export type Geometry =
   | { type: 'MultiPolygon'; coordinates: Position[][][] }
   | { type: 'GeometryCollection'; geometries: Geometry[] };
 
-const POINT_TEXT = /^\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*$/;
+const POINT_TEXT = /^\s*\[?\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*\]?\s*$/;
 
 function latLon(lat: unknown, lon: unknown): LatLon | undefined {
   if (typeof lat !== 'number' || typeof lon !== 'number') return undefined;
@@ -19,7 +19,7 @@ function latLon(lat: unknown, lon: unknown): LatLon | undefined {
   return [lat, lon];
 }
 
-/** geo_point_2d from `"lat,lon"`, `"lat, lon"`, `[lat, lon]` or `{lat, lon}`. */
+/** geo_point_2d from `"lat,lon"`, `"lat, lon"`, `[lat, lon]` (a JSON array or its text) or `{lat, lon}`. */
 export function coerceGeoPoint(raw: unknown): Coerced<LatLon> {
   if (isBlank(raw)) return empty;
   let point: LatLon | undefined;

@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDescriptor } from '../../src/catalog/parseDescriptor';
+import type { Deps } from '../../src/execute/deps';
+import { publishDataset } from '../../src/execute/publishDataset';
+import { openTestDeps } from '../support/testDeps';
+
+let deps: Deps & { close(): Promise<void> };
+const dir = mkdtempSync(join(tmpdir(), 'portal-search-'));
+beforeAll(async () => { deps = await openTestDeps(); });
+afterAll(() => deps.close());
+
+const descriptor = (id: string, file: string, extra: object = {}) => parseDescriptor({
+  id, metadata: { title: id, timezone: 'Europe/Paris' }, source: { path: file },
+  fields: [
+    { name: 'nom', label: 'Nom', type: 'text' },
+    { name: 'note', label: 'Note', type: 'text' },
+    { name: 'position', label: 'Position', type: 'geo_point_2d' },
+    { name: 'quand', label: 'Quand', type: 'datetime' },
+  ],
+  ...extra,
+}, id);
+
+const stored = async (id: string) =>
+  (await deps.pool.query<{ fields: Record<string, unknown>; source_line: number }>(
+    'SELECT fields, source_line FROM records WHERE dataset_id = $1 ORDER BY source_line', [id],
+  )).rows;
+
+describe('files with the quirks of real exports', () => {
+  test('UTF-8 BOM, multi-line quoted cells and one bad point: every row published, one warning at its line', async () => {
+    const csv = '\ufeffNom;Note;Position;Quand\r\n'
+      + 'Élise;"deux\nlignes";48.85, 2.35;2024-03-31T02:30:00\r\n' // line 2 (spans 2-3); 02:30 does not exist in Paris that night
+      + 'Zoé;"""citée""; avec ;";48.86,2.36;2024-07-01 12:00\r\n' // line 4
+      + 'Hervé;rien;not a point;2024-01-01\r\n' // line 5: bad point
+      + '\r\n'
+      + 'Anaïs;"trois\nlignes\nici";[48.87, 2.37];\r\n'; // line 7
+    writeFileSync(join(dir, 'quirky.csv'), csv, 'utf8');
+    const report = await publishDataset(deps, descriptor('quirky-utf8', 'quirky.csv'), { baseDir: dir });
+    expect(report.published).toBe(4);
+    expect(report.warnings).toEqual([{ position: 5, field: 'position', message: expect.stringContaining('not a point') }]);
+    const rows = await stored('quirky-utf8');
+    expect(rows.map((r) => r.source_line)).toEqual([2, 4, 5, 7]);
+    expect(rows[0].fields).toEqual({ nom: 'Élise', note: 'deux\nlignes', position: [48.85, 2.35], quand: '2024-03-31T01:30:00.000Z' });
+    expect(rows[1].fields.note).toBe('"citée"; avec ;');
+    expect(rows[1].fields.quand).toBe('2024-07-01T10:00:00.000Z');
+    expect(rows[2].fields).toEqual({ nom: 'Hervé', note: 'rien', quand: '2023-12-31T23:00:00.000Z' });
+    expect(rows[3].fields.note).toBe('trois\nlignes\nici');
+    expect((await deps.es.count({ index: `${deps.indexPrefix}records-quirky-utf8` })).count).toBe(4);
+  });
+
+  test('Latin-1 with commas: accents decoded, delimiter detected', async () => {
+    const csv = 'Nom,Note,Position,Quand\n"Cédric, fils",à côté,"45.1,5.2",2020-02-29\nFrançois,ça,45.2 ,\n';
+    writeFileSync(join(dir, 'latin1.csv'), Buffer.from(csv, 'latin1'));
+    const report = await publishDataset(deps, descriptor('quirky-latin1', 'latin1.csv'), { baseDir: dir });
+    expect(report.warnings).toEqual([{ position: 3, field: 'position', message: expect.any(String) }]);
+    const rows = await stored('quirky-latin1');
+    expect(rows.map((r) => r.fields.nom)).toEqual(['Cédric, fils', 'François']);
+    expect(rows[0].fields).toMatchObject({ note: 'à côté', position: [45.1, 5.2], quand: '2020-02-28T23:00:00.000Z' });
+  });
+
+  test('a ragged row is reported and still published; a descriptor without fields gets inferred types', async () => {
+    writeFileSync(join(dir, 'ragged.csv'), 'Code;Nombre;Jour;Taux\n01300;12;2021-05-04;1.5\n75001;7\n');
+    const report = await publishDataset(deps, parseDescriptor({ id: 'quirky-ragged', metadata: { title: 'r' }, source: { path: 'ragged.csv' } }, 'r'), { baseDir: dir });
+    expect(report.published).toBe(2);
+    expect(report.warnings).toEqual([{ position: 3, message: 'expected 4 cells, found 2' }]);
+    const { rows } = await deps.pool.query<{ fields: Array<{ name: string; type: string }> }>('SELECT fields FROM datasets WHERE id = $1', ['quirky-ragged']);
+    expect(rows[0].fields.map((f) => [f.name, f.type])).toEqual([['code', 'text'], ['nombre', 'int'], ['jour', 'date'], ['taux', 'double']]);
+  });
+
+  test('NDJSON and JSON arrays are read item by item; a broken item is a warning', async () => {
+    writeFileSync(join(dir, 'items.ndjson'), '{"nom":"a","position":"1,2"}\n\n{"nom":\n{"nom":"c","position":[3,4]}\n');
+    const nd = await publishDataset(deps, descriptor('quirky-ndjson', 'items.ndjson'), { baseDir: dir });
+    expect(nd.published).toBe(2);
+    expect(nd.warnings.map((w) => w.position)).toEqual([3]);
+    writeFileSync(join(dir, 'items.json'), '[{"nom":"a"}, {"nom":"b, \\"c\\" ]"}, 42]');
+    const js = await publishDataset(deps, descriptor('quirky-json', 'items.json'), { baseDir: dir });
+    expect(js.published).toBe(2);
+    expect(js.warnings).toEqual([{ position: 3, message: 'not a JSON object' }]);
+    expect((await stored('quirky-json')).map((r) => r.fields.nom)).toEqual(['a', 'b, "c" ]']);
+  });
+});

@@ -1,0 +1,79 @@
+import type { Deps } from '../../src/execute/deps';
+import { reindexDataset } from '../../src/execute/reindexDataset';
+import { recordsAlias } from '../../src/index/indexNames';
+import { ingestFixture } from '../support/ingestFixture';
+import { rawCsvObjects } from '../support/rawFixtures';
+import { openTestDeps } from '../support/testDeps';
+
+const ID = 'velib-emplacement-des-stations';
+let deps: Deps & { close(): Promise<void> };
+beforeAll(async () => { deps = await openTestDeps(); });
+afterAll(() => deps.close());
+
+const recordIds = async (): Promise<string[]> =>
+  (await deps.pool.query<{ recordid: string }>('SELECT recordid FROM records WHERE dataset_id = $1 ORDER BY recordid', [ID])).rows.map((r) => r.recordid);
+
+async function allDocuments(): Promise<Array<{ id: string; source: unknown }>> {
+  const res = await deps.es.search({ index: recordsAlias(deps.indexPrefix, ID), size: 10000, sort: [{ recordid: 'asc' }] });
+  return res.hits.hits.map((h) => ({ id: h._id!, source: h._source }));
+}
+
+describe('re-publishing and re-indexing', () => {
+  test('re-ingest keeps every recordid and adds no duplicate', async () => {
+    const expected = rawCsvObjects('velib-emplacement-des-stations.csv').length;
+    await ingestFixture(deps, ID, () => new Date('2024-01-01T00:00:00Z'));
+    const first = await recordIds();
+    await ingestFixture(deps, ID, () => new Date('2024-02-01T00:00:00Z'));
+    const second = await recordIds();
+    expect(first).toHaveLength(expected);
+    expect(new Set(first).size).toBe(expected);
+    expect(second).toEqual(first);
+    expect(first.every((id) => /^[0-9a-f]{40}$/.test(id))).toBe(true);
+    expect((await deps.es.count({ index: recordsAlias(deps.indexPrefix, ID) })).count).toBe(expected);
+  });
+
+  test('the alias points at the newest version only; older versions are gone', async () => {
+    const { rows } = await deps.pool.query<{ version: number; state: string; index_name: string }>(
+      'SELECT version, state, index_name FROM index_versions WHERE dataset_id = $1 ORDER BY version', [ID],
+    );
+    const live = rows.filter((r) => r.state === 'live');
+    expect(live).toHaveLength(1);
+    expect(live[0].version).toBe(rows[rows.length - 1].version);
+    const targets = Object.keys(await deps.es.indices.getAlias({ name: recordsAlias(deps.indexPrefix, ID) }));
+    expect(targets).toEqual([live[0].index_name]);
+    for (const old of rows.filter((r) => r.state !== 'live')) {
+      expect(await deps.es.indices.exists({ index: old.index_name })).toBe(false);
+    }
+  });
+
+  test('reindex from PostgreSQL gives the same documents', async () => {
+    const before = await allDocuments();
+    const report = await reindexDataset(deps, ID);
+    const after = await allDocuments();
+    expect(report.rejected).toBe(0);
+    expect(after).toHaveLength(before.length);
+    expect(after).toEqual(before);
+  });
+
+  test('during a reindex, searches keep answering from the previous version with every record', async () => {
+    const alias = recordsAlias(deps.indexPrefix, ID);
+    const expected = (await deps.es.count({ index: alias })).count;
+    let running = true;
+    const counts: number[] = [];
+    const failures: unknown[] = [];
+    const watcher = (async () => {
+      while (running) {
+        try {
+          counts.push((await deps.es.count({ index: alias })).count);
+        } catch (err) { failures.push(err); }
+      }
+    })();
+    await reindexDataset(deps, ID);
+    await reindexDataset(deps, ID);
+    running = false;
+    await watcher;
+    expect(failures).toEqual([]);
+    expect(counts.length).toBeGreaterThan(5);
+    expect(new Set(counts)).toEqual(new Set([expected]));
+  });
+});
