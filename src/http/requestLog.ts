@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 
 /** API keys in URLs are never logged; control characters are stripped (no log injection). */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]apikey=)[^&]*/gi, '$1[redacted]').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 2000);
+  const redacted = url.replace(/([?&]apikey=)[^&]*/gi, '$1[redacted]');
+  return [...redacted].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('').slice(0, 2000);
 }
 
 /** One log line per request, with an id also sent back as X-Request-Id. */

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDescriptor } from '../../../src/catalog/parseDescriptor';
+import { FIXTURES } from '../../support/rawFixtures';
+
+const load = (id: string) => parseDescriptor(JSON.parse(readFileSync(join(FIXTURES, 'descriptors', `${id}.json`), 'utf8')), id);
+const summary = (id: string) => load(id).fields.map((f) => `${f.name}:${f.type}${f.annotations.map((a) => `+${a.name}`).join('')}`);
+
+describe('fixture descriptors', () => {
+  test('all five are valid and named after their dataset id', () => {
+    const files = readdirSync(join(FIXTURES, 'descriptors')).sort();
+    expect(files).toEqual(['chantiers-perturbants.json', 'communes-france.json', 'lieux-de-tournage-a-paris.json', 'liste-des-gares.json', 'velib-emplacement-des-stations.json']);
+    for (const file of files) expect(load(file.replace('.json', '')).id).toBe(file.replace('.json', ''));
+  });
+
+  test('lieux-de-tournage-a-paris: the names, types and annotations of the data README', () => {
+    expect(summary('lieux-de-tournage-a-paris')).toEqual([
+      'id_lieu:text', 'annee_tournage:int+facet', 'type_tournage:text+facet', 'nom_tournage:text+sortable', 'nom_realisateur:text+facet',
+      'nom_producteur:text', 'adresse_lieu:text', 'ardt_lieu:text+facet', 'date_debut:date+facet', 'date_fin:date+facet',
+      'coord_x:double', 'coord_y:double', 'geo_shape:geo_shape', 'geo_point_2d:geo_point_2d',
+    ]);
+    expect(load('lieux-de-tournage-a-paris').metadata.timezone).toBe('Europe/Paris');
+  });
+
+  test('the other four', () => {
+    expect(summary('chantiers-perturbants').join(' ')).toBe(
+      'identifiant:text identifiant_ctv:text cp_arrondissement:text+facet num_stv:text typologie:text+facet maitre_ouvrage:text+facet '
+      + 'objet:text+facet description:text voies:text precisions_localisation:text date_debut:date+facet date_fin:date+facet '
+      + 'impact_circulation:text+facet detail_impact_circulation:text niveau_perturbation:text+facet statut:text+facet '
+      + 'url_lettre_info:text geo_shape:geo_shape geo_point_2d:geo_point_2d');
+    expect(summary('liste-des-gares').join(' ')).toBe(
+      'code_uic:text libelle:text+sortable fret:text+facet voyageurs:text+facet code_ligne:text rg_troncon:int pk:text commune:text+facet '
+      + 'departemen:text+facet idreseau:int idgaia:text x_l93:double y_l93:double x_wgs84:double y_wgs84:double c_geo:geo_point_2d '
+      + 'geo_point_2d:geo_point_2d geo_shape:geo_shape');
+    expect(summary('velib-emplacement-des-stations')).toEqual(['stationcode:text', 'name:text+sortable', 'capacity:int+facet', 'coordonnees_geo:geo_point_2d']);
+    expect(summary('communes-france').join(' ')).toBe(
+      'code:text nom:text+sortable departement:text+facet departement_nom:text region:text+facet region_nom:text+facet population:int '
+      + 'codes_postaux:text+facet+multivalued zone:text+facet territoire:text+facet+hierarchical geo_shape:geo_shape geo_point_2d:geo_point_2d');
+  });
+
+  test('invalid descriptors are refused with every problem named', () => {
+    expect(() => parseDescriptor({ id: '../etc', metadata: {}, fields: [{ name: 'Bad Name', type: 'blob' }] }, 'x')).toThrow(
+      /invalid descriptor x: id: .*; metadata.title: .*; fields.0.name: .*; fields.0.type: /,
+    );
+    expect(() => parseDescriptor({ id: 'a', metadata: { title: 't' }, fields: [{ name: 'c', source: { centroidOf: 'nope' } }] }, 'y')).toThrow(
+      /centroidOf must name a geo_shape field/,
+    );
+  });
+});
