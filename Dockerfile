@@ -1,0 +1,10 @@
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+ENV PORT=8080
+EXPOSE 8080
+# Publishes the fixtures and the catalog (idempotent), then serves.
+CMD ["sh", "-c", "node dist/src/cli/main.js import-catalog fixtures/catalog/opendata-paris-catalog.json && node dist/src/cli/main.js ingest fixtures/descriptors/*.json && exec node dist/src/cli/main.js serve"]
