@@ -21,6 +21,12 @@ export async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
-export function createPool(url: string): Pool {
-  return new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 });
+/**
+ * The connection pool. An idle connection that PostgreSQL closes (restart, administrator) is
+ * dropped from the pool instead of crashing the process; the next query opens a new one.
+ */
+export function createPool(url: string, onIdleError: (err: Error) => void = () => undefined): Pool {
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 });
+  pool.on('error', onIdleError);
+  return pool;
 }

@@ -68,10 +68,13 @@ describe('re-publishing and re-indexing', () => {
         } catch (err) { failures.push(err); }
       }
     })();
-    await reindexDataset(deps, ID);
-    await reindexDataset(deps, ID);
-    running = false;
-    await watcher;
+    try {
+      await reindexDataset(deps, ID);
+      await reindexDataset(deps, ID);
+    } finally {
+      running = false;
+      await watcher;
+    }
     expect(failures).toEqual([]);
     expect(counts.length).toBeGreaterThan(5);
     expect(new Set(counts)).toEqual(new Set([expected]));
