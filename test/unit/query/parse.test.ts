@@ -68,7 +68,7 @@ describe('parseQuery', () => {
   });
 
   test('spans point into the query', () => {
-    const node = parseQuery('x AND titre:"a b"') as Extract<QueryNode, { kind: 'and' }>;
+    const node = parseQuery('x AND titre:"a b"') as Extract<QueryNode, { kind: 'and' | 'or' }>;
     expect(node.span).toEqual({ start: 0, end: 17 });
     expect(node.right.span).toEqual({ start: 6, end: 17 });
     expect((node.right as Extract<QueryNode, { kind: 'field' }>).fieldSpan).toEqual({ start: 6, end: 11 });
