@@ -24,4 +24,13 @@ export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/por
 bash scripts/ensure-postgres.sh
 export ES_INDEX_PREFIX=test-
 export LOG_LEVEL=silent
-npx jest --runInBand "$@"
+mkdir -p .cache
+results=.cache/jest-results.json
+rm -f "$results"
+status=0
+npx jest --runInBand --json --outputFile="$results" "$@" || status=$?
+# The plain closing line, for readers that do not know jest's summary.
+if [ -f "$results" ]; then
+  node -e 'const r = require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' "$PWD/$results"
+fi
+exit "$status"
