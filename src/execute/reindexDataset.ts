@@ -1,12 +1,12 @@
 import { recordDocument } from '../index/recordDocument';
-import { recordsAlias, recordsIndex } from '../index/indexNames';
+import { recordsAlias, recordsIndex, recordsIndexBase } from '../index/indexNames';
 import { recordMapping } from '../index/recordMapping';
 import type { StoredRecord } from '../index/storedRecord';
 import { bulkIndex } from './bulkIndex';
 import { getDataset } from './datasetStore';
 import type { Deps } from './deps';
 import { streamRecords } from './recordStore';
-import { createLoadingIndex, finishLoading, swapAlias } from './versionedIndex';
+import { createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } from './versionedIndex';
 
 export interface ReindexReport {
   datasetId: string;
@@ -46,7 +46,7 @@ export async function reindexDataset(deps: Deps, datasetId: string): Promise<Rei
   const { rows } = await pool.query<{ v: number }>(
     'SELECT COALESCE(MAX(version), 0) + 1 AS v FROM index_versions WHERE dataset_id = $1', [datasetId],
   );
-  const version = rows[0].v;
+  const version = Math.max(rows[0].v, (await highestIndexVersion(es, recordsIndexBase(indexPrefix, datasetId))) + 1);
   const index = recordsIndex(indexPrefix, datasetId, version);
   await pool.query(
     `INSERT INTO index_versions (dataset_id, version, index_name, state) VALUES ($1, $2, $3, 'building')`,

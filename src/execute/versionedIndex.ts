@@ -38,3 +38,13 @@ export async function finishLoading(es: Client, index: string): Promise<number> 
   await es.indices.refresh({ index });
   return (await es.count({ index })).count;
 }
+
+/**
+ * The highest version among existing indices named `<base><n>` (0 when none): indices left by an
+ * earlier database or a crashed run must not be reused.
+ */
+export async function highestIndexVersion(es: Client, base: string): Promise<number> {
+  const found = await es.indices.get({ index: `${base}*`, ignore_unavailable: true, allow_no_indices: true, expand_wildcards: 'all' });
+  const re = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)$`);
+  return Math.max(0, ...Object.keys(found).map((name) => Number(re.exec(name)?.[1] ?? 0)));
+}

@@ -79,4 +79,14 @@ describe('re-publishing and re-indexing', () => {
     expect(counts.length).toBeGreaterThan(5);
     expect(new Set(counts)).toEqual(new Set([expected]));
   });
+
+  test('an index left over from an earlier database is never reused', async () => {
+    const orphan = `${deps.indexPrefix}records-${ID}-v41`;
+    await deps.es.indices.create({ index: orphan, settings: { number_of_replicas: 0 } });
+    const report = await reindexDataset(deps, ID);
+    expect(report.index).toBe(`${deps.indexPrefix}records-${ID}-v42`);
+    expect((await deps.es.count({ index: recordsAlias(deps.indexPrefix, ID) })).count).toBe(rawCsvObjects('velib-emplacement-des-stations.csv').length);
+    expect(await deps.es.indices.exists({ index: orphan })).toBe(true);
+    await deps.es.indices.delete({ index: orphan });
+  });
 });
