@@ -31,15 +31,15 @@ async function main(): Promise<void> {
       const ours = Number(process.hrtime.bigint() - t0) / 1e9;
 
       const dataset = (await getDataset(deps.pool, id))!;
-      const docs: Array<{ id: string; doc: object }> = [];
+      const docs: Array<ReturnType<typeof recordDocument>> = [];
       for await (const page of streamRecords(deps.pool, id)) {
-        for (const r of page) docs.push({ id: r.recordid, doc: recordDocument(id, dataset.fields, r) });
+        for (const r of page) docs.push(recordDocument(id, dataset.fields, r));
       }
       const index = `${config.indexPrefix}direct-${id}`;
       await deps.es.indices.delete({ index, ignore_unavailable: true });
       await createLoadingIndex(deps.es, index, recordMapping(dataset.fields));
       const t1 = process.hrtime.bigint();
-      const res = await deps.es.helpers.bulk({ datasource: docs, onDocument: (d) => ({ index: { _index: index, _id: d.id } }), flushBytes: 8 * 1024 * 1024, concurrency: 1 });
+      const res = await deps.es.helpers.bulk({ datasource: docs, onDocument: (d) => ({ index: { _index: index, _id: d.recordid } }), flushBytes: 8 * 1024 * 1024, concurrency: 1 });
       await deps.es.indices.refresh({ index });
       const direct = Number(process.hrtime.bigint() - t1) / 1e9;
       await deps.es.indices.delete({ index });

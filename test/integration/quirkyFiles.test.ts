@@ -49,13 +49,15 @@ describe('files with the quirks of real exports', () => {
     expect((await deps.es.count({ index: `${deps.indexPrefix}records-quirky-utf8` })).count).toBe(4);
   });
 
-  test('Latin-1 with commas: accents decoded, delimiter detected', async () => {
+  test('Latin-1 (Windows-1252) with commas: accents, œ and € decoded, delimiter detected', async () => {
     const csv = 'Nom,Note,Position,Quand\n"Cédric, fils",à côté,"45.1,5.2",2020-02-29\nFrançois,ça,45.2 ,\n';
-    writeFileSync(join(dir, 'latin1.csv'), Buffer.from(csv, 'latin1'));
+    // 0x9C and 0x80 are œ and € in Windows-1252, the Latin-1 that French spreadsheets write.
+    writeFileSync(join(dir, 'latin1.csv'), Buffer.concat([Buffer.from(csv, 'latin1'), Buffer.from([0x43, 0x9c, 0x75, 0x72, 0x2c, 0x80, 0x2c, 0x2c, 0x0a])]));
     const report = await publishDataset(deps, descriptor('quirky-latin1', 'latin1.csv'), { baseDir: dir });
     expect(report.warnings).toEqual([{ position: 3, field: 'position', message: expect.any(String) }]);
     const rows = await stored('quirky-latin1');
-    expect(rows.map((r) => r.fields.nom)).toEqual(['Cédric, fils', 'François']);
+    expect(rows.map((r) => r.fields.nom)).toEqual(['Cédric, fils', 'François', 'Cœur']);
+    expect(rows[2].fields.note).toBe('€');
     expect(rows[0].fields).toMatchObject({ note: 'à côté', position: [45.1, 5.2], quand: '2020-02-28T23:00:00.000Z' });
   });
 

@@ -21,7 +21,7 @@ interface ParsedRecord { record: string[]; info: { lines: number } }
 export async function* readCsv(path: string, options: CsvOptions = {}): AsyncGenerator<ReaderItem> {
   const sample = await peekBytes(path);
   const encoding = options.encoding ?? sniffEncoding(sample).encoding;
-  const sampleText = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'latin1').decode(sample).replace(/^\ufeff/, '');
+  const sampleText = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252').decode(sample).replace(/^\ufeff/, '');
   const delimiter = options.delimiter ?? sniffDelimiter(sampleText);
   const parser = Readable.from(decodeText(await openBytes(path), encoding)).pipe(
     parse({ delimiter, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false }),
