@@ -103,12 +103,7 @@ export const descriptorSchema = z
       }
     });
   });
-export type DescriptorInput = z.input<typeof descriptorSchema>;
 export type Descriptor = z.infer<typeof descriptorSchema>;
-
-export function hasAnnotation(field: FieldDef, name: Annotation['name']): boolean {
-  return field.annotations.some((a) => a.name === name);
-}
 
 export function annotationArg(field: FieldDef, name: Annotation['name']): string | undefined {
   return field.annotations.find((a) => a.name === name)?.args?.[0];

@@ -3,10 +3,20 @@ import type { FieldDef } from '../catalog/descriptor';
 import type { FieldValue } from './coerce/coerceField';
 import type { Geometry, LatLon } from './coerce/geo';
 
-/** The centroid of a shape (turf: the mean of its vertices), as [lat, lon]. */
+const centroids = new WeakMap<Geometry, LatLon>();
+
+/**
+ * The centroid of a shape (turf: the mean of its vertices), as [lat, lon]. Remembered per shape
+ * object, so that a derived geo_point_2d and the record geometry of one record share one computation.
+ */
 export function centroidOf(shape: Geometry): LatLon {
-  const [lon, lat] = centroid(shape as Parameters<typeof centroid>[0]).geometry.coordinates;
-  return [lat, lon];
+  let c = centroids.get(shape);
+  if (!c) {
+    const [lon, lat] = centroid(shape as Parameters<typeof centroid>[0]).geometry.coordinates;
+    c = [lat, lon];
+    centroids.set(shape, c);
+  }
+  return c;
 }
 
 export type PointGeometry = { type: 'Point'; coordinates: [number, number] };

@@ -93,7 +93,7 @@ class Parser {
     if (c === ')') this.fail('unbalanced ")"');
     this.countClause();
     if (c === '"') return { kind: 'text', literal: this.phrase(), span: { start, end: this.pos } };
-    if (c === '#' && /[a-z]/i.test(this.q[this.pos + 1] ?? '')) return this.call();
+    if (this.atCall()) return this.call();
     const word = this.word();
     if (/^[:=<>]+$/.test(word.text)) this.fail(`expected a field name before "${word.text}"`, word.span.start);
     const op = FIELD_NAME.test(word.text) ? this.operator() : undefined;
@@ -129,7 +129,7 @@ class Parser {
   private value(inRange = false): Literal | Call {
     const c = this.peek();
     if (c === '"') return this.phrase();
-    if (c === '#' && /[a-z]/i.test(this.q[this.pos + 1] ?? '')) return this.call();
+    if (this.atCall()) return this.call();
     const start = this.pos;
     while (!this.atEnd() && !isSpace(this.peek()) && this.peek() !== ')' && this.peek() !== '"' && !(inRange && this.peek() === ']')) this.pos++;
     if (this.pos === start) this.fail('expected a value');
@@ -149,8 +149,8 @@ class Parser {
     this.pos++;
     const args: Argument[] = [];
     this.skipSpace();
-    if (this.peek() === ')') { this.pos++; return { kind: 'call', name: name.toLowerCase(), args, span: { start, end: this.pos } }; }
-    for (;;) {
+    if (this.peek() === ')') this.pos++;
+    else for (;;) {
       this.skipSpace();
       args.push(this.argument());
       this.skipSpace();
@@ -233,6 +233,11 @@ class Parser {
 
   private countClause(): void {
     if (++this.clauses > QUERY_LIMITS.maxClauses) this.fail(`query has more than ${QUERY_LIMITS.maxClauses} clauses`);
+  }
+
+  /** `#` followed by a letter starts a function call; elsewhere `#` is text (`C#`, `#1`). */
+  private atCall(): boolean {
+    return this.peek() === '#' && /[a-z]/i.test(this.q[this.pos + 1] ?? '');
   }
 
   private endsOperand(): boolean {

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import request from 'supertest';
+import { createPool } from '../../src/execute/database';
 import { createEsClient } from '../../src/execute/elasticsearch';
 import type { Deps } from '../../src/execute/deps';
 import { createApp } from '../../src/http/app';
@@ -40,7 +41,6 @@ describe('GET /api/health', () => {
   });
 
   test('503 naming PostgreSQL when the database is unreachable', async () => {
-    const { createPool } = await import('../../src/execute/database');
     const deadPool = createPool('postgres://postgres@127.0.0.1:1/none');
     const res = await request(createApp({ ...deps, pool: deadPool }, pino({ level: 'silent' }))).get('/api/health');
     await deadPool.end();
@@ -80,7 +80,6 @@ describe('errors are JSON in the shape of the route family', () => {
 
 describe('PostgreSQL closing idle connections', () => {
   test('the pool survives and answers again', async () => {
-    const { createPool } = await import('../../src/execute/database');
     const seen: Error[] = [];
     const pool = createPool(process.env.DATABASE_URL!, (err) => seen.push(err));
     const { rows } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');

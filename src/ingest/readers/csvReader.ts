@@ -46,11 +46,3 @@ export async function* readCsv(path: string, options: CsvOptions = {}): AsyncGen
     yield { kind: 'problem', problem: { position: nextLine, message: `unreadable CSV from here on: ${message}` } };
   }
 }
-
-/** The header of a CSV file, for descriptors that leave their fields to be inferred. */
-export async function readCsvHeader(path: string, options: CsvOptions = {}): Promise<string[]> {
-  for await (const item of readCsv(path, options)) {
-    if (item.kind === 'row') return Object.keys(item.row.values);
-  }
-  return [];
-}

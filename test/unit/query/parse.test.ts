@@ -51,6 +51,8 @@ describe('parseQuery', () => {
       kind: 'field', field: 'date_debut', op: '>=',
       value: { kind: 'call', name: 'now', args: [{ kind: 'named', name: 'years', value: '-1' }, { kind: 'named', name: 'weekday', value: 'MO(2)' }] },
     });
+    expect(parse('d > #now()')).toEqual({ kind: 'field', field: 'd', op: '>', value: { kind: 'call', name: 'now', args: [] } });
+    expect(parse('C# #1')).toEqual({ kind: 'and', left: w('C#'), right: w('#1') });
     expect(parse('#search(*, "Jean-C")')).toEqual({ kind: 'call', name: 'search', args: [{ kind: 'star' }, { kind: 'phrase', text: 'Jean-C' }] });
     expect(parse('NOT #null(date_fin)')).toEqual({ kind: 'not', operand: { kind: 'call', name: 'null', args: [{ kind: 'word', text: 'date_fin' }] } });
     expect(parse('#distance(geo_point_2d, "48.85,2.35", 500)')).toMatchObject({ name: 'distance', args: [{}, { kind: 'phrase', text: '48.85,2.35' }, { text: '500' }] });
