@@ -220,7 +220,7 @@ class Parser {
     this.skipSpace();
     if (this.q.startsWith(word, this.pos)) {
       const after = this.q[this.pos + word.length];
-      if (after === undefined || isSpace(after) || after === '(' || after === '"') { this.pos += word.length; return true; }
+      if (after === undefined || isSpace(after) || after === '(' || after === ')' || after === '"') { this.pos += word.length; return true; }
     }
     this.pos = save;
     return false;

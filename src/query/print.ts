@@ -23,7 +23,8 @@ export function printQuery(node: QueryNode): string {
     case 'and': return `${child(node.left, 2)} AND ${child(node.right, 3)}`;
     case 'not': return `NOT ${child(node.operand, 3)}`;
     case 'text': return literal(node.literal);
-    case 'field': return `${node.field}${node.op}${value(node.value)}`;
+    // `f< =x` compares with the word "=x": the space keeps `<` and `=` apart.
+    case 'field': return `${node.field}${node.op}${/^[:=<>]/.test(value(node.value)) ? ' ' : ''}${value(node.value)}`;
     case 'range': return `${node.field}:[${value(node.from)} TO ${value(node.to)}]`;
     case 'call': return call(node);
   }

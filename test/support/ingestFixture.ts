@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDescriptor } from '../../src/catalog/parseDescriptor';
 import type { Deps } from '../../src/execute/deps';
+import { DatasetRow, getDataset } from '../../src/execute/datasetStore';
 import { publishDataset } from '../../src/execute/publishDataset';
 import { FIXTURES } from './rawFixtures';
 
@@ -17,4 +18,12 @@ export function fixtureDescriptor(id: string) {
 /** Publishes one fixture dataset through the real pipeline. */
 export function ingestFixture(deps: Deps, id: string, clock?: () => Date) {
   return publishDataset(deps, fixtureDescriptor(id), { baseDir: join(FIXTURES, 'descriptors'), clock });
+}
+
+/** Publishes a fixture unless this test run already has it (the run starts from an empty database). */
+export async function ensureFixture(deps: Deps, id: string): Promise<DatasetRow> {
+  const existing = await getDataset(deps.pool, id);
+  if (existing?.hasRecords) return existing;
+  await ingestFixture(deps, id);
+  return (await getDataset(deps.pool, id))!;
 }

@@ -1,0 +1,28 @@
+import type { Predicate } from '../plan/predicate';
+import { andClause, matchAll, matchNone, notClause, orClause } from './boolean';
+import type { EsQuery } from './esQuery';
+import { distanceClause, polygonClause } from './geo';
+import { rangeClause } from './range';
+import { missingClause, prefixClause, termClause } from './term';
+import { wordsClause } from './words';
+
+/**
+ * A planned query → one Elasticsearch query clause. Every value reaches Elasticsearch inside a
+ * typed term, match, range, prefix or geo clause: never as query-string syntax, regex or script.
+ */
+export function compilePredicate(p: Predicate): EsQuery {
+  switch (p.kind) {
+    case 'and': return andClause(p.clauses.map(compilePredicate));
+    case 'or': return orClause(p.clauses.map(compilePredicate));
+    case 'not': return notClause(compilePredicate(p.clause));
+    case 'all': return matchAll();
+    case 'none': return matchNone();
+    case 'words': return wordsClause(p.paths, p.text, p.match);
+    case 'term': return termClause(p.path, p.value);
+    case 'range': return rangeClause(p.path, p.bounds, p.format);
+    case 'prefix': return prefixClause(p.path, p.value);
+    case 'missing': return missingClause(p.path);
+    case 'distance': return distanceClause(p.path, p.lat, p.lon, p.metres);
+    case 'polygon': return polygonClause(p.path, p.ring);
+  }
+}

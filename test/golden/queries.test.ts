@@ -1,0 +1,36 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compilePredicate } from '../../src/compile/compilePredicate';
+import { CATALOG_QUERY_SCHEMA } from '../../src/plan/catalogQuerySchema';
+import { planQuery } from '../../src/plan/planQuery';
+import { QueryError } from '../../src/query/queryError';
+import { fixtureQuerySchema } from '../support/querySchemas';
+import { QUERY_CASES } from './queryCases';
+
+const NOW = '2026-11-21T10:30:00.000Z';
+
+function outcome(target: string, q: string, timeZone: string): object {
+  const schema = target === 'catalog' ? CATALOG_QUERY_SCHEMA : fixtureQuerySchema(target);
+  try {
+    const plan = planQuery(q, { schema, timeZone, now: Date.parse(NOW) });
+    return { plan, elasticsearch: compilePredicate(plan) };
+  } catch (err) {
+    if (err instanceof QueryError) return { error: { message: err.message, position: err.position, explain: err.explain().split('\n') } };
+    throw err;
+  }
+}
+
+/**
+ * Each query of queryCases.ts → its plan and its Elasticsearch clause (or its error), as
+ * reviewable JSON under test/golden/queries/. Regenerate on purpose with UPDATE_GOLDEN=1 and
+ * review the diff.
+ */
+describe('queries (golden)', () => {
+  test.each(QUERY_CASES)('$name', ({ name, target, q, timeZone = 'Europe/Paris' }) => {
+    const body = { q, target, timeZone, now: NOW, ...outcome(target, q, timeZone) };
+    const file = join(__dirname, 'queries', `${name}.json`);
+    const text = `${JSON.stringify(body, null, 2)}\n`;
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, text);
+    expect(text).toBe(readFileSync(file, 'utf8'));
+  });
+});
