@@ -79,6 +79,24 @@ function shape(node: unknown): unknown {
   return node;
 }
 
+const FORBIDDEN = new Set(['query_string', 'simple_query_string', 'regexp', 'wildcard', 'fuzzy', 'script', 'script_score', 'terms_set']);
+const CLAUSES = new Set(['bool', 'filter', 'should', 'must_not', 'minimum_should_match', 'match_all', 'match_none', 'prefix', 'match_phrase', 'match_phrase_prefix', 'match_bool_prefix', 'term', 'range', 'exists', 'geo_distance', 'geo_shape']);
+const OPTIONS = new Set(['value', 'query', 'max_expansions', 'operator', 'gte', 'gt', 'lte', 'lt', 'format', 'field', 'distance', 'lat', 'lon', 'shape', 'type', 'coordinates', 'relation']);
+
+/** Why a compiled clause would be unsafe: a forbidden clause kind, or a key that is neither a known clause, an option, nor a path of a declared field. */
+function unsafe(body: unknown, paths = ALLOWED_PATHS): string | undefined {
+  if (Array.isArray(body)) return body.map((b) => unsafe(b, paths)).find(Boolean);
+  if (!body || typeof body !== 'object') return undefined;
+  for (const [k, v] of Object.entries(body)) {
+    if (FORBIDDEN.has(k)) return `forbidden clause ${k}`;
+    if (!CLAUSES.has(k) && !OPTIONS.has(k) && !paths.has(k)) return `unexpected key ${k}`;
+    if (k === 'field' && typeof v === 'string' && !paths.has(v)) return `exists on undeclared ${v}`;
+    const inner = unsafe(v, paths);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 function corpus(seeds: string[]): string[] {
   const r = rng(20261121);
   const queries = [...EXTREMES];
@@ -86,8 +104,11 @@ function corpus(seeds: string[]): string[] {
   return queries;
 }
 
-describe('parse → plan → compile never fails except with a QueryError, and stays fast', () => {
-  const options: PlanOptions = { schema: fixtureQuerySchema('lieux-de-tournage-a-paris'), timeZone: 'Europe/Paris', now: Date.parse('2026-11-21T10:30:00Z') };
+const LIEUX_SCHEMA = fixtureQuerySchema('lieux-de-tournage-a-paris');
+const ALLOWED_PATHS = new Set(['all_text', ...[...LIEUX_SCHEMA.fields.values()].flatMap((f) => [f.value, f.words, f.exists]).filter((p): p is string => !!p)]);
+
+describe('parse → plan → compile never fails except with a QueryError, emits only typed clauses on declared fields, and stays fast', () => {
+  const options: PlanOptions = { schema: LIEUX_SCHEMA, timeZone: 'Europe/Paris', now: Date.parse('2026-11-21T10:30:00Z') };
   const seeds = QUERY_CASES.filter((c) => c.target === 'lieux-de-tournage-a-paris').map((c) => c.q);
 
   test('100,000 random and mutated queries, plus extreme ones', () => {
@@ -97,7 +118,8 @@ describe('parse → plan → compile never fails except with a QueryError, and s
     for (const q of queries) {
       const started = performance.now();
       try {
-        compilePredicate(planQuery(q, options));
+        const problem = unsafe(compilePredicate(planQuery(q, options)));
+        if (problem && unexpected.length < 5) unexpected.push(`${JSON.stringify(q.slice(0, 200))}: ${problem}`);
         planned++;
       } catch (err) {
         if (err instanceof QueryError && err.position >= 0 && err.position <= q.length) refused++;
