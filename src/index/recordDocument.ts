@@ -3,9 +3,10 @@ import { annotationArg } from '../catalog/descriptor';
 import type { FieldValue } from '../ingest/coerce/coerceField';
 import type { FileValue } from '../ingest/coerce/file';
 import type { Geometry, LatLon } from '../ingest/coerce/geo';
+import type { PointGeometry } from '../ingest/geometry';
 import { centroidOf } from '../ingest/geometry';
 import { fold } from '../text/fold';
-import { hierarchyPaths } from './hierarchyPaths';
+import { hierarchyLevels } from './hierarchyLevels';
 import type { StoredRecord } from './storedRecord';
 
 type Indexed = string | string[] | number | { lat: number; lon: number };
@@ -15,9 +16,11 @@ export interface RecordDocument {
   recordid: string;
   record_timestamp: string;
   fields: Record<string, FieldValue>;
+  /** The ODS record `geometry` (a Point [lon, lat] of the first geo field), returned as is. */
+  geometry?: PointGeometry;
   v: Record<string, Indexed>;
   t: Record<string, string | string[]>;
-  h: Record<string, string[]>;
+  h: Record<string, Record<string, string[]>>;
 }
 
 const asList = (v: FieldValue): string[] => (Array.isArray(v) ? (v as string[]) : [v as string]);
@@ -41,14 +44,14 @@ function indexedValue(field: FieldDef, value: FieldValue): Indexed | undefined {
 
 /**
  * The Elasticsearch document of a record: `fields` as published (returned, never indexed),
- * `v` typed values for filters, facets and sorts, `t` folded text, `h` hierarchy paths.
+ * `v` typed values for filters, facets and sorts, `t` folded text, `h` hierarchy paths by level.
  * A geo_shape is searched by its centroid (SPEC §1: the minimal Elasticsearch has no geo_shape
  * field type); the shape itself stays in `fields` for output.
  */
 export function recordDocument(datasetId: string, schema: readonly FieldDef[], record: StoredRecord): RecordDocument {
   const doc: RecordDocument = {
     datasetid: datasetId, recordid: record.recordid, record_timestamp: record.recordTimestamp,
-    fields: record.fields, v: {}, t: {}, h: {},
+    fields: record.fields, ...(record.geometry ? { geometry: record.geometry } : {}), v: {}, t: {}, h: {},
   };
   for (const field of schema) {
     const value = record.fields[field.name];
@@ -59,7 +62,7 @@ export function recordDocument(datasetId: string, schema: readonly FieldDef[], r
       const list = asList(value);
       doc.t[field.name] = Array.isArray(value) ? list.map(fold) : fold(value as string);
       const sep = annotationArg(field, 'hierarchical');
-      if (sep !== undefined) doc.h[field.name] = [...new Set(list.flatMap((s) => hierarchyPaths(s, sep)))];
+      if (sep !== undefined) doc.h[field.name] = hierarchyLevels(list, sep);
     }
   }
   return doc;

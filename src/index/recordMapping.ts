@@ -2,6 +2,7 @@ import fieldTypes from '../../mappings/field-types.json';
 import recordsTemplate from '../../mappings/records.json';
 import type { FieldDef } from '../catalog/descriptor';
 import { annotationArg } from '../catalog/descriptor';
+import { HIERARCHY_LEVELS, levelKey } from './hierarchyLevels';
 
 type Json = Record<string, unknown>;
 interface TypeMapping { v: Json; t?: Json; h?: Json }
@@ -14,7 +15,7 @@ export interface IndexBody {
 
 /**
  * The index of one dataset: the template of mappings/records.json, with each field's typed
- * value (`v.<f>`), folded text (`t.<f>`, text fields) and hierarchy paths (`h.<f>`, text fields
+ * value (`v.<f>`), folded text (`t.<f>`, text fields) and hierarchy paths (`h.<f>.l1` … `l8`, one per level, text fields
  * annotated hierarchical) mapped as mappings/field-types.json says for its type.
  */
 export function recordMapping(schema: readonly FieldDef[]): IndexBody {
@@ -24,7 +25,10 @@ export function recordMapping(schema: readonly FieldDef[]): IndexBody {
     const m = TYPES[field.type];
     props.v.properties![field.name] = structuredClone(m.v);
     if (m.t) props.t.properties![field.name] = structuredClone(m.t);
-    if (m.h && annotationArg(field, 'hierarchical') !== undefined) props.h.properties![field.name] = structuredClone(m.h);
+    if (m.h && annotationArg(field, 'hierarchical') !== undefined) {
+      const levels = Array.from({ length: HIERARCHY_LEVELS }, (_, i) => [levelKey(i + 1), structuredClone(m.h)]);
+      props.h.properties![field.name] = { properties: Object.fromEntries(levels) };
+    }
   }
   return body;
 }

@@ -1,15 +1,15 @@
 import type { FieldDef } from '../../../src/catalog/descriptor';
-import { hierarchyPaths } from '../../../src/index/hierarchyPaths';
+import { hierarchyLevels } from '../../../src/index/hierarchyLevels';
 import { recordDocument } from '../../../src/index/recordDocument';
 
 const f = (name: string, type: FieldDef['type'], annotations: FieldDef['annotations'] = []): FieldDef =>
   ({ name, label: name, type, annotations, source: { column: name } });
 
-describe('hierarchyPaths', () => {
-  test('every ancestor path, empty levels dropped', () => {
-    expect(hierarchyPaths('Bretagne/Finistère', '/')).toEqual(['Bretagne', 'Bretagne/Finistère']);
-    expect(hierarchyPaths('a//b/', '/')).toEqual(['a', 'a/b']);
-    expect(hierarchyPaths('solo', '/')).toEqual(['solo']);
+describe('hierarchyLevels', () => {
+  test('paths grouped by depth, shared ancestors once; the eighth level keeps the rest', () => {
+    expect(hierarchyLevels(['a/b/c', 'a/d'], '/')).toEqual({ l1: ['a'], l2: ['a/b', 'a/d'], l3: ['a/b/c'] });
+    expect(hierarchyLevels(['a//b/ ', 'solo'], '/')).toEqual({ l1: ['a', 'solo'], l2: ['a/b'] });
+    expect(hierarchyLevels(['1/2/3/4/5/6/7/8/9/10'], '/').l8).toEqual(['1/2/3/4/5/6/7/8/9/10']);
   });
 });
 
@@ -23,15 +23,16 @@ describe('recordDocument', () => {
       nom: 'Étrez', cp: ['01340', '01341'], terr: 'Auvergne-Rhône-Alpes/Ain', pop: 800, jour: '2020-01-02', pt: [46.3, 5.2] as [number, number],
       shape: { type: 'Polygon' as const, coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]] }, doc: { filename: 'a.pdf' },
     };
-    const doc = recordDocument('ds', schema, { recordid: 'r1', fields, geometry: null, recordTimestamp: '2024-01-01T00:00:00.000Z', sourceLine: 2 });
+    const geometry = { type: 'Point' as const, coordinates: [5.2, 46.3] as [number, number] };
+    const doc = recordDocument('ds', schema, { recordid: 'r1', fields, geometry, recordTimestamp: '2024-01-01T00:00:00.000Z', sourceLine: 2 });
     expect(doc).toEqual({
-      datasetid: 'ds', recordid: 'r1', record_timestamp: '2024-01-01T00:00:00.000Z', fields,
+      datasetid: 'ds', recordid: 'r1', record_timestamp: '2024-01-01T00:00:00.000Z', fields, geometry,
       v: {
         nom: 'Étrez', cp: ['01340', '01341'], terr: 'Auvergne-Rhône-Alpes/Ain', pop: 800, jour: '2020-01-02',
         pt: { lat: 46.3, lon: 5.2 }, shape: { lat: 1, lon: 1 }, doc: 'a.pdf',
       },
       t: { nom: 'etrez', cp: ['01340', '01341'], terr: 'auvergne-rhone-alpes/ain' },
-      h: { terr: ['Auvergne-Rhône-Alpes', 'Auvergne-Rhône-Alpes/Ain'] },
+      h: { terr: { l1: ['Auvergne-Rhône-Alpes'], l2: ['Auvergne-Rhône-Alpes/Ain'] } },
     });
   });
 });
