@@ -1,7 +1,7 @@
 import type { Predicate } from '../plan/predicate';
 import { andClause, matchAll, matchNone, notClause, orClause } from './boolean';
 import type { EsQuery } from './esQuery';
-import { distanceClause, polygonClause } from './geo';
+import { bboxClause, distanceClause, polygonClause } from './geo';
 import { rangeClause } from './range';
 import { missingClause, prefixClause, termClause } from './term';
 import { wordsClause } from './words';
@@ -24,5 +24,6 @@ export function compilePredicate(p: Predicate): EsQuery {
     case 'missing': return missingClause(p.path);
     case 'distance': return distanceClause(p.path, p.lat, p.lon, p.metres);
     case 'polygon': return polygonClause(p.path, p.ring);
+    case 'bbox': return bboxClause(p.path, p.south, p.west, p.north, p.east);
   }
 }

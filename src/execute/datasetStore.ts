@@ -89,3 +89,10 @@ export async function upsertDomain(q: Queryable, d: { id: string; title: string;
     [d.id, d.title, d.includePublic],
   );
 }
+
+export interface DomainRow { id: string; title: string; includePublic: boolean }
+
+export async function getDomain(q: Queryable, id: string): Promise<DomainRow | undefined> {
+  const { rows } = await q.query<{ id: string; title: string; include_public: boolean }>('SELECT id, title, include_public FROM domains WHERE id = $1', [id]);
+  return rows[0] && { id: rows[0].id, title: rows[0].title, includePublic: rows[0].include_public };
+}

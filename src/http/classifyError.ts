@@ -17,6 +17,8 @@ export function classifyError(err: unknown): AppError {
   if (err instanceof esErrors.ResponseError && (err.statusCode === 429 || err.statusCode === 503)) {
     return new AppError('search_unavailable', 'The search engine is overloaded. Retry later.', { retryAfterSeconds: 5 });
   }
+  if (err instanceof esErrors.ResponseError && err.statusCode === 404) return new AppError('not_found', 'Unknown dataset.');
+  if (err instanceof esErrors.ResponseError && err.statusCode === 400) return new AppError('bad_query', 'The search engine refused this request; check the query and filters.');
   const e = err as { type?: string; status?: number; code?: string; name?: string };
   if (e?.type === 'entity.parse.failed') return new AppError('bad_body', 'The request body is not valid JSON or form data.');
   if (e?.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large.');

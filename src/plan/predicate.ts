@@ -22,4 +22,5 @@ export type Predicate =
   | { kind: 'prefix'; path: string; value: string }
   | { kind: 'missing'; path: string }
   | { kind: 'distance'; path: string; lat: number; lon: number; metres: number }
-  | { kind: 'polygon'; path: string; ring: Array<[number, number]> };
+  | { kind: 'polygon'; path: string; ring: Array<[number, number]> }
+  | { kind: 'bbox'; path: string; south: number; west: number; north: number; east: number };

@@ -10,6 +10,8 @@ describe('classifyError', () => {
     [new errors.ConnectionError('connect ECONNREFUSED 10.0.0.1:9200'), 'search_unavailable', 503],
     [new errors.TimeoutError('Request timed out'), 'search_timeout', 504],
     [new errors.ResponseError(meta(429)), 'search_unavailable', 503],
+    [new errors.ResponseError(meta(404)), 'not_found', 404],
+    [new errors.ResponseError(meta(400)), 'bad_query', 400],
     [Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'store_unavailable', 503],
     [Object.assign(new Error('x'), { type: 'entity.parse.failed', status: 400 }), 'bad_body', 400],
     [new URIError('URI malformed'), 'bad_parameter', 400],

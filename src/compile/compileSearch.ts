@@ -1,0 +1,34 @@
+import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
+import { allFilters, facetAggregations } from '../facets/facetAggregations';
+import { isGeo } from '../plan/querySchema';
+import type { SearchPlan } from '../plan/searchPlan';
+import { compilePredicate } from './compilePredicate';
+
+/** What a records page reads from `_source`: the record as published, and only the fields asked for. */
+export function sourceOf(plan: Pick<SearchPlan, 'fields'>): string[] {
+  const base = ['datasetid', 'recordid', 'record_timestamp'];
+  if (!plan.fields) return [...base, 'fields', 'geometry'];
+  const geometry = plan.fields.some((f) => isGeo(f.type)) ? ['geometry'] : [];
+  return [...base, ...geometry, ...plan.fields.map((f) => `fields.${f.name}`)];
+}
+
+/**
+ * A records search plan → one Elasticsearch request: `q` and geofilters in `query`, the facet
+ * refines and excludes in `post_filter` (so each facet's aggregation can leave its own out), the
+ * exact total, the page, the sort and every facet.
+ */
+export function compileSearch(plan: SearchPlan): SearchRequest {
+  const post = allFilters(plan.filters);
+  const aggs = Object.assign({}, ...plan.facets.map((f, i) => facetAggregations(f, i, plan.filters)));
+  return {
+    index: plan.index,
+    query: compilePredicate(plan.query),
+    ...(post.kind === 'all' ? {} : { post_filter: compilePredicate(post) }),
+    ...(Object.keys(aggs).length ? { aggs } : {}),
+    track_total_hits: true,
+    from: plan.start,
+    size: plan.rows,
+    sort: plan.sort.map((k) => ({ [k.path]: { order: k.order } })),
+    _source: sourceOf(plan),
+  };
+}

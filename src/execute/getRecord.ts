@@ -1,0 +1,10 @@
+import type { RecordHit } from '../results/searchResult';
+import type { Deps } from './deps';
+
+/** One record of an index by its record id, or undefined. */
+export async function getRecord(deps: Deps, index: string, recordid: string): Promise<RecordHit | undefined> {
+  const res = await deps.es.search<RecordHit>({
+    index, size: 1, query: { term: { recordid: { value: recordid } } }, _source: ['datasetid', 'recordid', 'record_timestamp', 'fields', 'geometry'],
+  });
+  return res.hits.hits[0]?._source;
+}

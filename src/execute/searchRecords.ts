@@ -1,0 +1,13 @@
+import type { SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
+import { AppError } from '../errors/catalogue';
+import type { RecordHit } from '../results/searchResult';
+import type { Deps } from './deps';
+
+/** Runs one compiled search. A partial answer (failed shards, timed out) is refused rather than shown as complete. */
+export async function searchRecords(deps: Deps, request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse<RecordHit>> {
+  const res = await deps.es.search<RecordHit>(request, { signal });
+  if ((res._shards?.failed ?? 0) > 0 || res.timed_out) {
+    throw new AppError('search_unavailable', 'The search engine answered only in part. Retry later.', { retryAfterSeconds: 5 });
+  }
+  return res;
+}

@@ -1,0 +1,46 @@
+import { compilePredicate } from '../compile/compilePredicate';
+import type { Predicate } from '../plan/predicate';
+import type { FacetRequest, FieldFilter } from '../plan/searchPlan';
+import type { Agg } from './facetKind';
+import { expandedPaths } from './facetTree';
+
+const all = (ps: Predicate[]): Predicate => (ps.length === 0 ? { kind: 'all' } : ps.length === 1 ? ps[0] : { kind: 'and', clauses: ps });
+const parts = (f: FieldFilter, withRefine: boolean): Predicate[] => [...(withRefine && f.refine ? [f.refine] : []), ...(f.exclude ? [f.exclude] : [])];
+
+/** Every field's filters together: the post_filter of the hits. */
+export function allFilters(filters: readonly FieldFilter[]): Predicate {
+  return all(filters.flatMap((f) => parts(f, true)));
+}
+
+/** The first level of a facet, and one level below each expanded path. */
+function levels(facet: FacetRequest): Record<string, Agg> {
+  const { kind, ctx } = facet;
+  if (!kind || !ctx) return {};
+  const aggs: Record<string, Agg> = { l1: kind.level(ctx, 1) };
+  expandedPaths(facet).forEach((p, j) => {
+    aggs[`x${j}`] = { filter: compilePredicate(kind.select(ctx, p)), aggs: { l: kind.level(ctx, p.depth + 1) } };
+  });
+  return aggs;
+}
+
+/**
+ * The aggregations of facet group `i`, computed in the same request as the hits. Its counts see
+ * every other field's filters and its own (so they describe the current result set), except
+ * that a disjunctive facet ignores its own refines. Excluded values get their count from a
+ * sibling aggregation that leaves the facet's own excludes out.
+ */
+export function facetAggregations(facet: FacetRequest, i: number, filters: readonly FieldFilter[]): Record<string, Agg> {
+  if (!facet.kind || !facet.ctx) return {};
+  const { kind, ctx } = facet;
+  const others = filters.filter((f) => f.field !== facet.name).flatMap((f) => parts(f, true));
+  const own = filters.find((f) => f.field === facet.name);
+  const ownRefine = own?.refine && !own.disjunctive ? [own.refine] : [];
+  const aggs: Record<string, Agg> = {
+    [`facet${i}`]: { filter: compilePredicate(all([...others, ...ownRefine, ...(own?.exclude ? [own.exclude] : [])])), aggs: levels(facet) },
+  };
+  if (facet.excluded.length > 0) {
+    const counts = Object.fromEntries(facet.excluded.map((e, k) => [`e${k}`, { filter: compilePredicate(kind.select(ctx, e)) }]));
+    aggs[`facet${i}_excluded`] = { filter: compilePredicate(all([...others, ...ownRefine])), aggs: counts };
+  }
+  return aggs;
+}

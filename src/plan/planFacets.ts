@@ -1,0 +1,92 @@
+import { annotationArg, FieldDef } from '../catalog/descriptor';
+import { AppError } from '../errors/catalogue';
+import type { FacetContext, FacetKind, FacetPath } from '../facets/facetKind';
+import { facetKindOf, isFacetField } from '../facets/facetKindOf';
+import { FACET_SORTS, FacetSort } from '../params/recordsSearchRequest';
+import type { Predicate } from './predicate';
+import type { FacetRequest, FieldFilter } from './searchPlan';
+
+/** Most facet groups one request may ask for. */
+export const MAX_FACETS = 50;
+
+export interface FacetParams {
+  facets: string[];
+  refine: Map<string, string[]>;
+  exclude: Map<string, string[]>;
+  disjunctive: Set<string>;
+  facetsort: Map<string, FacetSort>;
+  timeZone: string;
+}
+
+function fieldOf(schema: readonly FieldDef[], name: string, parameter: string): FieldDef {
+  const field = schema.find((f) => f.name === name);
+  if (!field) throw new AppError('bad_parameter', `Unknown field "${name.slice(0, 100)}" in ${parameter.slice(0, 120)}.`, { parameter: parameter.slice(0, 120) });
+  return field;
+}
+
+function orderOf(sort: FacetSort): FacetContext['order'] {
+  switch (sort) {
+    case '-count': return [{ _count: 'desc' }, { _key: 'asc' }];
+    case 'count': return [{ _count: 'asc' }, { _key: 'asc' }];
+    case 'alphanum': case 'num': return [{ _key: 'asc' }];
+    case '-alphanum': case '-num': return [{ _key: 'desc' }];
+  }
+}
+
+function sortOf(field: FieldDef, p: FacetParams): FacetSort {
+  const annotated = annotationArg(field, 'facetsort');
+  return p.facetsort.get(field.name) ?? (FACET_SORTS.includes(annotated as FacetSort) ? (annotated as FacetSort) : '-count');
+}
+
+function paths(kind: FacetKind, ctx: FacetContext, values: string[], parameter: string): FacetPath[] {
+  return values.map((raw) => {
+    const p = kind.parsePath(ctx, raw);
+    if (!p) throw new AppError('bad_parameter', `Invalid ${parameter}: "${raw.slice(0, 100)}" is not a value of field ${ctx.field.name}.`, { parameter });
+    return p;
+  });
+}
+
+const anyOf = (ps: Predicate[]): Predicate => (ps.length === 1 ? ps[0] : { kind: 'or', clauses: ps });
+const allOf = (ps: Predicate[]): Predicate => (ps.length === 1 ? ps[0] : { kind: 'and', clauses: ps });
+
+/**
+ * `facet`, `refine.<f>`, `exclude.<f>`, `disjunctive.<f>`, `facetsort.<f>` → the filters each
+ * field adds and the facet groups to compute (the requested ones, then refined ones not requested).
+ * Unknown fields are 400s; a field that is no facet gives an empty group; `disjunctive` on such a
+ * field is ignored.
+ */
+export function planFacets(schema: readonly FieldDef[], p: FacetParams): { filters: FieldFilter[]; facets: FacetRequest[] } {
+  const filtered = [...new Set([...p.refine.keys(), ...p.exclude.keys()])];
+  const requested = [...new Set(p.facets)];
+  if (requested.length > MAX_FACETS) throw new AppError('bad_parameter', `At most ${MAX_FACETS} facets per request.`, { parameter: 'facet' });
+  const filters: FieldFilter[] = [];
+  const facets = new Map<string, FacetRequest>();
+  for (const name of requested) {
+    const field = fieldOf(schema, name, 'facet');
+    const kind = facetKindOf(field);
+    const sort = sortOf(field, p);
+    facets.set(name, kind && isFacetField(field)
+      ? { name, kind, ctx: { field, timeZone: p.timeZone, order: orderOf(sort) }, refined: [], excluded: [], disjunctive: p.disjunctive.has(name), sort }
+      : { name, refined: [], excluded: [], disjunctive: false, sort });
+  }
+  for (const name of filtered) {
+    const field = fieldOf(schema, name, p.refine.has(name) ? `refine.${name}` : `exclude.${name}`);
+    const kind = facetKindOf(field);
+    if (!kind) throw new AppError('bad_parameter', `Field ${name} (${field.type}) cannot be refined; use a geofilter.`, { parameter: `refine.${name}` });
+    const sort = sortOf(field, p);
+    const ctx: FacetContext = { field, timeZone: p.timeZone, order: orderOf(sort) };
+    const refined = paths(kind, ctx, p.refine.get(name) ?? [], `refine.${name}`);
+    const excluded = paths(kind, ctx, p.exclude.get(name) ?? [], `exclude.${name}`);
+    const disjunctive = p.disjunctive.has(name) && isFacetField(field);
+    filters.push({
+      field: name,
+      disjunctive,
+      ...(refined.length ? { refine: (disjunctive ? anyOf : allOf)(refined.map((r) => kind.select(ctx, r))) } : {}),
+      ...(excluded.length ? { exclude: { kind: 'not', clause: anyOf(excluded.map((e) => kind.select(ctx, e))) } } : {}),
+    });
+    const group = facets.get(name);
+    if (group?.kind) Object.assign(group, { refined, excluded });
+    else if (!group && isFacetField(field)) facets.set(name, { name, kind, ctx, refined, excluded, disjunctive, sort });
+  }
+  return { filters, facets: [...facets.values()] };
+}

@@ -1,0 +1,41 @@
+import type { FieldDef } from '../catalog/descriptor';
+import { AppError } from '../errors/catalogue';
+import type { RecordsSearchRequest } from '../params/recordsSearchRequest';
+import { planFacets } from './planFacets';
+import { planRecordsQuery } from './planRecordsFilter';
+import { planSort } from './planSort';
+import { isGeo } from './querySchema';
+import type { SearchPlan } from './searchPlan';
+
+/** The dataset a request reads: its schema, the index alias to search, and the id to show. */
+export interface DatasetTarget { index: string; datasetId: string; schema: FieldDef[] }
+
+function selectedFields(schema: readonly FieldDef[], names: readonly string[] | undefined): FieldDef[] | undefined {
+  if (names === undefined) return undefined;
+  return names.map((name) => {
+    const f = schema.find((x) => x.name === name);
+    if (!f) throw new AppError('bad_parameter', `Unknown field "${name.slice(0, 100)}" in fields.`, { parameter: 'fields' });
+    return f;
+  });
+}
+
+/** A validated records search over a resolved dataset → its plan. `now` is the injected clock. */
+export function planRecordsSearch(req: RecordsSearchRequest, target: DatasetTarget, now: number): SearchPlan {
+  if (req.output.format.startsWith('geojson') && !target.schema.some((f) => isGeo(f.type))) {
+    throw new AppError('bad_parameter', `Dataset ${target.datasetId} has no geographic field: format ${req.output.format} is not available.`, { parameter: 'format' });
+  }
+  const { filters, facets } = planFacets(target.schema, req);
+  return {
+    index: target.index,
+    datasetId: target.datasetId,
+    schema: target.schema,
+    query: planRecordsQuery(target.schema, req, now),
+    filters,
+    facets,
+    sort: planSort(target.schema, req.sort),
+    rows: req.rows,
+    start: req.start,
+    fields: selectedFields(target.schema, req.fields),
+    timeZone: req.timeZone,
+  };
+}

@@ -1,0 +1,45 @@
+import type { FieldDef } from '../catalog/descriptor';
+import type { FacetContext, FacetKind, FacetPath } from '../facets/facetKind';
+import type { FacetSort } from '../params/recordsSearchRequest';
+import type { Predicate } from './predicate';
+
+/** The refines and excludes on one field: the records they keep. */
+export interface FieldFilter {
+  field: string;
+  /** Refines: all of them (conjunctive) or any of them (disjunctive). */
+  refine?: Predicate;
+  /** Excludes: none of them. */
+  exclude?: Predicate;
+  disjunctive: boolean;
+}
+
+/** One facet group to compute. Without `kind` (a field that is no facet) the group is empty. */
+export interface FacetRequest {
+  name: string;
+  kind?: FacetKind;
+  ctx?: FacetContext;
+  refined: FacetPath[];
+  excluded: FacetPath[];
+  disjunctive: boolean;
+  sort: FacetSort;
+}
+
+export interface SortKey { path: string; order: 'asc' | 'desc' }
+
+/** A records search, every field resolved: what the compiler turns into one Elasticsearch request. */
+export interface SearchPlan {
+  index: string;
+  /** The dataset id as the response shows it (with `@domain` when it was addressed so). */
+  datasetId: string;
+  schema: FieldDef[];
+  /** `q` and geofilters. */
+  query: Predicate;
+  filters: FieldFilter[];
+  facets: FacetRequest[];
+  sort: SortKey[];
+  rows: number;
+  start: number;
+  /** Fields to return; all when undefined. */
+  fields?: FieldDef[];
+  timeZone: string;
+}

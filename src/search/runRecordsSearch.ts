@@ -1,0 +1,17 @@
+import { compileSearch } from '../compile/compileSearch';
+import type { Deps } from '../execute/deps';
+import { resolveDataset } from '../execute/resolveDataset';
+import { searchRecords } from '../execute/searchRecords';
+import type { RecordsSearchRequest } from '../params/recordsSearchRequest';
+import { planRecordsSearch } from '../plan/planRecordsSearch';
+import type { SearchPlan } from '../plan/searchPlan';
+import { readSearchResult } from '../results/readSearchResult';
+import type { SearchResult } from '../results/searchResult';
+
+/** Records search, stage by stage: resolve the dataset → plan → compile → one Elasticsearch request → read. */
+export async function runRecordsSearch(deps: Deps, domain: string, req: RecordsSearchRequest, now: number): Promise<{ plan: SearchPlan; result: SearchResult }> {
+  const target = await resolveDataset(deps, domain, req.dataset);
+  const plan = planRecordsSearch(req, target, now);
+  const res = await searchRecords(deps, compileSearch(plan));
+  return { plan, result: readSearchResult(plan, res) };
+}
