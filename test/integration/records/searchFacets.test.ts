@@ -1,0 +1,97 @@
+import type { Express } from 'express';
+import type { Deps } from '../../../src/execute/deps';
+import { ensureFixture } from '../../support/ingestFixture';
+import { rawCsvObjects } from '../../support/rawFixtures';
+import { testApp } from '../../support/recordsApp';
+import { countBy, expectedLevel, flat, odsSearch } from '../../support/searchRequest';
+import { openTestDeps } from '../../support/testDeps';
+
+const DATASET = 'lieux-de-tournage-a-paris';
+let deps: Deps & { close(): Promise<void> };
+let app: Express;
+beforeAll(async () => {
+  deps = await openTestDeps();
+  await ensureFixture(deps, DATASET);
+  app = testApp(deps);
+}, 600000);
+afterAll(() => deps.close());
+
+type Row = Record<string, string>;
+const raw: Row[] = rawCsvObjects('lieux-de-tournage-a-paris.csv');
+const TYPE = 'Type de tournage', YEAR = 'Année du tournage', CP = 'Code postal', START = 'Date de début';
+const search = (params: Record<string, string | number | string[]>) => odsSearch(app, { dataset: DATASET, rows: 0, ...params });
+const count = (keep: (r: Row) => boolean): number => raw.filter(keep).length;
+
+describe('nhits for refine, exclude and disjunctive combinations', () => {
+  test.each([
+    ['one refine', { 'refine.type_tournage': 'Série TV' }, (r: Row) => r[TYPE] === 'Série TV'],
+    ['two refines on one facet are ANDed', { 'refine.type_tournage': ['Série TV', 'Téléfilm'] }, () => false],
+    ['disjunctive: ORed', { 'refine.type_tournage': ['Série TV', 'Téléfilm'], 'disjunctive.type_tournage': 'true' }, (r: Row) => ['Série TV', 'Téléfilm'].includes(r[TYPE])],
+    ['exclude', { 'exclude.type_tournage': 'Long métrage' }, (r: Row) => r[TYPE] !== 'Long métrage'],
+    ['two excludes remove either', { 'exclude.ardt_lieu': ['75013', '75018'] }, (r: Row) => !['75013', '75018'].includes(r[CP])],
+    ['refines on two facets and an exclude', { 'refine.annee_tournage': '2019', 'refine.type_tournage': 'Série TV', 'exclude.ardt_lieu': '75013' },
+      (r: Row) => r[YEAR] === '2019' && r[TYPE] === 'Série TV' && r[CP] !== '75013'],
+    ['a date refine is its whole period; an exclude removes a whole subtree', { 'refine.date_debut': '2019', 'exclude.date_debut': '2019/06' },
+      (r: Row) => r[START].startsWith('2019-') && !r[START].startsWith('2019-06')],
+    ['a day refine', { 'refine.date_debut': '2019/06/21' }, (r: Row) => r[START] === '2019-06-21'],
+  ])('%s', async (_name, params, keep) => {
+    expect((await search(params)).nhits).toBe(count(keep));
+  });
+});
+
+describe('facet bucket counts against the raw file', () => {
+  test('three flat facets, in order count desc then value', async () => {
+    const body = await search({ facet: ['type_tournage', 'ardt_lieu', 'annee_tournage'] });
+    expect(body.facet_groups!.map((g) => g.name)).toEqual(['type_tournage', 'ardt_lieu', 'annee_tournage']);
+    expect(flat(body.facet_groups![0].facets)).toEqual(expectedLevel(countBy(raw, (r) => r[TYPE])));
+    expect(flat(body.facet_groups![1].facets)).toEqual(expectedLevel(countBy(raw, (r) => r[CP])));
+    expect(flat(body.facet_groups![2].facets)).toEqual(expectedLevel(countBy(raw, (r) => r[YEAR])));
+  });
+
+  test.each(['UTC', 'Europe/Paris'])('date_debut, in %s: years; refined to a year, its months; to a month, its days', async (timezone) => {
+    const years = await search({ facet: 'date_debut', timezone });
+    expect(flat(years.facet_groups![0].facets)).toEqual(expectedLevel(countBy(raw, (r) => r[START].slice(0, 4))));
+    expect(years.facet_groups![0].facets.every((f) => f.facets === undefined)).toBe(true);
+
+    const inYear = raw.filter((r) => r[START].startsWith('2019-'));
+    const year = await search({ facet: 'date_debut', 'refine.date_debut': '2019', timezone });
+    expect(flat(year.facet_groups![0].facets)).toEqual([{ name: '2019', path: '2019', count: inYear.length, state: 'refined' }]);
+    expect(flat(year.facet_groups![0].facets[0].facets)).toEqual(expectedLevel(countBy(inYear, (r) => `2019/${r[START].slice(5, 7)}`)));
+
+    const inMonth = raw.filter((r) => r[START].startsWith('2019-06-'));
+    const month = await search({ facet: 'date_debut', 'refine.date_debut': '2019/06', timezone });
+    const y = month.facet_groups![0].facets[0];
+    expect([y.path, y.state, y.count, y.facets!.length]).toEqual(['2019', 'refined', inMonth.length, 1]);
+    expect(flat(y.facets)).toEqual([{ name: '06', path: '2019/06', count: inMonth.length, state: 'refined' }]);
+    expect(flat(y.facets![0].facets)).toEqual(expectedLevel(countBy(inMonth, (r) => `2019/06/${r[START].slice(8, 10)}`)));
+  });
+
+  test('a disjunctive facet counts without its own refines; the others with every filter', async () => {
+    const body = await search({
+      facet: ['type_tournage', 'annee_tournage'], 'refine.type_tournage': 'Série TV', 'disjunctive.type_tournage': 'true', 'refine.annee_tournage': '2019',
+    });
+    const of2019 = raw.filter((r) => r[YEAR] === '2019');
+    expect(body.nhits).toBe(of2019.filter((r) => r[TYPE] === 'Série TV').length);
+    expect(flat(body.facet_groups![0].facets)).toEqual(expectedLevel(countBy(of2019, (r) => r[TYPE]), (p) => (p === 'Série TV' ? 'refined' : 'displayed')));
+    expect(flat(body.facet_groups![1].facets)).toEqual([{ name: '2019', path: '2019', count: body.nhits, state: 'refined' }]);
+  });
+
+  test('an excluded value stays listed, state excluded, with the count it would have', async () => {
+    const body = await search({ facet: 'type_tournage', 'exclude.type_tournage': 'Téléfilm' });
+    const expected = expectedLevel(countBy(raw, (r) => r[TYPE]), (p) => (p === 'Téléfilm' ? 'excluded' : 'displayed'));
+    expect(flat(body.facet_groups![0].facets)).toEqual(expected);
+  });
+
+  test('facetsort orders every way; a facet on a non-facet field is an empty group', async () => {
+    const names = async (sort: string) => (await search({ facet: 'type_tournage', 'facetsort.type_tournage': sort })).facet_groups![0].facets.map((f) => f.name);
+    const counts = countBy(raw, (r) => r[TYPE]);
+    const byCount = [...counts].sort(([, a], [, b]) => a - b).map(([k]) => k);
+    expect(await names('count')).toEqual(byCount);
+    expect(await names('-count')).toEqual([...byCount].reverse());
+    expect(await names('alphanum')).toEqual([...counts.keys()].sort());
+    expect(await names('-alphanum')).toEqual([...counts.keys()].sort().reverse());
+    const years = (await search({ facet: 'annee_tournage', 'facetsort.annee_tournage': '-num' })).facet_groups![0].facets.map((f) => f.name);
+    expect(years).toEqual([...countBy(raw, (r) => r[YEAR]).keys()].sort().reverse());
+    expect((await search({ facet: 'nom_tournage' })).facet_groups).toEqual([{ name: 'nom_tournage', facets: [] }]);
+  });
+});
