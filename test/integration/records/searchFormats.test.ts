@@ -1,0 +1,148 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Express } from 'express';
+import request from 'supertest';
+import { parseDescriptor } from '../../../src/catalog/parseDescriptor';
+import type { Deps } from '../../../src/execute/deps';
+import { publishDataset } from '../../../src/execute/publishDataset';
+import { ensureFixture } from '../../support/ingestFixture';
+import { rawCsvObjects } from '../../support/rawFixtures';
+import { testApp } from '../../support/recordsApp';
+import { queryString } from '../../support/searchRequest';
+import { openTestDeps } from '../../support/testDeps';
+
+const LIEUX = 'lieux-de-tournage-a-paris';
+let deps: Deps & { close(): Promise<void> };
+let app: Express;
+
+const CELLS = [
+  ['=HYPERLINK("http://x")', '-5', 'a;b', '2024-07-01T12:00:00'],
+  ['+1+1', '3.5', 'dit "oui"', '2024-01-15T08:30:00'],
+  ['@SUM(A1)', '0', 'deux\r\nlignes', ''],
+  ['\t=cmd', '-12', '-5', '2024-03-31T02:30:00'],
+];
+
+beforeAll(async () => {
+  deps = await openTestDeps();
+  await ensureFixture(deps, LIEUX);
+  const dir = mkdtempSync(join(tmpdir(), 'portal-search-'));
+  const csv = `formule,nombre,texte,quand\r\n${CELLS.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n')}\r\n`;
+  writeFileSync(join(dir, 'cells.csv'), csv, 'utf8');
+  await publishDataset(deps, parseDescriptor({
+    id: 'export-cells', metadata: { title: 'Export cells' }, source: { path: 'cells.csv', delimiter: ',' },
+    fields: [
+      { name: 'formule', label: 'Formule', type: 'text' }, { name: 'nombre', label: 'Nombre', type: 'double' },
+      { name: 'texte', label: 'Texte', type: 'text' }, { name: 'quand', label: 'Quand', type: 'datetime' },
+    ],
+  }, 'export-cells'), { baseDir: dir });
+  app = testApp(deps);
+}, 600000);
+afterAll(() => deps.close());
+
+const get = (params: Record<string, string | number | string[]>) => request(app).get(`/api/records/1.0/search?${queryString(params)}`);
+const raw = rawCsvObjects('lieux-de-tournage-a-paris.csv');
+const rawById = new Map(raw.map((r) => [r['Identifiant du lieu'], r]));
+const page = { dataset: LIEUX, rows: 25, sort: '-date_debut', 'refine.annee_tournage': '2019' };
+
+describe('ODS JSON', () => {
+  test('one line with ", " and ": ", keys in the reference order, parameters echoed, records as published', async () => {
+    const res = await get({ ...page, facet: 'type_tournage' });
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.text).toMatch(/^\{"nhits": \d+, "parameters": \{"dataset": \["lieux-de-tournage-a-paris"\], /);
+    expect(res.text).not.toContain('\n');
+    expect(Object.keys(res.body)).toEqual(['nhits', 'parameters', 'records', 'facet_groups']);
+    expect(res.body.parameters).toEqual({
+      dataset: [LIEUX], rows: 25, start: 0, sort: ['-date_debut'], facet: ['type_tournage'], refine: { annee_tournage: '2019' }, format: 'json', timezone: 'UTC',
+    });
+    for (const r of res.body.records) {
+      const source = rawById.get(r.fields.id_lieu)!;
+      const [lat, lon] = source.geo_point_2d.split(',').map(Number);
+      expect(r.fields.geo_point_2d).toEqual([lat, lon]);
+      expect(r.geometry).toEqual({ type: 'Point', coordinates: [lon, lat] });
+      expect(r.recordid).toMatch(/^[0-9a-f]{40}$/);
+      expect(r.record_timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+00:00$/);
+      expect('nom_producteur' in r.fields).toBe(source.Producteur.trim() !== '');
+    }
+  });
+
+  test('pretty_print indents; timezone moves datetimes and record_timestamp', async () => {
+    const pretty = await get({ ...page, rows: 1, pretty_print: 'true' });
+    expect(pretty.text).toMatch(/^\{\n {4}"nhits": /);
+    const utc = await get({ dataset: 'export-cells', rows: 10, sort: 'nombre' });
+    const paris = await get({ dataset: 'export-cells', rows: 10, sort: 'nombre', timezone: 'Europe/Paris' });
+    expect(utc.body.records.map((r: { fields: { quand?: string } }) => r.fields.quand)).toEqual(['2024-01-15T08:30:00+00:00', undefined, '2024-07-01T12:00:00+00:00', '2024-03-31T02:30:00+00:00']);
+    expect(paris.body.records.map((r: { fields: { quand?: string } }) => r.fields.quand)).toEqual(['2024-01-15T09:30:00+01:00', undefined, '2024-07-01T14:00:00+02:00', '2024-03-31T04:30:00+02:00']);
+    expect(paris.body.records[0].record_timestamp).toMatch(/\+0[12]:00$/);
+  });
+
+  test('fields= keeps those fields only; geometry only with a geo field', async () => {
+    const some = await get({ ...page, rows: 3, fields: 'nom_tournage,annee_tournage' });
+    expect(some.body.records.map((r: { fields: object; geometry?: object }) => [Object.keys(r.fields), r.geometry])).toEqual(Array(3).fill([['annee_tournage', 'nom_tournage'], undefined]));
+    const geo = await get({ ...page, rows: 1, fields: 'geo_point_2d' });
+    expect(Object.keys(geo.body.records[0])).toEqual(['datasetid', 'recordid', 'fields', 'geometry', 'record_timestamp']);
+  });
+});
+
+describe('JSONP, GeoJSON, CSV', () => {
+  test('jsonp: /**/callback(json), text/javascript, nosniff; evaluates to the JSON body', async () => {
+    const json = await get(page);
+    const res = await get({ ...page, format: 'jsonp', callback: 'portal.receive' });
+    expect([res.headers['content-type'], res.headers['x-content-type-options']]).toEqual(['text/javascript; charset=utf-8', 'nosniff']);
+    expect(res.text.startsWith('/**/portal.receive(')).toBe(true);
+    let received: unknown;
+    runInNewContext(res.text, { portal: { receive: (v: unknown) => { received = v; } } });
+    expect(received).toEqual({ ...json.body, parameters: { ...json.body.parameters, format: 'jsonp' } });
+  });
+
+  test('geojson: a FeatureCollection of the page; the shape as geometry, the other fields as properties', async () => {
+    const json = await get(page);
+    const res = await get({ ...page, format: 'geojson' });
+    expect(res.headers['content-type']).toMatch(/^application\/geo\+json/);
+    expect(res.body.type).toBe('FeatureCollection');
+    expect(res.body.features).toHaveLength(25);
+    res.body.features.forEach((f: { type: string; geometry: { type: string; coordinates: number[] }; properties: Record<string, unknown> }, i: number) => {
+      const record = json.body.records[i];
+      const shape = JSON.parse(rawById.get(String(record.fields.id_lieu))!.geo_shape) as { type: string; coordinates: number[] };
+      expect(f.type).toBe('Feature');
+      expect(f.geometry).toEqual(shape);
+      const { geo_shape: _shape, ...rest } = record.fields;
+      expect(f.properties).toEqual(rest);
+    });
+    const wrapped = await get({ ...page, format: 'geojsonp', callback: 'cb' });
+    let received: unknown;
+    runInNewContext(wrapped.text, { cb: (v: unknown) => { received = v; } });
+    expect(received).toEqual(res.body);
+  });
+
+  test('csv: header of names or labels, the chosen separator, optional BOM; parses back to the JSON page', async () => {
+    const json = await get(page);
+    const res = await get({ ...page, format: 'csv' });
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const rows = parseCsv(res.text, { delimiter: ';', columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(25);
+    rows.forEach((row, i) => {
+      const fields = json.body.records[i].fields;
+      expect(row.id_lieu).toBe(fields.id_lieu);
+      expect(row.adresse_lieu).toBe(fields.adresse_lieu);
+      expect(Number(row.annee_tournage)).toBe(fields.annee_tournage);
+      expect(row.geo_point_2d).toBe(fields.geo_point_2d.join(','));
+      expect(JSON.parse(row.geo_shape)).toEqual(fields.geo_shape);
+    });
+    const labelled = await get({ ...page, rows: 1, format: 'csv', csv_separator: ',', use_labels_for_header: 'true', with_bom: 'true' });
+    expect(labelled.text.startsWith('\ufeffIdentifiant du lieu,')).toBe(true);
+  });
+
+  test('csv: formula-like text neutralised, numbers untouched, quoting survives ; quotes and newlines', async () => {
+    const res = await get({ dataset: 'export-cells', rows: 10, sort: 'nombre', format: 'csv', fields: 'formule,nombre,texte' });
+    const rows = parseCsv(res.text, { delimiter: ';', columns: true, relax_quotes: false }) as Array<Record<string, string>>;
+    expect(rows).toEqual([
+      { formule: "'+1+1", nombre: '3.5', texte: 'dit "oui"' },
+      { formule: "'@SUM(A1)", nombre: '0', texte: 'deux\r\nlignes' },
+      { formule: '\'=HYPERLINK("http://x")', nombre: '-5', texte: 'a;b' },
+      { formule: "'\t=cmd", nombre: '-12', texte: '-5' },
+    ]);
+  });
+});
