@@ -13,6 +13,7 @@ export const ERRORS = {
   method_not_allowed: { status: 405, errorcode: 10031, ckanType: 'Validation Error' },
   payload_too_large: { status: 413, errorcode: 10032, ckanType: 'Validation Error' },
   unsupported_media_type: { status: 415, errorcode: 10033, ckanType: 'Validation Error' },
+  uri_too_long: { status: 414, errorcode: 10034, ckanType: 'Validation Error' },
   too_many_requests: { status: 429, errorcode: 10002, ckanType: 'Authorization Error' },
   search_unavailable: { status: 503, errorcode: 10040, ckanType: 'Search Error' },
   store_unavailable: { status: 503, errorcode: 10041, ckanType: 'Search Error' },

@@ -16,7 +16,7 @@ export const hierarchicalFacet: FacetKind = {
   maxDepth: HIERARCHY_LEVELS,
   parsePath(ctx, raw) {
     const sep = separator(ctx);
-    const levels = raw.split(sep).map((l) => l.trim()).filter((l) => l !== '');
+    const levels = raw.normalize('NFC').split(sep).map((l) => l.trim()).filter((l) => l !== '');
     if (levels.length === 0) return undefined;
     return { path: levels.join(sep), depth: Math.min(levels.length, HIERARCHY_LEVELS) };
   },

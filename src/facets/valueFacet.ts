@@ -12,7 +12,7 @@ interface TermsResult { buckets?: Array<{ key: string | number; key_as_string?: 
 export const valueFacet: FacetKind = {
   maxDepth: 1,
   parsePath(ctx, raw) {
-    if (ctx.field.type === 'text') return { path: raw, depth: 1 };
+    if (ctx.field.type === 'text') return { path: raw.normalize('NFC'), depth: 1 };
     const n = NUMBER.test(raw.trim()) ? Number(raw) : Number.NaN;
     return Number.isFinite(n) ? { path: String(n), depth: 1 } : undefined;
   },

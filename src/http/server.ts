@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Config } from '../config/config';
 import { createLogger, openDeps } from '../execute/openDeps';
 import { createApp } from './app';
+import { createHttpServer } from './httpServer';
 
 /**
  * Starts the API and stops it gracefully on SIGTERM or SIGINT: no new connections, requests in
@@ -11,7 +12,7 @@ export async function serve(config: Config): Promise<Server> {
   const logger = createLogger(config);
   const deps = await openDeps(config);
   const app = createApp(deps, logger);
-  const server = app.listen(config.port, config.host);
+  const server = createHttpServer(app).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   logger.info({ port: config.port, host: config.host }, 'portal-search listening');
   let stopping = false;

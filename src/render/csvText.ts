@@ -6,7 +6,7 @@ const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)?$/;
 export function csvCell(value: string | number | undefined, separator: string): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  let text = value.replace(/\u0000/g, '');
+  let text = value.split('\u0000').join('');
   if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
   const needsQuotes = text.includes(separator) || /["\r\n\u2028\u2029]/.test(text);
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;

@@ -1,18 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
 import request from 'supertest';
-import { parseDescriptor } from '../../../src/catalog/parseDescriptor';
 import type { Deps } from '../../../src/execute/deps';
-import { publishDataset } from '../../../src/execute/publishDataset';
 import { ensureFixture } from '../../support/ingestFixture';
 import { rawCsvObjects } from '../../support/rawFixtures';
 import { testApp } from '../../support/recordsApp';
 import { queryString } from '../../support/searchRequest';
 import { openTestDeps } from '../../support/testDeps';
+import { publishTinyCsv } from '../../support/tinyDataset';
 
 const LIEUX = 'lieux-de-tournage-a-paris';
 let deps: Deps & { close(): Promise<void> };
@@ -28,16 +24,9 @@ const CELLS = [
 beforeAll(async () => {
   deps = await openTestDeps();
   await ensureFixture(deps, LIEUX);
-  const dir = mkdtempSync(join(tmpdir(), 'portal-search-'));
-  const csv = `formule,nombre,texte,quand\r\n${CELLS.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n')}\r\n`;
-  writeFileSync(join(dir, 'cells.csv'), csv, 'utf8');
-  await publishDataset(deps, parseDescriptor({
-    id: 'export-cells', metadata: { title: 'Export cells' }, source: { path: 'cells.csv', delimiter: ',' },
-    fields: [
-      { name: 'formule', label: 'Formule', type: 'text' }, { name: 'nombre', label: 'Nombre', type: 'double' },
-      { name: 'texte', label: 'Texte', type: 'text' }, { name: 'quand', label: 'Quand', type: 'datetime' },
-    ],
-  }, 'export-cells'), { baseDir: dir });
+  await publishTinyCsv(deps, 'export-cells', [
+    { name: 'formule', type: 'text' }, { name: 'nombre', type: 'double' }, { name: 'texte', type: 'text' }, { name: 'quand', type: 'datetime' },
+  ], CELLS);
   app = testApp(deps);
 }, 600000);
 afterAll(() => deps.close());
@@ -108,8 +97,7 @@ describe('JSONP, GeoJSON, CSV', () => {
       const shape = JSON.parse(rawById.get(String(record.fields.id_lieu))!.geo_shape) as { type: string; coordinates: number[] };
       expect(f.type).toBe('Feature');
       expect(f.geometry).toEqual(shape);
-      const { geo_shape: _shape, ...rest } = record.fields;
-      expect(f.properties).toEqual(rest);
+      expect(f.properties).toEqual(Object.fromEntries(Object.entries(record.fields).filter(([k]) => k !== 'geo_shape')));
     });
     const wrapped = await get({ ...page, format: 'geojsonp', callback: 'cb' });
     let received: unknown;

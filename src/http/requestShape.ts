@@ -1,0 +1,22 @@
+import type { RequestHandler } from 'express';
+import { AppError } from '../errors/catalogue';
+
+/** Longest URL served; a longer one (a big polygon, say) belongs in a POST body. */
+export const MAX_URL_LENGTH = 16_384;
+
+/**
+ * Requests the parsers cannot read properly are refused up front: a URL longer than
+ * MAX_URL_LENGTH (414, pointing to POST), a POST body that is neither a form nor JSON (415).
+ */
+export const requestShape: RequestHandler = (req, _res, next) => {
+  if (req.originalUrl.length > MAX_URL_LENGTH) {
+    next(new AppError('uri_too_long', `The URL is longer than ${MAX_URL_LENGTH} characters; send the parameters in a POST body (form or JSON).`));
+    return;
+  }
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (req.method === 'POST' && hasBody && !req.is(['application/x-www-form-urlencoded', 'application/json'])) {
+    next(new AppError('unsupported_media_type', 'POST bodies are application/x-www-form-urlencoded or application/json.'));
+    return;
+  }
+  next();
+};
