@@ -90,7 +90,7 @@ describe('publishing the five fixture datasets', () => {
     expect(await esCount('communes-france', { term: { 'v.codes_postaux': '75001' } })).toBe(paris);
     const idf = features.filter((f) => String(f.properties.territoire ?? '').startsWith('Île-de-France/')).length;
     expect(idf).toBeGreaterThan(1000);
-    expect(await esCount('communes-france', { term: { 'h.territoire': 'Île-de-France' } })).toBe(idf);
+    expect(await esCount('communes-france', { term: { 'h.territoire.l1': 'Île-de-France' } })).toBe(idf);
     const withRegion = features.filter((f) => f.properties.region !== undefined).length;
     expect(await esCount('communes-france', { exists: { field: 'v.region' } })).toBe(withRegion);
     expect(await esCount('communes-france', { exists: { field: 'v.geo_point_2d' } })).toBe(features.length);
