@@ -6,9 +6,9 @@
  * concurrent connections. Prints p50, p95 and throughput for both, and the ratios.
  *   npm run bench:search            (BENCH_RECORDS=200000 for a smaller synthetic dataset)
  */
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import pino from 'pino';
 import { parseDescriptor } from '../src/catalog/parseDescriptor';
 import { compileSearch } from '../src/compile/compileSearch';
 import { loadConfig } from '../src/config/config';
@@ -17,8 +17,6 @@ import type { Deps } from '../src/execute/deps';
 import { openDeps } from '../src/execute/openDeps';
 import { publishDataset } from '../src/execute/publishDataset';
 import { resolveDataset } from '../src/execute/resolveDataset';
-import { createApp } from '../src/http/app';
-import { createHttpServer } from '../src/http/httpServer';
 import { ParamReader } from '../src/params/paramReader';
 import { readQueryString } from '../src/params/rawParams';
 import { recordsSearchParams } from '../src/params/recordsSearchParams';
@@ -66,12 +64,30 @@ async function ensureSource(deps: Deps): Promise<void> {
   await publishDataset(deps, parseDescriptor(JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(file, 'utf8'))), file), { baseDir: join(ROOT, 'fixtures', 'descriptors') });
 }
 
+const freePort = (): Promise<number> => new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
+});
+
+/** The API in its own process, as it runs in production, so that the load generator does not share its event loop. */
+async function startApi(env: NodeJS.ProcessEnv): Promise<{ port: number; stop(): void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'cli', 'main.js'), 'serve'], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 100; i++) {
+    if ((await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined))?.ok) return { port, stop: () => child.kill('SIGTERM') };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the API did not start');
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' });
+  const env = { ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' };
+  const config = loadConfig(env);
   const deps = await openDeps(config);
-  const server = createHttpServer(createApp(deps, pino({ level: 'warn' }))).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const port = (server.address() as AddressInfo).port;
+  const api = await startApi(env);
+  const port = api.port;
   const lines = ['dataset\trequest\tmode\tours p50 ms\tdirect p50 ms\tp50 ratio\tp50 overhead ms\tours p95 ms\tdirect p95 ms\tours req/s\tdirect req/s\tthroughput ratio'];
   try {
     await ensureSource(deps);
@@ -94,7 +110,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    server.close();
+    api.stop();
     await deps.close();
   }
   console.log(lines.join('\n'));

@@ -92,7 +92,14 @@ export async function upsertDomain(q: Queryable, d: { id: string; title: string;
 
 export interface DomainRow { id: string; title: string; includePublic: boolean }
 
-export async function getDomain(q: Queryable, id: string): Promise<DomainRow | undefined> {
-  const { rows } = await q.query<{ id: string; title: string; include_public: boolean }>('SELECT id, title, include_public FROM domains WHERE id = $1', [id]);
-  return rows[0] && { id: rows[0].id, title: rows[0].title, includePublic: rows[0].include_public };
+/** A dataset together with the domain it is looked up from, in one round trip (either may be missing). */
+export async function getDatasetInDomain(q: Queryable, domain: string, id: string): Promise<{ domain?: DomainRow; dataset?: DatasetRow }> {
+  const { rows } = await q.query<Row & { d_id: string; d_title: string; d_include_public: boolean }>(
+    `SELECT d.id AS d_id, d.title AS d_title, d.include_public AS d_include_public, s.*
+       FROM domains d LEFT JOIN datasets s ON s.id = $2 WHERE d.id = $1`,
+    [domain, id],
+  );
+  const r = rows[0];
+  if (!r) return {};
+  return { domain: { id: r.d_id, title: r.d_title, includePublic: r.d_include_public }, dataset: r.id ? toDataset(r) : undefined };
 }

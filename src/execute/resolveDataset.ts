@@ -2,7 +2,7 @@ import { AppError } from '../errors/catalogue';
 import { recordsAlias } from '../index/indexNames';
 import type { DatasetRef } from '../params/recordsSearchRequest';
 import type { DatasetTarget } from '../plan/planRecordsSearch';
-import { DatasetRow, getDataset, getDomain } from './datasetStore';
+import { DatasetRow, getDatasetInDomain } from './datasetStore';
 import type { Deps } from './deps';
 
 const unknownDataset = (ref: DatasetRef): AppError =>
@@ -18,9 +18,8 @@ const isOpen = (d: DatasetRow): boolean => d.visibility === 'public' && d.state 
  * records, another domain), the answer is the same 404.
  */
 export async function resolveDataset(deps: Deps, domain: string, ref: DatasetRef): Promise<DatasetTarget & { row: DatasetRow }> {
-  const scope = await getDomain(deps.pool, domain);
+  const { domain: scope, dataset: row } = await getDatasetInDomain(deps.pool, domain, ref.id);
   if (!scope) throw new AppError('not_found', `Unknown domain: ${domain}`);
-  const row = await getDataset(deps.pool, ref.id);
   if (!row || !isOpen(row)) throw unknownDataset(ref);
   if (ref.domain !== undefined ? row.domain !== ref.domain : row.domain !== scope.id && !scope.includePublic) throw unknownDataset(ref);
   const datasetId = ref.domain !== undefined ? `${ref.id}@${ref.domain}` : ref.id;

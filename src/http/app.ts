@@ -9,9 +9,19 @@ import { requestLog } from './requestLog';
 import { requestShape } from './requestShape';
 
 /** The Express application: one router per API family, then the 404 and error handlers. */
-export function createApp(deps: Deps, logger: Logger, clock: () => number = Date.now): Express {
+export interface AppOptions {
+  /** The clock of `#now` (tests fix it). */
+  clock?: () => number;
+  /** Records per Elasticsearch page of an export. */
+  exportPageSize?: number;
+}
+
+export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}): Express {
+  const clock = options.clock ?? Date.now;
   const app = express();
   app.disable('x-powered-by');
+  // Search answers change with every publish; hashing each body for an ETag costs more than it saves.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestLog(logger));
   app.use(requestShape);
@@ -19,7 +29,7 @@ export function createApp(deps: Deps, logger: Logger, clock: () => number = Date
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 1000 }));
   app.use(cors);
   app.use(healthRouter(deps));
-  app.use(odsRecordsRouter(deps, clock));
+  app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000));
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));
   return app;

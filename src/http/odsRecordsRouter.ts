@@ -3,6 +3,7 @@ import type { Deps } from '../execute/deps';
 import { recordsSearchParams } from '../params/recordsSearchParams';
 import { renderRecordsSearch } from '../render/renderRecordsSearch';
 import { runRecordsSearch } from '../search/runRecordsSearch';
+import { downloadHandler } from './downloadHandler';
 import { guardJsonp } from './guardJsonp';
 import { recordLookupHandler } from './recordLookupHandler';
 import { requestParams } from './requestParams';
@@ -11,7 +12,7 @@ import { routeDomain } from './routeDomain';
 import { send } from './send';
 
 /** ODS v1 records endpoints under `/api`, `/d4c/api` and `/<domain>/api2` (SPEC §2). */
-export function odsRecordsRouter(deps: Deps, clock: () => number): Router {
+export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize: number): Router {
   const router = Router();
   const search = ['/api/records/1.0/search', '/d4c/api/records/1.0/search', '/:domain/api2/records/search', '/d4c/:domain/api2/records/search'];
   router.all(search, getOrPost, async (req, res) => {
@@ -21,6 +22,8 @@ export function odsRecordsRouter(deps: Deps, clock: () => number): Router {
     const { plan, result } = await runRecordsSearch(deps, routeDomain(req), request, clock());
     send(res, renderRecordsSearch(result, plan, request.output, request.echo));
   });
+  const download = ['/api/records/1.0/download', '/d4c/api/records/1.0/download', '/:domain/api2/records/download', '/d4c/:domain/api2/records/download'];
+  router.all(download, getOrPost, downloadHandler(deps, clock, exportPageSize));
   const lookup = ['/api/datasets/1.0/:datasetid/records/:recordid', '/d4c/api/datasets/1.0/:datasetid/records/:recordid', '/:domain/api2/datasets/:datasetid/records/:recordid'];
   router.all(lookup, getOrPost, recordLookupHandler(deps));
   return router;

@@ -10,7 +10,8 @@ import type { SearchPlan } from './searchPlan';
 /** The dataset a request reads: its schema, the index alias to search, and the id to show. */
 export interface DatasetTarget { index: string; datasetId: string; schema: FieldDef[] }
 
-function selectedFields(schema: readonly FieldDef[], names: readonly string[] | undefined): FieldDef[] | undefined {
+/** The fields named by `fields=`, in that order; an unknown one is a 400. */
+export function selectedFields(schema: readonly FieldDef[], names: readonly string[] | undefined): FieldDef[] | undefined {
   if (names === undefined) return undefined;
   return names.map((name) => {
     const f = schema.find((x) => x.name === name);

@@ -6,13 +6,16 @@ import type { Deps } from '../../src/execute/deps';
 import { publishDataset } from '../../src/execute/publishDataset';
 
 /** Publishes a small comma-separated dataset written on the spot (every cell quoted). */
-export async function publishTinyCsv(deps: Deps, id: string, fields: Array<{ name: string; type: string }>, rows: string[][]): Promise<void> {
+export async function publishTinyCsv(
+  deps: Deps, id: string, fields: Array<{ name: string; type: string; annotations?: Array<{ name: string; args?: string[] }> }>, rows: string[][],
+  options: { visibility?: 'public' | 'private'; state?: 'draft' | 'published' } = {},
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'portal-search-'));
   const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
   const csv = [fields.map((f) => f.name), ...rows].map((r) => r.map(quote).join(',')).join('\r\n');
   writeFileSync(join(dir, `${id}.csv`), `${csv}\r\n`, 'utf8');
   await publishDataset(deps, parseDescriptor({
-    id, metadata: { title: id }, source: { path: `${id}.csv`, delimiter: ',' },
+    id, ...options, metadata: { title: id }, source: { path: `${id}.csv`, delimiter: ',' },
     fields: fields.map((f) => ({ ...f, label: f.name.replace(/^./, (c) => c.toUpperCase()) })),
   }, id), { baseDir: dir });
 }

@@ -16,6 +16,8 @@ beforeAll(async () => {
   deps = await openTestDeps();
   await ensureFixture(deps, 'lieux-de-tournage-a-paris');
   await publishTinyCsv(deps, 'no-geometry', [{ name: 'nom', type: 'text' }], [['a'], ['b']]);
+  await publishTinyCsv(deps, 'secret-one', [{ name: 'nom', type: 'text' }], [['a']], { visibility: 'private' });
+  await publishTinyCsv(deps, 'draft-one', [{ name: 'nom', type: 'text' }], [['a']], { state: 'draft' });
   app = testApp(deps);
   server = createHttpServer(app);
 }, 600000);
@@ -132,6 +134,19 @@ describe('bad inputs to records search', () => {
     expect((await request(app).get('/api/records/1.0/search?dataset=no-geometry')).body.nhits).toBe(2);
     const lookup = await request(app).get('/api/datasets/1.0/lieux-de-tournage-a-paris/records/0000000000000000000000000000000000000000');
     expect([lookup.status, lookup.body.error]).toEqual([404, expect.stringMatching(/Unknown record/)]);
+  });
+
+  test('11/30 a private or draft dataset answers exactly like a missing one, on search and lookup', async () => {
+    const body = async (id: string) => {
+      const res = await request(app).get(`${SEARCH}?dataset=${id}&facet=nom`);
+      return [res.status, res.body.error.replace(id, 'X'), res.body.errorcode];
+    };
+    const missing = await body('never-published');
+    expect(missing[0]).toBe(404);
+    expect(await body('secret-one')).toEqual(missing);
+    expect(await body('draft-one')).toEqual(missing);
+    const record = await request(app).get('/api/datasets/1.0/secret-one/records/0000000000000000000000000000000000000000');
+    expect([record.status, record.body.error]).toEqual([404, 'Unknown dataset: secret-one']);
   });
 
   test('42 JSONP refused for POST, for requests with credentials, and errors are never wrapped', async () => {

@@ -5,6 +5,7 @@ import { rawCsvObjects } from '../../support/rawFixtures';
 import { testApp } from '../../support/recordsApp';
 import { countBy, expectedLevel, flat, odsSearch } from '../../support/searchRequest';
 import { openTestDeps } from '../../support/testDeps';
+import { publishTinyCsv } from '../../support/tinyDataset';
 
 const DATASET = 'lieux-de-tournage-a-paris';
 let deps: Deps & { close(): Promise<void> };
@@ -12,6 +13,7 @@ let app: Express;
 beforeAll(async () => {
   deps = await openTestDeps();
   await ensureFixture(deps, DATASET);
+  await publishTinyCsv(deps, 'dst-facets', [{ name: 'quand', type: 'datetime', annotations: [{ name: 'facet' }] }], INSTANTS.map((i) => [i]));
   app = testApp(deps);
 }, 600000);
 afterAll(() => deps.close());
@@ -93,5 +95,27 @@ describe('facet bucket counts against the raw file', () => {
     const years = (await search({ facet: 'annee_tournage', 'facetsort.annee_tournage': '-num' })).facet_groups![0].facets.map((f) => f.name);
     expect(years).toEqual([...countBy(raw, (r) => r[YEAR]).keys()].sort().reverse());
     expect((await search({ facet: 'nom_tournage' })).facet_groups).toEqual([{ name: 'nom_tournage', facets: [] }]);
+  });
+});
+
+// Instants around the 2024 changes of Europe/Paris (31 March: 02:00 → 03:00; 27 October: 03:00 → 02:00).
+const INSTANTS = [
+  '2024-03-30T22:30:00Z', '2024-03-30T23:30:00Z', '2024-03-31T00:30:00Z', '2024-03-31T21:59:00Z', '2024-03-31T22:00:00Z',
+  '2024-10-26T21:30:00Z', '2024-10-26T22:30:00Z', '2024-10-27T00:30:00Z', '2024-10-27T01:30:00Z', '2024-10-27T22:59:00Z', '2024-10-27T23:00:00Z',
+];
+
+describe('datetime facets are bucketed in the request time zone, across daylight-saving changes', () => {
+  const dayIn = (iso: string, timeZone: string): string =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso)).replace(/-/g, '/');
+
+  test.each(['UTC', 'Europe/Paris'])('%s: month → days, and each day path selects its records', async (timezone) => {
+    for (const month of ['2024/03', '2024/10']) {
+      const body = await odsSearch(app, { dataset: 'dst-facets', rows: 0, facet: 'quand', 'refine.quand': month, timezone });
+      const inMonth = INSTANTS.map((i) => dayIn(i, timezone)).filter((d) => d.startsWith(`${month}/`));
+      expect(body.nhits).toBe(inMonth.length);
+      const days = body.facet_groups![0].facets[0].facets![0].facets!;
+      expect(flat(days)).toEqual(expectedLevel(countBy(inMonth, (d) => d)));
+      for (const day of days) expect((await odsSearch(app, { dataset: 'dst-facets', rows: 0, 'refine.quand': day.path, timezone })).nhits).toBe(day.count);
+    }
   });
 });

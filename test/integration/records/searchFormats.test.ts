@@ -134,3 +134,26 @@ describe('JSONP, GeoJSON, CSV', () => {
     ]);
   });
 });
+
+describe('record lookup and POST', () => {
+  test('/api/datasets/1.0/<id>/records/<recordid>: the same record object as the search, JSON or JSONP', async () => {
+    const found = (await get({ ...page, rows: 1, timezone: 'Europe/Paris' })).body.records[0];
+    const path = `/api/datasets/1.0/${LIEUX}/records/${found.recordid}`;
+    const res = await request(app).get(`${path}?timezone=Europe/Paris`);
+    expect([res.status, res.body]).toEqual([200, found]);
+    const wrapped = await request(app).get(`${path}/?format=jsonp&callback=show&timezone=Europe/Paris`);
+    let received: unknown;
+    runInNewContext(wrapped.text, { show: (v: unknown) => { received = v; } });
+    expect(received).toEqual(found);
+    const elsewhere = await request(app).get(`/api/datasets/1.0/${LIEUX}@default/records/${found.recordid}`);
+    expect([elsewhere.status, elsewhere.body.datasetid]).toEqual([200, `${LIEUX}@default`]);
+  });
+
+  test('POST with a form or a JSON body answers as GET does', async () => {
+    const viaGet = await get({ ...page, facet: 'type_tournage' });
+    const form = await request(app).post('/api/records/1.0/search/').type('form').send(queryString({ ...page, facet: 'type_tournage' }));
+    const json = await request(app).post('/api/records/1.0/search').send({ ...page, facet: ['type_tournage'], rows: 25 });
+    expect(form.body).toEqual(viaGet.body);
+    expect(json.body).toEqual(viaGet.body);
+  });
+});

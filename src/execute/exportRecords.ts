@@ -1,0 +1,40 @@
+import type { SortCombinations } from '@elastic/elasticsearch/lib/api/types';
+import { compilePredicate } from '../compile/compilePredicate';
+import { sourceOf } from '../compile/compileSearch';
+import type { ExportPlan } from '../plan/planExport';
+import type { RecordHit } from '../results/searchResult';
+import type { Deps } from './deps';
+
+/** How long Elasticsearch keeps an export's snapshot between two pages. */
+export const EXPORT_KEEP_ALIVE = '2m';
+
+/**
+ * Every record an export plan selects, page by page, from one point-in-time snapshot with
+ * `search_after`: a re-publish during the export changes nothing it reads. The point-in-time
+ * is closed when the pages run out, when the consumer stops early (a client that went away)
+ * and when Elasticsearch fails.
+ */
+export async function* exportRecords(deps: Deps, plan: ExportPlan, pageSize: number): AsyncGenerator<RecordHit[]> {
+  let pit = (await deps.es.openPointInTime({ index: plan.index, keep_alive: EXPORT_KEEP_ALIVE })).id;
+  try {
+    const query = compilePredicate(plan.query);
+    const sort: SortCombinations[] = plan.sort.map((k) => ({ [k.path]: { order: k.order } }));
+    let after: unknown[] | undefined;
+    let left = plan.limit ?? Number.POSITIVE_INFINITY;
+    while (left > 0) {
+      const size = Math.min(pageSize, left);
+      const res = await deps.es.search<RecordHit>({
+        pit: { id: pit, keep_alive: EXPORT_KEEP_ALIVE }, query, sort, size, track_total_hits: false, _source: sourceOf(plan),
+        ...(after ? { search_after: after as never } : {}),
+      });
+      pit = res.pit_id ?? pit;
+      const hits = res.hits.hits;
+      if (hits.length > 0) yield hits.map((h) => h._source!);
+      if (hits.length < size) return;
+      left -= hits.length;
+      after = hits[hits.length - 1].sort;
+    }
+  } finally {
+    await deps.es.closePointInTime({ id: pit }).catch(() => undefined);
+  }
+}

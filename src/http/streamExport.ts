@@ -1,0 +1,33 @@
+import { once } from 'node:events';
+import type { Response } from 'express';
+import type { RecordHit } from '../results/searchResult';
+import type { ExportWriter } from '../render/exportWriter';
+
+/**
+ * Writes an export with backpressure: one page in flight, the next read only once the client has
+ * taken the previous one. A client that goes away stops the reading (so the snapshot is closed);
+ * a failure after the first byte destroys the connection, so that nobody mistakes a truncated
+ * export for a complete one.
+ */
+export async function streamExport(res: Response, writer: ExportWriter, pages: AsyncGenerator<RecordHit[]>): Promise<void> {
+  let gone = false;
+  res.on('close', () => { gone = !res.writableFinished; });
+  const write = async (chunk: string): Promise<void> => {
+    if (chunk !== '' && !res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  };
+  res.status(200).type(writer.contentType).set(writer.headers);
+  try {
+    await write(writer.head);
+    let first = true;
+    for await (const page of pages) {
+      if (gone) break;
+      await write(writer.page(page, first));
+      first = false;
+    }
+    if (gone) await pages.return(undefined);
+    else res.end(writer.tail);
+  } catch (err) {
+    res.destroy(err instanceof Error ? err : new Error(String(err)));
+    throw err;
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { AppError } from '../errors/catalogue';
+import { booleanParam, callbackParam, recordsFilter } from './commonParams';
+import type { ParamReader } from './paramReader';
+import { RECORD_FORMATS, RecordsFilter, OutputOptions } from './recordsSearchRequest';
+
+/** `/api/records/1.0/download` (reference/ods-v1.md §1.5): the filters of search, no paging window. */
+export interface DownloadRequest extends RecordsFilter {
+  sort: string[];
+  fields?: string[];
+  /** At most this many records (map widgets send `rows=1000`); all when undefined. */
+  rows?: number;
+  output: OutputOptions;
+}
+
+const scalars = z.object({
+  rows: z.string().regex(/^\d{1,9}$/, 'must be a whole number ≥ 0').transform(Number).optional(),
+  format: z.enum(RECORD_FORMATS, `must be one of ${RECORD_FORMATS.join(', ')}`).default('csv'),
+  callback: callbackParam.optional(),
+  pretty_print: booleanParam.default(false),
+  fields: z.string().max(10_000).optional(),
+  csv_separator: z.enum([';', ',', '\t', '|'], 'must be ; , | or a tab').default(';'),
+  with_bom: booleanParam.default(false),
+  use_labels_for_header: booleanParam.default(false),
+});
+
+const list = (values: string[]): string[] => values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
+
+export function downloadParams(r: ParamReader): DownloadRequest {
+  const s = r.scalars(scalars, Object.keys(scalars.shape));
+  if ((s.format === 'jsonp' || s.format === 'geojsonp') && s.callback === undefined) {
+    throw new AppError('bad_parameter', `Parameter callback is required with format=${s.format}.`, { parameter: 'callback' });
+  }
+  return {
+    ...recordsFilter(r),
+    sort: list(r.all('sort')),
+    fields: s.fields === undefined ? undefined : list([s.fields]),
+    rows: s.rows,
+    output: {
+      format: s.format, callback: s.callback, prettyPrint: s.pretty_print,
+      csvSeparator: s.csv_separator, withBom: s.with_bom, useLabelsForHeader: s.use_labels_for_header,
+    },
+  };
+}
