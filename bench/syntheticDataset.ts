@@ -65,6 +65,7 @@ export async function ensureSyntheticDataset(deps: Deps, sourceId: string, n: nu
   await finishLoading(deps.es, index);
   await upsertDataset(deps.pool, { id, domain: 'default', metadata: { title: `${source.metadata.title} (×${Math.round(n / base.length)}, synthetic)` }, visibility: 'public', state: 'published' });
   await setPublished(deps.pool, id, schema, n);
-  await swapAlias(deps.es, recordsAlias(deps.indexPrefix, id), index);
+  const old = await swapAlias(deps.es, recordsAlias(deps.indexPrefix, id), index);
+  if (old.length > 0) await deps.es.indices.delete({ index: old.join(','), ignore_unavailable: true });
   return id;
 }

@@ -18,7 +18,8 @@ export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; 
       if (res.rejected > 0) throw new Error(`Elasticsearch refused ${res.rejected} catalog documents (${res.firstRejection})`);
     }
     const count = await finishLoading(es, index);
-    await swapAlias(es, catalogAlias(indexPrefix), index);
+    const old = await swapAlias(es, catalogAlias(indexPrefix), index);
+    if (old.length > 0) await es.indices.delete({ index: old.join(','), ignore_unavailable: true });
     return { index, count };
   } catch (err) {
     await es.indices.delete({ index, ignore_unavailable: true }).catch(() => undefined);

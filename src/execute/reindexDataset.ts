@@ -6,6 +6,7 @@ import { bulkIndex } from './bulkIndex';
 import { getDataset } from './datasetStore';
 import type { Deps } from './deps';
 import { streamRecords } from './recordStore';
+import { sweepRetiredIndices } from './sweepRetiredIndices';
 import { createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } from './versionedIndex';
 
 export interface ReindexReport {
@@ -75,6 +76,7 @@ export async function reindexDataset(deps: Deps, datasetId: string): Promise<Rei
        WHERE dataset_id = $1 AND (version = $2 OR state = 'live')`,
       [datasetId, version, count],
     );
+    await sweepRetiredIndices(deps);
     return report;
   } catch (err) {
     await pool.query(`UPDATE index_versions SET state = 'failed' WHERE dataset_id = $1 AND version = $2`, [datasetId, version]);

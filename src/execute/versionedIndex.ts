@@ -2,7 +2,8 @@ import type { Client } from '@elastic/elasticsearch';
 
 /**
  * Points `alias` at `index` alone, in one atomic alias update: readers see the old index until
- * the new one is complete, then the new one, never a mix. Indices it leaves are deleted.
+ * the new one is complete, then the new one, never a mix. Returns the indices it left (the
+ * caller deletes them, now or once no export reads them).
  */
 export async function swapAlias(es: Client, alias: string, index: string): Promise<string[]> {
   const current = await aliasTargets(es, alias);
@@ -12,9 +13,7 @@ export async function swapAlias(es: Client, alias: string, index: string): Promi
       { add: { index, alias } },
     ],
   });
-  const old = current.filter((i) => i !== index);
-  if (old.length > 0) await es.indices.delete({ index: old.join(','), ignore_unavailable: true });
-  return old;
+  return current.filter((i) => i !== index);
 }
 
 /** The indices an alias points to (none when it does not exist). */

@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import { createLogger, openDeps } from '../execute/openDeps';
 import { createApp } from './app';
 import { createHttpServer } from './httpServer';
+import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
 
 /**
  * Starts the API and stops it gracefully on SIGTERM or SIGINT: no new connections, requests in
@@ -15,10 +16,16 @@ export async function serve(config: Config): Promise<Server> {
   const server = createHttpServer(app).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   logger.info({ port: config.port, host: config.host }, 'portal-search listening');
+  // Index versions retired while an export was reading them are deleted once it is done.
+  const sweeper = setInterval(() => {
+    sweepRetiredIndices(deps).catch((err: unknown) => logger.warn({ err }, 'sweeping retired indices failed'));
+  }, 60_000);
+  sweeper.unref();
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweeper);
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => server.closeAllConnections(), 10000);
     force.unref();

@@ -2,11 +2,27 @@ import { zoneOffsetMs } from '../time/timezone';
 
 const pad = (n: number, w = 2): string => String(Math.abs(n)).padStart(w, '0');
 
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+
+/** Zone offsets change on quarter hours at most, so one lookup serves every instant of a quarter hour. */
+function offsetAt(ms: number, timeZone: string): number {
+  if (timeZone === 'UTC') return 0;
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 50_000) offsets.clear();
+    offset = zoneOffsetMs(Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR, timeZone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** An instant as ISO 8601 with the offset of `timeZone` (ODS: `2019-06-21T10:00:00+02:00`, `+00:00` in UTC). */
 export function instantText(iso: string, timeZone: string): string {
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms)) return iso;
-  const offset = zoneOffsetMs(ms, timeZone);
+  const offset = offsetAt(ms, timeZone);
   const wall = new Date(ms + offset);
   const fraction = wall.getUTCMilliseconds() ? `.${pad(wall.getUTCMilliseconds(), 3)}` : '';
   const minutes = Math.round(offset / 60000);

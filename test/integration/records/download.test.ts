@@ -1,0 +1,151 @@
+import { get as httpGet, IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Express } from 'express';
+import request from 'supertest';
+import type { Deps } from '../../../src/execute/deps';
+import { createEsClient } from '../../../src/execute/elasticsearch';
+import { createHttpServer } from '../../../src/http/httpServer';
+import { recordsAlias } from '../../../src/index/indexNames';
+import { ensureFixture, FIXTURE_IDS } from '../../support/ingestFixture';
+import { rawCsvObjects, rawGeoJsonFeatures } from '../../support/rawFixtures';
+import { testApp } from '../../support/recordsApp';
+import { TcpProxy } from '../../support/tcpProxy';
+import { openTestDeps } from '../../support/testDeps';
+import { publishTinyCsv } from '../../support/tinyDataset';
+
+let deps: Deps & { close(): Promise<void> };
+let app: Express;
+beforeAll(async () => {
+  deps = await openTestDeps();
+  for (const id of FIXTURE_IDS) await ensureFixture(deps, id);
+  app = testApp(deps, 700);
+}, 900000);
+afterAll(() => deps.close());
+
+/** Per fixture: the key of each raw row, and the same key read back from an exported record's fields. */
+const KEYS: Record<string, { raw: () => string[]; exported: (f: Record<string, unknown>) => string }> = {
+  'lieux-de-tournage-a-paris': {
+    raw: () => rawCsvObjects('lieux-de-tournage-a-paris.csv').map((r) => `${r['Identifiant du lieu']}|${r['Date de début']}|${r['Localisation de la scène']}`),
+    exported: (f) => `${f.id_lieu}|${f.date_debut ?? ''}|${f.adresse_lieu ?? ''}`,
+  },
+  'chantiers-perturbants': { raw: () => rawCsvObjects('chantiers-perturbants.csv').map((r) => `${r.Identifiant}|${r['Date de début']}`), exported: (f) => `${f.identifiant}|${f.date_debut ?? ''}` },
+  'liste-des-gares': { raw: () => rawCsvObjects('liste-des-gares.csv').map((r) => `${r.code_uic}|${r.libelle}|${r.pk}`), exported: (f) => `${f.code_uic}|${f.libelle}|${f.pk ?? ''}` },
+  'velib-emplacement-des-stations': {
+    raw: () => rawCsvObjects('velib-emplacement-des-stations.csv').map((r) => `${r['Identifiant station']}|${r['Capacité de la station']}`),
+    exported: (f) => `${f.stationcode}|${f.capacity}`,
+  },
+  'communes-france': { raw: () => rawGeoJsonFeatures('communes-france.geojson.gz').map((f) => `${f.properties.code}|${f.properties.population ?? ''}`), exported: (f) => `${f.code}|${f.population ?? ''}` },
+};
+const sorted = (xs: string[]): string[] => [...xs].sort();
+const download = (query: string) => request(app).get(`/api/records/1.0/download?${query}`).buffer(true).parse((res, done) => {
+  let text = '';
+  res.setEncoding('utf8');
+  res.on('data', (c: string) => { text += c; });
+  res.on('end', () => done(null, text));
+});
+
+describe('downloads: every record exactly once, in every format', () => {
+  test.each(FIXTURE_IDS)('%s as csv (the default), json and geojson', async (id) => {
+    const expected = sorted(KEYS[id].raw());
+    const csv = await download(`dataset=${id}`);
+    expect([csv.status, csv.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    const rows = parseCsv(csv.body as string, { delimiter: ';', columns: true }) as Array<Record<string, string>>;
+    // A cell a spreadsheet would run as a formula came out with a leading ' (and only such cells).
+    const cell = (v: string): string | undefined => (v === '' ? undefined : /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
+    const csvKeys = rows.map((r) => KEYS[id].exported(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, cell(v)]))));
+    expect(sorted(csvKeys)).toEqual(expected);
+    const json = JSON.parse((await download(`dataset=${id}&format=json`)).body as string) as Array<{ fields: Record<string, unknown> }>;
+    expect(sorted(json.map((r) => KEYS[id].exported(r.fields)))).toEqual(expected);
+    const geo = JSON.parse((await download(`dataset=${id}&format=geojson`)).body as string) as { type: string; features: Array<{ type: string; geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> }> };
+    expect(geo.type).toBe('FeatureCollection');
+    expect(geo.features.every((f) => f.type === 'Feature' && (f.geometry === null || (typeof f.geometry.type === 'string' && Array.isArray(f.geometry.coordinates))))).toBe(true);
+    expect(sorted(geo.features.map((f) => KEYS[id].exported(f.properties)))).toEqual(expected);
+  });
+
+  test('jsonp and geojsonp wrap the same bodies; rows caps; filters apply; separator and labels', async () => {
+    const id = 'velib-emplacement-des-stations';
+    const json = (await download(`dataset=${id}&format=json&q=capacity>40&sort=-capacity`)).body as string;
+    const raw = rawCsvObjects('velib-emplacement-des-stations.csv').filter((r) => Number(r['Capacité de la station']) > 40);
+    expect(JSON.parse(json)).toHaveLength(raw.length);
+    const jsonp = (await download(`dataset=${id}&format=jsonp&callback=cb&q=capacity>40&sort=-capacity`)).body as string;
+    expect(jsonp).toBe(`/**/cb(${json});`);
+    const capped = JSON.parse((await download(`dataset=${id}&format=json&rows=5&sort=capacity`)).body as string) as Array<{ fields: { capacity: number } }>;
+    expect(capped.map((r) => r.fields.capacity)).toEqual(rawCsvObjects('velib-emplacement-des-stations.csv').map((r) => Number(r['Capacité de la station'])).sort((a, b) => b - a).slice(0, 5));
+    const tsv = (await download(`dataset=${id}&rows=1&csv_separator=%09&use_labels_for_header=true`)).body as string;
+    expect(tsv.split('\r\n')[0]).toBe(['Identifiant station', 'Nom de la station', 'Capacité de la station', 'Coordonnées géographiques'].join('\t'));
+  });
+});
+
+/** Bytes read so far and a way to resume, on a raw HTTP response that the test reads slowly. */
+function slowGet(url: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => httpGet(url, resolve).on('error', reject));
+}
+const openContexts = async (index: string): Promise<number> => {
+  const stats = await deps.es.indices.stats({ index, metric: 'search' });
+  return Object.values(stats.indices ?? {}).reduce((n, i) => n + (i.total?.search?.open_contexts ?? 0), 0);
+};
+async function eventually(check: () => Promise<boolean>, ms = 10000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await check()) return true;
+  return false;
+}
+
+describe('streaming', () => {
+  test('a client that disconnects mid-export: the point-in-time is closed and memory comes back', async () => {
+    const server = createHttpServer(app).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const index = recordsAlias(deps.indexPrefix, 'communes-france');
+    const before = process.memoryUsage().heapUsed;
+    const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=communes-france&format=geojson`);
+    await new Promise((r) => res.once('data', r));
+    expect(await openContexts(index)).toBeGreaterThan(0);
+    res.destroy();
+    expect(await eventually(async () => (await openContexts(index)) === 0)).toBe(true);
+    server.close();
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  test('a re-publish during an export: the export reads its snapshot, without duplicates or gaps', async () => {
+    const wide = 'x'.repeat(2000);
+    await publishTinyCsv(deps, 'snapshot-export', [{ name: 'k', type: 'text' }, { name: 'pad', type: 'text' }], Array.from({ length: 3000 }, (_, i) => [`before-${i}`, wide]));
+    const server = createHttpServer(app).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=snapshot-export&format=json`);
+    res.pause();
+    await new Promise((r) => setTimeout(r, 300));
+    await publishTinyCsv(deps, 'snapshot-export', [{ name: 'k', type: 'text' }, { name: 'pad', type: 'text' }], Array.from({ length: 100 }, (_, i) => [`after-${i}`, wide]));
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (c: string) => { text += c; });
+    res.resume();
+    await new Promise((r) => res.on('end', r));
+    server.close();
+    const keys = (JSON.parse(text) as Array<{ fields: { k: string } }>).map((r) => r.fields.k);
+    expect(keys).toHaveLength(3000);
+    expect(new Set(keys).size).toBe(3000);
+    expect(keys.every((k) => k.startsWith('before-'))).toBe(true);
+    expect((await request(app).get('/api/records/1.0/search?dataset=snapshot-export&rows=0')).body.nhits).toBe(100);
+  });
+
+  test('Elasticsearch failing mid-export: the connection is cut, never a clean end of file', async () => {
+    const es = new URL(process.env.ES_URL ?? 'http://127.0.0.1:9200');
+    const proxy = new TcpProxy(es.hostname, Number(es.port || 9200));
+    await proxy.start();
+    const viaProxy = testApp({ ...deps, es: createEsClient({ esUrl: `http://127.0.0.1:${proxy.port}`, esRequestTimeoutMs: 3000 }) }, 50);
+    const server = createHttpServer(viaProxy).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=communes-france&format=json`);
+    await new Promise((r) => res.once('data', r));
+    res.pause();
+    await proxy.stop();
+    const ended = new Promise<string>((resolve) => {
+      res.on('end', () => resolve('end'));
+      res.on('error', () => resolve('error'));
+      res.on('close', () => resolve(res.complete ? 'complete' : 'cut'));
+    });
+    res.resume();
+    expect(await ended).not.toBe('end');
+    expect(res.complete).toBe(false);
+    server.close();
+  });
+});

@@ -1,0 +1,37 @@
+import { jsonText } from '../../../src/render/jsonText';
+import { instantText } from '../../../src/render/instantText';
+import { csvCell } from '../../../src/render/csvText';
+
+describe('jsonText', () => {
+  test('compact ODS style: ", " and ": " outside strings only', () => {
+    const value = { a: 'x,"y":z\\', b: [1, -2.5, { c: '\\"', d: null }], e: '', f: 'a\\', g: ',:' };
+    expect(jsonText(value, false)).toBe('{"a": "x,\\"y\\":z\\\\", "b": [1, -2.5, {"c": "\\\\\\"", "d": null}], "e": "", "f": "a\\\\", "g": ",:"}');
+    expect(JSON.parse(jsonText(value, false))).toEqual(value);
+  });
+  test('pretty_print indents by four spaces', () => {
+    expect(jsonText({ a: [1] }, true)).toBe('{\n    "a": [\n        1\n    ]\n}');
+  });
+});
+
+describe('instantText', () => {
+  test('the offset of the zone at that instant, across both 2024 changes in Paris', () => {
+    expect(instantText('2024-03-31T00:59:59Z', 'Europe/Paris')).toBe('2024-03-31T01:59:59+01:00');
+    expect(instantText('2024-03-31T01:00:00Z', 'Europe/Paris')).toBe('2024-03-31T03:00:00+02:00');
+    expect(instantText('2024-10-27T00:59:59.5Z', 'Europe/Paris')).toBe('2024-10-27T02:59:59.500+02:00');
+    expect(instantText('2024-10-27T01:00:00Z', 'Europe/Paris')).toBe('2024-10-27T02:00:00+01:00');
+    expect(instantText('2024-10-27T01:00:00Z', 'UTC')).toBe('2024-10-27T01:00:00+00:00');
+    expect(instantText('2024-06-01T12:00:00Z', 'Asia/Kolkata')).toBe('2024-06-01T17:30:00+05:30');
+    expect(instantText('2024-06-01T12:00:00Z', 'America/St_Johns')).toBe('2024-06-01T09:30:00-02:30');
+  });
+});
+
+describe('csvCell', () => {
+  test('formulas neutralised, numbers untouched, quoting when needed, NUL dropped', () => {
+    expect(['=1+1', '+A1', '-A1', '@x', '\tx', '\rx', '-5', '+3.5', '-1,5', 'ok'].map((v) => csvCell(v, ';'))).toEqual(
+      ["'=1+1", "'+A1", "'-A1", "'@x", "'\tx", '"\'\rx"', '-5', '+3.5', '-1,5', 'ok'],
+    );
+    expect([csvCell(-5, ';'), csvCell('a;b', ';'), csvCell('a,b', ';'), csvCell('a,b', ','), csvCell('say "hi"', ';'), csvCell('a\u0000b', ';'), csvCell(undefined, ';')]).toEqual(
+      ['-5', '"a;b"', 'a,b', '"a,b"', '"say ""hi"""', 'ab', ''],
+    );
+  });
+});
