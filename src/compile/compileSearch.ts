@@ -6,7 +6,7 @@ import { compilePredicate } from './compilePredicate';
 
 /** What a records page reads from `_source`: the record as published, and only the fields asked for. */
 export function sourceOf(plan: Pick<SearchPlan, 'fields'>): string[] {
-  const base = ['datasetid', 'recordid', 'record_timestamp'];
+  const base = ['datasetid', 'recordid', 'line', 'record_timestamp'];
   if (!plan.fields) return [...base, 'fields', 'geometry'];
   const geometry = plan.fields.some((f) => isGeo(f.type)) ? ['geometry'] : [];
   return [...base, ...geometry, ...plan.fields.map((f) => `fields.${f.name}`)];

@@ -3,6 +3,8 @@ import type { Queryable } from './queryable';
 
 export interface DatasetRow {
   id: string;
+  /** The CKAN DataStore resource id of the dataset's records (a UUID derived from the id). */
+  resourceId: string;
   domain: string;
   metadata: DatasetMetadata;
   fields: FieldDef[];
@@ -18,13 +20,13 @@ export interface DatasetRow {
 }
 
 interface Row {
-  id: string; domain_id: string; metadata: DatasetMetadata; fields: FieldDef[]; visibility: 'public' | 'private';
+  id: string; resource_id: string; domain_id: string; metadata: DatasetMetadata; fields: FieldDef[]; visibility: 'public' | 'private';
   state: 'draft' | 'published'; has_records: boolean; records_count: number; catalog_extra: Record<string, unknown> | null;
   created_at: Date; updated_at: Date; published_at: Date | null;
 }
 
 const toDataset = (r: Row): DatasetRow => ({
-  id: r.id, domain: r.domain_id, metadata: r.metadata, fields: r.fields, visibility: r.visibility, state: r.state,
+  id: r.id, resourceId: r.resource_id, domain: r.domain_id, metadata: r.metadata, fields: r.fields, visibility: r.visibility, state: r.state,
   hasRecords: r.has_records, recordsCount: r.records_count, catalogExtra: r.catalog_extra,
   createdAt: r.created_at, updatedAt: r.updated_at, publishedAt: r.published_at,
 });
@@ -92,11 +94,15 @@ export async function upsertDomain(q: Queryable, d: { id: string; title: string;
 
 export interface DomainRow { id: string; title: string; includePublic: boolean }
 
-/** A dataset together with the domain it is looked up from, in one round trip (either may be missing). */
+/**
+ * A dataset (by id, or by its resource id when `id` is a UUID) together with the domain it is
+ * looked up from, in one round trip (either may be missing).
+ */
 export async function getDatasetInDomain(q: Queryable, domain: string, id: string): Promise<{ domain?: DomainRow; dataset?: DatasetRow }> {
+  const byResource = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
   const { rows } = await q.query<Row & { d_id: string; d_title: string; d_include_public: boolean }>(
     `SELECT d.id AS d_id, d.title AS d_title, d.include_public AS d_include_public, s.*
-       FROM domains d LEFT JOIN datasets s ON s.id = $2 WHERE d.id = $1`,
+       FROM domains d LEFT JOIN datasets s ON ${byResource ? 's.resource_id = $2::uuid' : 's.id = $2'} WHERE d.id = $1`,
     [domain, id],
   );
   const r = rows[0];

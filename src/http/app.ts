@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Deps } from '../execute/deps';
 import { errorMiddleware, notFoundHandler } from './errorMiddleware';
 import { cors } from './cors';
+import { datastoreRouter } from './datastoreRouter';
 import { healthRouter } from './healthRouter';
 import { odsRecordsRouter } from './odsRecordsRouter';
 import { requestLog } from './requestLog';
@@ -30,6 +31,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(cors);
   app.use(healthRouter(deps));
   app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000));
+  app.use(datastoreRouter(deps, clock));
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));
   return app;

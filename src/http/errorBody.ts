@@ -5,9 +5,16 @@ export function isCkanPath(path: string): boolean {
   return /^(\/d4c)?\/api\/(3\/action|action|datasets\/2\.0|records\/2\.0)(\/|$)/.test(path);
 }
 
+/** CKAN answers a validation problem with 409 (reference/ckan-d4c.md A1); other statuses are shared. */
+export function errorStatus(err: AppError, path: string): number {
+  return isCkanPath(path) && (err.code === 'bad_parameter' || err.code === 'bad_body') ? 409 : err.status;
+}
+
 export function errorBody(err: AppError, path: string): object {
   if (isCkanPath(path)) {
-    return { success: false, error: { __type: ERRORS[err.code].ckanType, message: err.message } };
+    // CKAN's validation errors list messages under the parameter's name; `message` says it in full.
+    const field = err.details.parameter !== undefined ? { [err.details.parameter]: [err.message] } : {};
+    return { success: false, error: { __type: ERRORS[err.code].ckanType, message: err.message, ...field } };
   }
   const body: Record<string, unknown> = { error: err.message, errorcode: ERRORS[err.code].errorcode };
   if (err.details.parameter !== undefined) body.parameter = err.details.parameter;

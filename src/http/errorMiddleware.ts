@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors/catalogue';
 import { classifyError } from './classifyError';
-import { errorBody } from './errorBody';
+import { errorBody, errorStatus } from './errorBody';
 
 /** The one error middleware: a catalogue error becomes its status and JSON body. */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
@@ -12,7 +12,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (appError.code === 'internal') logger.error({ err, reqId: res.locals.reqId }, 'unhandled error');
     else if (appError.status >= 500) logger.warn({ code: appError.code, reqId: res.locals.reqId, cause: (err as Error)?.message }, 'store failure');
     if (appError.details.retryAfterSeconds !== undefined) res.set('Retry-After', String(appError.details.retryAfterSeconds));
-    res.status(appError.status).type('application/json').send(JSON.stringify(errorBody(appError, req.path)));
+    res.status(errorStatus(appError, req.path)).type('application/json').send(JSON.stringify(errorBody(appError, req.path)));
   };
 }
 

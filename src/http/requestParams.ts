@@ -2,11 +2,18 @@ import type { Request } from 'express';
 import { ParamReader } from '../params/paramReader';
 import { readBody, readQueryString } from '../params/rawParams';
 
-/** The parameters of a request: its raw query string, decoded strictly, then its form or JSON body. */
-export function requestParams(req: Request): ParamReader {
+/**
+ * The parameters of a request: its raw query string, decoded strictly, then d4c's parameters
+ * written after the last slash of the path (`/search/q=velo&rows=2`), then its form or JSON body
+ * (where `jsonObjects` may be objects).
+ */
+export function requestParams(req: Request, jsonObjects?: ReadonlySet<string>): ParamReader {
   const url = req.originalUrl;
   const q = url.indexOf('?');
   const params = readQueryString(q < 0 ? '' : url.slice(q + 1));
-  if (req.method === 'POST') readBody(req.body, params);
+  const path = q < 0 ? url : url.slice(0, q);
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  if (last.includes('=')) readQueryString(last, params);
+  if (req.method === 'POST') readBody(req.body, params, jsonObjects);
   return new ParamReader(params);
 }

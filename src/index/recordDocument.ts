@@ -14,6 +14,8 @@ type Indexed = string | string[] | number | { lat: number; lon: number };
 export interface RecordDocument {
   datasetid: string;
   recordid: string;
+  /** Where the record was in its source (line of a CSV, item of a JSON file): the CKAN `_id`. */
+  line: number;
   record_timestamp: string;
   fields: Record<string, FieldValue>;
   /** The ODS record `geometry` (a Point [lon, lat] of the first geo field), returned as is. */
@@ -50,7 +52,7 @@ function indexedValue(field: FieldDef, value: FieldValue): Indexed | undefined {
  */
 export function recordDocument(datasetId: string, schema: readonly FieldDef[], record: StoredRecord): RecordDocument {
   const doc: RecordDocument = {
-    datasetid: datasetId, recordid: record.recordid, record_timestamp: record.recordTimestamp,
+    datasetid: datasetId, recordid: record.recordid, line: record.sourceLine, record_timestamp: record.recordTimestamp,
     fields: record.fields, ...(record.geometry ? { geometry: record.geometry } : {}), v: {}, t: {}, h: {},
   };
   for (const field of schema) {

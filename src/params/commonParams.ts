@@ -61,11 +61,11 @@ export function requestQueries(r: ParamReader): RequestQuery[] {
   return [...r.all('q').map((text) => ({ parameter: 'q', text })), ...named];
 }
 
-/** The filter parameters shared by every records endpoint. */
-export function recordsFilter(r: ParamReader, datasetParameter = 'dataset'): RecordsFilter {
+/** The filter parameters shared by every records endpoint, for the dataset it names. */
+export function recordsFilter(r: ParamReader, dataset: DatasetRef = datasetRef(r.one('dataset'))): RecordsFilter {
   const { timezone } = r.scalars(z.object({ timezone: timeZoneParam.default('UTC') }), ['timezone']);
   return {
-    dataset: datasetRef(r.one(datasetParameter), datasetParameter),
+    dataset,
     queries: requestQueries(r),
     refine: r.family('refine'),
     exclude: r.family('exclude'),

@@ -6,6 +6,7 @@ import type { FacetGroup } from '../facets/facetTree';
 export interface RecordHit {
   datasetid: string;
   recordid: string;
+  line?: number;
   record_timestamp: string;
   fields: Record<string, FieldValue>;
   geometry?: PointGeometry;

@@ -1,7 +1,7 @@
 import { errors } from '@elastic/elasticsearch';
 import { AppError } from '../../../src/errors/catalogue';
 import { classifyError } from '../../../src/http/classifyError';
-import { errorBody } from '../../../src/http/errorBody';
+import { errorBody, errorStatus } from '../../../src/http/errorBody';
 
 const meta = (statusCode: number) => ({ body: {}, statusCode, headers: {}, warnings: null, meta: {} }) as unknown as ConstructorParameters<typeof errors.ResponseError>[0];
 
@@ -25,7 +25,8 @@ describe('classifyError', () => {
   test('ODS and CKAN bodies', () => {
     const e = new AppError('bad_parameter', 'rows must be an integer', { parameter: 'rows' });
     expect(errorBody(e, '/api/records/1.0/search')).toEqual({ error: 'rows must be an integer', errorcode: 10010, parameter: 'rows' });
-    expect(errorBody(e, '/d4c/api/records/2.0/search')).toEqual({ success: false, error: { __type: 'Validation Error', message: 'rows must be an integer' } });
+    expect(errorBody(e, '/d4c/api/records/2.0/search')).toEqual({ success: false, error: { __type: 'Validation Error', message: 'rows must be an integer', rows: ['rows must be an integer'] } });
+    expect([errorStatus(e, '/d4c/api/records/2.0/search'), errorStatus(e, '/api/records/1.0/search')]).toEqual([409, 400]);
     expect(errorBody(new AppError('not_found', 'x'), '/api/action/package_show')).toEqual({ success: false, error: { __type: 'Not Found Error', message: 'x' } });
   });
 });

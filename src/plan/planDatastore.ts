@@ -1,0 +1,83 @@
+import type { FieldDef } from '../catalog/descriptor';
+import { AppError } from '../errors/catalogue';
+import type { DatastoreRequest, FieldValues } from '../params/datastoreRequest';
+import { fold } from '../text/fold';
+import { parseDateLiteral } from './dateLiteral';
+import { planQueries } from './planQueries';
+import { DatasetTarget, planRecordsSearch } from './planRecordsSearch';
+import type { Predicate } from './predicate';
+import { isGeo, isTemporal } from './querySchema';
+import { recordQuerySchema } from './recordQuerySchema';
+import type { SearchPlan, SortKey } from './searchPlan';
+import { temporalFormat, temporalInterval } from './typedValue';
+
+const invalid = (parameter: string, message: string): AppError => new AppError('bad_parameter', message, { parameter });
+const anyOf = (ps: Predicate[]): Predicate => (ps.length === 1 ? ps[0] : { kind: 'or', clauses: ps });
+
+function fieldOf(schema: readonly FieldDef[], name: string, parameter: string): FieldDef {
+  return schema.find((f) => f.name === name) ?? (() => { throw invalid(parameter, `invalid value "${name.slice(0, 100)}"`); })();
+}
+
+/** A CKAN filter value: equality with the whole value (a number, a date or period, a text). */
+function equals(field: FieldDef, value: string | number | boolean, timeZone: string): Predicate {
+  const path = `v.${field.name}`;
+  if (isGeo(field.type)) throw invalid('filters', `invalid value "${field.name}": geographic fields cannot be filtered; use geofilter`);
+  if (field.type === 'int' || field.type === 'double') {
+    const n = typeof value === 'number' ? value : Number(String(value).trim());
+    if (String(value).trim() === '' || !Number.isFinite(n)) throw invalid('filters', `invalid value for "${field.name}": ${String(value).slice(0, 40)} is not a number`);
+    return field.type === 'int' && !Number.isInteger(n) ? { kind: 'none' } : { kind: 'term', path, value: n };
+  }
+  if (isTemporal(field.type)) {
+    const lit = parseDateLiteral(String(value).trim());
+    if (!lit.ok) throw invalid('filters', `invalid value for "${field.name}": ${lit.message}`);
+    const iv = temporalInterval(lit.value, field.type, timeZone);
+    return { kind: 'range', path, bounds: { gte: iv.from, [iv.toInclusive ? 'lte' : 'lt']: iv.to }, format: temporalFormat(field.type) };
+  }
+  return { kind: 'term', path, value: String(value) };
+}
+
+/** `q` as an object: the words of each value within its field (all of them, the last one a prefix). */
+function fieldWords(field: FieldDef, values: FieldValues['values'], timeZone: string): Predicate {
+  if (field.type !== 'text') return anyOf(values.map((v) => equals(field, v, timeZone)));
+  return anyOf(values.map((v) => ({ kind: 'words', paths: [`t.${field.name}`], text: fold(String(v)), match: 'lastPrefix' })));
+}
+
+/** `q` as text: the query language; with `plain` (CKAN's default) a text it cannot read is searched as plain words. */
+function textQuery(req: DatastoreRequest, schema: readonly FieldDef[], now: number): Predicate {
+  try {
+    return planQueries(req.queries, { schema: recordQuerySchema(schema), timeZone: req.timeZone, now });
+  } catch (err) {
+    if (!req.plain || !(err instanceof AppError) || err.code !== 'bad_query') throw err;
+    const words = req.queries.flatMap((q) => fold(q.text).match(/[\p{L}\p{N}]+/gu) ?? []);
+    if (words.length === 0) return { kind: 'all' };
+    const clauses: Predicate[] = words.map((w) => ({ kind: 'words', paths: ['all_text'], text: w, match: 'prefix' }));
+    return clauses.length === 1 ? clauses[0] : { kind: 'and', clauses };
+  }
+}
+
+function sortKeys(schema: readonly FieldDef[], req: DatastoreRequest): SortKey[] {
+  const keys = req.ckanSort.map(({ field, order }): SortKey => {
+    if (field === '_id') return { path: 'line', order };
+    const f = fieldOf(schema, field, 'sort');
+    if (isGeo(f.type)) throw invalid('sort', `invalid value "${field}": geographic fields cannot be sorted`);
+    return { path: `v.${f.name}`, order };
+  });
+  return [...keys, { path: 'line', order: 'asc' }, { path: 'recordid', order: 'asc' }];
+}
+
+/**
+ * CKAN `datastore_search` with the portal's ODS-style parameters → a search plan: refines,
+ * excludes, facets and geofilters as in records search, plus `filters`, `q` (text or per field)
+ * and CKAN sort clauses; by default records come in source order (`_id`).
+ */
+export function planDatastore(req: DatastoreRequest, target: DatasetTarget, now: number): SearchPlan {
+  const base = planRecordsSearch({ ...req, queries: [] }, target, now);
+  const schema = target.schema;
+  const clauses: Predicate[] = [
+    base.query, textQuery(req, schema, now),
+    ...req.filters.map(({ field, values }) => anyOf(values.map((v) => equals(fieldOf(schema, field, 'filters'), v, req.timeZone)))),
+    ...req.fieldText.map(({ field, values }) => fieldWords(fieldOf(schema, field, 'q'), values, req.timeZone)),
+  ].filter((p) => p.kind !== 'all');
+  const query: Predicate = clauses.length === 0 ? { kind: 'all' } : clauses.length === 1 ? clauses[0] : { kind: 'and', clauses };
+  return { ...base, query, sort: sortKeys(schema, req) };
+}

@@ -1,0 +1,131 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Express } from 'express';
+import request from 'supertest';
+import type { Deps } from '../../../src/execute/deps';
+import { createHttpServer } from '../../../src/http/httpServer';
+import { ensureFixture } from '../../support/ingestFixture';
+import { rawCsvObjects } from '../../support/rawFixtures';
+import { testApp } from '../../support/recordsApp';
+import { queryString } from '../../support/searchRequest';
+import { openTestDeps } from '../../support/testDeps';
+
+// The npm `ckan` client (okfn/ckan.js), unmodified.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CKAN = require('ckan') as { Client: new (endpoint: string) => { datastoreQuery(q: object, cb: (err: unknown, out: { total: number; fields: Array<{ id: string; type: string }>; hits: Array<Record<string, unknown>> }) => void): void } };
+
+const LIEUX = 'lieux-de-tournage-a-paris';
+let deps: Deps & { close(): Promise<void> };
+let app: Express;
+let server: Server;
+let resourceId: string;
+beforeAll(async () => {
+  deps = await openTestDeps();
+  await ensureFixture(deps, LIEUX);
+  resourceId = (await deps.pool.query<{ resource_id: string }>('SELECT resource_id FROM datasets WHERE id = $1', [LIEUX])).rows[0].resource_id;
+  app = testApp(deps);
+  server = createHttpServer(app).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+}, 600000);
+afterAll(async () => { server.close(); await deps.close(); });
+
+const raw = rawCsvObjects('lieux-de-tournage-a-paris.csv');
+const action = (body: object) => request(app).post('/api/3/action/datastore_search').send(body);
+const d4c = (params: Record<string, string | number | string[]>) => request(app).get(`/api/records/2.0/search?${queryString(params)}`);
+
+describe('CKAN datastore_search', () => {
+  test('the npm ckan client\'s datastoreQuery works unmodified', async () => {
+    const client = new CKAN.Client(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const out = await new Promise<{ total: number; fields: Array<{ id: string; type: string }>; hits: Array<Record<string, unknown>> }>((resolve, reject) => {
+      client.datastoreQuery({
+        resource_id: resourceId, size: 5, from: 0,
+        filters: [{ type: 'term', field: 'type_tournage', term: 'Série TV' }], sort: [{ field: 'annee_tournage', order: 'desc' }],
+      }, (err, res) => (err ? reject(new Error(String(err))) : resolve(res)));
+    });
+    const series = raw.filter((r) => r['Type de tournage'] === 'Série TV');
+    expect(out.total).toBe(series.length);
+    expect(out.fields[0]).toEqual({ id: '_id', type: 'integer' });
+    expect(out.hits.map((h) => h.annee_tournage)).toEqual(Array(5).fill(Math.max(...series.map((r) => Number(r['Année du tournage'])))));
+    expect(out.hits.every((h) => h.type_tournage === 'Série TV')).toBe(true);
+  });
+
+  test('resource_id is the dataset\'s resource UUID or its id; results come in source order with _id', async () => {
+    const byUuid = await action({ resource_id: resourceId, limit: 3 });
+    const byId = await action({ resource_id: LIEUX, limit: 3 });
+    expect(byUuid.status).toBe(200);
+    expect(byUuid.body.help).toMatch(/help_show\?name=datastore_search$/);
+    expect(byUuid.body.result.records).toEqual(byId.body.result.records);
+    expect(byUuid.body.result.records.map((r: { id_lieu: string }) => r.id_lieu)).toEqual(raw.slice(0, 3).map((r) => r['Identifiant du lieu']));
+    expect(Object.keys(byUuid.body.result)).toEqual(expect.arrayContaining(['resource_id', 'fields', 'records', 'total', 'limit', 'offset', 'include_total', 'records_format', '_links']));
+    expect(byUuid.body.result.total).toBe(raw.length);
+    expect((await action({ resource_id: LIEUX })).body.result.limit).toBe(100);
+    expect((await action({ resource_id: LIEUX, limit: 50000, fields: ['id_lieu'] })).body.result.limit).toBe(32000);
+  });
+
+  test('filters (a list is any of), q as text or per field, fields, sort, include_total, formats', async () => {
+    const filtered = await action({ resource_id: LIEUX, filters: { ardt_lieu: ['75013', '75018'], annee_tournage: 2019 }, limit: 0 });
+    expect(filtered.body.result.total).toBe(raw.filter((r) => ['75013', '75018'].includes(r['Code postal']) && r['Année du tournage'] === '2019').length);
+    expect(filtered.body.result.records).toEqual([]);
+    expect(filtered.body.result.filters).toEqual({ ardt_lieu: ['75013', '75018'], annee_tournage: 2019 });
+    const perField = await action({ resource_id: LIEUX, q: { nom_tournage: 'bureau des legendes' }, limit: 0 });
+    const titles = raw.filter((r) => /bureau des l[ée]gendes/i.test(r.Titre));
+    expect(perField.body.result.total).toBe(titles.length);
+    const text = await d4c({ resource_id: LIEUX, q: 'bureau legendes', limit: 0 });
+    expect(text.body.result.total).toBeGreaterThanOrEqual(titles.length);
+    const some = await d4c({ resource_id: LIEUX, fields: 'annee_tournage,id_lieu', sort: 'annee_tournage desc, id_lieu asc', limit: 3, include_total: 'false' });
+    expect(some.body.result.fields.map((f: { id: string }) => f.id)).toEqual(['_id', 'annee_tournage', 'id_lieu']);
+    expect(Object.keys(some.body.result.records[0])).toEqual(['_id', 'annee_tournage', 'id_lieu']);
+    expect('total' in some.body.result).toBe(false);
+    const top = raw.map((r) => [Number(r['Année du tournage']), r['Identifiant du lieu']] as const).sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).slice(0, 3);
+    expect(some.body.result.records.map((r: { annee_tournage: number; id_lieu: string }) => [r.annee_tournage, r.id_lieu])).toEqual(top);
+    const lists = await d4c({ resource_id: LIEUX, fields: 'id_lieu,annee_tournage', limit: 2, records_format: 'lists' });
+    expect(lists.body.result.records).toEqual(raw.slice(0, 2).map((r, i) => [lists.body.result.records[i][0], r['Identifiant du lieu'], Number(r['Année du tournage'])]));
+    const csv = await d4c({ resource_id: LIEUX, fields: 'id_lieu,adresse_lieu', limit: 5, records_format: 'csv' });
+    expect((parseCsv(csv.body.result.records as string) as string[][]).map((r) => r.slice(1))).toEqual(raw.slice(0, 5).map((r) => [r['Identifiant du lieu'], r['Localisation de la scène']]));
+  });
+
+  test('an offset beyond 10,000 reads on in source order', async () => {
+    const res = await action({ resource_id: LIEUX, offset: 14000, limit: 10, fields: ['id_lieu'] });
+    expect(res.status).toBe(200);
+    expect(res.body.result.records.map((r: { id_lieu: string }) => r.id_lieu)).toEqual(raw.slice(14000, 14010).map((r) => r['Identifiant du lieu']));
+    expect(res.body.result.total).toBe(raw.length);
+  });
+
+  test('errors: 409 Validation Error naming the field, 404 Not Found Error', async () => {
+    const badFilter = await action({ resource_id: LIEUX, filters: { nope: 1 } });
+    expect([badFilter.status, badFilter.body.success, badFilter.body.error.__type, badFilter.body.error.filters]).toEqual([409, false, 'Validation Error', ['invalid value "nope"']]);
+    const badFields = await d4c({ resource_id: LIEUX, fields: 'a%2Cb' });
+    expect([badFields.status, badFields.body.error.fields]).toEqual([409, [expect.stringMatching(/a%2Cb/)]]);
+    const badSort = await d4c({ resource_id: LIEUX, sort: 'annee_tournage sideways' });
+    expect([badSort.status, Object.keys(badSort.body.error)]).toEqual([409, expect.arrayContaining(['sort'])]);
+    const badFormat = await d4c({ resource_id: LIEUX, records_format: 'xml' });
+    expect(badFormat.status).toBe(409);
+    const missing = await action({ resource_id: '00000000-0000-0000-0000-000000000000' });
+    expect([missing.status, missing.body.error.__type, missing.body.error.message]).toEqual([404, 'Not Found Error', expect.stringMatching(/00000000-0000-0000-0000-000000000000/)]);
+  });
+});
+
+describe('/api/records/2.0/search with ODS-style parameters', () => {
+  test('d4c path parameters; no help; counts and facet trees equal to the ODS endpoint\'s', async () => {
+    const inPath = await request(app).get(`/api/records/2.0/search/resource_id=${resourceId}&limit=2`);
+    expect([inPath.status, inPath.body.success, 'help' in inPath.body, inPath.body.result.records.length]).toEqual([200, true, false, 2]);
+    const filters = { 'refine.annee_tournage': '2019', 'exclude.type_tournage': 'Long métrage', facet: ['type_tournage', 'date_debut'], 'refine.date_debut': '2019/06' };
+    const ods = await request(app).get(`/api/records/1.0/search?${queryString({ dataset: LIEUX, rows: 0, ...filters })}`);
+    const portal = await d4c({ dataset: LIEUX, rows: 0, ...filters });
+    expect(portal.body.result.total).toBe(ods.body.nhits);
+    expect(portal.body.result.facet_groups).toEqual(ods.body.facet_groups);
+  });
+
+  test('rows/start page like limit/offset; sort=-field is descending; geojson and csv pages parse back', async () => {
+    const page = await d4c({ dataset: LIEUX, rows: 5, start: 10, sort: '-annee_tournage', fields: 'id_lieu,annee_tournage,geo_point_2d' });
+    expect([page.body.result.limit, page.body.result.offset, page.body.result.records.length]).toEqual([5, 10, 5]);
+    expect(page.body.result.records.every((r: { annee_tournage: number }) => r.annee_tournage === Math.max(...raw.map((x) => Number(x['Année du tournage']))))).toBe(true);
+    const geo = await d4c({ dataset: LIEUX, rows: 5, start: 10, sort: '-annee_tournage', format: 'geojson' });
+    expect(geo.body.type).toBe('FeatureCollection');
+    expect(geo.body.features.map((f: { properties: { id_lieu: string } }) => f.properties.id_lieu)).toEqual(page.body.result.records.map((r: { id_lieu: string }) => r.id_lieu));
+    const csv = await d4c({ dataset: LIEUX, rows: 5, start: 10, sort: '-annee_tournage', format: 'csv' });
+    const rows = parseCsv(csv.text, { delimiter: ';', columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.id_lieu)).toEqual(page.body.result.records.map((r: { id_lieu: string }) => r.id_lieu));
+  });
+});
