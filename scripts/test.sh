@@ -28,7 +28,8 @@ mkdir -p .cache
 results=.cache/jest-results.json
 rm -f "$results"
 status=0
-npx jest --runInBand --json --outputFile="$results" "$@" || status=$?
+# --forceExit: once the results are written, a connection some test left open must not keep CI waiting.
+npx jest --runInBand --forceExit --json --outputFile="$results" "$@" || status=$?
 # The plain closing line, for readers that do not know jest's summary.
 if [ -f "$results" ]; then
   node -e 'const r = require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' "$PWD/$results"

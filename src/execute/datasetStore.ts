@@ -1,4 +1,5 @@
 import type { DatasetMetadata, FieldDef } from '../catalog/descriptor';
+import { bumpCatalogGeneration } from './catalogGeneration';
 import type { Queryable } from './queryable';
 
 export interface DatasetRow {
@@ -57,6 +58,7 @@ export async function upsertDataset(q: Queryable, d: DatasetHeader): Promise<voi
        visibility = EXCLUDED.visibility, state = EXCLUDED.state, updated_at = now()`,
     [d.id, d.domain, JSON.stringify(d.metadata), d.visibility, d.state],
   );
+  bumpCatalogGeneration();
 }
 
 /** The schema and record count of a publish, written in the publish transaction. */
@@ -65,6 +67,7 @@ export async function setPublished(q: Queryable, id: string, fields: FieldDef[],
     `UPDATE datasets SET fields = $2, records_count = $3, has_records = $3 > 0, published_at = now(), updated_at = now() WHERE id = $1`,
     [id, JSON.stringify(fields), recordsCount],
   );
+  bumpCatalogGeneration();
 }
 
 /**
@@ -78,6 +81,7 @@ export async function upsertCatalogEntry(q: Queryable, entry: { id: string; doma
        fields = CASE WHEN datasets.has_records THEN datasets.fields ELSE EXCLUDED.fields END`,
     [entry.id, entry.domain, JSON.stringify({ title: entry.title }), JSON.stringify(entry.fields), JSON.stringify(entry.extra)],
   );
+  bumpCatalogGeneration();
 }
 
 export async function domainExists(q: Queryable, id: string): Promise<boolean> {
@@ -90,6 +94,7 @@ export async function upsertDomain(q: Queryable, d: { id: string; title: string;
      ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, include_public = EXCLUDED.include_public`,
     [d.id, d.title, d.includePublic],
   );
+  bumpCatalogGeneration();
 }
 
 export interface DomainRow { id: string; title: string; includePublic: boolean }

@@ -1,9 +1,12 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Pool } from 'pg';
+import type { DatasetDirectory } from './datasetDirectory';
 
 /** The I/O handles every operation of execute/ works with. */
 export interface Deps {
   es: Client;
   pool: Pool;
   indexPrefix: string;
+  /** Dataset lookups of searches, cached while change notifications are heard (none: straight to PostgreSQL). */
+  directory?: DatasetDirectory;
 }

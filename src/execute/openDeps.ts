@@ -1,6 +1,7 @@
 import pino, { Logger } from 'pino';
 import type { Config } from '../config/config';
 import { createPool, ensureDatabase } from './database';
+import { DatasetDirectory } from './datasetDirectory';
 import type { Deps } from './deps';
 import { createEsClient } from './elasticsearch';
 import { migrate } from './migrate';
@@ -11,10 +12,12 @@ export async function openDeps(config: Config): Promise<Deps & { close(): Promis
   const pool = createPool(config.databaseUrl);
   await migrate(pool);
   const es = createEsClient(config);
+  const directory = new DatasetDirectory(pool, config.databaseUrl);
+  await directory.listen();
   return {
-    es, pool, indexPrefix: config.indexPrefix,
+    es, pool, indexPrefix: config.indexPrefix, directory,
     async close() {
-      await Promise.allSettled([pool.end(), es.close()]);
+      await Promise.allSettled([directory.close(), pool.end(), es.close()]);
     },
   };
 }

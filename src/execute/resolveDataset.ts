@@ -18,7 +18,7 @@ const isOpen = (d: DatasetRow): boolean => d.visibility === 'public' && d.state 
  * records, another domain), the answer is the same 404.
  */
 export async function resolveDataset(deps: Deps, domain: string, ref: DatasetRef): Promise<DatasetTarget & { row: DatasetRow }> {
-  const { domain: scope, dataset: row } = await getDatasetInDomain(deps.pool, domain, ref.id);
+  const { domain: scope, dataset: row } = await (deps.directory ? deps.directory.lookup(domain, ref.id) : getDatasetInDomain(deps.pool, domain, ref.id));
   if (!scope) throw new AppError('not_found', `Unknown domain: ${domain}`);
   if (!row || !isOpen(row)) throw unknownDataset(ref);
   if (ref.domain !== undefined ? row.domain !== ref.domain : row.domain !== scope.id && !scope.includePublic) throw unknownDataset(ref);

@@ -1,0 +1,86 @@
+import { Client } from 'pg';
+import { bumpCatalogGeneration, catalogGeneration } from './catalogGeneration';
+import { DatasetRow, DomainRow, getDatasetInDomain } from './datasetStore';
+import type { Queryable } from './queryable';
+
+type Lookup = { domain?: DomainRow; dataset?: DatasetRow };
+
+/** How long an answer is kept at most, even if a change notification were lost. */
+const TTL_MS = 30_000;
+const CHANNEL = 'portal_search_catalog';
+
+/**
+ * Datasets and domains as searches look them up, kept in memory while this process listens to
+ * PostgreSQL's change notifications (migrations/004): any change to datasets or domains, here or
+ * in another process, empties it. Without a listening connection nothing is kept.
+ */
+export class DatasetDirectory {
+  private readonly entries = new Map<string, { value: Lookup; expires: number }>();
+  private seen = catalogGeneration();
+  private listener: Client | undefined;
+  private connecting: Client | undefined;
+  private closed = false;
+
+  constructor(private readonly pool: Queryable, private readonly databaseUrl: string) {}
+
+  /** True while change notifications are heard (and answers may come from memory). */
+  get listening(): boolean {
+    return this.listener !== undefined;
+  }
+
+  async lookup(domain: string, id: string): Promise<Lookup> {
+    if (this.seen !== catalogGeneration()) { this.entries.clear(); this.seen = catalogGeneration(); }
+    if (!this.listener) return getDatasetInDomain(this.pool, domain, id);
+    const key = `${domain}\u0000${id}`;
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > Date.now()) return hit.value;
+    const generation = this.seen;
+    const value = await getDatasetInDomain(this.pool, domain, id);
+    if (generation === catalogGeneration()) {
+      if (this.entries.size > 10_000) this.entries.clear();
+      this.entries.set(key, { value, expires: Date.now() + TTL_MS });
+    }
+    return value;
+  }
+
+  /** Starts listening; on a lost connection the cache is dropped and listening resumes 5 s later. */
+  async listen(): Promise<void> {
+    if (this.closed) return;
+    const client = new Client({ connectionString: this.databaseUrl });
+    this.connecting = client;
+    const retry = (): void => {
+      if (!this.closed) setTimeout(() => { this.listen().catch(() => undefined); }, 5000).unref();
+    };
+    const lost = (): void => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      bumpCatalogGeneration();
+      client.end().catch(() => undefined);
+      retry();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', () => bumpCatalogGeneration());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch {
+      client.removeAllListeners();
+      await client.end().catch(() => undefined);
+      retry();
+      return;
+    } finally {
+      if (this.connecting === client) this.connecting = undefined;
+    }
+    if (this.closed) { await client.end().catch(() => undefined); return; }
+    bumpCatalogGeneration();
+    this.listener = client;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const clients = [this.listener, this.connecting];
+    this.listener = undefined;
+    await Promise.all(clients.map((c) => c?.end().catch(() => undefined)));
+  }
+}
