@@ -20,6 +20,8 @@ export interface RecordDocument {
   fields: Record<string, FieldValue>;
   /** The ODS record `geometry` (a Point [lon, lat] of the first geo field), returned as is. */
   geometry?: PointGeometry;
+  /** The GeoJSON type of the first geo field's value (`Point`, `Polygon`…), counted by `boundingbox`. */
+  geometry_type?: string;
   v: Record<string, Indexed>;
   t: Record<string, string | string[]>;
   h: Record<string, Record<string, string[]>>;
@@ -55,6 +57,9 @@ export function recordDocument(datasetId: string, schema: readonly FieldDef[], r
     datasetid: datasetId, recordid: record.recordid, line: record.sourceLine, record_timestamp: record.recordTimestamp,
     fields: record.fields, ...(record.geometry ? { geometry: record.geometry } : {}), v: {}, t: {}, h: {},
   };
+  const firstGeo = schema.find((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape');
+  const geoValue = firstGeo && record.fields[firstGeo.name];
+  if (firstGeo && geoValue !== undefined) doc.geometry_type = firstGeo.type === 'geo_point_2d' ? 'Point' : (geoValue as Geometry).type;
   for (const field of schema) {
     const value = record.fields[field.name];
     if (value === undefined) continue;

@@ -26,7 +26,7 @@ describe('recordDocument', () => {
     const geometry = { type: 'Point' as const, coordinates: [5.2, 46.3] as [number, number] };
     const doc = recordDocument('ds', schema, { recordid: 'r1', fields, geometry, recordTimestamp: '2024-01-01T00:00:00.000Z', sourceLine: 2 });
     expect(doc).toEqual({
-      datasetid: 'ds', recordid: 'r1', line: 2, record_timestamp: '2024-01-01T00:00:00.000Z', fields, geometry,
+      datasetid: 'ds', recordid: 'r1', line: 2, record_timestamp: '2024-01-01T00:00:00.000Z', fields, geometry, geometry_type: 'Point',
       v: {
         nom: 'Étrez', cp: ['01340', '01341'], terr: 'Auvergne-Rhône-Alpes/Ain', pop: 800, jour: '2020-01-02',
         pt: { lat: 46.3, lon: 5.2 }, shape: { lat: 1, lon: 1 }, doc: 'a.pdf',

@@ -1,0 +1,95 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import type { Deps } from '../../../src/execute/deps';
+import { ensureFixture } from '../../support/ingestFixture';
+import { rawCsvObjects } from '../../support/rawFixtures';
+import { testApp } from '../../support/recordsApp';
+import { queryString } from '../../support/searchRequest';
+import { openTestDeps } from '../../support/testDeps';
+
+const LIEUX = 'lieux-de-tournage-a-paris';
+let deps: Deps & { close(): Promise<void> };
+let app: Express;
+beforeAll(async () => {
+  deps = await openTestDeps();
+  await ensureFixture(deps, LIEUX);
+  app = testApp(deps);
+}, 600000);
+afterAll(() => deps.close());
+
+const raw = rawCsvObjects('lieux-de-tournage-a-paris.csv').map((r) => ({
+  year: Number(r['Année du tournage']), start: r['Date de début'], type: r['Type de tournage'], x: Number(r['Coordonnée en X']), y: Number(r['Coordonnée en Y']),
+}));
+const analyze = async (params: Record<string, string | number | string[]>) => {
+  const res = await request(app).get(`/api/records/1.0/analyze?${queryString({ dataset: LIEUX, ...params })}`);
+  if (res.status !== 200) throw new Error(`${res.status} ${res.text}`);
+  return res.body as Array<Record<string, unknown>>;
+};
+const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+/** Expected points: group the raw rows, compute each series. */
+function grouped<K>(key: (r: (typeof raw)[number]) => K, series: Record<string, (rows: typeof raw) => number>): Array<{ x: K } & Record<string, number>> {
+  const groups = new Map<string, { x: K; rows: typeof raw }>();
+  for (const r of raw) {
+    const x = key(r);
+    const k = JSON.stringify(x);
+    if (!groups.has(k)) groups.set(k, { x, rows: [] });
+    groups.get(k)!.rows.push(r);
+  }
+  return [...groups.values()].map((g) => ({ x: g.x, ...Object.fromEntries(Object.entries(series).map(([n, f]) => [n, f(g.rows)])) })) as Array<{ x: K } & Record<string, number>>;
+}
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+describe('analyze, against the raw file', () => {
+  test('COUNT, AVG and SUM by annee_tournage', async () => {
+    const got = await analyze({ x: 'annee_tournage', 'y.n.func': 'COUNT', 'y.avgx.func': 'AVG', 'y.avgx.expr': 'coord_x', 'y.sumy.func': 'SUM', 'y.sumy.expr': 'coord_y' });
+    const want = grouped((r) => r.year, { n: (rs) => rs.length, avgx: (rs) => sum(rs.map((r) => r.x)) / rs.length, sumy: (rs) => sum(rs.map((r) => r.y)) }).sort((a, b) => a.x - b.x);
+    expect(got.map((p) => [p.x, p.n])).toEqual(want.map((p) => [p.x, p.n]));
+    got.forEach((p, i) => { expect(close(p.avgx as number, want[i].avgx) && close(p.sumy as number, want[i].sumy)).toBe(true); });
+  });
+
+  test('date_debut by month of the year (periodic=month) and by month (precision=month)', async () => {
+    const periodic = await analyze({ x: 'date_debut', periodic: 'month', precision: 'month', 'y.n.func': 'COUNT' });
+    const byMonthOfYear = grouped((r) => ({ month: Number(r.start.slice(5, 7)) }), { n: (rs) => rs.length }).sort((a, b) => a.x.month - b.x.month);
+    expect(periodic).toEqual(byMonthOfYear);
+    const monthly = await analyze({ x: 'date_debut', precision: 'month', 'y.n.func': 'COUNT' });
+    const byMonth = grouped((r) => ({ year: Number(r.start.slice(0, 4)), month: Number(r.start.slice(5, 7)) }), { n: (rs) => rs.length })
+      .sort((a, b) => a.x.year - b.x.year || a.x.month - b.x.month);
+    expect(monthly).toEqual(byMonth);
+    const weekdays = await analyze({ x: 'date_debut', periodic: 'weekday', 'y.n.func': 'COUNT', timezone: 'Europe/Paris' });
+    const byWeekday = grouped((r) => ({ weekday: (new Date(`${r.start}T00:00:00Z`).getUTCDay() + 6) % 7 }), { n: (rs) => rs.length }).sort((a, b) => a.x.weekday - b.x.weekday);
+    expect(weekdays).toEqual(byWeekday);
+  });
+
+  test('an expression series, cumulative series, sort and maxpoints, and the global aggregate without x', async () => {
+    const got = await analyze({ x: 'type_tournage', 'y.e.func': 'AVG', 'y.e.expr': 'sqrt(coord_x * 1000) + coord_y / 2', 'y.c.func': 'COUNT', 'y.c.cumulative': 'true', sort: '-x' });
+    const want = grouped((r) => r.type, { e: (rs) => sum(rs.map((r) => Math.sqrt(r.x * 1000) + r.y / 2)) / rs.length, n: (rs) => rs.length })
+      .sort((a, b) => (a.x < b.x ? -1 : 1));
+    let running = 0;
+    const cumulative = want.map((p) => (running += p.n));
+    expect(got.map((p) => p.x)).toEqual(want.map((p) => p.x));
+    got.forEach((p, i) => { expect([p.x, close(p.e as number, want[i].e), p.c]).toEqual([want[i].x, true, cumulative[i]]); });
+    const top = await request(app).get(`/api/records/1.0/analyze?${queryString({ dataset: LIEUX, x: 'type_tournage', 'y.n.func': 'COUNT', sort: 'n', maxpoints: 2 })}`);
+    expect(top.body).toEqual(want.map((p) => ({ x: p.x, n: p.n })).sort((a, b) => b.n - a.n).slice(0, 2));
+    expect(top.headers['ods-analyze-truncated']).toBe('true');
+    const global = await analyze({ 'y.n.func': 'COUNT', 'y.m.func': 'MAX', 'y.m.expr': 'annee_tournage', 'refine.type_tournage': 'Série TV' });
+    const series = raw.filter((r) => r.type === 'Série TV');
+    expect(global).toEqual([{ n: series.length, m: Math.max(...series.map((r) => r.year)) }]);
+  });
+
+  test.each([
+    ['an unknown func', { x: 'annee_tournage', 'y.s.func': 'MEDIAN', 'y.s.expr': 'coord_x' }, 'y.s.func'],
+    ['java.lang.Runtime in an expression', { 'y.s.func': 'SUM', 'y.s.expr': 'java.lang.Runtime.getRuntime()' }, 'y.s.expr'],
+    ["doc['x']", { 'y.s.func': 'SUM', 'y.s.expr': "doc['coord_x'].value" }, 'y.s.expr'],
+    ['an unknown function', { 'y.s.func': 'SUM', 'y.s.expr': 'random()' }, 'y.s.expr'],
+    ['an unknown field', { 'y.s.func': 'SUM', 'y.s.expr': 'nope * 2' }, 'y.s.expr'],
+    ['a text field', { 'y.s.func': 'SUM', 'y.s.expr': 'nom_tournage' }, 'y.s.expr'],
+    ['10,000 nested parentheses', { 'y.s.func': 'SUM', 'y.s.expr': `${'('.repeat(200)}coord_x${')'.repeat(200)}` }, 'y.s.expr'],
+    ['a missing expr', { 'y.s.func': 'AVG' }, 'y.s.expr'],
+    ['minute precision over years', { x: 'date_debut', precision: 'minute', 'y.n.func': 'COUNT' }, 'precision'],
+    ['an unknown x', { x: 'nope', 'y.n.func': 'COUNT' }, 'x'],
+  ])('%s is a 400 naming the parameter', async (_name, params, parameter) => {
+    const res = await request(app).get(`/api/records/1.0/analyze?${queryString({ dataset: LIEUX, ...params })}`);
+    expect([res.status, res.body.parameter, typeof res.body.error]).toEqual([400, parameter, 'string']);
+  });
+});

@@ -1,0 +1,92 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import type { Deps } from '../../../src/execute/deps';
+import { tileBounds, tileOf } from '../../../src/geocluster/webMercator';
+import { ensureFixture } from '../../support/ingestFixture';
+import { rawCsvObjects } from '../../support/rawFixtures';
+import { testApp } from '../../support/recordsApp';
+import { queryString } from '../../support/searchRequest';
+import { openTestDeps } from '../../support/testDeps';
+
+const VELIB = 'velib-emplacement-des-stations';
+let deps: Deps & { close(): Promise<void> };
+let app: Express;
+beforeAll(async () => {
+  deps = await openTestDeps();
+  await ensureFixture(deps, VELIB);
+  app = testApp(deps);
+}, 600000);
+afterAll(() => deps.close());
+
+const raw = rawCsvObjects('velib-emplacement-des-stations.csv').map((r) => {
+  const [lat, lon] = r['Coordonnées géographiques'].split(',').map(Number);
+  return { lat, lon, capacity: Number(r['Capacité de la station']) };
+});
+const get = async (endpoint: string, params: Record<string, string | number>) => {
+  const res = await request(app).get(`/api/records/1.0/${endpoint}?${queryString({ dataset: VELIB, ...params })}`);
+  if (res.status !== 200) throw new Error(`${res.status} ${res.text}`);
+  return res.body;
+};
+
+interface ClusterOut { cluster_center: [number, number]; count: number; cluster: { type: string; coordinates: unknown }; series?: Record<string, number> }
+
+describe('geocluster', () => {
+  test.each([0, 5, 10, 14])('zoom %i: counts add up to the geolocated matching records, centres inside their cells', async (zoom) => {
+    const body = await get('geocluster', { clusterprecision: zoom, clusterdistance: 0, shapeprecision: 0, 'y.cap.func': 'SUM', 'y.cap.expr': 'capacity' });
+    const clusters = body.clusters as ClusterOut[];
+    expect(clusters.reduce((n, c) => n + c.count, 0)).toBe(raw.length);
+    expect(clusters.reduce((n, c) => n + (c.series?.cap ?? 0), 0)).toBe(raw.reduce((n, r) => n + r.capacity, 0));
+    for (const c of clusters) {
+      const [lat, lon] = c.cluster_center;
+      const [x, y] = tileOf(lat, lon, zoom);
+      const [w, s, e, n] = tileBounds(x, y, zoom);
+      expect(lon >= w - 1e-9 && lon <= e + 1e-9 && lat >= s - 1e-9 && lat <= n + 1e-9).toBe(true);
+    }
+    const perTile = new Map<string, number>();
+    for (const r of raw) { const k = tileOf(r.lat, r.lon, zoom).join('/'); perTile.set(k, (perTile.get(k) ?? 0) + 1); }
+    expect(clusters.map((c) => c.count).sort((a, b) => a - b)).toEqual([...perTile.values()].sort((a, b) => a - b));
+    expect(body.count).toEqual({ min: Math.min(...perTile.values()), max: Math.max(...perTile.values()) });
+    expect(body.clusterprecision).toBe(zoom);
+  });
+
+  test('clusterdistance merges neighbouring cells without losing records; a refine filters them', async () => {
+    const merged = await get('geocluster', { clusterprecision: 14, clusterdistance: 80 });
+    const plain = await get('geocluster', { clusterprecision: 14, clusterdistance: 0 });
+    expect(merged.clusters.length).toBeLessThan(plain.clusters.length);
+    expect((merged.clusters as ClusterOut[]).reduce((n, c) => n + c.count, 0)).toBe(raw.length);
+    const big = await get('geocluster', { clusterprecision: 10, q: 'capacity >= 40' });
+    expect((big.clusters as ClusterOut[]).reduce((n, c) => n + c.count, 0)).toBe(raw.filter((r) => r.capacity >= 40).length);
+  });
+
+  test.each([
+    ['zoom 30', { clusterprecision: 30 }, 'clusterprecision'],
+    ['no zoom', {}, 'clusterprecision'],
+    ['zoom + shape precision above 29', { clusterprecision: 25, shapeprecision: 5 }, 'shapeprecision'],
+    ['an expression series', { clusterprecision: 5, 'y.s.func': 'AVG', 'y.s.expr': 'capacity * 2' }, 'y.s.expr'],
+  ])('%s is a 400', async (_n, params, parameter) => {
+    const res = await request(app).get(`/api/records/1.0/geocluster?${queryString({ dataset: VELIB, ...params })}`);
+    expect([res.status, res.body.parameter]).toEqual([400, parameter]);
+  });
+});
+
+describe('boundingbox and geopreview', () => {
+  test('the box of the raw coordinates; with a refine and a geofilter', async () => {
+    const body = await get('boundingbox', {});
+    const lats = raw.map((r) => r.lat), lons = raw.map((r) => r.lon);
+    expect(body.count).toBe(raw.length);
+    expect(body.geometries).toEqual({ Point: raw.length });
+    const want = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+    (body.bbox as number[]).forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThan(1e-6));
+    const some = raw.filter((r) => r.capacity === 20 && r.lat >= 48.85 && r.lat <= 48.87 && r.lon >= 2.33 && r.lon <= 2.36);
+    const filtered = await get('boundingbox', { 'refine.capacity': 20, 'geofilter.bbox': '48.85,2.33,48.87,2.36' });
+    expect(filtered.count).toBe(some.length);
+    expect(Math.abs(filtered.bbox[1] - Math.min(...some.map((r) => r.lat)))).toBeLessThan(1e-6);
+  });
+
+  test('geopreview: one geometry and digest per record, capped by rows', async () => {
+    const items = (await get('geopreview', { rows: 50 })) as Array<{ geometry: { type: string; coordinates: number[] }; geo_digest: string; recordid: string }>;
+    expect(items).toHaveLength(50);
+    const points = new Set(raw.map((r) => `${r.lon},${r.lat}`));
+    expect(items.every((i) => i.geometry.type === 'Point' && points.has(i.geometry.coordinates.join(',')) && /^[0-9a-f]{40}$/.test(i.geo_digest))).toBe(true);
+  });
+});
