@@ -1,0 +1,112 @@
+/**
+ * What the benchmarks share: the API started in its own process, a keep-alive HTTP client, the
+ * measurement (p50, p95, throughput; sequential or with N connections), the source dataset, and
+ * the table printed at the end.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, get } from 'node:http';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseDescriptor } from '../src/catalog/parseDescriptor';
+import { loadConfig } from '../src/config/config';
+import { getDataset } from '../src/execute/datasetStore';
+import type { Deps } from '../src/execute/deps';
+import { openDeps } from '../src/execute/openDeps';
+import { publishDataset } from '../src/execute/publishDataset';
+import { ensureSyntheticDataset } from './syntheticDataset';
+
+const ROOT = join(__dirname, '..', '..');
+export const SOURCE = 'lieux-de-tournage-a-paris';
+export const CONNECTIONS = 32;
+const WARMUP = 20;
+
+export interface Stats { p50: number; p95: number; perSecond: number }
+
+function stats(latencies: number[], seconds: number): Stats {
+  const s = [...latencies].sort((a, b) => a - b);
+  return { p50: s[Math.floor(s.length * 0.5)], p95: s[Math.floor(s.length * 0.95)], perSecond: latencies.length / seconds };
+}
+
+export async function measure(run: () => Promise<void>, total: number, connections: number): Promise<Stats> {
+  for (let i = 0; i < WARMUP; i++) await run();
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (next++ < total) {
+      const t = performance.now();
+      await run();
+      latencies.push(performance.now() - t);
+    }
+  }));
+  return stats(latencies, (performance.now() - t0) / 1000);
+}
+
+export async function ensureSource(deps: Deps): Promise<void> {
+  if ((await getDataset(deps.pool, SOURCE))?.hasRecords) return;
+  const file = join(ROOT, 'fixtures', 'descriptors', `${SOURCE}.json`);
+  await publishDataset(deps, parseDescriptor(JSON.parse(readFileSync(file, 'utf8')), file), { baseDir: join(ROOT, 'fixtures', 'descriptors') });
+}
+
+const freePort = (): Promise<number> => new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
+});
+
+/** The API in its own process, as it runs in production, so that the load generator does not share its event loop. */
+export async function startApi(env: NodeJS.ProcessEnv): Promise<{ get(path: string): Promise<void>; stop(): void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'cli', 'main.js'), 'serve'], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // Keep-alive connections, as the Elasticsearch client keeps its own.
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const fetchOk = (path: string): Promise<void> => new Promise((resolve, reject) => {
+    get(`http://127.0.0.1:${port}${path}`, { agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${res.statusCode} ${Buffer.concat(chunks).toString()}`))));
+    }).on('error', reject);
+  });
+  for (let i = 0; i < 100; i++) {
+    if (await fetchOk('/api/health').then(() => true, () => false)) return { get: fetchOk, stop: () => { agent.destroy(); child.kill('SIGTERM'); } };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the API did not start');
+}
+
+export const HEADER = 'dataset\trequest\tmode\tours p50 ms\tdirect p50 ms\tp50 ratio\tp50 overhead ms\tours p95 ms\tdirect p95 ms\tours req/s\tdirect req/s\tthroughput ratio';
+
+/** Sequential then concurrent, ours then direct: one table line per mode. */
+export async function compare(label: string, ours: () => Promise<void>, direct: () => Promise<void>, sequential: number, concurrent: number): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [mode, total, connections] of [['sequential', sequential, 1], [`${CONNECTIONS} connections`, concurrent, CONNECTIONS]] as const) {
+    const o = await measure(ours, total, connections);
+    const d = await measure(direct, total, connections);
+    lines.push([label, mode, o.p50.toFixed(2), d.p50.toFixed(2), (o.p50 / d.p50).toFixed(2), (o.p50 - d.p50).toFixed(2),
+      o.p95.toFixed(2), d.p95.toFixed(2), o.perSecond.toFixed(0), d.perSecond.toFixed(0), (o.perSecond / d.perSecond).toFixed(2)].join('\t'));
+    console.error(lines[lines.length - 1]);
+  }
+  return lines;
+}
+
+/**
+ * Opens the bench stores, starts the API, makes sure the source and its synthetic copy exist,
+ * runs `body` over both datasets and prints the table.
+ */
+export async function runBench(body: (deps: Deps, api: Awaited<ReturnType<typeof startApi>>, dataset: string) => Promise<string[]>): Promise<void> {
+  const env = { ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' };
+  const deps = await openDeps(loadConfig(env));
+  const api = await startApi(env);
+  const lines = [HEADER];
+  try {
+    await ensureSource(deps);
+    const synthetic = await ensureSyntheticDataset(deps, SOURCE, Number(process.env.BENCH_RECORDS ?? 1_000_000));
+    for (const dataset of [SOURCE, synthetic]) lines.push(...await body(deps, api, dataset));
+  } finally {
+    api.stop();
+    await deps.close();
+  }
+  console.log(lines.join('\n'));
+}
