@@ -29,6 +29,6 @@ export function compileSearch(plan: SearchPlan): SearchRequest {
     from: plan.start,
     size: plan.rows,
     sort: plan.sort.map((k) => ({ [k.path]: { order: k.order } })),
-    _source: sourceOf(plan),
+    _source: plan.source ?? sourceOf(plan),
   };
 }

@@ -11,7 +11,7 @@ const CHANNEL = 'portal_search_catalog';
 
 /**
  * Datasets and domains as searches look them up, kept in memory while this process listens to
- * PostgreSQL's change notifications (migrations/004): any change to datasets or domains, here or
+ * PostgreSQL's change notifications (migrations/004): every change to datasets or domains, here or
  * in another process, empties it. Without a listening connection nothing is kept.
  */
 export class DatasetDirectory {

@@ -25,12 +25,12 @@ export const dateFacet: FacetKind = {
     const lit = parseDateLiteral(p.path);
     if (!lit.ok) return { kind: 'none' };
     const iv = temporalInterval(lit.value, type, ctx.timeZone);
-    return { kind: 'range', path: `v.${ctx.field.name}`, bounds: { gte: iv.from, lt: iv.to }, format: temporalFormat(ctx.field.type) };
+    return { kind: 'range', path: ctx.valuePath, bounds: { gte: iv.from, lt: iv.to }, format: temporalFormat(ctx.field.type) };
   },
   level(ctx, depth) {
     return {
       date_histogram: {
-        field: `v.${ctx.field.name}`, calendar_interval: UNITS[depth - 1], format: FORMATS[depth - 1], min_doc_count: 1,
+        field: ctx.valuePath, calendar_interval: UNITS[depth - 1], format: FORMATS[depth - 1], min_doc_count: 1,
         ...(ctx.field.type === 'datetime' ? { time_zone: ctx.timeZone } : {}),
       },
     };

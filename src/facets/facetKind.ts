@@ -10,8 +10,12 @@ export interface FacetPath { path: string; depth: number }
 /** One bucket of one level, as read back: its full path and its count. */
 export interface LevelBucket { path: string; count: number }
 
-/** What a facet kind needs to know about the request: the field, the request zone and the ES ordering of a level. */
-export interface FacetContext { field: FieldDef; timeZone: string; order: Record<string, 'asc' | 'desc'>[] }
+/**
+ * What a facet kind needs to know about the request: the field, where its typed value is indexed
+ * (`v.<f>` for records, a top-level key for the catalog), the request zone and the ES ordering
+ * of a level.
+ */
+export interface FacetContext { field: FieldDef; valuePath: string; timeZone: string; order: Record<string, 'asc' | 'desc'>[] }
 
 /**
  * One kind of facet (Searchkit's model): how a path selects records, how one level is aggregated

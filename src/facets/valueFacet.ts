@@ -19,11 +19,11 @@ export const valueFacet: FacetKind = {
   select(ctx, p) {
     const value = ctx.field.type === 'text' ? p.path : Number(p.path);
     if (ctx.field.type === 'int' && !Number.isSafeInteger(value)) return { kind: 'none' };
-    return { kind: 'term', path: `v.${ctx.field.name}`, value };
+    return { kind: 'term', path: ctx.valuePath, value };
   },
   level(ctx, depth) {
     if (depth !== 1) throw new AppError('internal', 'a value facet has one level');
-    return { terms: { field: `v.${ctx.field.name}`, size: MAX_FACET_VALUES, min_doc_count: 1, order: ctx.order } };
+    return { terms: { field: ctx.valuePath, size: MAX_FACET_VALUES, min_doc_count: 1, order: ctx.order } };
   },
   read(_ctx, result) {
     return ((result as TermsResult).buckets ?? []).map((b) => ({ path: String(b.key), count: b.doc_count }));

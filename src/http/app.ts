@@ -2,6 +2,7 @@ import express, { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Deps } from '../execute/deps';
 import { errorMiddleware, notFoundHandler } from './errorMiddleware';
+import { catalogRouter } from './catalogRouter';
 import { cors } from './cors';
 import { datastoreRouter } from './datastoreRouter';
 import { healthRouter } from './healthRouter';
@@ -32,6 +33,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(healthRouter(deps));
   app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000));
   app.use(datastoreRouter(deps, clock));
+  app.use(catalogRouter(deps, clock));
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));
   return app;

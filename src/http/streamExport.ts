@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Response } from 'express';
 import type { RecordHit } from '../results/searchResult';
 import type { ExportWriter } from '../render/exportWriter';
@@ -12,8 +11,14 @@ import type { ExportWriter } from '../render/exportWriter';
 export async function streamExport(res: Response, writer: ExportWriter, pages: AsyncGenerator<RecordHit[]>): Promise<void> {
   let gone = false;
   res.on('close', () => { gone = !res.writableFinished; });
+  /** Until the client has taken what was written, or has gone; both listeners are removed either way. */
+  const drained = (): Promise<void> => new Promise((resolve) => {
+    const done = (): void => { res.off('drain', done); res.off('close', done); resolve(); };
+    res.on('drain', done);
+    res.on('close', done);
+  });
   const write = async (chunk: string): Promise<void> => {
-    if (chunk !== '' && !res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (chunk !== '' && !res.write(chunk)) await drained();
   };
   res.status(200).type(writer.contentType).set(writer.headers);
   try {

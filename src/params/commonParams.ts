@@ -77,3 +77,13 @@ export function recordsFilter(r: ParamReader, dataset: DatasetRef = datasetRef(r
     timeZone: timezone,
   };
 }
+
+/** How a records answer is written (search, download): shared parameters and their defaults. */
+export const outputShape = {
+  callback: callbackParam.optional(),
+  pretty_print: booleanParam.default(false),
+  fields: z.string().max(10_000).optional(),
+  csv_separator: z.enum([';', ',', '\t', '|'], 'must be ; , | or a tab').default(';'),
+  with_bom: booleanParam.default(false),
+  use_labels_for_header: booleanParam.default(false),
+};

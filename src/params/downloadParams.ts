@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors/catalogue';
-import { booleanParam, callbackParam, recordsFilter } from './commonParams';
+import { outputShape, recordsFilter } from './commonParams';
 import type { ParamReader } from './paramReader';
 import { RECORD_FORMATS, RecordsFilter, OutputOptions } from './recordsSearchRequest';
 
@@ -16,12 +16,7 @@ export interface DownloadRequest extends RecordsFilter {
 const scalars = z.object({
   rows: z.string().regex(/^\d{1,9}$/, 'must be a whole number ≥ 0').transform(Number).optional(),
   format: z.enum(RECORD_FORMATS, `must be one of ${RECORD_FORMATS.join(', ')}`).default('csv'),
-  callback: callbackParam.optional(),
-  pretty_print: booleanParam.default(false),
-  fields: z.string().max(10_000).optional(),
-  csv_separator: z.enum([';', ',', '\t', '|'], 'must be ; , | or a tab').default(';'),
-  with_bom: booleanParam.default(false),
-  use_labels_for_header: booleanParam.default(false),
+  ...outputShape,
 });
 
 const list = (values: string[]): string[] => values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors/catalogue';
-import { booleanParam, callbackParam, recordsFilter } from './commonParams';
+import { outputShape, recordsFilter } from './commonParams';
 import type { ParamReader } from './paramReader';
 import { FACET_SORTS, FacetSort, RECORD_FORMATS, RecordsSearchRequest } from './recordsSearchRequest';
 
@@ -13,12 +13,7 @@ const scalars = z.object({
   rows: whole(RESULT_WINDOW).default(10),
   start: whole(RESULT_WINDOW).default(0),
   format: z.enum(RECORD_FORMATS, `must be one of ${RECORD_FORMATS.join(', ')}`).default('json'),
-  callback: callbackParam.optional(),
-  pretty_print: booleanParam.default(false),
-  fields: z.string().max(10_000).optional(),
-  csv_separator: z.enum([';', ',', '\t', '|'], 'must be ; , | or a tab').default(';'),
-  with_bom: booleanParam.default(false),
-  use_labels_for_header: booleanParam.default(false),
+  ...outputShape,
 });
 const NAMES = Object.keys(scalars.shape);
 

@@ -7,7 +7,7 @@ import type { Predicate } from './predicate';
 import { isGeo, QueryField } from './querySchema';
 import { numberInterval } from './typedValue';
 
-/** Half the Earth's circumference: any larger distance covers the whole planet. */
+/** Half the Earth's circumference: a larger distance covers the whole planet. */
 const MAX_DISTANCE_M = 20_037_509;
 
 function arity(ctx: PlanContext, call: Call, min: number, max: number, usage: string): void {

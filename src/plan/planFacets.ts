@@ -9,6 +9,9 @@ import type { FacetRequest, FieldFilter } from './searchPlan';
 /** Most facet groups one request may ask for. */
 export const MAX_FACETS = 50;
 
+/** Where a field's typed value is indexed: `v.<f>` in record indices. */
+export const recordValuePath = (f: FieldDef): string => `v.${f.name}`;
+
 export interface FacetParams {
   facets: string[];
   refine: Map<string, string[]>;
@@ -55,7 +58,7 @@ const allOf = (ps: Predicate[]): Predicate => (ps.length === 1 ? ps[0] : { kind:
  * Unknown fields are 400s; a field that is no facet gives an empty group; `disjunctive` on such a
  * field is ignored.
  */
-export function planFacets(schema: readonly FieldDef[], p: FacetParams): { filters: FieldFilter[]; facets: FacetRequest[] } {
+export function planFacets(schema: readonly FieldDef[], p: FacetParams, valuePath: (f: FieldDef) => string = recordValuePath): { filters: FieldFilter[]; facets: FacetRequest[] } {
   const filtered = [...new Set([...p.refine.keys(), ...p.exclude.keys()])];
   const requested = [...new Set(p.facets)];
   if (requested.length > MAX_FACETS) throw new AppError('bad_parameter', `At most ${MAX_FACETS} facets per request.`, { parameter: 'facet' });
@@ -66,7 +69,7 @@ export function planFacets(schema: readonly FieldDef[], p: FacetParams): { filte
     const kind = facetKindOf(field);
     const sort = sortOf(field, p);
     facets.set(name, kind && isFacetField(field)
-      ? { name, kind, ctx: { field, timeZone: p.timeZone, order: orderOf(sort) }, refined: [], excluded: [], disjunctive: p.disjunctive.has(name), sort }
+      ? { name, kind, ctx: { field, valuePath: valuePath(field), timeZone: p.timeZone, order: orderOf(sort) }, refined: [], excluded: [], disjunctive: p.disjunctive.has(name), sort }
       : { name, refined: [], excluded: [], disjunctive: false, sort });
   }
   for (const name of filtered) {
@@ -74,7 +77,7 @@ export function planFacets(schema: readonly FieldDef[], p: FacetParams): { filte
     const kind = facetKindOf(field);
     if (!kind) throw new AppError('bad_parameter', `Field ${name} (${field.type}) cannot be refined; use a geofilter.`, { parameter: `refine.${name}` });
     const sort = sortOf(field, p);
-    const ctx: FacetContext = { field, timeZone: p.timeZone, order: orderOf(sort) };
+    const ctx: FacetContext = { field, valuePath: valuePath(field), timeZone: p.timeZone, order: orderOf(sort) };
     const refined = paths(kind, ctx, p.refine.get(name) ?? [], `refine.${name}`);
     const excluded = paths(kind, ctx, p.exclude.get(name) ?? [], `exclude.${name}`);
     const disjunctive = p.disjunctive.has(name) && isFacetField(field);

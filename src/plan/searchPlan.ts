@@ -41,5 +41,7 @@ export interface SearchPlan {
   start: number;
   /** Fields to return; all when undefined. */
   fields?: FieldDef[];
+  /** What to read from `_source` when it is not a record (the catalog). */
+  source?: string[];
   timeZone: string;
 }

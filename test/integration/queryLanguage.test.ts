@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCatalogEntry } from '../../src/catalog/catalogEntry';
 import { compilePredicate } from '../../src/compile/compilePredicate';
 import type { Deps } from '../../src/execute/deps';
-import { importCatalog } from '../../src/execute/importCatalog';
 import { catalogAlias, recordsAlias } from '../../src/index/indexNames';
 import { CATALOG_QUERY_SCHEMA } from '../../src/plan/catalogQuerySchema';
 import { planQuery } from '../../src/plan/planQuery';
 import type { QuerySchema } from '../../src/plan/querySchema';
 import { recordQuerySchema } from '../../src/plan/recordQuerySchema';
 import { ensureFixture } from '../support/ingestFixture';
+import { importParisCatalog } from '../support/parisCatalog';
 import { FIXTURES, rawCsvObjects, rawGeoJsonFeatures } from '../support/rawFixtures';
 import { hasPhrase, hasWordStarting } from '../support/rawText';
 import { searchAll } from '../support/searchAll';
@@ -150,9 +149,7 @@ describe('catalog `modified` (a datetime) in the request time zone', () => {
     return sorted(docs.map((d) => String(d.datasetid)).filter((id) => rawIds.has(id)));
   }
 
-  beforeAll(async () => {
-    await importCatalog(deps, raw.map((e, i) => parseCatalogEntry(e, i)), 'default');
-  }, 120000);
+  beforeAll(() => importParisCatalog(deps), 120000);
 
   test('modified:2019 is 2019 in UTC, or 2019 in Paris (UTC+1 in winter)', async () => {
     const utc = modified('2019-01-01T00:00:00Z', '2020-01-01T00:00:00Z');

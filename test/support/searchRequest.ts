@@ -40,7 +40,7 @@ export function countBy<T>(items: readonly T[], key: (t: T) => string | string[]
   for (const it of items) {
     const k = key(it);
     // Empty values are not values (ODS omits them).
-    for (const v of (k === undefined ? [] : Array.isArray(k) ? [...new Set(k)] : [k]).filter((x) => x.trim() !== '')) m.set(v, (m.get(v) ?? 0) + 1);
+    for (const v of (k === undefined || k === null ? [] : Array.isArray(k) ? [...new Set(k)] : [k]).filter((x) => x.trim() !== '')) m.set(v, (m.get(v) ?? 0) + 1);
   }
   return m;
 }
