@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Deps } from '../execute/deps';
 import { errorMiddleware, notFoundHandler } from './errorMiddleware';
 import { catalogRouter } from './catalogRouter';
+import { ckanPackageRouter } from './ckanPackageRouter';
 import { cors } from './cors';
 import { datastoreRouter } from './datastoreRouter';
 import { healthRouter } from './healthRouter';
@@ -34,6 +35,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000));
   app.use(datastoreRouter(deps, clock));
   app.use(catalogRouter(deps, clock));
+  app.use(ckanPackageRouter(deps));
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));
   return app;
