@@ -1,11 +1,8 @@
 import type { FieldDef } from '../catalog/descriptor';
 import { AppError } from '../errors/catalogue';
-import { allFilters } from '../facets/facetAggregations';
 import type { AnalyzeRequest } from '../params/analyzeParams';
-import { planFacets } from '../plan/planFacets';
 import type { DatasetTarget } from '../plan/planRecordsSearch';
-import { planRecordsQuery } from '../plan/planRecordsFilter';
-import type { Predicate } from '../plan/predicate';
+import { planRecordsFilter } from '../plan/planRecordsFilter';
 import { isNumeric, isTemporal } from '../plan/querySchema';
 import { AnalyzePlan, DATE_PARTS, DatePart, Series, XSource } from './analyzeTypes';
 import { exprFields, parseExpression } from './expression';
@@ -78,10 +75,7 @@ function sortOf(req: AnalyzeRequest, series: Series[]): AnalyzePlan['sort'] {
 
 /** An analyze request over a resolved dataset → what to group on, what to compute, how to order. */
 export function planAnalyze(req: AnalyzeRequest, target: DatasetTarget, now: number): AnalyzePlan {
-  const { filters } = planFacets(target.schema, { ...req, facets: [], disjunctive: new Set(), facetsort: new Map() });
-  const q = planRecordsQuery(target.schema, req, now);
-  const f = allFilters(filters);
-  const query: Predicate = f.kind === 'all' ? q : q.kind === 'all' ? f : { kind: 'and', clauses: [q, f] };
+  const query = planRecordsFilter(target.schema, req, now);
   const series = seriesOf(target.schema, req);
   const valueFields = series.some((s) => s.expr && !s.field) ? [...new Set(series.flatMap((s) => (s.expr ? [...exprFields(s.expr)] : [])))] : [];
   return { index: target.index, query, xs: xSources(target.schema, req), series, valueFields, sort: sortOf(req, series), maxpoints: req.maxpoints };

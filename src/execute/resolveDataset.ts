@@ -2,26 +2,42 @@ import { AppError } from '../errors/catalogue';
 import { recordsAlias } from '../index/indexNames';
 import type { DatasetRef } from '../params/recordsSearchRequest';
 import type { DatasetTarget } from '../plan/planRecordsSearch';
-import { DatasetRow, getDatasetInDomain } from './datasetStore';
+import { DatasetRow, DomainRow, getDatasetInDomain } from './datasetStore';
 import type { Deps } from './deps';
 
 const unknownDataset = (ref: DatasetRef): AppError =>
   new AppError('not_found', `Unknown dataset: ${ref.id}${ref.domain ? `@${ref.domain}` : ''}`, { parameter: 'dataset' });
 
-/** A public, published dataset with records: the only kind an anonymous caller may read. */
-const isOpen = (d: DatasetRow): boolean => d.visibility === 'public' && d.state === 'published' && d.hasRecords;
+/** Datasets and domains as searches look them up: from the cache while it is kept, else PostgreSQL. */
+export const lookupInDomain = (deps: Deps, domain: string, id: string) =>
+  (deps.directory ? deps.directory.lookup(domain, id) : getDatasetInDomain(deps.pool, domain, id));
+
+/** A domain, or the 404 for an unknown one. */
+export async function resolveDomain(deps: Deps, domain: string): Promise<DomainRow> {
+  const { domain: scope } = await lookupInDomain(deps, domain, '');
+  if (!scope) throw new AppError('not_found', `Unknown domain: ${domain}`);
+  return scope;
+}
 
 /**
- * The dataset a records request names, as seen from `domain` (SPEC §2): the domain's own datasets,
- * plus every public dataset when the domain includes them; `id@other` names a public dataset of
- * another domain. Whatever the reason a dataset cannot be read (missing, private, draft, no
- * records, another domain), the answer is the same 404.
+ * The dataset a request names, as an anonymous caller of `domain` sees it (SPEC §2): the domain's
+ * own public, published datasets, plus every public one when the domain includes them; `id@other`
+ * names a public dataset of another domain. Whatever the reason a dataset cannot be read
+ * (missing, private, draft, another domain, and for records endpoints no records), the answer is
+ * the same 404.
  */
-export async function resolveDataset(deps: Deps, domain: string, ref: DatasetRef): Promise<DatasetTarget & { row: DatasetRow }> {
-  const { domain: scope, dataset: row } = await (deps.directory ? deps.directory.lookup(domain, ref.id) : getDatasetInDomain(deps.pool, domain, ref.id));
+export async function visibleDataset(deps: Deps, domain: string, ref: DatasetRef, options: { needsRecords: boolean; notFound?: AppError }): Promise<DatasetRow> {
+  const { domain: scope, dataset: row } = await lookupInDomain(deps, domain, ref.id);
   if (!scope) throw new AppError('not_found', `Unknown domain: ${domain}`);
-  if (!row || !isOpen(row)) throw unknownDataset(ref);
-  if (ref.domain !== undefined ? row.domain !== ref.domain : row.domain !== scope.id && !scope.includePublic) throw unknownDataset(ref);
+  const open = row && row.visibility === 'public' && row.state === 'published' && (row.hasRecords || !options.needsRecords);
+  const here = row && (ref.domain !== undefined ? row.domain === ref.domain : row.domain === scope.id || scope.includePublic);
+  if (!row || !open || !here) throw options.notFound ?? unknownDataset(ref);
+  return row;
+}
+
+/** The dataset a records request reads: its index alias, schema and the id to show. */
+export async function resolveDataset(deps: Deps, domain: string, ref: DatasetRef): Promise<DatasetTarget & { row: DatasetRow }> {
+  const row = await visibleDataset(deps, domain, ref, { needsRecords: true });
   const datasetId = ref.domain !== undefined ? `${ref.id}@${ref.domain}` : ref.id;
   return { index: recordsAlias(deps.indexPrefix, row.id), datasetId, schema: row.fields, row };
 }

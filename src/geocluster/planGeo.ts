@@ -1,21 +1,16 @@
 import { parseExpression } from '../analyze/expression';
 import type { Series } from '../analyze/analyzeTypes';
 import { AppError } from '../errors/catalogue';
-import { allFilters } from '../facets/facetAggregations';
 import type { GeoPlan } from '../execute/runGeocluster';
 import type { GeoRequest } from '../params/geoParams';
-import { planFacets } from '../plan/planFacets';
 import type { DatasetTarget } from '../plan/planRecordsSearch';
-import { planRecordsQuery } from '../plan/planRecordsFilter';
+import { planRecordsFilter } from '../plan/planRecordsFilter';
 import { isGeo, isNumeric } from '../plan/querySchema';
 
 /** A map request over a resolved dataset: the records it covers, their first geo field, the series per cluster. */
 export function planGeo(req: GeoRequest, target: DatasetTarget, now: number): GeoPlan {
   const geo = target.schema.find((f) => isGeo(f.type));
   if (!geo) throw new AppError('bad_parameter', `Dataset ${target.datasetId} has no geographic field.`, { parameter: 'dataset' });
-  const { filters } = planFacets(target.schema, { ...req, facets: [], disjunctive: new Set(), facetsort: new Map() });
-  const q = planRecordsQuery(target.schema, req, now);
-  const f = allFilters(filters);
   const series: Series[] = req.series.map((s) => {
     if (s.func === 'COUNT') return { name: s.name, func: s.func, cumulative: false };
     const parameter = `y.${s.name}.expr`;
@@ -24,5 +19,5 @@ export function planGeo(req: GeoRequest, target: DatasetTarget, now: number): Ge
     if (!field || !isNumeric(field.type)) throw new AppError('bad_parameter', `Invalid ${parameter}: a numeric field of the dataset is expected here.`, { parameter });
     return { name: s.name, func: s.func, expr, field: field.name, cumulative: false };
   });
-  return { index: target.index, query: f.kind === 'all' ? q : q.kind === 'all' ? f : { kind: 'and', clauses: [q, f] }, geoField: geo.name, series };
+  return { index: target.index, query: planRecordsFilter(target.schema, req, now), geoField: geo.name, series };
 }

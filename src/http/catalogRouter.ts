@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { catalogDocument } from '../catalog/catalogDocument';
 import { compileSearch } from '../compile/compileSearch';
 import { AppError } from '../errors/catalogue';
-import { getDatasetInDomain } from '../execute/datasetStore';
+import { resolveDomain, visibleDataset } from '../execute/resolveDataset';
 import type { Deps } from '../execute/deps';
 import { readFacetGroup } from '../facets/readFacetGroup';
 import { catalogAlias } from '../index/indexNames';
@@ -30,8 +30,7 @@ export function catalogRouter(deps: Deps, clock: () => number): Router {
     const params = requestParams(req);
     const request = catalogSearchParams(params);
     guardJsonp(req, request.format, params.raw.has('apikey'));
-    const { domain: scope } = await getDatasetInDomain(deps.pool, routeDomain(req), '');
-    if (!scope) throw new AppError('not_found', `Unknown domain: ${routeDomain(req)}`);
+    const scope = await resolveDomain(deps, routeDomain(req));
     const plan = planCatalogSearch(request, scope, catalogAlias(deps.indexPrefix), clock());
     const result = await deps.es.search<CatalogHit>(compileSearch(plan));
     const total = result.hits.total;
@@ -45,12 +44,8 @@ export function catalogRouter(deps: Deps, clock: () => number): Router {
     if (s.format === 'jsonp' && !s.callback) throw new AppError('bad_parameter', 'Parameter callback is required with format=jsonp.', { parameter: 'callback' });
     guardJsonp(req, s.format, params.raw.has('apikey'));
     const ref = datasetRef(String(req.params.datasetid), 'datasetid');
-    const { domain: scope, dataset } = await getDatasetInDomain(deps.pool, routeDomain(req), ref.id);
-    const visible = scope && dataset && dataset.visibility === 'public' && dataset.state === 'published'
-      && (ref.domain !== undefined ? dataset.domain === ref.domain : dataset.domain === scope.id || scope.includePublic);
-    if (!visible) throw new AppError('not_found', `Unknown dataset: ${ref.id}${ref.domain ? `@${ref.domain}` : ''}`);
-    const doc = catalogDocument(dataset);
-    const json = jsonText(datasetObject({ ...doc, dataset: doc.dataset }, s.extrametas, ref.domain ? `${ref.id}@${ref.domain}` : ref.id), s.pretty_print);
+    const dataset = await visibleDataset(deps, routeDomain(req), ref, { needsRecords: false });
+    const json = jsonText(datasetObject(catalogDocument(dataset), s.extrametas, ref.domain ? `${ref.id}@${ref.domain}` : ref.id), s.pretty_print);
     send(res, s.format === 'json' ? { contentType: 'application/json; charset=utf-8', body: json } : jsonp(s.callback!, json));
   });
   return router;

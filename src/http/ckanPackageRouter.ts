@@ -1,6 +1,6 @@
 import { RequestHandler, Router } from 'express';
 import { AppError } from '../errors/catalogue';
-import { getDatasetInDomain } from '../execute/datasetStore';
+import { visibleDataset } from '../execute/resolveDataset';
 import type { Deps } from '../execute/deps';
 import { jsonText } from '../render/jsonText';
 import { packageDict } from '../render/packageDict';
@@ -24,8 +24,7 @@ export function ckanPackageRouter(deps: Deps): Router {
     if (fromPath === 'search') { next(); return; }
     const id = fromPath ?? params.one('id') ?? params.one('name_or_id');
     if (!id) throw new AppError('bad_parameter', 'Missing value', { parameter: 'name_or_id' });
-    const { dataset } = await getDatasetInDomain(deps.pool, 'default', id.slice(0, 200));
-    if (!dataset || dataset.visibility !== 'public' || dataset.state !== 'published') throw new AppError('not_found', 'Not found');
+    const dataset = await visibleDataset(deps, 'default', { id: id.slice(0, 200) }, { needsRecords: false, notFound: new AppError('not_found', 'Not found') });
     send(res, { contentType: 'application/json; charset=utf-8', body: jsonText(envelope(withHelp ? helpOf(req, 'package_show') : undefined, packageDict(dataset)), false) });
   };
   router.all(['/api/3/action/package_show{/:params}', '/api/action/package_show{/:params}', '/d4c/api/3/action/package_show{/:params}'], getOrPost, show(true));

@@ -4,6 +4,7 @@ import type { DatastoreRequest, FieldValues } from '../params/datastoreRequest';
 import { fold } from '../text/fold';
 import { parseDateLiteral } from './dateLiteral';
 import { planQueries } from './planQueries';
+import { allOf } from './planRecordsFilter';
 import { DatasetTarget, planRecordsSearch } from './planRecordsSearch';
 import type { Predicate } from './predicate';
 import { isGeo, isTemporal } from './querySchema';
@@ -73,11 +74,10 @@ function sortKeys(schema: readonly FieldDef[], req: DatastoreRequest): SortKey[]
 export function planDatastore(req: DatastoreRequest, target: DatasetTarget, now: number): SearchPlan {
   const base = planRecordsSearch({ ...req, queries: [] }, target, now);
   const schema = target.schema;
-  const clauses: Predicate[] = [
+  const query = allOf([
     base.query, textQuery(req, schema, now),
     ...req.filters.map(({ field, values }) => anyOf(values.map((v) => equals(fieldOf(schema, field, 'filters'), v, req.timeZone)))),
     ...req.fieldText.map(({ field, values }) => fieldWords(fieldOf(schema, field, 'q'), values, req.timeZone)),
-  ].filter((p) => p.kind !== 'all');
-  const query: Predicate = clauses.length === 0 ? { kind: 'all' } : clauses.length === 1 ? clauses[0] : { kind: 'and', clauses };
+  ]);
   return { ...base, query, sort: sortKeys(schema, req) };
 }

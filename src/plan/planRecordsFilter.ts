@@ -1,6 +1,8 @@
 import type { FieldDef } from '../catalog/descriptor';
 import { AppError } from '../errors/catalogue';
+import { allFilters } from '../facets/facetAggregations';
 import type { GeoFilter, RecordsFilter } from '../params/recordsSearchRequest';
+import { planFacets } from './planFacets';
 import { planQueries } from './planQueries';
 import type { Predicate } from './predicate';
 import { isGeo } from './querySchema';
@@ -23,6 +25,20 @@ export function planRecordsQuery(schema: readonly FieldDef[], filter: RecordsFil
   if (filter.geofilters.length === 0) return q;
   const geo = schema.find((f) => isGeo(f.type));
   if (!geo) throw new AppError('bad_parameter', 'This dataset has no geographic field to filter on.', { parameter: `geofilter.${filter.geofilters[0].kind}` });
-  const clauses = [...(q.kind === 'all' ? [] : [q]), ...filter.geofilters.map((g) => geoPredicate(`v.${geo.name}`, g))];
-  return clauses.length === 1 ? clauses[0] : { kind: 'and', clauses };
+  return allOf([q, ...filter.geofilters.map((g) => geoPredicate(`v.${geo.name}`, g))]);
+}
+
+/** All of some predicates; `all` ones drop out. */
+export function allOf(parts: readonly Predicate[]): Predicate {
+  const clauses = parts.filter((p) => p.kind !== 'all');
+  return clauses.length === 0 ? { kind: 'all' } : clauses.length === 1 ? clauses[0] : { kind: 'and', clauses };
+}
+
+/**
+ * Every record filter of a request without facets (download, analyze, maps): `q`, the geofilters,
+ * and the refines and excludes, in one predicate.
+ */
+export function planRecordsFilter(schema: readonly FieldDef[], filter: RecordsFilter, now: number): Predicate {
+  const { filters } = planFacets(schema, { ...filter, facets: [], disjunctive: new Set(), facetsort: new Map() });
+  return allOf([planRecordsQuery(schema, filter, now), allFilters(filters)]);
 }

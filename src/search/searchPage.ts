@@ -5,6 +5,7 @@ import { exportRecords } from '../execute/exportRecords';
 import { searchRecords } from '../execute/searchRecords';
 import { allFilters } from '../facets/facetAggregations';
 import type { ExportPlan } from '../plan/planExport';
+import { allOf } from '../plan/planRecordsFilter';
 import type { SearchPlan } from '../plan/searchPlan';
 import type { RecordHit } from '../results/searchResult';
 
@@ -12,10 +13,9 @@ import type { RecordHit } from '../results/searchResult';
 export const RESULT_WINDOW = 10_000;
 
 function scanPlan(plan: SearchPlan): ExportPlan {
-  const filters = allFilters(plan.filters);
   return {
     index: plan.index, datasetId: plan.datasetId, schema: plan.schema, sort: plan.sort, fields: plan.fields, timeZone: plan.timeZone,
-    query: filters.kind === 'all' ? plan.query : { kind: 'and', clauses: [plan.query, filters] },
+    query: allOf([plan.query, allFilters(plan.filters)]),
     limit: plan.start + plan.rows,
   };
 }
