@@ -5,6 +5,7 @@
  * connections. Our side also pays its bounds check (one more small request).
  *   npm run bench:analyze
  */
+import { anonymous } from '../src/auth/access';
 import { compositeSources, seriesAggs } from '../src/analyze/analyzeAggs';
 import { planAnalyze } from '../src/analyze/planAnalyze';
 import { compilePredicate } from '../src/compile/compilePredicate';
@@ -32,7 +33,7 @@ const GEOCLUSTER: Array<[string, Record<string, string>]> = [
 /** The composite aggregation of an analyze, sent straight to Elasticsearch and read to the end. */
 async function directAnalyze(deps: Deps, qs: string): Promise<() => Promise<void>> {
   const req = analyzeParams(new ParamReader(readQueryString(qs)));
-  const plan = planAnalyze(req, await resolveDataset(deps, 'default', req.dataset), Date.now());
+  const plan = planAnalyze(req, await resolveDataset(deps, anonymous('default'), req.dataset), Date.now());
   const query = compilePredicate(plan.query);
   return async () => {
     let after: Record<string, string> | undefined;
@@ -48,7 +49,7 @@ async function directAnalyze(deps: Deps, qs: string): Promise<() => Promise<void
 /** The geotile grid of a geocluster, sent straight to Elasticsearch. */
 async function directGeocluster(deps: Deps, qs: string): Promise<() => Promise<void>> {
   const req = geoParams(new ParamReader(readQueryString(qs)), true);
-  const plan = planGeo(req, await resolveDataset(deps, 'default', req.dataset), Date.now());
+  const plan = planGeo(req, await resolveDataset(deps, anonymous('default'), req.dataset), Date.now());
   const path = `v.${plan.geoField}`;
   const series = Object.fromEntries(plan.series.filter((s) => s.field).map((s) => [`s_${s.name}`, { extended_stats: { field: `v.${s.field}` } }]));
   const body = {

@@ -6,6 +6,7 @@
  * concurrent connections. Prints p50, p95 and throughput for both, and the ratios.
  *   npm run bench:search            (BENCH_RECORDS=200000 for a smaller synthetic dataset)
  */
+import { anonymous } from '../src/auth/access';
 import { compileSearch } from '../src/compile/compileSearch';
 import { resolveDataset } from '../src/execute/resolveDataset';
 import { ParamReader } from '../src/params/paramReader';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     for (const [name, params] of REQUESTS) {
       const qs = new URLSearchParams({ dataset, ...params }).toString();
       const request = recordsSearchParams(new ParamReader(readQueryString(qs)));
-      const body = compileSearch(planRecordsSearch(request, await resolveDataset(deps, 'default', request.dataset), Date.now()));
+      const body = compileSearch(planRecordsSearch(request, await resolveDataset(deps, anonymous('default'), request.dataset), Date.now()));
       lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/search?${qs}`), async () => { await deps.es.search(body); }, SEQUENTIAL, CONCURRENT_TOTAL));
     }
     return lines;

@@ -1,5 +1,6 @@
 import type { DatasetRow } from '../execute/datasetStore';
 import { fold } from '../text/fold';
+import { slug } from '../text/slug';
 import { effectiveMetadata } from './effectiveMetadata';
 
 export interface CatalogDocument {
@@ -15,6 +16,9 @@ export interface CatalogDocument {
   language?: string;
   theme: string[];
   keyword: string[];
+  /** CKAN names: the publisher's and the themes' slugs (`organization:ville-de-paris`, `groups:…`). */
+  organization?: string;
+  groups: string[];
   modified?: string;
   issued?: string;
   created?: string;
@@ -38,6 +42,10 @@ export function datasetFeatures(d: DatasetRow): string[] {
   return features;
 }
 
+/** A dataset's features as the catalog shows them: from its schema, or from the catalog import for a metadata-only entry. */
+export const catalogFeatures = (d: DatasetRow): string[] =>
+  (Array.isArray(d.catalogExtra?.features) && !d.hasRecords ? list(d.catalogExtra?.features) : datasetFeatures(d));
+
 /** The catalog index document of a dataset: metadata for filters and facets, folded text for search. */
 export function catalogDocument(d: DatasetRow): CatalogDocument {
   const metas = effectiveMetadata(d);
@@ -48,9 +56,10 @@ export function catalogDocument(d: DatasetRow): CatalogDocument {
   return {
     datasetid: d.id, domain: d.domain, visibility: d.visibility, state: d.state,
     has_records: d.hasRecords,
-    features: Array.isArray(d.catalogExtra?.features) && !d.hasRecords ? list(d.catalogExtra?.features) : datasetFeatures(d),
+    features: catalogFeatures(d),
     title, publisher: text(metas.publisher), license: text(metas.license), language: text(metas.language),
     theme: list(metas.theme), keyword: list(metas.keyword),
+    organization: text(metas.publisher) ? slug(metas.publisher as string) : undefined, groups: list(metas.theme).map(slug),
     modified: isoDate(metas.modified), issued: isoDate(dcat.issued), created: isoDate(dcat.created),
     records_count: typeof metas.records_count === 'number' ? metas.records_count : 0,
     t: {

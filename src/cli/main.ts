@@ -5,31 +5,27 @@ import { parseCatalogEntry } from '../catalog/catalogEntry';
 import { parseDescriptor } from '../catalog/parseDescriptor';
 import { loadConfig } from '../config/config';
 import { rebuildCatalogIndex } from '../execute/catalogIndex';
-import { listDatasets, upsertDomain } from '../execute/datasetStore';
+import { listDatasets } from '../execute/datasetStore';
 import { importCatalog } from '../execute/importCatalog';
 import { openDeps } from '../execute/openDeps';
 import { publishDataset } from '../execute/publishDataset';
 import { reindexDataset } from '../execute/reindexDataset';
 import { serve } from '../http/server';
 import { progressPrinter } from '../ingest/progress';
+import { ADMIN_USAGE, domainCommand, keyCommand, option } from './adminCommands';
 
 const USAGE = `usage: portal-search <command>
   serve                                  start the API (configuration: see README)
   ingest <descriptor.json>...            publish datasets from their descriptors
   reindex <datasetid>... | --all         rebuild indices from PostgreSQL
   import-catalog <catalog.json> [--domain <id>]   load an ODS v2.1 catalog export as metadata-only datasets
-  domain add <id> --title <title> [--include-public]   create or update a domain`;
-
-const option = (args: string[], name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+${ADMIN_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const config = loadConfig(process.env);
   if (command === 'serve') { await serve(config); return -1; }
-  if (!['ingest', 'reindex', 'import-catalog', 'domain'].includes(command ?? '')) { console.error(USAGE); return 2; }
+  if (!['ingest', 'reindex', 'import-catalog', 'domain', 'key'].includes(command ?? '')) { console.error(USAGE); return 2; }
   const deps = await openDeps(config);
   try {
     switch (command) {
@@ -60,12 +56,11 @@ async function main(argv: string[]): Promise<number> {
         console.log(`catalog: ${r.imported} entries imported, ${r.indexed} datasets in the catalog index`);
         return 0;
       }
-      case 'domain': {
-        const [sub, id] = args;
-        if (sub !== 'add' || !id) { console.error(USAGE); return 2; }
-        await upsertDomain(deps.pool, { id, title: option(args, '--title') ?? id, includePublic: args.includes('--include-public') });
-        console.log(`domain ${id} saved`);
-        return 0;
+      case 'domain':
+      case 'key': {
+        const code = await (command === 'domain' ? domainCommand : keyCommand)(deps, args);
+        if (code === 2) console.error(USAGE);
+        return code;
       }
     }
     return 2;

@@ -1,3 +1,4 @@
+import { Access, ALL_GRANTS, Grants, grantAllows, grantedDomain, isOpen } from '../auth/access';
 import { AppError } from '../errors/catalogue';
 import { recordsAlias } from '../index/indexNames';
 import type { DatasetRef } from '../params/recordsSearchRequest';
@@ -20,24 +21,28 @@ export async function resolveDomain(deps: Deps, domain: string): Promise<DomainR
 }
 
 /**
- * The dataset a request names, as an anonymous caller of `domain` sees it (SPEC §2): the domain's
- * own public, published datasets, plus every public one when the domain includes them; `id@other`
- * names a public dataset of another domain. Whatever the reason a dataset cannot be read
- * (missing, private, draft, another domain, and for records endpoints no records), the answer is
- * the same 404.
+ * The dataset a request names, as its caller sees it from the route's domain (SPEC §2): the
+ * domain's own public, published datasets, plus every public one when the domain includes them;
+ * `id@other` names a public dataset of another domain. A valid API key adds its own domain's
+ * private and draft datasets (as far as `grants` allow), from that domain, from a domain that
+ * includes the platform's datasets, or as `id@<its domain>`. Whatever the reason a dataset cannot
+ * be read (missing, private, draft, another domain, and for records endpoints no records), the
+ * answer is the same 404.
  */
-export async function visibleDataset(deps: Deps, domain: string, ref: DatasetRef, options: { needsRecords: boolean; notFound?: AppError }): Promise<DatasetRow> {
-  const { domain: scope, dataset: row } = await lookupInDomain(deps, domain, ref.id);
-  if (!scope) throw new AppError('not_found', `Unknown domain: ${domain}`);
-  const open = row && row.visibility === 'public' && row.state === 'published' && (row.hasRecords || !options.needsRecords);
-  const here = row && (ref.domain !== undefined ? row.domain === ref.domain : row.domain === scope.id || scope.includePublic);
-  if (!row || !open || !here) throw options.notFound ?? unknownDataset(ref);
+export async function visibleDataset(deps: Deps, access: Access, ref: DatasetRef, options: { needsRecords: boolean; notFound?: AppError; grants?: Grants }): Promise<DatasetRow> {
+  const { domain: scope, dataset: row } = await lookupInDomain(deps, access.domain, ref.id);
+  if (!scope) throw new AppError('not_found', `Unknown domain: ${access.domain}`);
+  const readable = row !== undefined && (row.hasRecords || !options.needsRecords);
+  const here = row !== undefined && (ref.domain !== undefined ? row.domain === ref.domain : row.domain === scope.id || scope.includePublic);
+  const granted = row !== undefined && access.keyDomain === row.domain && (ref.domain === row.domain || grantedDomain(access, scope) === row.domain)
+    && grantAllows(row, options.grants ?? ALL_GRANTS);
+  if (!row || !readable || !((isOpen(row) && here) || granted)) throw options.notFound ?? unknownDataset(ref);
   return row;
 }
 
 /** The dataset a records request reads: its index alias, schema and the id to show. */
-export async function resolveDataset(deps: Deps, domain: string, ref: DatasetRef): Promise<DatasetTarget & { row: DatasetRow }> {
-  const row = await visibleDataset(deps, domain, ref, { needsRecords: true });
+export async function resolveDataset(deps: Deps, access: Access, ref: DatasetRef): Promise<DatasetTarget & { row: DatasetRow }> {
+  const row = await visibleDataset(deps, access, ref, { needsRecords: true });
   const datasetId = ref.domain !== undefined ? `${ref.id}@${ref.domain}` : ref.id;
   return { index: recordsAlias(deps.indexPrefix, row.id), datasetId, schema: row.fields, row };
 }

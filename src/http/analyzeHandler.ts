@@ -8,7 +8,7 @@ import { analyzeParams } from '../params/analyzeParams';
 import { renderAnalyze } from '../render/renderAnalyze';
 import { guardJsonp } from './guardJsonp';
 import { requestParams } from './requestParams';
-import { routeDomain } from './routeDomain';
+import { routeAccess } from './authenticate';
 import { send } from './send';
 
 /** `/api/records/1.0/analyze` (reference/ods-v1.md §1.6): aggregations for charts, without any script. */
@@ -17,7 +17,7 @@ export function analyzeHandler(deps: Deps, clock: () => number): RequestHandler 
     const params = requestParams(req);
     const request = analyzeParams(params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
-    const plan = planAnalyze(request, await resolveDataset(deps, routeDomain(req), request.dataset), clock());
+    const plan = planAnalyze(request, await resolveDataset(deps, routeAccess(req), request.dataset), clock());
     const { points, truncated } = finishPoints(plan, await runAnalyze(deps, plan));
     send(res, renderAnalyze(points, plan.series.map((s) => s.name), request.output, truncated));
   };

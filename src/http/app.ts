@@ -2,12 +2,14 @@ import express, { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Deps } from '../execute/deps';
 import { errorMiddleware, notFoundHandler } from './errorMiddleware';
+import { authenticate } from './authenticate';
 import { catalogRouter } from './catalogRouter';
 import { ckanPackageRouter } from './ckanPackageRouter';
 import { cors } from './cors';
 import { datastoreRouter } from './datastoreRouter';
 import { healthRouter } from './healthRouter';
 import { odsRecordsRouter } from './odsRecordsRouter';
+import { packageSearchRouter } from './packageSearchRouter';
 import { requestLog } from './requestLog';
 import { requestShape } from './requestShape';
 
@@ -31,10 +33,12 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 1000 }));
   app.use(cors);
+  app.use(authenticate(deps));
   app.use(healthRouter(deps));
   app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000));
   app.use(datastoreRouter(deps, clock));
   app.use(catalogRouter(deps, clock));
+  app.use(packageSearchRouter(deps, clock));
   app.use(ckanPackageRouter(deps));
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));

@@ -17,7 +17,7 @@ import { renderCatalogSearch } from '../render/renderCatalogSearch';
 import { guardJsonp } from './guardJsonp';
 import { requestParams } from './requestParams';
 import { getOrPost } from './routeMethods';
-import { routeDomain } from './routeDomain';
+import { routeAccess } from './authenticate';
 import { send } from './send';
 
 const lookupScalars = z.object({ format: z.enum(['json', 'jsonp'], 'must be json or jsonp').default('json'), callback: callbackParam.optional(), pretty_print: booleanParam.default(false), extrametas: booleanParam.default(false) });
@@ -30,8 +30,9 @@ export function catalogRouter(deps: Deps, clock: () => number): Router {
     const params = requestParams(req);
     const request = catalogSearchParams(params);
     guardJsonp(req, request.format, params.raw.has('apikey'));
-    const scope = await resolveDomain(deps, routeDomain(req));
-    const plan = planCatalogSearch(request, scope, catalogAlias(deps.indexPrefix), clock());
+    const access = routeAccess(req);
+    const scope = await resolveDomain(deps, access.domain);
+    const plan = planCatalogSearch(request, scope, access, catalogAlias(deps.indexPrefix), clock());
     const result = await deps.es.search<CatalogHit>(compileSearch(plan));
     const total = result.hits.total;
     const groups = plan.facets.length ? plan.facets.map((f, i) => readFacetGroup(f, i, (result.aggregations ?? {}) as Record<string, unknown>)) : undefined;
@@ -44,7 +45,7 @@ export function catalogRouter(deps: Deps, clock: () => number): Router {
     if (s.format === 'jsonp' && !s.callback) throw new AppError('bad_parameter', 'Parameter callback is required with format=jsonp.', { parameter: 'callback' });
     guardJsonp(req, s.format, params.raw.has('apikey'));
     const ref = datasetRef(String(req.params.datasetid), 'datasetid');
-    const dataset = await visibleDataset(deps, routeDomain(req), ref, { needsRecords: false });
+    const dataset = await visibleDataset(deps, routeAccess(req), ref, { needsRecords: false });
     const json = jsonText(datasetObject(catalogDocument(dataset), s.extrametas, ref.domain ? `${ref.id}@${ref.domain}` : ref.id), s.pretty_print);
     send(res, s.format === 'json' ? { contentType: 'application/json; charset=utf-8', body: json } : jsonp(s.callback!, json));
   });

@@ -3,17 +3,19 @@ import { AppError } from '../errors/catalogue';
 import { visibleDataset } from '../execute/resolveDataset';
 import type { Deps } from '../execute/deps';
 import { jsonText } from '../render/jsonText';
+import { d4cPackage } from '../render/d4cPackage';
 import { packageDict } from '../render/packageDict';
+import { routeAccess } from './authenticate';
+import { ckanHelp } from './ckanHelp';
 import { requestParams } from './requestParams';
 import { getOrPost } from './routeMethods';
 import { send } from './send';
 
-const helpOf = (req: Parameters<RequestHandler>[0], action: string): string => `${req.protocol}://${req.get('host') ?? 'localhost'}/api/3/action/help_show?name=${action}`;
 const envelope = (help: string | undefined, result: unknown) => ({ ...(help ? { help } : {}), success: true, result });
 
 /**
  * CKAN `package_show` (`/api/3/action/…`, `/api/action/…`, and d4c's `/api/datasets/2.0/DATASETID/id=…`
- * and `/api/datasets/2.0/<id>`) and `status_show`. An anonymous caller gets the same 404 for a
+ * and `/api/datasets/2.0/<id>`, in d4c's flavour) and `status_show`. An anonymous caller gets the same 404 for a
  * private or draft dataset as for a missing one.
  */
 export function ckanPackageRouter(deps: Deps): Router {
@@ -24,16 +26,17 @@ export function ckanPackageRouter(deps: Deps): Router {
     if (fromPath === 'search') { next(); return; }
     const id = fromPath ?? params.one('id') ?? params.one('name_or_id');
     if (!id) throw new AppError('bad_parameter', 'Missing value', { parameter: 'name_or_id' });
-    const dataset = await visibleDataset(deps, 'default', { id: id.slice(0, 200) }, { needsRecords: false, notFound: new AppError('not_found', 'Not found') });
-    send(res, { contentType: 'application/json; charset=utf-8', body: jsonText(envelope(withHelp ? helpOf(req, 'package_show') : undefined, packageDict(dataset)), false) });
+    const dataset = await visibleDataset(deps, routeAccess(req), { id: id.slice(0, 200) }, { needsRecords: false, notFound: new AppError('not_found', 'Not found') });
+    send(res, { contentType: 'application/json; charset=utf-8', body: jsonText(envelope(withHelp ? ckanHelp(req, 'package_show') : undefined, withHelp ? packageDict(dataset) : d4cPackage(dataset)), false) });
   };
-  router.all(['/api/3/action/package_show{/:params}', '/api/action/package_show{/:params}', '/d4c/api/3/action/package_show{/:params}'], getOrPost, show(true));
-  router.all(['/api/datasets/2.0/DATASETID{/:params}', '/d4c/api/datasets/2.0/DATASETID{/:params}'], getOrPost, show(false));
-  router.all(['/api/datasets/2.0/:id', '/d4c/api/datasets/2.0/:id'], getOrPost, show(false));
-  router.all(['/api/3/action/status_show', '/api/action/status_show'], getOrPost, (req, res) => {
+  router.all(['/api/3/action/package_show{/:params}', '/api/action/package_show{/:params}', '/d4c/api/3/action/package_show{/:params}',
+    '/:domain/api/3/action/package_show{/:params}', '/:domain/api/action/package_show{/:params}'], getOrPost, show(true));
+  router.all(['/api/datasets/2.0/DATASETID{/:params}', '/d4c/api/datasets/2.0/DATASETID{/:params}', '/:domain/api/datasets/2.0/DATASETID{/:params}'], getOrPost, show(false));
+  router.all(['/api/datasets/2.0/:id', '/d4c/api/datasets/2.0/:id', '/:domain/api/datasets/2.0/:id'], getOrPost, show(false));
+  router.all(['/api/3/action/status_show', '/api/action/status_show', '/:domain/api/3/action/status_show', '/:domain/api/action/status_show'], getOrPost, (req, res) => {
     const site = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     const result = { ckan_version: '2.10.0', site_title: 'portal-search', site_description: '', site_url: site, locale_default: 'fr', extensions: ['datastore'] };
-    send(res, { contentType: 'application/json; charset=utf-8', body: jsonText(envelope(helpOf(req, 'status_show'), result), false) });
+    send(res, { contentType: 'application/json; charset=utf-8', body: jsonText(envelope(ckanHelp(req, 'status_show'), result), false) });
   });
   return router;
 }

@@ -9,7 +9,7 @@ import { searchPage } from '../search/searchPage';
 import { guardJsonp } from './guardJsonp';
 import { requestParams } from './requestParams';
 import { getOrPost } from './routeMethods';
-import { routeDomain } from './routeDomain';
+import { routeAccess } from './authenticate';
 import { send } from './send';
 
 /**
@@ -19,13 +19,14 @@ import { send } from './send';
  */
 export function datastoreRouter(deps: Deps, clock: () => number): Router {
   const router = Router();
-  const d4c = ['/api/records/2.0/search{/:params}', '/d4c/api/records/2.0/search{/:params}'];
-  const actions = ['/api/3/action/datastore_search{/:params}', '/api/action/datastore_search{/:params}', '/d4c/api/3/action/datastore_search{/:params}'];
+  const d4c = ['/api/records/2.0/search{/:params}', '/d4c/api/records/2.0/search{/:params}', '/:domain/api/records/2.0/search{/:params}'];
+  const actions = ['/api/3/action/datastore_search{/:params}', '/api/action/datastore_search{/:params}', '/d4c/api/3/action/datastore_search{/:params}',
+    '/:domain/api/3/action/datastore_search{/:params}', '/:domain/api/action/datastore_search{/:params}'];
   const handler = (help: boolean): RequestHandler => async (req, res) => {
     const params = requestParams(req, DATASTORE_JSON_OBJECTS);
     const request = datastoreParams(params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
-    const plan = planDatastore(request, await resolveDataset(deps, routeDomain(req), request.dataset), clock());
+    const plan = planDatastore(request, await resolveDataset(deps, routeAccess(req), request.dataset), clock());
     const result = readSearchResult(plan, await searchPage(deps, plan));
     send(res, renderDatastore(result, plan, request, help ? `${req.protocol}://${req.get('host') ?? 'localhost'}` : undefined));
   };

@@ -1,13 +1,15 @@
 import { AppError, ERRORS } from '../errors/catalogue';
 
-/** CKAN-style routes answer errors in the CKAN envelope; every other route in the ODS shape. */
+/** CKAN-style routes (also under `/<domain>`) answer errors in the CKAN envelope; every other route in the ODS shape. */
 export function isCkanPath(path: string): boolean {
-  return /^(\/d4c)?\/api\/(3\/action|action|datasets\/2\.0|records\/2\.0)(\/|$)/.test(path);
+  return /^(\/[a-z0-9][a-z0-9-]{0,62})?\/api\/(3\/action|action|datasets\/2\.0|records\/2\.0)(\/|$)/.test(path);
 }
 
-/** CKAN answers a validation problem with 409 (reference/ckan-d4c.md A1); other statuses are shared. */
+/** CKAN answers a validation problem with 409 and a refused key with 403 (reference/ckan-d4c.md A1); other statuses are shared. */
 export function errorStatus(err: AppError, path: string): number {
-  return isCkanPath(path) && (err.code === 'bad_parameter' || err.code === 'bad_body') ? 409 : err.status;
+  if (!isCkanPath(path)) return err.status;
+  if (err.code === 'bad_parameter' || err.code === 'bad_body') return 409;
+  return err.code === 'unauthorized' ? 403 : err.status;
 }
 
 export function errorBody(err: AppError, path: string): object {

@@ -12,7 +12,7 @@ import { jsonText } from '../render/jsonText';
 import { geoclusterBody } from '../render/renderGeocluster';
 import { guardJsonp } from './guardJsonp';
 import { requestParams } from './requestParams';
-import { routeDomain } from './routeDomain';
+import { routeAccess } from './authenticate';
 import { send } from './send';
 
 function reply(res: Parameters<RequestHandler>[1], req: GeoRequest, body: unknown): void {
@@ -24,7 +24,7 @@ async function prepare(deps: Deps, clock: () => number, req: Request, needsZoom:
   const params = requestParams(req);
   const request = geoParams(params, needsZoom);
   guardJsonp(req, request.format, params.raw.has('apikey'));
-  const target = await resolveDataset(deps, routeDomain(req), request.dataset);
+  const target = await resolveDataset(deps, routeAccess(req), request.dataset);
   return { request, target, plan: planGeo(request, target, clock()) };
 }
 

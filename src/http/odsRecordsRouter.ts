@@ -10,7 +10,7 @@ import { guardJsonp } from './guardJsonp';
 import { recordLookupHandler } from './recordLookupHandler';
 import { requestParams } from './requestParams';
 import { getOrPost } from './routeMethods';
-import { routeDomain } from './routeDomain';
+import { routeAccess } from './authenticate';
 import { send } from './send';
 
 /** ODS v1 records endpoints under `/api`, `/d4c/api` and `/<domain>/api2` (SPEC §2). */
@@ -21,7 +21,7 @@ export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize
     const params = requestParams(req);
     const request = recordsSearchParams(params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
-    const { plan, result } = await runRecordsSearch(deps, routeDomain(req), request, clock());
+    const { plan, result } = await runRecordsSearch(deps, routeAccess(req), request, clock());
     send(res, renderRecordsSearch(result, plan, request.output, request.echo));
   });
   const download = ['/api/records/1.0/download', '/d4c/api/records/1.0/download', '/:domain/api2/records/download', '/d4c/:domain/api2/records/download'];

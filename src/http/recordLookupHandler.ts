@@ -9,7 +9,7 @@ import { jsonText } from '../render/jsonText';
 import { fieldsByName, recordObject } from '../render/recordObject';
 import { guardJsonp } from './guardJsonp';
 import { requestParams } from './requestParams';
-import { routeDomain } from './routeDomain';
+import { routeAccess } from './authenticate';
 import { send } from './send';
 
 /** Record lookup (reference/ods-v1.md §1.4): one record object, or the same 404 as for an unknown dataset's record. */
@@ -18,7 +18,7 @@ export function recordLookupHandler(deps: Deps): RequestHandler {
     const params = requestParams(req);
     const r = recordLookupParams(params, String(req.params.datasetid), String(req.params.recordid));
     guardJsonp(req, r.format, params.raw.has('apikey'));
-    const target = await resolveDataset(deps, routeDomain(req), r.dataset);
+    const target = await resolveDataset(deps, routeAccess(req), r.dataset);
     const hit = await getRecord(deps, target.index, r.recordid);
     if (!hit) throw new AppError('not_found', `Unknown record: ${r.recordid}`);
     const json = jsonText(recordObject(hit, { schema: target.schema, timeZone: r.timeZone, datasetId: target.datasetId }, fieldsByName(target.schema)), r.prettyPrint);

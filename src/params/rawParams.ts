@@ -56,11 +56,12 @@ export function readQueryString(query: string, out = new Map<string, string[]>()
  * A parsed POST body (form or JSON object) added to the parameters. Nested objects are refused,
  * except for the parameters named in `jsonObjects` (CKAN's `filters` and `q`), kept as JSON text.
  */
-export function readBody(body: unknown, out: Map<string, string[]>, jsonObjects: ReadonlySet<string> = new Set()): Map<string, string[]> {
+export function readBody(body: unknown, out: Map<string, string[]>, jsonObjects: ReadonlySet<string> = new Set(), jsonLists: ReadonlySet<string> = new Set()): Map<string, string[]> {
   if (body === undefined || body === null) return out;
   if (typeof body !== 'object' || Array.isArray(body)) throw new AppError('bad_body', 'The request body must be a form or a JSON object of parameters.');
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
     if (jsonObjects.has(name) && value !== null && typeof value === 'object' && !Array.isArray(value)) { add(out, name, JSON.stringify(value)); continue; }
+    if (jsonLists.has(name) && Array.isArray(value)) { add(out, name, JSON.stringify(value)); continue; }
     const values = Array.isArray(value) ? value : [value];
     for (const v of values) {
       if (typeof v === 'string') add(out, name, v);

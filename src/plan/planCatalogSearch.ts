@@ -1,24 +1,15 @@
 import { CATALOG_FIELDS, catalogValuePath } from '../catalog/catalogFields';
+import { Access, ALL_GRANTS, Grants } from '../auth/access';
 import { AppError } from '../errors/catalogue';
+import { catalogVisibility } from './catalogVisibility';
 import type { DomainRow } from '../execute/datasetStore';
 import type { CatalogSearchRequest } from '../params/catalogSearchParams';
 import { CATALOG_QUERY_SCHEMA } from './catalogQuerySchema';
 import { planFacets } from './planFacets';
 import { planQueries } from './planQueries';
-import type { Predicate } from './predicate';
 import type { SearchPlan, SortKey } from './searchPlan';
 
 const SORTABLE: Record<string, string> = { modified: 'modified', issued: 'issued', created: 'created', records_count: 'records_count' };
-
-/** What an anonymous caller of a domain may see: public, published datasets of the domain (or of the platform, when the domain includes them). */
-export function visibleInDomain(scope: DomainRow): Predicate {
-  const clauses: Predicate[] = [
-    { kind: 'term', path: 'visibility', value: 'public' },
-    { kind: 'term', path: 'state', value: 'published' },
-    ...(scope.includePublic ? [] : [{ kind: 'term', path: 'domain', value: scope.id } as Predicate]),
-  ];
-  return { kind: 'and', clauses };
-}
 
 /**
  * Catalog `sort` (reference/ods-v1.md §1.1): dates and records_count descending, `-` ascending;
@@ -36,11 +27,11 @@ function catalogSort(sort: readonly string[]): SortKey[] {
   return [...keys, { path: 'datasetid', order: 'asc' }];
 }
 
-/** A catalog search, as seen from a domain by an anonymous caller → a search plan on the catalog index. */
-export function planCatalogSearch(req: CatalogSearchRequest, scope: DomainRow, index: string, now: number): SearchPlan {
+/** A catalog search, as its caller sees it from a domain → a search plan on the catalog index. */
+export function planCatalogSearch(req: CatalogSearchRequest, scope: DomainRow, access: Access, index: string, now: number, grants: Grants = ALL_GRANTS): SearchPlan {
   const q = planQueries(req.queries, { schema: CATALOG_QUERY_SCHEMA, timeZone: req.timeZone, now });
   const { filters, facets } = planFacets(CATALOG_FIELDS, req, catalogValuePath);
-  const visible = visibleInDomain(scope);
+  const visible = catalogVisibility(scope, access, grants);
   return {
     index, datasetId: '', schema: CATALOG_FIELDS,
     query: q.kind === 'all' ? visible : { kind: 'and', clauses: [visible, q] },

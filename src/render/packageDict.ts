@@ -1,11 +1,17 @@
 import { effectiveMetadata } from '../catalog/effectiveMetadata';
 import type { DatasetRow } from '../execute/datasetStore';
+import { slug } from '../text/slug';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v ? [v] : []);
-const slug = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
 /** CKAN timestamps: ISO 8601 without offset, in UTC. */
 const ckanTime = (d: Date): string => d.toISOString().replace('Z', '');
+/** A metadata date when it is one, else the store's own timestamp. */
+const ckanTimeOf = (v: unknown, fallback: Date): string => ckanTime(typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : fallback);
+
+/** A publisher as a CKAN organization dict (named by its slug). */
+export const organizationDict = (title: string): Record<string, unknown> =>
+  ({ id: slug(title), name: slug(title), title, type: 'organization', description: '', is_organization: true, state: 'active', approval_status: 'approved' });
 
 /**
  * A dataset as a CKAN package dict (reference/ckan-d4c.md A3): tags from keywords, groups from
@@ -25,10 +31,12 @@ export function packageDict(d: DatasetRow): Record<string, unknown> {
     id: d.id, name: d.id, title: text(m.title) || d.id, notes: text(m.description), url: text(m.references), version: '',
     author: publisher, author_email: '', maintainer: '', maintainer_email: '',
     license_id: text(m.license), license_title: text(m.license), license_url: '', isopen: true,
-    type: 'dataset', state: 'active', private: false, owner_org: publisher ? slug(publisher) : null,
-    metadata_created: ckanTime(d.createdAt), metadata_modified: ckanTime(d.updatedAt),
+    type: 'dataset', state: d.state === 'draft' ? 'draft' : 'active', private: d.visibility === 'private', owner_org: publisher ? slug(publisher) : null,
+    // The dataset's own dates (as the catalog sorts and facets them), else when it was stored.
+    metadata_created: ckanTimeOf((d.catalogExtra?.dcat as Record<string, unknown> | undefined)?.created, d.createdAt),
+    metadata_modified: ckanTimeOf(m.modified, d.updatedAt),
     num_resources: resources.length, num_tags: tags.length,
-    organization: publisher ? { id: slug(publisher), name: slug(publisher), title: publisher, type: 'organization', is_organization: true, state: 'active', approval_status: 'approved' } : null,
+    organization: publisher ? organizationDict(publisher) : null,
     groups: list(m.theme).map((t) => ({ id: slug(t), name: slug(t), title: t, display_name: t })),
     tags, extras: [], resources, relationships_as_subject: [], relationships_as_object: [],
   };

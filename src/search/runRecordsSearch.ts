@@ -1,3 +1,4 @@
+import type { Access } from '../auth/access';
 import { compileSearch } from '../compile/compileSearch';
 import type { Deps } from '../execute/deps';
 import { resolveDataset } from '../execute/resolveDataset';
@@ -9,8 +10,8 @@ import { readSearchResult } from '../results/readSearchResult';
 import type { SearchResult } from '../results/searchResult';
 
 /** Records search, stage by stage: resolve the dataset → plan → compile → one Elasticsearch request → read. */
-export async function runRecordsSearch(deps: Deps, domain: string, req: RecordsSearchRequest, now: number): Promise<{ plan: SearchPlan; result: SearchResult }> {
-  const target = await resolveDataset(deps, domain, req.dataset);
+export async function runRecordsSearch(deps: Deps, access: Access, req: RecordsSearchRequest, now: number): Promise<{ plan: SearchPlan; result: SearchResult }> {
+  const target = await resolveDataset(deps, access, req.dataset);
   const plan = planRecordsSearch(req, target, now);
   const res = await searchRecords(deps, compileSearch(plan));
   return { plan, result: readSearchResult(plan, res) };

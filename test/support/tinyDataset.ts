@@ -8,14 +8,14 @@ import { publishDataset } from '../../src/execute/publishDataset';
 /** Publishes a small comma-separated dataset written on the spot (every cell quoted). */
 export async function publishTinyCsv(
   deps: Deps, id: string, fields: Array<{ name: string; type: string; annotations?: Array<{ name: string; args?: string[] }> }>, rows: string[][],
-  options: { visibility?: 'public' | 'private'; state?: 'draft' | 'published' } = {},
+  options: { visibility?: 'public' | 'private'; state?: 'draft' | 'published'; domain?: string; metadata?: Record<string, unknown> } = {},
 ): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'portal-search-'));
   const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
   const csv = [fields.map((f) => f.name), ...rows].map((r) => r.map(quote).join(',')).join('\r\n');
   writeFileSync(join(dir, `${id}.csv`), `${csv}\r\n`, 'utf8');
   await publishDataset(deps, parseDescriptor({
-    id, ...options, metadata: { title: id }, source: { path: `${id}.csv`, delimiter: ',' },
+    id, visibility: options.visibility, state: options.state, domain: options.domain, metadata: { title: id, ...options.metadata }, source: { path: `${id}.csv`, delimiter: ',' },
     fields: fields.map((f) => ({ ...f, label: f.name.replace(/^./, (c) => c.toUpperCase()) })),
   }, id), { baseDir: dir });
 }

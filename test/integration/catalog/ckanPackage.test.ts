@@ -31,9 +31,17 @@ describe('CKAN package_show and status_show', () => {
     expect([p.id, p.name, p.title, p.notes, p.private, p.state]).toEqual([VELIB, VELIB, meta.title, meta.description ?? '', false, 'active']);
     expect(p.tags.map((t: { name: string }) => t.name)).toEqual(meta.keyword ?? []);
     expect([p.num_resources, p.resources[0].datastore_active, p.resources[0].format]).toEqual([1, true, 'CSV']);
-    for (const path of [`/api/action/package_show?id=${VELIB}`, `/api/datasets/2.0/DATASETID/id=${VELIB}`, `/api/datasets/2.0/DATASETID/?id=${VELIB}`, `/api/datasets/2.0/${VELIB}`]) {
+    expect((await request(app).get(`/api/action/package_show?id=${VELIB}`)).body.result).toEqual(p);
+    // data4citizen's flavour: no resource url, plus metas, metadata_imported and dataset_modification_date.
+    const d4c = (await request(app).get(`/api/datasets/2.0/DATASETID/id=${VELIB}`)).body;
+    expect(d4c.help).toBeUndefined();
+    expect(d4c.result.resources.map((r: { url?: string }) => r.url)).toEqual([undefined]);
+    expect(d4c.result.resources[0].id).toBe(p.resources[0].id);
+    expect([d4c.result.metas.records_count, d4c.result.metadata_imported, d4c.result.title]).toEqual([1469, p.metadata_modified, p.title]);
+    expect(d4c.result.dataset_modification_date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    for (const path of [`/api/datasets/2.0/DATASETID/?id=${VELIB}`, `/api/datasets/2.0/${VELIB}`, `/d4c/api/datasets/2.0/DATASETID/id=${VELIB}`]) {
       const res = await request(app).get(path);
-      expect([path, res.status, res.body.result]).toEqual([path, 200, p]);
+      expect([path, res.status, res.body]).toEqual([path, 200, d4c]);
     }
     const posted = await request(app).post('/api/3/action/package_show').send({ id: VELIB });
     expect(posted.body.result).toEqual(p);

@@ -1,0 +1,50 @@
+import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
+import type { Access } from '../auth/access';
+import { compilePredicate } from '../compile/compilePredicate';
+import { compileSearch } from '../compile/compileSearch';
+import type { FacetGroup } from '../facets/facetTree';
+import { readFacetGroup } from '../facets/readFacetGroup';
+import { catalogAlias } from '../index/indexNames';
+import type { PackageSearchRequest } from '../params/packageSearchParams';
+import { PackageSearchPlan, planPackageSearch } from '../plan/planPackageSearch';
+import type { CatalogHit } from '../render/datasetObject';
+import { DatasetRow, getDatasets } from './datasetStore';
+import type { Deps } from './deps';
+import { resolveDomain } from './resolveDataset';
+
+export interface PackageSearchResult {
+  plan: PackageSearchPlan;
+  count: number;
+  hits: CatalogHit[];
+  /** The hits' datasets from PostgreSQL, in hit order (JSON output only). */
+  datasets: DatasetRow[];
+  /** Facet groups by catalog field. */
+  groups: Map<string, FacetGroup>;
+  /** Every publisher the caller may see, whatever the query (d4c's `all_organizations`). */
+  organizations?: string[];
+}
+
+/** The publishers visible to the caller: one more aggregation in the same request, over the visibility filter only. */
+function withOrganizations(body: SearchRequest, plan: PackageSearchPlan): SearchRequest {
+  const orgs = { terms: { field: 'publisher', size: 1000, order: { _key: 'asc' as const } } };
+  return { ...body, aggs: { ...body.aggs, all_organizations: { global: {}, aggs: { visible: { filter: compilePredicate(plan.visibility), aggs: { orgs } } } } } };
+}
+
+/** package_search: resolve the domain → plan → one Elasticsearch request → the page's datasets from PostgreSQL. */
+export async function runPackageSearch(deps: Deps, access: Access, req: PackageSearchRequest, options: { organizations: boolean; now: number }): Promise<PackageSearchResult> {
+  const scope = await resolveDomain(deps, access.domain);
+  const plan = planPackageSearch(req, scope, access, catalogAlias(deps.indexPrefix), options.now);
+  const body = compileSearch(plan.search);
+  const res = await deps.es.search<CatalogHit>(options.organizations ? withOrganizations(body, plan) : body);
+  const aggs = (res.aggregations ?? {}) as Record<string, unknown>;
+  const hits = res.hits.hits.map((h) => h._source!);
+  const total = res.hits.total;
+  const buckets = (aggs.all_organizations as { visible?: { orgs?: { buckets?: Array<{ key: string }> } } } | undefined)?.visible?.orgs?.buckets;
+  return {
+    plan, hits,
+    count: typeof total === 'number' ? total : total?.value ?? 0,
+    datasets: req.ods.format === 'csv' ? [] : await getDatasets(deps.pool, hits.map((h) => h.datasetid)),
+    groups: new Map(plan.search.facets.map((f, i) => [f.name, readFacetGroup(f, i, aggs)])),
+    ...(buckets ? { organizations: buckets.map((b) => b.key) } : {}),
+  };
+}

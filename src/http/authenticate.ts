@@ -1,0 +1,47 @@
+import type { Request, RequestHandler } from 'express';
+import { Access } from '../auth/access';
+import { API_KEY_SHAPE } from '../auth/apiKey';
+import { AppError } from '../errors/catalogue';
+import { domainOfApiKey } from '../execute/apiKeyStore';
+import type { Deps } from '../execute/deps';
+import { requestParams } from './requestParams';
+import { routeDomain } from './routeDomain';
+
+const keyDomains = new WeakMap<Request, string>();
+
+/**
+ * The API key a request carries, if any: `Authorization: Apikey <key>` (ODS), `Bearer <key>`, or
+ * the bare key (CKAN clients), `X-CKAN-API-Key`, or an `apikey` parameter.
+ */
+function presentedKey(req: Request): string | undefined {
+  const header = req.headers.authorization ?? req.get('x-ckan-api-key');
+  if (header !== undefined) {
+    const m = /^(?:(?:apikey|bearer)\s+)?(\S+)$/i.exec(header.trim());
+    if (!m) throw new AppError('unauthorized', 'Unsupported Authorization header: use "Apikey <key>".');
+    return m[1];
+  }
+  const mayHaveParam = req.originalUrl.includes('apikey') || (req.method === 'POST' && typeof req.body === 'object' && req.body !== null && 'apikey' in req.body);
+  return mayHaveParam ? requestParams(req).one('apikey') : undefined;
+}
+
+/**
+ * Resolves the request's API key once, before any route: a valid key is remembered with its
+ * domain; a key that is malformed, unknown or revoked is a 401 (never silently anonymous, so a
+ * caller knows their key does not work).
+ */
+export function authenticate(deps: Deps): RequestHandler {
+  return async (req, _res, next) => {
+    const key = presentedKey(req);
+    if (key === undefined) { next(); return; }
+    const domain = API_KEY_SHAPE.test(key) ? await domainOfApiKey(deps.pool, key) : undefined;
+    if (domain === undefined) throw new AppError('unauthorized', 'Invalid API key.', { parameter: 'apikey' });
+    keyDomains.set(req, domain);
+    next();
+  };
+}
+
+/** Whom a request comes from and which domain its route serves. */
+export function routeAccess(req: Request): Access {
+  const keyDomain = keyDomains.get(req);
+  return keyDomain === undefined ? { domain: routeDomain(req) } : { domain: routeDomain(req), keyDomain };
+}

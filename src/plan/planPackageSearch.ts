@@ -1,0 +1,100 @@
+import type { Access } from '../auth/access';
+import type { DomainRow } from '../execute/datasetStore';
+import { AppError } from '../errors/catalogue';
+import type { PackageSearchRequest } from '../params/packageSearchParams';
+import { parseLucene } from '../query/parseLucene';
+import { QueryError } from '../query/queryError';
+import { catalogVisibility } from './catalogVisibility';
+import { CKAN_QUERY_SCHEMA } from './ckanQuerySchema';
+import { planCatalogSearch } from './planCatalogSearch';
+import { planAst } from './planQuery';
+import type { Predicate } from './predicate';
+import type { SearchPlan, SortKey } from './searchPlan';
+
+/** A facet as `search_facets` lists it: the catalog field it counts, and how its items are named. */
+export interface PackageFacet {
+  name: string;
+  field: string;
+  /** Items named by the value's slug (organizations, groups), the value being the display name. */
+  slug: boolean;
+  /** Values never listed (d4c hides these `features`). */
+  hidden: readonly string[];
+}
+
+export interface PackageSearchPlan { search: SearchPlan; facets: PackageFacet[]; sort: string; visibility: Predicate }
+
+/** Facet names of CKAN and d4c → catalog field (ODS names map to themselves). */
+const FACETS: Record<string, Omit<PackageFacet, 'name'>> = {
+  organization: { field: 'publisher', slug: true, hidden: [] },
+  groups: { field: 'theme', slug: true, hidden: [] },
+  tags: { field: 'keyword', slug: false, hidden: [] },
+  themes: { field: 'theme', slug: false, hidden: [] },
+  license_id: { field: 'license', slug: false, hidden: [] },
+  features: { field: 'features', slug: false, hidden: ['api', 'table', 'timeserie'] },
+  ...Object.fromEntries(['theme', 'keyword', 'publisher', 'license', 'language', 'modified', 'issued', 'created']
+    .map((f) => [f, { field: f, slug: false, hidden: [] }])),
+};
+
+/** CKAN sort fields → catalog sort paths. Popularity (views, downloads) is not kept and sorts nothing. */
+const SORTS: Record<string, string | null> = {
+  score: '_score', rank: '_score', metadata_modified: 'modified', modified: 'modified', metadata_created: 'created', created: 'created',
+  issued: 'issued', title: 't.title.sort', title_string: 't.title.sort', name: 'datasetid', id: 'datasetid',
+  records_count: 'records_count', organization: 'organization', nb_views: null, nb_download: null, views_recent: null, views_total: null,
+};
+/** ODS-style sort names this endpoint also accepts under their CKAN names. */
+const ODS_SORT_ALIASES: Record<string, string> = { metadata_modified: 'modified', metadata_created: 'created', title_string: 'title' };
+
+export const DEFAULT_PACKAGE_SORT = 'score desc, metadata_modified desc';
+
+function facetsOf(names: readonly string[]): PackageFacet[] {
+  return names.map((name) => {
+    const facet = FACETS[name];
+    if (!facet) throw new AppError('bad_parameter', `Unknown facet "${name.slice(0, 100)}": use ${Object.keys(FACETS).join(', ')}`, { parameter: 'facet.field' });
+    return { name, ...facet };
+  });
+}
+
+function ckanSort(clauses: NonNullable<PackageSearchRequest['ckanSort']>): SortKey[] {
+  const keys = clauses.flatMap(({ field, order }): SortKey[] => {
+    const path = SORTS[field];
+    if (path === undefined) throw new AppError('bad_query', `Invalid "sort" parameter: cannot sort by "${field.slice(0, 100)}" (${Object.keys(SORTS).join(', ')}).`, { parameter: 'sort' });
+    return path === null ? [] : [{ path, order }];
+  });
+  return [...keys, { path: 'datasetid', order: 'asc' }];
+}
+
+/** `q` and `fq` in Solr's syntax → predicates over the catalog; a refused query is a Search Query Error naming its parameter. */
+function planSolr(texts: Array<{ parameter: string; text: string }>, timeZone: string, now: number): Predicate[] {
+  return texts.flatMap(({ parameter, text }) => {
+    try {
+      const ast = parseLucene(text);
+      return ast === undefined ? [] : [planAst(ast, text, { schema: CKAN_QUERY_SCHEMA, timeZone, now })];
+    } catch (err) {
+      if (!(err instanceof QueryError)) throw err;
+      throw new AppError('bad_query', `Invalid query in ${parameter}: ${err.explain()}`, { parameter, position: err.position });
+    }
+  });
+}
+
+/**
+ * `package_search` → the catalog search it is: the ODS-style part planned as a catalog search (with
+ * the caller's grants from `include_private`/`include_drafts`), then CKAN's `q` and `fq` ANDed in,
+ * and CKAN's sort (default: relevance, then most recently modified).
+ */
+export function planPackageSearch(req: PackageSearchRequest, scope: DomainRow, access: Access, index: string, now: number): PackageSearchPlan {
+  const grants = { private: req.includePrivate, drafts: req.includeDrafts };
+  const facets = facetsOf(req.facetFields);
+  const odsSort = req.ods.sort.filter((s) => SORTS[s.replace(/^-/, '')] !== null).map((s) => s.replace(/^(-?)(.*)$/, (_, dash: string, name: string) => `${dash}${ODS_SORT_ALIASES[name] ?? name}`));
+  const base = planCatalogSearch({ ...req.ods, sort: odsSort, facets: [...new Set(facets.map((f) => f.field))] }, scope, access, index, now, grants);
+  const solr = planSolr([
+    ...(req.q !== undefined ? [{ parameter: 'q', text: req.q }] : []),
+    ...req.fq.map((text) => ({ parameter: 'fq', text })),
+  ], req.ods.timeZone, now);
+  const sort = req.ckanSort ? ckanSort(req.ckanSort) : odsSort.length ? base.sort : ckanSort([{ field: 'score', order: 'desc' }, { field: 'metadata_modified', order: 'desc' }]);
+  return {
+    search: { ...base, query: solr.length ? { kind: 'and', clauses: [base.query, ...solr] } : base.query, sort, source: ['datasetid', 'has_records', 'features', 'dataset'] },
+    facets,
+    sort: req.ckanSort ? req.sortText : odsSort.length ? odsSort.join(',') : DEFAULT_PACKAGE_SORT,
+    visibility: catalogVisibility(scope, access, grants),
+  };
+}
