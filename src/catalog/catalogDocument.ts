@@ -25,7 +25,7 @@ export interface CatalogDocument {
   records_count: number;
   t: Record<string, string | string[]>;
   /** The dataset as stored, for rendering; not indexed. */
-  dataset: { metas: Record<string, unknown>; fields: DatasetRow['fields'] };
+  dataset: { metas: Record<string, unknown>; fields: DatasetRow['fields']; dcat: Record<string, unknown> };
 }
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
@@ -69,6 +69,6 @@ export function catalogDocument(d: DatasetRow): CatalogDocument {
       ...(text(metas.publisher) ? { publisher: fold(metas.publisher as string) } : {}),
       ...(text(metas.license) ? { license: fold(metas.license as string) } : {}),
     },
-    dataset: { metas, fields: d.fields },
+    dataset: { metas, fields: d.fields, dcat },
   };
 }

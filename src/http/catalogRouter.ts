@@ -20,7 +20,7 @@ import { getOrPost } from './routeMethods';
 import { routeAccess } from './authenticate';
 import { send } from './send';
 
-const lookupScalars = z.object({ format: z.enum(['json', 'jsonp'], 'must be json or jsonp').default('json'), callback: callbackParam.optional(), pretty_print: booleanParam.default(false), extrametas: booleanParam.default(false) });
+const lookupScalars = z.object({ format: z.enum(['json', 'jsonp'], 'must be json or jsonp').default('json'), callback: callbackParam.optional(), pretty_print: booleanParam.default(false), extrametas: booleanParam.default(false), interopmetas: booleanParam.default(false) });
 
 /** ODS v1 catalog search and dataset lookup (reference/ods-v1.md §1.1–§1.2), as an anonymous caller of the route's domain sees them. */
 export function catalogRouter(deps: Deps, clock: () => number): Router {
@@ -46,7 +46,7 @@ export function catalogRouter(deps: Deps, clock: () => number): Router {
     guardJsonp(req, s.format, params.raw.has('apikey'));
     const ref = datasetRef(String(req.params.datasetid), 'datasetid');
     const dataset = await visibleDataset(deps, routeAccess(req), ref, { needsRecords: false });
-    const json = jsonText(datasetObject(catalogDocument(dataset), s.extrametas, ref.domain ? `${ref.id}@${ref.domain}` : ref.id), s.pretty_print);
+    const json = jsonText(datasetObject(catalogDocument(dataset), s, ref.domain ? `${ref.id}@${ref.domain}` : ref.id), s.pretty_print);
     send(res, s.format === 'json' ? { contentType: 'application/json; charset=utf-8', body: json } : jsonp(s.callback!, json));
   });
   return router;

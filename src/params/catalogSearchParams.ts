@@ -18,6 +18,7 @@ export interface CatalogSearchRequest {
   start: number;
   timeZone: string;
   extrametas: boolean;
+  interopmetas: boolean;
   format: 'json' | 'jsonp' | 'csv';
   callback?: string;
   prettyPrint: boolean;
@@ -30,6 +31,7 @@ const scalars = z.object({
   start: whole(10_000).default(0),
   timezone: timeZoneParam.default('UTC'),
   extrametas: booleanParam.default(false),
+  interopmetas: booleanParam.default(false),
   format: z.enum(['json', 'jsonp', 'csv'], 'must be json, jsonp or csv').default('json'),
   callback: callbackParam.optional(),
   pretty_print: booleanParam.default(false),
@@ -49,7 +51,7 @@ export function catalogSearchParams(r: ParamReader): CatalogSearchRequest {
   const req = {
     queries: requestQueries(r), facets: list(r.all('facet')), refine: r.family('refine'), exclude: r.family('exclude'),
     disjunctive: new Set([...r.family('disjunctive')].filter(([, v]) => v.includes('true')).map(([f]) => f)),
-    facetsort, sort: list(r.all('sort')), rows: s.rows, start: s.start, timeZone: s.timezone, extrametas: s.extrametas,
+    facetsort, sort: list(r.all('sort')), rows: s.rows, start: s.start, timeZone: s.timezone, extrametas: s.extrametas, interopmetas: s.interopmetas,
     format: s.format, callback: s.callback, prettyPrint: s.pretty_print,
   };
   const echo: Record<string, unknown> = {};

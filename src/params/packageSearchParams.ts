@@ -101,7 +101,7 @@ export function packageSearchParams(r: ParamReader): PackageSearchRequest {
     queries: [], facets: [], refine: r.family('refine'), exclude: r.family('exclude'),
     disjunctive: new Set([...r.family('disjunctive')].filter(([, v]) => v.includes('true')).map(([f]) => f)),
     facetsort, sort: ckanSort ? [] : list(sortText === undefined ? [] : [sortText]), rows, start: s.start, timeZone: s.timezone,
-    extrametas: false, format: s.format, callback: s.callback, prettyPrint: s.pretty_print, echo: {},
+    extrametas: false, interopmetas: false, format: s.format, callback: s.callback, prettyPrint: s.pretty_print, echo: {},
   };
   return {
     q: r.one('q'), fq: [...r.all('fq'), ...r.all('fq_list')], facetFields,

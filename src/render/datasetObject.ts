@@ -5,15 +5,19 @@ export interface CatalogHit {
   datasetid: string;
   has_records: boolean;
   features: string[];
-  dataset: { metas: Record<string, unknown>; fields: FieldDef[] };
+  dataset: { metas: Record<string, unknown>; fields: FieldDef[]; dcat?: Record<string, unknown> };
 }
+
+/** The optional blocks a request asks for (`extrametas`, `interopmetas`). */
+export interface MetaBlocks { extrametas: boolean; interopmetas: boolean }
 
 /**
  * The ODS v1 dataset object (reference/ods-v1.md §2.5): metas with `domain` and `timezone`, fields
  * with their annotations as `{name, args?}`, and with `extrametas`, the facets ods-widgets 2.x
- * reads from `extra_metas.asset_content_configuration`.
+ * reads from `extra_metas.asset_content_configuration`; with `interopmetas`, the DCAT metadata as
+ * `interop_metas.dcat`.
  */
-export function datasetObject(hit: CatalogHit, extrametas: boolean, datasetId = hit.datasetid): Record<string, unknown> {
+export function datasetObject(hit: CatalogHit, blocks: MetaBlocks, datasetId = hit.datasetid): Record<string, unknown> {
   const fields = hit.dataset.fields.map((f) => ({
     name: f.name, label: f.label, type: f.type, ...(f.description ? { description: f.description } : {}),
     annotations: f.annotations.map((a) => ({ name: a.name, ...(a.args?.length ? { args: a.args } : {}) })),
@@ -29,6 +33,7 @@ export function datasetObject(hit: CatalogHit, extrametas: boolean, datasetId = 
     attachments: [],
     alternative_exports: [],
     billing_plans: [],
-    ...(extrametas ? { extra_metas: { asset_content_configuration: { facets } } } : {}),
+    ...(blocks.extrametas ? { extra_metas: { asset_content_configuration: { facets } } } : {}),
+    ...(blocks.interopmetas ? { interop_metas: { dcat: hit.dataset.dcat ?? {} } } : {}),
   };
 }

@@ -16,7 +16,7 @@ export function renderCatalogSearch(nhits: number, hits: CatalogHit[], groups: F
     return { contentType: 'text/csv; charset=utf-8', body: csvLine(CSV_COLUMNS, ';') + lines.join('') };
   }
   const json = jsonText({
-    nhits, parameters: req.echo, datasets: hits.map((h) => datasetObject(h, req.extrametas)), ...(groups ? { facet_groups: groups } : {}),
+    nhits, parameters: req.echo, datasets: hits.map((h) => datasetObject(h, req)), ...(groups ? { facet_groups: groups } : {}),
   }, req.prettyPrint);
   return req.format === 'jsonp' ? jsonp(req.callback!, json) : { contentType: 'application/json; charset=utf-8', body: json };
 }

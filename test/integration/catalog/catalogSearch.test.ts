@@ -64,6 +64,13 @@ describe('ODS catalog search over the Paris catalog (domain `paris`)', () => {
     expect([one.datasetid, one.metas.title, one.metas.domain, one.metas.timezone]).toEqual([paris[0].id, paris[0].m.title, 'paris', expect.any(String)]);
     const lookup = await request(app).get(`/paris/api2/datasets/${paris[0].id}?extrametas=true`);
     expect(lookup.body).toEqual(one);
+    // interopmetas: the entry's DCAT metadata, its empty values left out.
+    const entry = rawParisCatalog().find((e) => e.dataset_id === 'plan-de-voirie-murs')!;
+    const dcat = Object.fromEntries(Object.entries((entry.metas as unknown as { dcat: Record<string, unknown> }).dcat).filter(([, v]) => v !== null));
+    expect(Object.keys(dcat).length).toBeGreaterThan(0);
+    const interop = (await search({ q: 'datasetid:"plan-de-voirie-murs"', interopmetas: 'true' })).datasets[0] as unknown as { interop_metas: unknown };
+    expect(interop.interop_metas).toEqual({ dcat });
+    expect((await request(app).get('/paris/api2/datasets/plan-de-voirie-murs?interopmetas=true')).body.interop_metas).toEqual({ dcat });
   });
 
   test('an anonymous caller never sees private or draft datasets: not in hits, counts or lookups', async () => {
