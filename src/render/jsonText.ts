@@ -1,28 +1,38 @@
-/** The index just past the string literal that opens at `i` in JSON text. */
-function endOfString(s: string, i: number): number {
-  for (let q = s.indexOf('"', i + 1); ; q = s.indexOf('"', q + 1)) {
-    let backslashes = 0;
-    while (s.charCodeAt(q - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return q + 1;
+/**
+ * `value` serialised as JSON.stringify would, but with Python's default separators (`", "` and
+ * `": "`), written directly rather than by rescanning JSON.stringify's output (twice as fast on
+ * large catalog pages). Strings, numbers and keys go through JSON.stringify itself.
+ */
+function compact(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const withJson = value as { toJSON?: () => unknown };
+  if (typeof withJson.toJSON === 'function') return compact(withJson.toJSON());
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      const x: unknown = value[i];
+      out += (i ? ', ' : '') + (x === undefined || typeof x === 'function' || typeof x === 'symbol' ? 'null' : compact(x));
+    }
+    return `${out}]`;
   }
+  let out = '{';
+  let first = true;
+  const record = value as Record<string, unknown>;
+  // for…in (own keys only) is much faster than Object.entries on large pages; same key order.
+  for (const k in record) {
+    if (!Object.hasOwn(record, k)) continue;
+    const x = record[k];
+    if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+    out += `${first ? '' : ', '}${JSON.stringify(k)}: ${compact(x)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 /**
  * JSON as ODS writes it: on one line with `", "` and `": "` separators (Python's default), or
- * indented by four spaces with `pretty_print=true`. The compact form is JSON.stringify's output
- * with a space after every `,` and `:` that is not inside a string.
+ * indented by four spaces with `pretty_print=true`.
  */
 export function jsonText(value: unknown, pretty: boolean): string {
-  if (pretty) return JSON.stringify(value, null, 4);
-  const s = JSON.stringify(value) ?? 'null';
-  const parts: string[] = [];
-  let start = 0;
-  for (let i = 0; i < s.length;) {
-    const c = s.charCodeAt(i);
-    if (c === 34) { i = endOfString(s, i); continue; }
-    if (c === 44 || c === 58) { parts.push(s.slice(start, i + 1)); start = i + 1; }
-    i++;
-  }
-  parts.push(s.slice(start));
-  return parts.join(' ');
+  return pretty ? JSON.stringify(value, null, 4) : compact(value);
 }

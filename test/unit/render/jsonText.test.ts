@@ -8,6 +8,11 @@ describe('jsonText', () => {
     expect(jsonText(value, false)).toBe('{"a": "x,\\"y\\":z\\\\", "b": [1, -2.5, {"c": "\\\\\\"", "d": null}], "e": "", "f": "a\\\\", "g": ",:"}');
     expect(JSON.parse(jsonText(value, false))).toEqual(value);
   });
+  test('what JSON.stringify leaves out or turns into null, it does too; dates and integer-like keys as JSON.stringify has them', () => {
+    const value = { u: undefined, f: () => 1, n: Number.NaN, i: -Infinity, d: new Date(Date.UTC(2024, 1, 3)), arr: [undefined, () => 1, 1], 10: 'ten', 2: 'two', nested: { deep: [[{}], []] } };
+    expect(jsonText(value, false)).toBe(JSON.stringify(value).replace(/"(?:[^"\\]|\\.)*"|[,:]/g, (m) => (m.length === 1 ? `${m} ` : m)));
+    expect(jsonText(undefined, false)).toBe('null');
+  });
   test('pretty_print indents by four spaces', () => {
     expect(jsonText({ a: [1] }, true)).toBe('{\n    "a": [\n        1\n    ]\n}');
   });

@@ -1,0 +1,72 @@
+/**
+ * bench/catalog: five catalog searches with facets on a 10,000-entry catalog
+ * (bench/syntheticCatalog.ts): three through the ODS catalog search, two through CKAN's
+ * package_search (whose page of package dicts is read from PostgreSQL). Each runs through our
+ * HTTP endpoint and as the same compiled Elasticsearch request sent directly with the client,
+ * sequentially and with 32 concurrent connections; p50, p95, throughput and the ratios.
+ *   npm run bench:catalog            (BENCH_CATALOG=2000 for a smaller catalog)
+ */
+import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
+import { anonymous } from '../src/auth/access';
+import { compileSearch } from '../src/compile/compileSearch';
+import { loadConfig } from '../src/config/config';
+import type { Deps } from '../src/execute/deps';
+import { openDeps } from '../src/execute/openDeps';
+import { resolveDomain } from '../src/execute/resolveDataset';
+import { catalogAlias } from '../src/index/indexNames';
+import { catalogSearchParams } from '../src/params/catalogSearchParams';
+import { packageSearchParams } from '../src/params/packageSearchParams';
+import { ParamReader } from '../src/params/paramReader';
+import { readQueryString } from '../src/params/rawParams';
+import { planCatalogSearch } from '../src/plan/planCatalogSearch';
+import { planPackageSearch } from '../src/plan/planPackageSearch';
+import { compare, HEADER, startApi } from './harness';
+import { ensureSyntheticCatalog } from './syntheticCatalog';
+
+const SEQUENTIAL = 200, CONCURRENT_TOTAL = 1000;
+
+type Family = 'ods' | 'ckan';
+const REQUESTS: Array<[string, Family, Record<string, string>]> = [
+  ['ODS: q + 3 facets, rows=10', 'ods', { q: 'paris', facet: 'theme,publisher,keyword', rows: '10' }],
+  ['ODS: refine theme + modified hierarchy + publisher, sort=modified, rows=10', 'ods', { 'refine.theme': 'Mobilité et Espace Public', facet: 'modified,publisher', 'refine.modified': '2023', sort: 'modified', rows: '10' }],
+  ['ODS: disjunctive themes + exclude + 4 facets, rows=20', 'ods', { 'refine.theme': ['Environnement', 'Urbanisme et Logements'].join('\u0000'), 'disjunctive.theme': 'true', 'exclude.license': 'Open Database License (ODbL)', facet: 'theme,publisher,license,keyword', rows: '20' }],
+  ['CKAN: q + facet.field organization/tags/groups, rows=10', 'ckan', { q: 'velo', 'facet.field': '["organization","tags","groups"]', rows: '10' }],
+  ['CKAN: fq organization + groups, sort metadata_modified desc, rows=50', 'ckan', { fq: 'organization:direction-de-la-voirie-et-des-deplacements-ville-de-paris OR groups:environnement', 'facet.field': '["tags","license_id"]', sort: 'metadata_modified desc', rows: '50' }],
+];
+
+/** The query string, with repeated parameters for values joined by NUL above. */
+const queryOf = (params: Record<string, string>): string =>
+  new URLSearchParams(Object.entries(params).flatMap(([k, v]) => v.split('\u0000').map((x): [string, string] => [k, x]))).toString();
+
+async function directBody(deps: Deps, domain: string, family: Family, qs: string): Promise<SearchRequest> {
+  const reader = new ParamReader(readQueryString(qs));
+  const scope = await resolveDomain(deps, domain);
+  const index = catalogAlias(deps.indexPrefix);
+  if (family === 'ods') return compileSearch(planCatalogSearch(catalogSearchParams(reader), scope, anonymous(domain), index, Date.now()));
+  return compileSearch(planPackageSearch(packageSearchParams(reader), scope, anonymous(domain), index, Date.now()).search);
+}
+
+async function main(): Promise<void> {
+  const env = { ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' };
+  const deps = await openDeps(loadConfig(env));
+  const lines = [HEADER];
+  try {
+    const domain = await ensureSyntheticCatalog(deps, Number(process.env.BENCH_CATALOG ?? 10_000));
+    const api = await startApi(env);
+    try {
+      for (const [name, family, params] of REQUESTS) {
+        const qs = queryOf(params);
+        const body = await directBody(deps, domain, family, qs);
+        const path = family === 'ods' ? `/${domain}/api2/datasets/search?${qs}` : `/${domain}/api/3/action/package_search?${qs}`;
+        lines.push(...await compare(`catalog\t${name}`, () => api.get(path), async () => { await deps.es.search(body); }, SEQUENTIAL, CONCURRENT_TOTAL));
+      }
+    } finally {
+      api.stop();
+    }
+  } finally {
+    await deps.close();
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((err: unknown) => { console.error(err); process.exitCode = 1; });
