@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
-/** API keys in URLs are never logged; control characters are stripped (no log injection). */
+const decodedName = (name: string): string => { try { return decodeURIComponent(name).toLowerCase(); } catch { return name.toLowerCase(); } };
+
+/**
+ * API keys in URLs are never logged, in the query string or after the last slash (d4c), however
+ * their name is encoded; control characters are stripped (no log injection).
+ */
 export function redactUrl(url: string): string {
-  const redacted = url.replace(/([?&]apikey=)[^&]*/gi, '$1[redacted]');
+  const redacted = url.replace(/([?&/])([^?&/=]*)=([^&]*)/g, (m, sep: string, name: string) => (decodedName(name) === 'apikey' ? `${sep}${name}=[redacted]` : m));
   return [...redacted].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('').slice(0, 2000);
 }
 

@@ -24,7 +24,7 @@ export function renderPackageSearch(r: PackageSearchResult, req: PackageSearchRe
   const result = { count: r.count, sort: r.plan.sort, ...ckanFacets(r.plan.facets, r.groups, req.facetLimit, req.facetMincount), results: r.datasets.map(toDict) };
   const body = flavour.kind === 'action'
     ? { help: flavour.help, success: true, result }
-    : { success: true, result, all_organizations: (r.organizations ?? []).map(organizationDict) };
+    : { success: true, result, all_organizations: (r.organizations ?? []).map((title) => ({ ...organizationDict(title), extras: [] })) };
   const json = jsonText(body, req.ods.prettyPrint);
   return req.ods.format === 'jsonp' ? jsonp(req.ods.callback!, json) : { contentType: 'application/json; charset=utf-8', body: json };
 }

@@ -69,6 +69,11 @@ describe('CKAN package_search over the Paris catalog (domain `paris`)', () => {
     // Organizations and groups are named by slug and shown by title; tags by their value.
     for (const i of [...r.search_facets.organization.items, ...r.search_facets.groups.items]) expect(i.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(r.search_facets.tags.items.every((i) => i.name === i.display_name)).toBe(true);
+    // d4c's features facet never lists api, table or timeserie.
+    const features = (await search({ rows: 0, 'facet.field': '["features"]', 'facet.limit': -1 })).search_facets.features.items;
+    const rawFeatures = countBy(rawParisCatalog().filter((e) => paris.some((p) => p.id === e.dataset_id)), (e) => (e as unknown as { features?: string[] }).features ?? []);
+    for (const hidden of ['api', 'table', 'timeserie']) rawFeatures.delete(hidden);
+    expect(itemCounts(features)).toEqual(rawFeatures);
   });
 
   test('facet.limit keeps the most frequent values, 50 by default; facet.mincount drops rarer ones', async () => {

@@ -152,10 +152,13 @@ describe('bad inputs to records search', () => {
   test('42 JSONP refused for POST, for requests with credentials, and errors are never wrapped', async () => {
     const post = await request(app).post(SEARCH).type('form').send(`${D}&format=jsonp&callback=cb`);
     expect([post.status, post.body.parameter]).toEqual([400, 'format']);
-    const keyed = await request(app).get(`${SEARCH}?${D}&format=jsonp&callback=cb&apikey=secret`);
-    expect([keyed.status, keyed.body.parameter]).toEqual([400, 'format']);
-    const header = await request(app).get(`${SEARCH}?${D}&format=jsonp&callback=cb`).set('Authorization', 'Apikey secret');
-    expect(header.status).toBe(400);
+    // A valid key gets the 400 (test/integration/visibility.test.ts); a key nobody issued is refused first, in JSON.
+    const keyed = await request(app).get(`${SEARCH}?${D}&format=jsonp&callback=cb&apikey=secret-key-nobody-issued`);
+    expect([keyed.status, keyed.body.parameter, keyed.headers['content-type']]).toEqual([401, 'apikey', expect.stringMatching(/^application\/json/)]);
+    const header = await request(app).get(`${SEARCH}?${D}&format=jsonp&callback=cb`).set('Authorization', 'Apikey secret-key-nobody-issued');
+    expect([header.status, header.headers['content-type']]).toEqual([401, expect.stringMatching(/^application\/json/)]);
+    const cookie = await request(app).get(`${SEARCH}?${D}&format=jsonp&callback=cb`).set('Cookie', 'session=1');
+    expect([cookie.status, cookie.body.parameter]).toEqual([400, 'format']);
     const failing = await request(app).get(`${SEARCH}?${D}&format=jsonp&callback=cb&q=(`);
     expect([failing.status, failing.headers['content-type']]).toEqual([400, expect.stringMatching(/^application\/json/)]);
   });
