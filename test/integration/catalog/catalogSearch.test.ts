@@ -1,8 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
-import { ensureFixture, FIXTURE_IDS } from '../../support/ingestFixture';
-import { importParisCatalog, rawParisCatalog } from '../../support/parisCatalog';
+import { ensureParisDomain, PARIS_DOMAIN_ENTRIES, rawParisCatalog } from '../../support/parisCatalog';
 import { hasWordStarting } from '../../support/rawText';
 import { testApp } from '../../support/recordsApp';
 import { countBy, expectedLevel, FacetNode, flat, queryString } from '../../support/searchRequest';
@@ -11,16 +10,11 @@ import { publishTinyCsv } from '../../support/tinyDataset';
 
 let deps: Deps & { close(): Promise<void> };
 let app: Express;
-// Fixture datasets that the Paris catalog also lists belong to the default domain once published
-// from their descriptors; they are published first, so that `paris` holds exactly the others.
-const raw = rawParisCatalog().map((e) => ({ id: e.dataset_id, m: e.metas.default as { title: string; theme?: string[]; keyword?: string[]; publisher?: string; modified?: string } }));
-const published = FIXTURE_IDS.filter((id) => raw.some((e) => e.id === id));
-const paris = raw.filter((e) => !published.includes(e.id as (typeof FIXTURE_IDS)[number]));
+const paris = PARIS_DOMAIN_ENTRIES;
 
 beforeAll(async () => {
   deps = await openTestDeps();
-  for (const id of published) await ensureFixture(deps, id);
-  await importParisCatalog(deps);
+  await ensureParisDomain(deps);
   await publishTinyCsv(deps, 'catalog-open', [{ name: 'nom', type: 'text' }], [['a']]);
   await publishTinyCsv(deps, 'catalog-secret', [{ name: 'nom', type: 'text' }], [['a']], { visibility: 'private' });
   await publishTinyCsv(deps, 'catalog-draft', [{ name: 'nom', type: 'text' }], [['a']], { state: 'draft' });

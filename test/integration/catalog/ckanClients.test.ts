@@ -4,8 +4,7 @@ import CkanRequest, { CkanRequestError } from '@portaljs/ckan-api-client-js';
 import type { Deps } from '../../../src/execute/deps';
 import { createApiKey } from '../../../src/execute/apiKeyStore';
 import { createHttpServer } from '../../../src/http/httpServer';
-import { ensureFixture, FIXTURE_IDS } from '../../support/ingestFixture';
-import { importParisCatalog, rawParisCatalog } from '../../support/parisCatalog';
+import { ensureParisDomain, PARIS_DOMAIN_ENTRIES } from '../../support/parisCatalog';
 import { testApp } from '../../support/recordsApp';
 import { openTestDeps } from '../../support/testDeps';
 import { publishTinyCsv } from '../../support/tinyDataset';
@@ -23,14 +22,11 @@ let deps: Deps & { close(): Promise<void> };
 let server: Server;
 let base: string;
 let key: string;
-const raw = rawParisCatalog().map((e) => ({ id: e.dataset_id, m: e.metas.default as { publisher?: string; keyword?: string[] } }));
-const published = FIXTURE_IDS.filter((id) => raw.some((e) => e.id === id));
-const paris = raw.filter((e) => !published.includes(e.id as (typeof FIXTURE_IDS)[number]));
+const paris = PARIS_DOMAIN_ENTRIES;
 
 beforeAll(async () => {
   deps = await openTestDeps();
-  for (const id of published) await ensureFixture(deps, id);
-  await importParisCatalog(deps);
+  await ensureParisDomain(deps);
   await publishTinyCsv(deps, 'paris-clients-private', [{ name: 'nom', type: 'text' }], [['a']], { domain: 'paris', visibility: 'private', metadata: { publisher: 'Ville de Paris' } });
   key = (await createApiKey(deps.pool, 'paris', 'ckan clients')).key;
   server = createHttpServer(testApp(deps)).listen(0, '127.0.0.1');

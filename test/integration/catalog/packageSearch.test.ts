@@ -1,14 +1,12 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
-import { ensureFixture, FIXTURE_IDS } from '../../support/ingestFixture';
-import { importParisCatalog, rawParisCatalog } from '../../support/parisCatalog';
+import { ensureParisDomain, PARIS_DOMAIN_ENTRIES, PARIS_RAW, ParisMeta as Meta, rawParisCatalog } from '../../support/parisCatalog';
 import { hasWordStarting } from '../../support/rawText';
 import { testApp } from '../../support/recordsApp';
 import { byBytes, countBy, queryString } from '../../support/searchRequest';
 import { openTestDeps } from '../../support/testDeps';
 
-interface Meta { title: string; theme?: string[]; keyword?: string[]; publisher?: string; modified?: string; license?: string }
 interface Item { name: string; display_name: string; count: number }
 interface Result {
   count: number; sort: string; results: Array<{ name: string; title: string; organization: { name: string; title: string } | null; resources: Array<Record<string, unknown>>; metas?: Record<string, unknown> }>;
@@ -17,16 +15,12 @@ interface Result {
 
 let deps: Deps & { close(): Promise<void> };
 let app: Express;
-// As in catalogSearch.test.ts: fixtures the Paris catalog lists are published first (default
-// domain), so that the domain `paris` holds exactly the other entries.
-const raw = rawParisCatalog().map((e) => ({ id: e.dataset_id, m: e.metas.default as unknown as Meta }));
-const published = FIXTURE_IDS.filter((id) => raw.some((e) => e.id === id));
-const paris = raw.filter((e) => !published.includes(e.id as (typeof FIXTURE_IDS)[number]));
+const raw = PARIS_RAW;
+const paris = PARIS_DOMAIN_ENTRIES;
 
 beforeAll(async () => {
   deps = await openTestDeps();
-  for (const id of published) await ensureFixture(deps, id);
-  await importParisCatalog(deps);
+  await ensureParisDomain(deps);
   app = testApp(deps);
 }, 600000);
 afterAll(() => deps.close());
