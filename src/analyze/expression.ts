@@ -11,15 +11,15 @@ export type Expr =
 export const EXPRESSION_LIMITS = { maxLength: 500, maxDepth: 32 } as const;
 
 /** The functions of ODS's expression language that make sense here (reference/ods-v1.md §1.6), with their arity. */
-const FUNCTIONS: Record<string, [number, (...a: number[]) => number]> = {
+const FUNCTIONS = new Map<string, [number, (...a: number[]) => number]>(Object.entries({
   sin: [1, Math.sin], cos: [1, Math.cos], tan: [1, Math.tan], asin: [1, Math.asin], acos: [1, Math.acos], atan: [1, Math.atan],
   toradians: [1, (x) => (x * Math.PI) / 180], todegrees: [1, (x) => (x * 180) / Math.PI], exp: [1, Math.exp], log: [1, Math.log],
   log10: [1, Math.log10], sqrt: [1, Math.sqrt], cbrt: [1, Math.cbrt], ceil: [1, Math.ceil], floor: [1, Math.floor],
   rint: [1, (x) => { const r = Math.round(x); return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - Math.sign(x) : r; }],
   round: [1, Math.round], abs: [1, Math.abs], signum: [1, Math.sign], sinh: [1, Math.sinh], cosh: [1, Math.cosh], tanh: [1, Math.tanh],
   atan2: [2, Math.atan2], pow: [2, Math.pow], hypot: [2, Math.hypot], max: [2, Math.max], min: [2, Math.min],
-  ieeeremainder: [2, (a, b) => a - b * Math.round(a / b)],
-};
+  ieeeremainder: [2, (a: number, b: number) => a - b * Math.round(a / b)],
+} satisfies Record<string, [number, (...a: number[]) => number]>));
 
 class ExprParser {
   private pos = 0;
@@ -73,8 +73,8 @@ class ExprParser {
     if (!id) this.fail(c === undefined ? 'unexpected end' : `unexpected "${c}"`);
     this.pos += id[0].length;
     if (this.peek() !== '(') return { kind: 'field', name: id[0] };
-    const fn = FUNCTIONS[id[0].toLowerCase()];
-    if (!fn) this.fail(`unknown function ${id[0]} (known: ${Object.keys(FUNCTIONS).join(', ')})`);
+    const fn = FUNCTIONS.get(id[0].toLowerCase());
+    if (!fn) this.fail(`unknown function ${id[0]} (known: ${[...FUNCTIONS.keys()].join(', ')})`);
     this.pos++;
     const args: Expr[] = [];
     if (this.peek() !== ')') for (;;) { args.push(this.nested(() => this.sum())); if (this.peek() === ',') { this.pos++; continue; } break; }
@@ -112,7 +112,7 @@ export function evaluate(e: Expr, values: ReadonlyMap<string, number>): number |
     }
     case 'call': {
       const args = e.args.map((x) => evaluate(x, values));
-      return args.some((x) => x === undefined) ? undefined : FUNCTIONS[e.name][1](...(args as number[]));
+      return args.some((x) => x === undefined) ? undefined : FUNCTIONS.get(e.name)![1](...(args as number[]));
     }
   }
 }

@@ -27,10 +27,17 @@ export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; 
   }
 }
 
+/** Builds the catalog index when there is none (a fresh installation): true when it did. */
+export async function ensureCatalogIndex(deps: Deps): Promise<boolean> {
+  if ((await aliasTargets(deps.es, catalogAlias(deps.indexPrefix))).length > 0) return false;
+  await rebuildCatalogIndex(deps);
+  return true;
+}
+
 /** Updates one dataset's catalog entry (the whole catalog index is built when missing). */
 export async function refreshCatalogEntry(deps: Deps, datasetId: string): Promise<void> {
   const alias = catalogAlias(deps.indexPrefix);
-  if ((await aliasTargets(deps.es, alias)).length === 0) { await rebuildCatalogIndex(deps); return; }
+  if (await ensureCatalogIndex(deps)) return;
   const dataset = await getDataset(deps.pool, datasetId);
   if (!dataset) { await deps.es.delete({ index: alias, id: datasetId, refresh: 'wait_for' }, { ignore: [404] }); return; }
   await deps.es.index({ index: alias, id: datasetId, document: catalogDocument(dataset), refresh: 'wait_for' });

@@ -4,6 +4,7 @@ import { createLogger, openDeps } from '../execute/openDeps';
 import { createApp } from './app';
 import { createHttpServer } from './httpServer';
 import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
+import { ensureCatalogIndex } from '../execute/catalogIndex';
 
 /**
  * Starts the API and stops it gracefully on SIGTERM or SIGINT: no new connections, requests in
@@ -12,6 +13,8 @@ import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
 export async function serve(config: Config): Promise<Server> {
   const logger = createLogger(config);
   const deps = await openDeps(config);
+  // A fresh installation has no catalog index yet: catalog searches then answer with no datasets.
+  await ensureCatalogIndex(deps);
   const app = createApp(deps, logger);
   const server = createHttpServer(app).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });

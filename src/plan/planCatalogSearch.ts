@@ -9,7 +9,7 @@ import { planFacets } from './planFacets';
 import { planQueries } from './planQueries';
 import type { SearchPlan, SortKey } from './searchPlan';
 
-const SORTABLE: Record<string, string> = { modified: 'modified', issued: 'issued', created: 'created', records_count: 'records_count' };
+const SORTABLE = new Set(['modified', 'issued', 'created', 'records_count']);
 
 /**
  * Catalog `sort` (reference/ods-v1.md §1.1): dates and records_count descending, `-` ascending;
@@ -21,7 +21,7 @@ function catalogSort(sort: readonly string[]): SortKey[] {
     const name = spec.replace(/^-/, '');
     if (name.startsWith('explore.')) return [];
     if (name === 'title') return [{ path: 't.title.sort', order: ascending ? 'desc' : 'asc' }];
-    if (SORTABLE[name]) return [{ path: SORTABLE[name], order: ascending ? 'asc' : 'desc' }];
+    if (SORTABLE.has(name)) return [{ path: name, order: ascending ? 'asc' : 'desc' }];
     throw new AppError('bad_parameter', `Field ${name.slice(0, 100)} is not sortable (modified, issued, created, records_count, title).`, { parameter: 'sort' });
   });
   return [...keys, { path: 'datasetid', order: 'asc' }];

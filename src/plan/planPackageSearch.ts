@@ -24,7 +24,7 @@ export interface PackageFacet {
 export interface PackageSearchPlan { search: SearchPlan; facets: PackageFacet[]; sort: string; visibility: Predicate }
 
 /** Facet names of CKAN and d4c → catalog field (ODS names map to themselves). */
-const FACETS: Record<string, Omit<PackageFacet, 'name'>> = {
+const FACETS = new Map<string, Omit<PackageFacet, 'name'>>(Object.entries({
   organization: { field: 'publisher', slug: true, hidden: [] },
   groups: { field: 'theme', slug: true, hidden: [] },
   tags: { field: 'keyword', slug: false, hidden: [] },
@@ -33,31 +33,31 @@ const FACETS: Record<string, Omit<PackageFacet, 'name'>> = {
   features: { field: 'features', slug: false, hidden: ['api', 'table', 'timeserie'] },
   ...Object.fromEntries(['theme', 'keyword', 'publisher', 'license', 'language', 'modified', 'issued', 'created']
     .map((f) => [f, { field: f, slug: false, hidden: [] }])),
-};
+}));
 
 /** CKAN sort fields → catalog sort paths. Popularity (views, downloads) is not kept and sorts nothing. */
-const SORTS: Record<string, string | null> = {
+const SORTS = new Map<string, string | null>(Object.entries({
   score: '_score', rank: '_score', metadata_modified: 'modified', modified: 'modified', metadata_created: 'created', created: 'created',
   issued: 'issued', title: 't.title.sort', title_string: 't.title.sort', name: 'datasetid', id: 'datasetid',
   records_count: 'records_count', organization: 'organization', nb_views: null, nb_download: null, views_recent: null, views_total: null,
-};
+}));
 /** ODS-style sort names this endpoint also accepts under their CKAN names. */
-const ODS_SORT_ALIASES: Record<string, string> = { metadata_modified: 'modified', metadata_created: 'created', title_string: 'title' };
+const ODS_SORT_ALIASES = new Map([['metadata_modified', 'modified'], ['metadata_created', 'created'], ['title_string', 'title']]);
 
 export const DEFAULT_PACKAGE_SORT = 'score desc, metadata_modified desc';
 
 function facetsOf(names: readonly string[]): PackageFacet[] {
   return names.map((name) => {
-    const facet = FACETS[name];
-    if (!facet) throw new AppError('bad_parameter', `Unknown facet "${name.slice(0, 100)}": use ${Object.keys(FACETS).join(', ')}`, { parameter: 'facet.field' });
+    const facet = FACETS.get(name);
+    if (!facet) throw new AppError('bad_parameter', `Unknown facet "${name.slice(0, 100)}": use ${[...FACETS.keys()].join(', ')}`, { parameter: 'facet.field' });
     return { name, ...facet };
   });
 }
 
 function ckanSort(clauses: NonNullable<PackageSearchRequest['ckanSort']>): SortKey[] {
   const keys = clauses.flatMap(({ field, order }): SortKey[] => {
-    const path = SORTS[field];
-    if (path === undefined) throw new AppError('bad_query', `Invalid "sort" parameter: cannot sort by "${field.slice(0, 100)}" (${Object.keys(SORTS).join(', ')}).`, { parameter: 'sort' });
+    const path = SORTS.get(field);
+    if (path === undefined) throw new AppError('bad_query', `Invalid "sort" parameter: cannot sort by "${field.slice(0, 100)}" (${[...SORTS.keys()].join(', ')}).`, { parameter: 'sort' });
     return path === null ? [] : [{ path, order }];
   });
   return [...keys, { path: 'datasetid', order: 'asc' }];
@@ -84,7 +84,7 @@ function planSolr(texts: Array<{ parameter: string; text: string }>, timeZone: s
 export function planPackageSearch(req: PackageSearchRequest, scope: DomainRow, access: Access, index: string, now: number): PackageSearchPlan {
   const grants = { private: req.includePrivate, drafts: req.includeDrafts };
   const facets = facetsOf(req.facetFields);
-  const odsSort = req.ods.sort.filter((s) => SORTS[s.replace(/^-/, '')] !== null).map((s) => s.replace(/^(-?)(.*)$/, (_, dash: string, name: string) => `${dash}${ODS_SORT_ALIASES[name] ?? name}`));
+  const odsSort = req.ods.sort.filter((s) => SORTS.get(s.replace(/^-/, '')) !== null).map((s) => s.replace(/^(-?)(.*)$/, (_, dash: string, name: string) => `${dash}${ODS_SORT_ALIASES.get(name) ?? name}`));
   const base = planCatalogSearch({ ...req.ods, sort: odsSort, facets: [...new Set(facets.map((f) => f.field))] }, scope, access, index, now, grants);
   const solr = planSolr([
     ...(req.q !== undefined ? [{ parameter: 'q', text: req.q }] : []),

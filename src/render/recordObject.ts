@@ -15,13 +15,13 @@ export interface OdsRecord {
   record_timestamp: string;
 }
 
-const PRECISION_LENGTH: Record<string, number> = { year: 4, month: 7 };
+const PRECISION_LENGTH = new Map([['year', 4], ['month', 7]]);
 
 /** One published value as ODS shows it: datetimes in the request's zone, dates cut to their `timeserie_precision`. */
 export function renderValue(field: FieldDef | undefined, value: FieldValue, timeZone: string): FieldValue {
   if (field?.type === 'datetime' && typeof value === 'string') return instantText(value, timeZone);
   if (field?.type === 'date' && typeof value === 'string') {
-    const length = PRECISION_LENGTH[annotationArg(field, 'timeserie_precision') ?? ''];
+    const length = PRECISION_LENGTH.get(annotationArg(field, 'timeserie_precision') ?? '');
     return length ? value.slice(0, length) : value;
   }
   return value;

@@ -164,6 +164,11 @@ describe('CKAN package_search over the Paris catalog (domain `paris`)', () => {
       [{ fq: 'secret_field:1' }, 400, 'Search Query Error', 'fq'],
       [{ q: 'title:[a TO' }, 400, 'Search Query Error', 'q'],
       [{ format: 'xml' }, 409, 'Validation Error', 'format'],
+      // Names of Object.prototype are no facet or sort field.
+      [{ 'facet.field': '["constructor"]' }, 409, 'Validation Error', 'facet.field'],
+      [{ sort: 'constructor asc' }, 400, 'Search Query Error', 'sort'],
+      [{ sort: '-__proto__' }, 409, 'Validation Error', 'sort'],
+      [{ sort: 'toString' }, 409, 'Validation Error', 'sort'],
     ];
     for (const [params, status, type, parameter, messages] of cases) {
       const res = await request(app).get(`/paris/api/3/action/package_search?${queryString(params)}`);

@@ -23,6 +23,8 @@ describe('analyze expressions', () => {
     expect(refusal('java.lang.Runtime.getRuntime()')).toMatch(/unexpected "\."/);
     expect(refusal("doc['x'].value")).toMatch(/unexpected "\["/);
     expect(refusal('random()')).toMatch(/unknown function random/);
+    // Names of Object.prototype are not functions of the language.
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(refusal(`${name}(x)`)).toMatch(new RegExp(`unknown function ${name}`));
     expect(refusal('pow(2)')).toMatch(/pow takes 2 arguments/);
     expect(refusal('(((1)')).toMatch(/missing "\)"/);
     expect(refusal(`${'('.repeat(40)}1${')'.repeat(40)}`)).toMatch(/nested deeper than 32/);
