@@ -4,8 +4,8 @@ import { slug } from '../text/slug';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v ? [v] : []);
-/** CKAN timestamps: ISO 8601 without offset, in UTC. */
-const ckanTime = (d: Date): string => d.toISOString().replace('Z', '');
+/** CKAN timestamps: ISO 8601 without offset, in UTC, with microseconds (`2017-06-13T14:00:48.824000`). */
+const ckanTime = (d: Date): string => d.toISOString().replace('Z', '000');
 /** A metadata date when it is one, else the store's own timestamp. */
 const ckanTimeOf = (v: unknown, fallback: Date): string => ckanTime(typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : fallback);
 

@@ -9,7 +9,7 @@ import { openTestDeps } from '../../support/testDeps';
 
 interface Item { name: string; display_name: string; count: number }
 interface Result {
-  count: number; sort: string; results: Array<{ name: string; title: string; organization: { name: string; title: string } | null; resources: Array<Record<string, unknown>>; metas?: Record<string, unknown> }>;
+  count: number; sort: string; results: Array<{ name: string; title: string; metadata_modified: string; organization: { name: string; title: string } | null; resources: Array<Record<string, unknown>>; metas?: Record<string, unknown> }>;
   facets: Record<string, Record<string, number>>; search_facets: Record<string, { title: string; items: Item[] }>;
 }
 
@@ -107,7 +107,11 @@ describe('CKAN package_search over the Paris catalog (domain `paris`)', () => {
     expect(names(await search({ sort: 'title asc', rows: 20 }))).toEqual(byTitle.slice(0, 20));
     expect((await search({ sort: 'title_string desc', rows: 5 })).results[0].name).toBe(byTitle[byTitle.length - 1]);
     const newest = await search({ sort: 'metadata_modified desc', rows: 15 });
-    expect([names(newest), newest.sort]).toEqual([[...paris].sort(modifiedDesc).slice(0, 15).map((e) => e.id), 'metadata_modified desc']);
+    const newestRaw = [...paris].sort(modifiedDesc).slice(0, 15);
+    expect([names(newest), newest.sort]).toEqual([newestRaw.map((e) => e.id), 'metadata_modified desc']);
+    // CKAN's timestamps: UTC, no offset, microseconds.
+    expect(newest.results.map((p) => p.metadata_modified)).toEqual(newestRaw.map((e) => new Date(e.m.modified!).toISOString().replace('Z', '000')));
+    expect(newest.results[0].metadata_modified).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/);
     expect(names(await search({ sort: '-metadata_modified', rows: 15 }))).toEqual(names(await search({ sort: 'metadata_modified asc', rows: 15 })));
     const all = await search({ rows: 2000, sort: 'name asc' });
     expect([all.count, all.results.length]).toEqual([paris.length, Math.min(1000, paris.length)]);
