@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import catalogTemplate from '../../mappings/catalog.json';
 import { catalogDocument } from '../catalog/catalogDocument';
 import { catalogAlias, catalogIndex } from '../index/indexNames';
@@ -6,11 +7,21 @@ import { getDataset, listDatasets } from './datasetStore';
 import type { Deps } from './deps';
 import { aliasTargets, createLoadingIndex, finishLoading, swapAlias } from './versionedIndex';
 
+/** Bump when catalogDocument() changes what it writes without the mapping changing. */
+const DOCUMENT_VERSION = 2;
+
+/**
+ * What the catalog index's documents and mapping are: kept in the index's `_meta`, so that an
+ * index built by an older version of portal-search is rebuilt rather than written to (its strict
+ * mapping would refuse the new documents).
+ */
+export const CATALOG_FORMAT = `${DOCUMENT_VERSION}:${createHash('sha256').update(JSON.stringify(catalogTemplate)).digest('hex').slice(0, 16)}`;
+
 /** Rebuilds the catalog index from PostgreSQL into a new version and swaps the alias. */
 export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; count: number }> {
   const { es, pool, indexPrefix } = deps;
   const index = catalogIndex(indexPrefix, Date.now());
-  await createLoadingIndex(es, index, catalogTemplate);
+  await createLoadingIndex(es, index, { ...catalogTemplate, mappings: { ...catalogTemplate.mappings, _meta: { format: CATALOG_FORMAT } } });
   try {
     const docs = (await listDatasets(pool)).map((d) => ({ id: d.id, doc: catalogDocument(d) }));
     for (let i = 0; i < docs.length; i += 500) {
@@ -27,9 +38,21 @@ export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; 
   }
 }
 
-/** Builds the catalog index when there is none (a fresh installation): true when it did. */
+/** The format the live catalog index was built with, if there is one. */
+async function liveCatalogFormat(deps: Deps): Promise<string | undefined> {
+  const [index] = await aliasTargets(deps.es, catalogAlias(deps.indexPrefix));
+  if (index === undefined) return undefined;
+  const mapping = await deps.es.indices.getMapping({ index });
+  const meta = mapping[index]?.mappings?._meta as { format?: unknown } | undefined;
+  return typeof meta?.format === 'string' ? meta.format : '';
+}
+
+/**
+ * Builds the catalog index when there is none (a fresh installation) or when it was built in
+ * another format (an upgrade): true when it did.
+ */
 export async function ensureCatalogIndex(deps: Deps): Promise<boolean> {
-  if ((await aliasTargets(deps.es, catalogAlias(deps.indexPrefix))).length > 0) return false;
+  if ((await liveCatalogFormat(deps)) === CATALOG_FORMAT) return false;
   await rebuildCatalogIndex(deps);
   return true;
 }

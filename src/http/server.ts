@@ -13,7 +13,7 @@ import { ensureCatalogIndex } from '../execute/catalogIndex';
 export async function serve(config: Config): Promise<Server> {
   const logger = createLogger(config);
   const deps = await openDeps(config);
-  // A fresh installation has no catalog index yet: catalog searches then answer with no datasets.
+  // A fresh installation has no catalog index yet, and an upgrade may bring a new catalog format.
   await ensureCatalogIndex(deps);
   const app = createApp(deps, logger);
   const server = createHttpServer(app).listen(config.port, config.host);
