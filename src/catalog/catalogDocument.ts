@@ -19,6 +19,12 @@ export interface CatalogDocument {
   /** CKAN names: the publisher's and the themes' slugs (`organization:ville-de-paris`, `groups:…`). */
   organization?: string;
   groups: string[];
+  /** DCAT metadata that ODS also facets (reference/ods-v1.md §1.1). */
+  accrualperiodicity?: string;
+  granularity?: string;
+  dataquality?: string;
+  creator?: string;
+  contributor?: string;
   modified?: string;
   issued?: string;
   created?: string;
@@ -61,6 +67,8 @@ export function catalogDocument(d: DatasetRow): CatalogDocument {
     theme: list(metas.theme), keyword: list(metas.keyword),
     organization: text(metas.publisher) ? slug(metas.publisher as string) : undefined, groups: list(metas.theme).map(slug),
     modified: isoDate(metas.modified), issued: isoDate(dcat.issued), created: isoDate(dcat.created),
+    accrualperiodicity: text(dcat.accrualperiodicity), granularity: text(dcat.granularity), dataquality: text(dcat.dataquality),
+    creator: text(dcat.creator), contributor: text(dcat.contributor),
     records_count: typeof metas.records_count === 'number' ? metas.records_count : 0,
     t: {
       title: fold(title), datasetid: fold(d.id),

@@ -11,6 +11,7 @@ const field = (name: string, type: FieldDef['type'], annotations: FieldDef['anno
 export const CATALOG_FIELDS: FieldDef[] = [
   field('theme', 'text'), field('keyword', 'text'), field('publisher', 'text'), field('license', 'text'),
   field('language', 'text'), field('features', 'text'),
+  field('accrualperiodicity', 'text'), field('granularity', 'text'), field('dataquality', 'text'), field('creator', 'text'), field('contributor', 'text'),
   field('modified', 'datetime'), field('issued', 'datetime'), field('created', 'datetime'),
   field('records_count', 'int', []), field('title', 'text', [{ name: 'sortable' }]),
 ];

@@ -15,6 +15,7 @@ const FIELDS: QueryField[] = [
   { name: 'license', type: 'text', value: 'license', words: 't.license', exists: 't.license' },
   { name: 'language', type: 'text', value: 'language', exists: 'language' },
   { name: 'features', type: 'text', value: 'features', exists: 'features' },
+  ...['accrualperiodicity', 'granularity', 'dataquality', 'creator', 'contributor'].map((name): QueryField => ({ name, type: 'text', value: name, exists: name })),
   { name: 'modified', type: 'datetime', value: 'modified', exists: 'modified' },
   { name: 'issued', type: 'datetime', value: 'issued', exists: 'issued' },
   { name: 'created', type: 'datetime', value: 'created', exists: 'created' },

@@ -31,7 +31,7 @@ const FACETS = new Map<string, Omit<PackageFacet, 'name'>>(Object.entries({
   themes: { field: 'theme', slug: false, hidden: [] },
   license_id: { field: 'license', slug: false, hidden: [] },
   features: { field: 'features', slug: false, hidden: ['api', 'table', 'timeserie'] },
-  ...Object.fromEntries(['theme', 'keyword', 'publisher', 'license', 'language', 'modified', 'issued', 'created']
+  ...Object.fromEntries(['theme', 'keyword', 'publisher', 'license', 'language', 'modified', 'issued', 'created', 'accrualperiodicity', 'granularity', 'dataquality', 'creator', 'contributor']
     .map((f) => [f, { field: f, slug: false, hidden: [] }])),
 }));
 

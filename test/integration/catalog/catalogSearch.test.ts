@@ -39,6 +39,22 @@ describe('ODS catalog search over the Paris catalog (domain `paris`)', () => {
     expect((await search({ rows: 0, 'exclude.theme': theme })).nhits).toBe(paris.filter((e) => !e.m.theme?.includes(theme)).length);
   });
 
+  test('the DCAT facets ODS lists (accrualperiodicity, creator, contributor, granularity, dataquality)', async () => {
+    const dcatOf = new Map(rawParisCatalog().map((e) => [e.dataset_id, (e.metas as unknown as { dcat: Record<string, string | null> }).dcat]));
+    const dcat = (id: string, key: string): string | undefined => dcatOf.get(id)?.[key] ?? undefined;
+    const facets = ['accrualperiodicity', 'creator', 'contributor', 'granularity', 'dataquality'];
+    const r = await search({ rows: 0, facet: facets });
+    // Flat facets: a value's name is the whole value, slashes included.
+    const valuesOf = (level: Array<{ name: string; path: string; count: number; state: string }>) => level.map(({ path, count, state }) => ({ name: path, path, count, state }));
+    for (const [i, key] of facets.entries()) {
+      expect([key, flat(r.facet_groups![i].facets)]).toEqual([key, valuesOf(expectedLevel(countBy(paris, (e) => dcat(e.id, key))))]);
+    }
+    const annual = await search({ rows: 0, 'refine.accrualperiodicity': 'Annuelle', q: 'NOT #null(creator)' });
+    expect(annual.nhits).toBe(paris.filter((e) => dcat(e.id, 'accrualperiodicity') === 'Annuelle' && dcat(e.id, 'creator') !== undefined).length);
+    const monthly = await request(app).get(`/paris/api/3/action/package_search?${queryString({ fq: 'accrualperiodicity:Mensuelle', rows: 0, 'facet.field': '["creator"]' })}`);
+    expect(monthly.body.result.count).toBe(paris.filter((e) => dcat(e.id, 'accrualperiodicity') === 'Mensuelle').length);
+  });
+
   test('q over metadata, the modified hierarchy, sort and paging', async () => {
     const velo = await search({ q: 'title:velo', rows: 1000 });
     expect(velo.datasets.map((d) => d.datasetid).sort()).toEqual(ids(paris.filter((e) => hasWordStarting(e.m.title, 'velo'))));
