@@ -7,8 +7,9 @@ import type { RequestHandler } from 'express';
 export const cors: RequestHandler = (req, res, next) => {
   res.set('Access-Control-Allow-Origin', '*');
   res.vary('Authorization');
+  res.vary('X-CKAN-API-Key');
   if (req.method === 'OPTIONS') {
-    res.set({ 'Access-Control-Allow-Methods': 'GET, HEAD, POST', 'Access-Control-Allow-Headers': 'Authorization, Content-Type', 'Access-Control-Max-Age': '600' });
+    res.set({ 'Access-Control-Allow-Methods': 'GET, HEAD, POST', 'Access-Control-Allow-Headers': 'Authorization, X-CKAN-API-Key, Content-Type', 'Access-Control-Max-Age': '600' });
     res.status(204).end();
     return;
   }

@@ -131,6 +131,13 @@ describe('visibility matrix: callers × public/private/draft × endpoints', () =
     expect([jsonp.status, jsonp.body.parameter]).toEqual([400, 'format']);
   });
 
+  test('browsers may send keys cross-origin (preflight), and caches keep answers apart by key', async () => {
+    const preflight = await request(app).options('/vis-a/api/3/action/package_search').set('Origin', 'https://portal.example').set('Access-Control-Request-Headers', 'x-ckan-api-key');
+    expect([preflight.status, preflight.headers['access-control-allow-origin'], preflight.headers['access-control-allow-headers']]).toEqual([204, '*', 'Authorization, X-CKAN-API-Key, Content-Type']);
+    const answer = await request(app).get('/vis-a/api2/datasets/search').set('Authorization', `Apikey ${keys.A}`);
+    expect([answer.headers['access-control-allow-origin'], answer.headers.vary]).toEqual(['*', 'Authorization, X-CKAN-API-Key']);
+  });
+
   test('keys are stored as their SHA-256 only', async () => {
     const { rows } = await deps.pool.query<{ key_hash: string; domain_id: string }>('SELECT key_hash, domain_id FROM api_keys');
     const stored = JSON.stringify(rows);
