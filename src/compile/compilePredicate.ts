@@ -3,7 +3,7 @@ import { andClause, matchAll, matchNone, notClause, orClause } from './boolean';
 import type { EsQuery } from './esQuery';
 import { bboxClause, distanceClause, polygonClause } from './geo';
 import { rangeClause } from './range';
-import { missingClause, prefixClause, termClause } from './term';
+import { existsClause, missingClause, prefixClause, termClause } from './term';
 import { wordsClause } from './words';
 
 /**
@@ -14,7 +14,8 @@ export function compilePredicate(p: Predicate): EsQuery {
   switch (p.kind) {
     case 'and': return andClause(p.clauses.map(compilePredicate));
     case 'or': return orClause(p.clauses.map(compilePredicate));
-    case 'not': return notClause(compilePredicate(p.clause));
+    // "Not missing" is "exists" (`NOT #null(f)`, CKAN's `f:*`), without a double negation.
+    case 'not': return p.clause.kind === 'missing' ? existsClause(p.clause.path) : notClause(compilePredicate(p.clause));
     case 'all': return matchAll();
     case 'none': return matchNone();
     case 'words': return wordsClause(p.paths, p.text, p.match);

@@ -7,4 +7,5 @@ export const termClause = (path: string, value: string | number): EsQuery => ({ 
 export const prefixClause = (path: string, value: string): EsQuery => ({ prefix: { [path]: { value } } });
 
 /** No value (#null). */
-export const missingClause = (path: string): EsQuery => ({ bool: { must_not: [{ exists: { field: path } }] } });
+export const existsClause = (path: string): EsQuery => ({ exists: { field: path } });
+export const missingClause = (path: string): EsQuery => ({ bool: { must_not: [existsClause(path)] } });

@@ -11,6 +11,9 @@ const SPECIAL = new Set(['(', ')', '"', '[', ']', '{', '}', ':', '^', '~']);
 const RANGE_SPECIAL = new Set([']', '}']);
 const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
 
+/** The field a clause is in (`f:` before it, or around its group), with where its name was written. */
+interface Field { name: string; span: Span }
+
 const both = (kind: 'and' | 'or', left: LuceneQuery, right: LuceneQuery): LuceneQuery => {
   if (left === undefined) return kind === 'and' ? right : undefined;
   if (right === undefined) return kind === 'and' ? left : undefined;
@@ -46,7 +49,7 @@ class LuceneParser {
     return node;
   }
 
-  private orExpr(field: string | undefined): LuceneQuery {
+  private orExpr(field: Field | undefined): LuceneQuery {
     if (++this.depth > QUERY_LIMITS.maxDepth) this.fail(`query nested deeper than ${QUERY_LIMITS.maxDepth} levels`);
     let left = this.andExpr(field);
     while (this.operator('OR', '||')) left = both('or', left, this.andExpr(field));
@@ -54,7 +57,7 @@ class LuceneParser {
     return left;
   }
 
-  private andExpr(field: string | undefined): LuceneQuery {
+  private andExpr(field: Field | undefined): LuceneQuery {
     let left = this.unary(field);
     for (;;) {
       this.skipSpace();
@@ -65,7 +68,7 @@ class LuceneParser {
     }
   }
 
-  private unary(field: string | undefined): LuceneQuery {
+  private unary(field: Field | undefined): LuceneQuery {
     this.skipSpace();
     const start = this.pos;
     if (++this.clauses > QUERY_LIMITS.maxClauses) this.fail(`more than ${QUERY_LIMITS.maxClauses} clauses`);
@@ -79,7 +82,7 @@ class LuceneParser {
     return this.primary(field);
   }
 
-  private primary(field: string | undefined): LuceneQuery {
+  private primary(field: Field | undefined): LuceneQuery {
     this.skipSpace();
     const start = this.pos;
     const c = this.q[this.pos];
@@ -96,31 +99,32 @@ class LuceneParser {
     const word = this.word();
     if (this.q[this.pos] === ':' && (FIELD_NAME.test(word.text) || word.text === '*') && field === undefined) {
       this.pos++;
-      return this.primary(word.text === '*' ? '*' : word.text);
+      return this.primary({ name: word.text, span: word.span });
     }
     return this.term(field, word, start);
   }
 
-  private term(field: string | undefined, literal: Literal, start: number): LuceneQuery {
+  private term(field: Field | undefined, literal: Literal, start: number): LuceneQuery {
     this.modifiers();
     const span: Span = { start, end: this.pos };
     const text = literal.kind === 'word' ? literal.text.replace(/[*?]/g, '') : literal.text;
-    if (field === '*') {
+    if (field?.name === '*') {
       if (literal.text === '*') return undefined;
       return { kind: 'text', literal: { ...literal, text }, span };
     }
     if (text === '') {
       if (field === undefined) return undefined;
-      const name: Literal = { kind: 'word', text: field, span };
+      const name: Literal = { kind: 'word', text: field.name, span: field.span };
       return { kind: 'not', operand: { kind: 'call', name: 'null', args: [name], span }, span };
     }
     const value: Literal = { ...literal, text };
-    return field === undefined ? { kind: 'text', literal: value, span } : { kind: 'field', field, fieldSpan: span, op: ':', value, span };
+    return field === undefined ? { kind: 'text', literal: value, span } : { kind: 'field', field: field.name, fieldSpan: field.span, op: ':', value, span };
   }
 
-  private range(field: string | undefined, start: number): LuceneQuery {
+  private range(field: Field | undefined, start: number): LuceneQuery {
     const open = this.q[this.pos++];
-    if (field === undefined || field === '*') this.fail('a range needs a field (field:[a TO b])', start);
+    if (field === undefined || field.name === '*') this.fail('a range needs a field (field:[a TO b])', start);
+    const name = field.name;
     const from = this.word(RANGE_SPECIAL);
     this.skipSpace();
     if (this.q.slice(this.pos, this.pos + 2) !== 'TO') this.fail('expected TO in range');
@@ -131,8 +135,8 @@ class LuceneParser {
     if (close !== ']' && close !== '}') this.fail('expected "]" or "}" to close the range');
     this.pos++;
     const span: Span = { start, end: this.pos };
-    const bound = (lit: Literal, op: '>' | '<' | '>=' | '<='): LuceneQuery => (lit.text === '*' ? undefined : { kind: 'field', field, fieldSpan: span, op, value: lit, span });
-    if (open === '[' && close === ']' && from.text !== '*' && to.text !== '*') return { kind: 'range', field, fieldSpan: span, from, to, span };
+    const bound = (lit: Literal, op: '>' | '<' | '>=' | '<='): LuceneQuery => (lit.text === '*' ? undefined : { kind: 'field', field: name, fieldSpan: field.span, op, value: lit, span });
+    if (open === '[' && close === ']' && from.text !== '*' && to.text !== '*') return { kind: 'range', field: name, fieldSpan: field.span, from, to, span };
     return both('and', bound(from, open === '[' ? '>=' : '>'), bound(to, close === ']' ? '<=' : '<'));
   }
 

@@ -2,7 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePredicate } from '../../src/compile/compilePredicate';
 import { CATALOG_QUERY_SCHEMA } from '../../src/plan/catalogQuerySchema';
-import { planQuery } from '../../src/plan/planQuery';
+import { CKAN_QUERY_SCHEMA } from '../../src/plan/ckanQuerySchema';
+import { planAst, planQuery } from '../../src/plan/planQuery';
+import { parseLucene } from '../../src/query/parseLucene';
 import { QueryError } from '../../src/query/queryError';
 import { fixtureQuerySchema } from '../support/querySchemas';
 import { QUERY_CASES } from './queryCases';
@@ -10,9 +12,12 @@ import { QUERY_CASES } from './queryCases';
 const NOW = '2026-11-21T10:30:00.000Z';
 
 function outcome(target: string, q: string, timeZone: string): object {
-  const schema = target === 'catalog' ? CATALOG_QUERY_SCHEMA : fixtureQuerySchema(target);
+  const schema = target === 'catalog' ? CATALOG_QUERY_SCHEMA : target === 'ckan' ? CKAN_QUERY_SCHEMA : fixtureQuerySchema(target);
+  const options = { schema, timeZone, now: Date.parse(NOW) };
   try {
-    const plan = planQuery(q, { schema, timeZone, now: Date.parse(NOW) });
+    // CKAN's q and fq are read by the Solr-syntax parser; everything everywhere else by the ODS one.
+    const lucene = target === 'ckan' ? parseLucene(q) : null;
+    const plan = lucene === null ? planQuery(q, options) : lucene === undefined ? { kind: 'all' as const } : planAst(lucene, q, options);
     return { plan, elasticsearch: compilePredicate(plan) };
   } catch (err) {
     if (err instanceof QueryError) return { error: { message: err.message, position: err.position, explain: err.explain().split('\n') } };

@@ -6,6 +6,8 @@ const C = 'communes-france';
 const G = 'liste-des-gares';
 const CH = 'chantiers-perturbants';
 const CAT = 'catalog';
+/** CKAN's q/fq (Solr syntax) over the catalog. */
+const CKAN = 'ckan';
 
 export const QUERY_CASES: QueryCase[] = [
   { name: 'word', target: L, q: 'film' },
@@ -48,6 +50,16 @@ export const QUERY_CASES: QueryCase[] = [
   { name: 'catalog-title-or-description', target: CAT, q: '(title:paris OR description:paris) AND records_count >= 50000' },
   { name: 'catalog-modified-paris', target: CAT, q: 'modified:2019 AND theme:environnement', timeZone: 'Europe/Paris' },
   { name: 'catalog-modified-utc', target: CAT, q: 'modified >= 2019-03-31T02:30', timeZone: 'UTC' },
+  { name: 'ckan-words', target: CKAN, q: 'eau potable' },
+  { name: 'ckan-field-group', target: CKAN, q: 'organization:(ville-de-paris OR airparif)' },
+  { name: 'ckan-portal-fq', target: CKAN, q: 'organization:(a OR b) AND tags:("économie") AND themes:(*envir*) AND features:(*geo*)' },
+  { name: 'ckan-plus-minus', target: CKAN, q: '+title:velo -tags:velib' },
+  { name: 'ckan-range-open-end', target: CKAN, q: 'metadata_modified:[2020-01-01T00:00:00Z TO *]' },
+  { name: 'ckan-exclusive-range', target: CKAN, q: 'records_count:{0 TO 1000}' },
+  { name: 'ckan-has-value', target: CKAN, q: 'notes:*' },
+  { name: 'ckan-match-all', target: CKAN, q: '*:*' },
+  { name: 'ckan-error-server-field', target: CKAN, q: 'capacity:public' },
+  { name: 'ckan-error-unbalanced', target: CKAN, q: 'tags:(velo' },
   { name: 'error-unknown-field', target: L, q: 'annee:2019' },
   { name: 'error-greater-on-text', target: L, q: 'nom_tournage > "B"' },
   { name: 'error-bad-date', target: L, q: 'date_debut >= 2019/02/30' },
