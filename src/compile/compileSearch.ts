@@ -20,9 +20,12 @@ export function sourceOf(plan: Pick<SearchPlan, 'fields'>): string[] {
 export function compileSearch(plan: SearchPlan): SearchRequest {
   const post = allFilters(plan.filters);
   const aggs = Object.assign({}, ...plan.facets.map((f, i) => facetAggregations(f, i, plan.filters)));
+  const query = compilePredicate(plan.query);
+  const rank = (plan.rank ?? []).map((r) => ({ match: { [r.path]: { query: r.text, boost: r.boost } } }));
   return {
     index: plan.index,
-    query: compilePredicate(plan.query),
+    // Rank clauses only score: the query's filter alone decides what matches.
+    query: rank.length ? { bool: { filter: [query], should: rank } } : query,
     ...(post.kind === 'all' ? {} : { post_filter: compilePredicate(post) }),
     ...(Object.keys(aggs).length ? { aggs } : {}),
     track_total_hits: true,

@@ -2,12 +2,9 @@ import type { Access } from '../auth/access';
 import type { DomainRow } from '../execute/datasetStore';
 import { AppError } from '../errors/catalogue';
 import type { PackageSearchRequest } from '../params/packageSearchParams';
-import { parseLucene } from '../query/parseLucene';
-import { QueryError } from '../query/queryError';
 import { catalogVisibility } from './catalogVisibility';
-import { CKAN_QUERY_SCHEMA } from './ckanQuerySchema';
 import { planCatalogSearch } from './planCatalogSearch';
-import { planAst } from './planQuery';
+import { planSolrQueries } from './planSolrQueries';
 import type { Predicate } from './predicate';
 import type { SearchPlan, SortKey } from './searchPlan';
 
@@ -63,36 +60,22 @@ function ckanSort(clauses: NonNullable<PackageSearchRequest['ckanSort']>): SortK
   return [...keys, { path: 'datasetid', order: 'asc' }];
 }
 
-/** `q` and `fq` in Solr's syntax → predicates over the catalog; a refused query is a Search Query Error naming its parameter. */
-function planSolr(texts: Array<{ parameter: string; text: string }>, timeZone: string, now: number): Predicate[] {
-  return texts.flatMap(({ parameter, text }) => {
-    try {
-      const ast = parseLucene(text);
-      return ast === undefined ? [] : [planAst(ast, text, { schema: CKAN_QUERY_SCHEMA, timeZone, now })];
-    } catch (err) {
-      if (!(err instanceof QueryError)) throw err;
-      throw new AppError('bad_query', `Invalid query in ${parameter}: ${err.explain()}`, { parameter, position: err.position });
-    }
-  });
-}
-
 /**
  * `package_search` → the catalog search it is: the ODS-style part planned as a catalog search (with
  * the caller's grants from `include_private`/`include_drafts`), then CKAN's `q` and `fq` ANDed in,
- * and CKAN's sort (default: relevance, then most recently modified).
+ * and CKAN's sort (default: relevance, ranked as CKAN's dismax weighs fields, then most recently
+ * modified).
  */
 export function planPackageSearch(req: PackageSearchRequest, scope: DomainRow, access: Access, index: string, now: number): PackageSearchPlan {
   const grants = { private: req.includePrivate, drafts: req.includeDrafts };
   const facets = facetsOf(req.facetFields);
   const odsSort = req.ods.sort.filter((s) => SORTS.get(s.replace(/^-/, '')) !== null).map((s) => s.replace(/^(-?)(.*)$/, (_, dash: string, name: string) => `${dash}${ODS_SORT_ALIASES.get(name) ?? name}`));
   const base = planCatalogSearch({ ...req.ods, sort: odsSort, facets: [...new Set(facets.map((f) => f.field))] }, scope, access, index, now, grants);
-  const solr = planSolr([
-    ...(req.q !== undefined ? [{ parameter: 'q', text: req.q }] : []),
-    ...req.fq.map((text) => ({ parameter: 'fq', text })),
-  ], req.ods.timeZone, now);
   const sort = req.ckanSort ? ckanSort(req.ckanSort) : odsSort.length ? base.sort : ckanSort([{ field: 'score', order: 'desc' }, { field: 'metadata_modified', order: 'desc' }]);
+  const solr = planSolrQueries(req.q, req.fq, { timeZone: req.ods.timeZone, now, ranked: sort.some((k) => k.path === '_score') });
+  const query: Predicate = solr.predicates.length ? { kind: 'and', clauses: [base.query, ...solr.predicates] } : base.query;
   return {
-    search: { ...base, query: solr.length ? { kind: 'and', clauses: [base.query, ...solr] } : base.query, sort, source: ['datasetid', 'has_records', 'features', 'dataset'] },
+    search: { ...base, query, sort, ...(solr.rank.length ? { rank: solr.rank } : {}), source: ['datasetid', 'has_records', 'features', 'dataset'] },
     facets,
     sort: req.ckanSort ? req.sortText : odsSort.length ? odsSort.join(',') : DEFAULT_PACKAGE_SORT,
     visibility: catalogVisibility(scope, access, grants),

@@ -26,6 +26,9 @@ export interface FacetRequest {
 
 export interface SortKey { path: string; order: 'asc' | 'desc' }
 
+/** Text that scores the hits (it selects nothing): folded words matched in `path`, weighted by `boost`. */
+export interface RankClause { path: string; text: string; boost: number }
+
 /** A records search, every field resolved: what the compiler turns into one Elasticsearch request. */
 export interface SearchPlan {
   index: string;
@@ -41,6 +44,8 @@ export interface SearchPlan {
   start: number;
   /** Fields to return; all when undefined. */
   fields?: FieldDef[];
+  /** Relevance, for a sort on `_score`; without it every hit scores the same. */
+  rank?: RankClause[];
   /** What to read from `_source` when it is not a record (the catalog). */
   source?: string[];
   timeZone: string;

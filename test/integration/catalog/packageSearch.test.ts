@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
 import { ensureParisDomain, PARIS_DOMAIN_ENTRIES, PARIS_RAW, ParisMeta as Meta, rawParisCatalog } from '../../support/parisCatalog';
-import { hasWordStarting } from '../../support/rawText';
+import { hasWordStarting, rawWords } from '../../support/rawText';
 import { testApp } from '../../support/recordsApp';
 import { byBytes, countBy, queryString } from '../../support/searchRequest';
 import { openTestDeps } from '../../support/testDeps';
@@ -99,6 +99,19 @@ describe('CKAN package_search over the Paris catalog (domain `paris`)', () => {
     expect((await search({ rows: 0, q: 'title:velo', fq: 'NOT tags:velo' })).count)
       .toBe(paris.filter((e) => hasWordStarting(e.m.title, 'velo') && !(e.m.keyword ?? []).some((k) => hasWordStarting(k, 'velo'))).length);
     expect((await search({ rows: 0, q: '*:*', fq: '' })).count).toBe(paris.length);
+  });
+
+  test('relevance: the default sort ranks q\'s words as CKAN\'s dismax weighs fields (title before description)', async () => {
+    const hits = await search({ q: 'velo', rows: 1000 });
+    const rawById = new Map(raw.map((e) => [e.id, e]));
+    const inTitle = (id: string) => rawWords(rawById.get(id)!.m.title).includes('velo');
+    const elsewhereOnly = (id: string) => { const e = rawById.get(id)!; return ![e.m.title, e.id, ...(e.m.keyword ?? []), ...(e.m.theme ?? [])].some((t) => hasWordStarting(t, 'velo')); };
+    const ranks = names(hits);
+    const lastTitle = Math.max(...ranks.map((id, i) => (inTitle(id) ? i : -1)));
+    const firstElsewhere = ranks.findIndex(elsewhereOnly);
+    expect([ranks.filter(inTitle).length > 3, firstElsewhere > 0, lastTitle < firstElsewhere]).toEqual([true, true, true]);
+    // Sorted by date instead, the same hits come in another order.
+    expect(names(await search({ q: 'velo', rows: 1000, sort: 'metadata_modified desc' }))).not.toEqual(ranks);
   });
 
   test('sort: CKAN clauses and ODS names; paging: rows clamped to 1000, start past the end', async () => {
