@@ -1,4 +1,5 @@
 import type { DatasetRow } from '../execute/datasetStore';
+import type { StoreFacts } from '../render/datasetObject';
 import { fold } from '../text/fold';
 import { slug } from '../text/slug';
 import { effectiveMetadata } from './effectiveMetadata';
@@ -31,7 +32,7 @@ export interface CatalogDocument {
   records_count: number;
   t: Record<string, string | string[]>;
   /** The dataset as stored, for rendering; not indexed. */
-  dataset: { metas: Record<string, unknown>; fields: DatasetRow['fields']; dcat: Record<string, unknown> };
+  dataset: { metas: Record<string, unknown>; fields: DatasetRow['fields']; dcat: Record<string, unknown>; store: StoreFacts };
 }
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
@@ -49,7 +50,7 @@ export function datasetFeatures(d: DatasetRow): string[] {
 }
 
 /** A dataset's features as the catalog shows them: from its schema, or from the catalog import for a metadata-only entry. */
-export const catalogFeatures = (d: DatasetRow): string[] =>
+const catalogFeatures = (d: DatasetRow): string[] =>
   (Array.isArray(d.catalogExtra?.features) && !d.hasRecords ? list(d.catalogExtra?.features) : datasetFeatures(d));
 
 /** The catalog index document of a dataset: metadata for filters and facets, folded text for search. */
@@ -77,6 +78,12 @@ export function catalogDocument(d: DatasetRow): CatalogDocument {
       ...(text(metas.publisher) ? { publisher: fold(metas.publisher as string) } : {}),
       ...(text(metas.license) ? { license: fold(metas.license as string) } : {}),
     },
-    dataset: { metas, fields: d.fields, dcat },
+    dataset: {
+      metas, fields: d.fields, dcat,
+      store: {
+        resource_id: d.resourceId, visibility: d.visibility, state: d.state,
+        created_at: d.createdAt.toISOString(), updated_at: d.updatedAt.toISOString(), published_at: d.publishedAt?.toISOString() ?? null,
+      },
+    },
   };
 }

@@ -8,7 +8,7 @@ import type { Deps } from './deps';
 import { aliasTargets, createLoadingIndex, finishLoading, swapAlias } from './versionedIndex';
 
 /** Bump when catalogDocument() changes what it writes without the mapping changing. */
-const DOCUMENT_VERSION = 3;
+const DOCUMENT_VERSION = 4;
 
 /**
  * What the catalog index's documents and mapping are: kept in the index's `_meta`, so that an

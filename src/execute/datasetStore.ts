@@ -37,14 +37,6 @@ export async function getDataset(q: Queryable, id: string): Promise<DatasetRow |
   return rows[0] && toDataset(rows[0]);
 }
 
-/** Several datasets by id, in the order asked (missing ones left out). */
-export async function getDatasets(q: Queryable, ids: readonly string[]): Promise<DatasetRow[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await q.query<Row>('SELECT * FROM datasets WHERE id = ANY($1)', [ids]);
-  const byId = new Map(rows.map((r) => [r.id, toDataset(r)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
 export async function listDatasets(q: Queryable): Promise<DatasetRow[]> {
   const { rows } = await q.query<Row>('SELECT * FROM datasets ORDER BY id');
   return rows.map(toDataset);

@@ -8,7 +8,6 @@ import { catalogAlias } from '../index/indexNames';
 import type { PackageSearchRequest } from '../params/packageSearchParams';
 import { PackageSearchPlan, planPackageSearch } from '../plan/planPackageSearch';
 import type { CatalogHit } from '../render/datasetObject';
-import { DatasetRow, getDatasets } from './datasetStore';
 import type { Deps } from './deps';
 import { resolveDomain } from './resolveDataset';
 
@@ -16,8 +15,6 @@ export interface PackageSearchResult {
   plan: PackageSearchPlan;
   count: number;
   hits: CatalogHit[];
-  /** The hits' datasets from PostgreSQL, in hit order (JSON output only). */
-  datasets: DatasetRow[];
   /** Facet groups by catalog field. */
   groups: Map<string, FacetGroup>;
   /** Every publisher the caller may see, whatever the query (d4c's `all_organizations`). */
@@ -30,7 +27,7 @@ function withOrganizations(body: SearchRequest, plan: PackageSearchPlan): Search
   return { ...body, aggs: { ...body.aggs, all_organizations: { global: {}, aggs: { visible: { filter: compilePredicate(plan.visibility), aggs: { orgs } } } } } };
 }
 
-/** package_search: resolve the domain → plan → one Elasticsearch request → the page's datasets from PostgreSQL. */
+/** package_search: resolve the domain → plan → one Elasticsearch request (the package dicts are rendered from the catalog documents). */
 export async function runPackageSearch(deps: Deps, access: Access, req: PackageSearchRequest, options: { organizations: boolean; now: number }): Promise<PackageSearchResult> {
   const scope = await resolveDomain(deps, access.domain);
   const plan = planPackageSearch(req, scope, access, catalogAlias(deps.indexPrefix), options.now);
@@ -43,7 +40,6 @@ export async function runPackageSearch(deps: Deps, access: Access, req: PackageS
   return {
     plan, hits,
     count: typeof total === 'number' ? total : total?.value ?? 0,
-    datasets: req.ods.format === 'csv' ? [] : await getDatasets(deps.pool, hits.map((h) => h.datasetid)),
     groups: new Map(plan.search.facets.map((f, i) => [f.name, readFacetGroup(f, i, aggs)])),
     ...(buckets ? { organizations: buckets.map((b) => b.key) } : {}),
   };

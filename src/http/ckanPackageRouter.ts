@@ -3,6 +3,7 @@ import { AppError } from '../errors/catalogue';
 import { visibleDataset } from '../execute/resolveDataset';
 import type { Deps } from '../execute/deps';
 import { jsonText } from '../render/jsonText';
+import { catalogDocument } from '../catalog/catalogDocument';
 import { d4cPackage } from '../render/d4cPackage';
 import { packageDict } from '../render/packageDict';
 import { routeAccess } from './authenticate';
@@ -27,7 +28,7 @@ export function ckanPackageRouter(deps: Deps): Router {
     const id = fromPath ?? params.one('id') ?? params.one('name_or_id');
     if (!id) throw new AppError('bad_parameter', 'Missing value', { parameter: 'name_or_id' });
     const dataset = await visibleDataset(deps, routeAccess(req), { id: id.slice(0, 200) }, { needsRecords: false, notFound: new AppError('not_found', 'Not found') });
-    send(res, { contentType: 'application/json; charset=utf-8', body: jsonText(envelope(withHelp ? ckanHelp(req, 'package_show') : undefined, withHelp ? packageDict(dataset) : d4cPackage(dataset)), false) });
+    send(res, { contentType: 'application/json; charset=utf-8', body: jsonText(envelope(withHelp ? ckanHelp(req, 'package_show') : undefined, (withHelp ? packageDict : d4cPackage)(catalogDocument(dataset))), false) });
   };
   router.all(['/api/3/action/package_show{/:params}', '/api/action/package_show{/:params}', '/d4c/api/3/action/package_show{/:params}',
     '/:domain/api/3/action/package_show{/:params}', '/:domain/api/action/package_show{/:params}'], getOrPost, show(true));

@@ -1,4 +1,3 @@
-import type { DatasetRow } from '../execute/datasetStore';
 import type { PackageSearchResult } from '../execute/runPackageSearch';
 import type { PackageSearchRequest } from '../params/packageSearchParams';
 import { ckanFacets } from './ckanFacets';
@@ -20,8 +19,8 @@ export type PackageSearchFlavour = { kind: 'action'; help: string } | { kind: 'd
  */
 export function renderPackageSearch(r: PackageSearchResult, req: PackageSearchRequest, flavour: PackageSearchFlavour): Rendered {
   if (req.ods.format === 'csv') return renderCatalogSearch(r.count, r.hits, undefined, req.ods);
-  const toDict: (d: DatasetRow) => Record<string, unknown> = flavour.kind === 'd4c' ? d4cPackage : packageDict;
-  const result = { count: r.count, sort: r.plan.sort, ...ckanFacets(r.plan.facets, r.groups, req.facetLimit, req.facetMincount), results: r.datasets.map(toDict) };
+  const toDict = flavour.kind === 'd4c' ? d4cPackage : packageDict;
+  const result = { count: r.count, sort: r.plan.sort, ...ckanFacets(r.plan.facets, r.groups, req.facetLimit, req.facetMincount), results: r.hits.map(toDict) };
   const body = flavour.kind === 'action'
     ? { help: flavour.help, success: true, result }
     : { success: true, result, all_organizations: (r.organizations ?? []).map((title) => ({ ...organizationDict(title), extras: [] })) };
