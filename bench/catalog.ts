@@ -1,9 +1,9 @@
 /**
  * bench/catalog: five catalog searches with facets on a 10,000-entry catalog
  * (bench/syntheticCatalog.ts): three through the ODS catalog search, two through CKAN's
- * package_search (whose page of package dicts is read from PostgreSQL). Each runs through our
- * HTTP endpoint and as the same compiled Elasticsearch request sent directly with the client,
- * sequentially and with 32 concurrent connections; p50, p95, throughput and the ratios.
+ * package_search. Each runs through our HTTP endpoint and as the same compiled Elasticsearch
+ * request sent directly with the client, sequentially and with 32 concurrent connections; p50,
+ * p95, throughput and the ratios.
  *   npm run bench:catalog            (BENCH_CATALOG=2000 for a smaller catalog)
  */
 import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
