@@ -1,24 +1,14 @@
-import { AppError } from '../errors/catalogue';
 import type { QueryNode } from '../query/ast';
-import { LuceneQuery, parseLucene } from '../query/parseLucene';
-import { QueryError } from '../query/queryError';
+import { parseLucene } from '../query/parseLucene';
 import { fold } from '../text/fold';
 import { CKAN_QUERY_SCHEMA } from './ckanQuerySchema';
+import { readingQuery } from './planQueries';
 import { planAst } from './planQuery';
 import type { Predicate } from './predicate';
 import type { RankClause } from './searchPlan';
 
 /** CKAN's relevance (`qf = name^4 title^4 tags^2 groups^2 text`), on the catalog's folded text fields. */
 const RANKED: Array<[string, number]> = [['t.datasetid', 4], ['t.title', 4], ['t.keyword', 2], ['t.theme', 2], ['all_text', 1]];
-
-function parse(parameter: string, text: string): LuceneQuery {
-  try {
-    return parseLucene(text);
-  } catch (err) {
-    if (!(err instanceof QueryError)) throw err;
-    throw new AppError('bad_query', `Invalid query in ${parameter}: ${err.explain()}`, { parameter, position: err.position });
-  }
-}
 
 /** The words a query asks for in free text (bare words, phrases, `text:`), outside any NOT. */
 function freeText(node: QueryNode): string[] {
@@ -40,14 +30,9 @@ export function planSolrQueries(q: string | undefined, fq: readonly string[], op
   const predicates: Predicate[] = [];
   let rankText = '';
   for (const { parameter, text } of texts) {
-    const ast = parse(parameter, text);
+    const ast = readingQuery(parameter, () => parseLucene(text));
     if (ast === undefined) continue;
-    try {
-      predicates.push(planAst(ast, text, { schema: CKAN_QUERY_SCHEMA, timeZone: options.timeZone, now: options.now }));
-    } catch (err) {
-      if (!(err instanceof QueryError)) throw err;
-      throw new AppError('bad_query', `Invalid query in ${parameter}: ${err.explain()}`, { parameter, position: err.position });
-    }
+    predicates.push(readingQuery(parameter, () => planAst(ast, text, { schema: CKAN_QUERY_SCHEMA, timeZone: options.timeZone, now: options.now })));
     if (parameter === 'q' && options.ranked) rankText = fold(freeText(ast).join(' ')).trim();
   }
   return { predicates, rank: rankText ? RANKED.map(([path, boost]) => ({ path, text: rankText, boost })) : [] };
