@@ -6,12 +6,12 @@
  *   npm run bench:analyze
  */
 import { anonymous } from '../src/auth/access';
-import { compositeSources, seriesAggs } from '../src/analyze/analyzeAggs';
-import { planAnalyze } from '../src/analyze/planAnalyze';
+import { compositeSources, seriesAggs } from '../src/compile/analyzeAggs';
+import { planAnalyze } from '../src/plan/planAnalyze';
 import { compilePredicate } from '../src/compile/compilePredicate';
 import type { Deps } from '../src/execute/deps';
-import { resolveDataset } from '../src/execute/resolveDataset';
-import { planGeo } from '../src/geocluster/planGeo';
+import { resolveDataset } from '../src/usecases/resolveDataset';
+import { planGeo } from '../src/plan/planGeo';
 import { analyzeParams } from '../src/params/analyzeParams';
 import { geoParams } from '../src/params/geoParams';
 import { ParamReader } from '../src/params/paramReader';

@@ -13,7 +13,7 @@ import { loadConfig } from '../src/config/config';
 import { getDataset } from '../src/execute/datasetStore';
 import type { Deps } from '../src/execute/deps';
 import { openDeps } from '../src/execute/openDeps';
-import { publishDataset } from '../src/execute/publishDataset';
+import { publishDataset } from '../src/usecases/publishDataset';
 import { ensureSyntheticDataset } from './syntheticDataset';
 
 const ROOT = join(__dirname, '..', '..');

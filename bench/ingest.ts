@@ -9,7 +9,7 @@ import { parseDescriptor } from '../src/catalog/parseDescriptor';
 import { loadConfig } from '../src/config/config';
 import { getDataset } from '../src/execute/datasetStore';
 import { openDeps } from '../src/execute/openDeps';
-import { publishDataset } from '../src/execute/publishDataset';
+import { publishDataset } from '../src/usecases/publishDataset';
 import { streamRecords } from '../src/execute/recordStore';
 import { createLoadingIndex } from '../src/execute/versionedIndex';
 import { recordDocument } from '../src/index/recordDocument';

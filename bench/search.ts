@@ -8,7 +8,7 @@
  */
 import { anonymous } from '../src/auth/access';
 import { compileSearch } from '../src/compile/compileSearch';
-import { resolveDataset } from '../src/execute/resolveDataset';
+import { resolveDataset } from '../src/usecases/resolveDataset';
 import { ParamReader } from '../src/params/paramReader';
 import { readQueryString } from '../src/params/rawParams';
 import { recordsSearchParams } from '../src/params/recordsSearchParams';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { CatalogEntry, parseCatalogEntry } from '../src/catalog/catalogEntry';
 import { upsertDomain } from '../src/execute/datasetStore';
 import type { Deps } from '../src/execute/deps';
-import { importCatalog } from '../src/execute/importCatalog';
+import { importCatalog } from '../src/usecases/importCatalog';
 
 export const CATALOG_DOMAIN = 'bench-catalog';
 const SOURCE = join(__dirname, '..', '..', 'fixtures', 'catalog', 'opendata-paris-catalog.json');

@@ -10,7 +10,7 @@ import type { Deps } from '../src/execute/deps';
 import { getDataset, setPublished, upsertDataset } from '../src/execute/datasetStore';
 import { streamRecords } from '../src/execute/recordStore';
 import { createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } from '../src/execute/versionedIndex';
-import { recordsAlias, recordsIndex, recordsIndexBase } from '../src/index/indexNames';
+import { recordsAlias, recordsIndex, recordsIndexBase } from '../src/schema/indexNames';
 import { recordDocument } from '../src/index/recordDocument';
 import { recordMapping } from '../src/index/recordMapping';
 import type { StoredRecord } from '../src/index/storedRecord';

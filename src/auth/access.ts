@@ -1,4 +1,4 @@
-import type { DatasetRow, DomainRow } from '../execute/datasetStore';
+import type { DatasetRow, DomainRow } from '../model/dataset';
 
 /**
  * Who is asking, and from where: the domain a route serves and, for a request carrying a valid API

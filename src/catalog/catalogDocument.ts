@@ -1,5 +1,4 @@
-import type { DatasetRow } from '../execute/datasetStore';
-import type { StoreFacts } from '../render/datasetObject';
+import type { DatasetRow, StoreFacts } from '../model/dataset';
 import { fold } from '../text/fold';
 import { slug } from '../text/slug';
 import { effectiveMetadata } from './effectiveMetadata';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { annotationSchema, DATASET_ID, FIELD_TYPES, FieldDef } from './descriptor';
+import { annotationSchema, DATASET_ID, FIELD_TYPES, FieldDef } from '../model/descriptor';
 
 /** One entry of an ODS Explore v2.1 catalog export (only what we read; the rest is kept as is). */
 const entrySchema = z.object({

@@ -1,4 +1,4 @@
-import type { DatasetRow } from '../execute/datasetStore';
+import type { DatasetRow } from '../model/dataset';
 
 /** The metas of a dataset: catalog-import metadata overlaid by the descriptor's own. */
 export function effectiveMetadata(d: DatasetRow): Record<string, unknown> {

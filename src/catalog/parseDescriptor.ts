@@ -1,4 +1,4 @@
-import { Descriptor, descriptorSchema } from './descriptor';
+import { Descriptor, descriptorSchema } from '../model/descriptor';
 
 /** Validates a descriptor; the message names every problem with its path. */
 export function parseDescriptor(json: unknown, origin: string): Descriptor {

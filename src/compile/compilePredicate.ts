@@ -1,4 +1,4 @@
-import type { Predicate } from '../plan/predicate';
+import type { Predicate } from '../model/predicate';
 import { andClause, matchAll, matchNone, notClause, orClause } from './boolean';
 import type { EsQuery } from './esQuery';
 import { bboxClause, distanceClause, polygonClause } from './geo';

@@ -1,7 +1,8 @@
 import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
-import { allFilters, facetAggregations } from '../facets/facetAggregations';
-import { isGeo } from '../plan/querySchema';
-import type { SearchPlan } from '../plan/searchPlan';
+import { facetAggregations } from './facetAggregations';
+import { allFilters } from '../plan/combine';
+import { isGeo } from '../model/querySchema';
+import type { SearchPlan } from '../model/searchPlan';
 import { compilePredicate } from './compilePredicate';
 
 /** What a records page reads from `_source`: the record as published, and only the fields asked for. */

@@ -1,4 +1,4 @@
-import type { RangeBounds } from '../plan/predicate';
+import type { RangeBounds } from '../model/predicate';
 import type { EsQuery } from './esQuery';
 
 /** A range on a number, date or instant; dates and instants carry their format so nothing is guessed. */

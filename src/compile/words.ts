@@ -1,4 +1,4 @@
-import type { WordsMatch } from '../plan/predicate';
+import type { WordsMatch } from '../model/predicate';
 import { orClause } from './boolean';
 import type { EsQuery } from './esQuery';
 

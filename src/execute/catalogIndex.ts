@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import catalogTemplate from '../../mappings/catalog.json';
 import { catalogDocument } from '../catalog/catalogDocument';
-import { catalogAlias, catalogIndex } from '../index/indexNames';
+import { catalogAlias, catalogIndex } from '../schema/indexNames';
 import { bulkIndex } from './bulkIndex';
 import { getDataset, listDatasets } from './datasetStore';
 import type { Deps } from './deps';

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { bumpCatalogGeneration, catalogGeneration } from './catalogGeneration';
-import { DatasetRow, DomainRow, getDatasetInDomain } from './datasetStore';
+import { getDatasetInDomain } from './datasetStore';
+import { DatasetRow, DomainRow } from '../model/dataset';
 import type { Queryable } from './queryable';
 
 type Lookup = { domain?: DomainRow; dataset?: DatasetRow };

@@ -1,24 +1,7 @@
-import type { DatasetMetadata, FieldDef } from '../catalog/descriptor';
+import type { DatasetMetadata, FieldDef } from '../model/descriptor';
 import { bumpCatalogGeneration } from './catalogGeneration';
 import type { Queryable } from './queryable';
-
-export interface DatasetRow {
-  id: string;
-  /** The CKAN DataStore resource id of the dataset's records (a UUID derived from the id). */
-  resourceId: string;
-  domain: string;
-  metadata: DatasetMetadata;
-  fields: FieldDef[];
-  visibility: 'public' | 'private';
-  state: 'draft' | 'published';
-  hasRecords: boolean;
-  recordsCount: number;
-  /** Metadata from a catalog import, under the descriptor's own. */
-  catalogExtra: Record<string, unknown> | null;
-  createdAt: Date;
-  updatedAt: Date;
-  publishedAt: Date | null;
-}
+import type { DatasetRow, DomainRow } from '../model/dataset';
 
 interface Row {
   id: string; resource_id: string; domain_id: string; metadata: DatasetMetadata; fields: FieldDef[]; visibility: 'public' | 'private';
@@ -96,8 +79,6 @@ export async function upsertDomain(q: Queryable, d: { id: string; title: string;
   );
   bumpCatalogGeneration();
 }
-
-export interface DomainRow { id: string; title: string; includePublic: boolean }
 
 /**
  * A dataset (by id, or by its resource id when `id` is a UUID) together with the domain it is

@@ -1,5 +1,5 @@
 import { bumpCatalogGeneration } from './catalogGeneration';
-import type { DomainRow } from './datasetStore';
+import type { DomainRow } from '../model/dataset';
 import type { Queryable } from './queryable';
 
 export async function listDomains(q: Queryable): Promise<Array<DomainRow & { datasets: number }>> {

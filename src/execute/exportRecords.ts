@@ -1,30 +1,26 @@
-import type { SortCombinations } from '@elastic/elasticsearch/lib/api/types';
-import { compilePredicate } from '../compile/compilePredicate';
-import { sourceOf } from '../compile/compileSearch';
-import type { ExportPlan } from '../plan/planExport';
-import type { RecordHit } from '../results/searchResult';
+import type { ScanRequest } from '../model/scanRequest';
+import type { RecordHit } from '../model/searchResult';
 import type { Deps } from './deps';
 
 /** How long Elasticsearch keeps an export's snapshot between two pages. */
 export const EXPORT_KEEP_ALIVE = '2m';
 
 /**
- * Every record an export plan selects, page by page, from one point-in-time snapshot with
+ * Every record a scan selects, page by page, from one point-in-time snapshot with
  * `search_after`: a re-publish during the export changes nothing it reads. The point-in-time
  * is closed when the pages run out, when the consumer stops early (a client that went away)
  * and when Elasticsearch fails.
  */
-export async function* exportRecords(deps: Deps, plan: ExportPlan, pageSize: number): AsyncGenerator<RecordHit[]> {
-  let pit = (await deps.es.openPointInTime({ index: plan.index, keep_alive: EXPORT_KEEP_ALIVE })).id;
+export async function* exportRecords(deps: Deps, scan: ScanRequest, pageSize: number): AsyncGenerator<RecordHit[]> {
+  let pit = (await deps.es.openPointInTime({ index: scan.index, keep_alive: EXPORT_KEEP_ALIVE })).id;
   try {
-    const query = compilePredicate(plan.query);
-    const sort: SortCombinations[] = plan.sort.map((k) => ({ [k.path]: { order: k.order } }));
+    const { query, sort, _source } = scan;
     let after: unknown[] | undefined;
-    let left = plan.limit ?? Number.POSITIVE_INFINITY;
+    let left = scan.limit ?? Number.POSITIVE_INFINITY;
     while (left > 0) {
       const size = Math.min(pageSize, left);
       const res = await deps.es.search<RecordHit>({
-        pit: { id: pit, keep_alive: EXPORT_KEEP_ALIVE }, query, sort, size, track_total_hits: false, _source: sourceOf(plan),
+        pit: { id: pit, keep_alive: EXPORT_KEEP_ALIVE }, query, sort, size, track_total_hits: false, _source,
         ...(after ? { search_after: after as never } : {}),
       });
       pit = res.pit_id ?? pit;

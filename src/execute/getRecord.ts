@@ -1,4 +1,4 @@
-import type { RecordHit } from '../results/searchResult';
+import type { RecordHit } from '../model/searchResult';
 import type { Deps } from './deps';
 
 /** One record of an index by its record id, or undefined. */

@@ -1,6 +1,6 @@
 import type { SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { AppError } from '../errors/catalogue';
-import type { RecordHit } from '../results/searchResult';
+import type { RecordHit } from '../model/searchResult';
 import type { Deps } from './deps';
 
 /** Runs one compiled search. A partial answer (failed shards, timed out) is refused rather than shown as complete. */

@@ -1,6 +1,6 @@
-import { parseDateLiteral } from '../plan/dateLiteral';
-import { temporalInterval, temporalFormat } from '../plan/typedValue';
-import type { FacetKind } from './facetKind';
+import { parseDateLiteral } from '../values/dateLiteral';
+import { temporalInterval, temporalFormat } from '../values/typedValue';
+import type { FacetKind } from '../model/facetKind';
 
 const UNITS = ['year', 'month', 'day'] as const;
 const FORMATS = ['yyyy', 'yyyy/MM', 'yyyy/MM/dd'];

@@ -1,6 +1,6 @@
-import { annotationArg, FieldDef } from '../catalog/descriptor';
+import { annotationArg, FieldDef } from '../model/descriptor';
 import { dateFacet } from './dateFacet';
-import type { FacetKind } from './facetKind';
+import type { FacetKind } from '../model/facetKind';
 import { hierarchicalFacet } from './hierarchicalFacet';
 import { valueFacet } from './valueFacet';
 

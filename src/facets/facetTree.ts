@@ -1,11 +1,5 @@
-import type { FacetPath } from './facetKind';
-import type { FacetRequest } from '../plan/searchPlan';
-
-export type FacetState = 'displayed' | 'refined' | 'excluded';
-
-/** One value of a facet group (reference/ods-v1.md §2.4), with its next level when expanded. */
-export interface FacetValue { name: string; path: string; count: number; state: FacetState; facets?: FacetValue[] }
-export interface FacetGroup { name: string; facets: FacetValue[] }
+import type { FacetPath } from '../model/facetKind';
+import type { FacetRequest } from '../model/searchPlan';
 
 /**
  * The paths whose children are listed: every refined path and its ancestors (a refined node

@@ -1,6 +1,6 @@
-import { annotationArg } from '../catalog/descriptor';
-import { HIERARCHY_LEVELS, levelKey } from '../index/hierarchyLevels';
-import type { FacetContext, FacetKind } from './facetKind';
+import { annotationArg } from '../model/descriptor';
+import { HIERARCHY_LEVELS, levelKey } from '../schema/hierarchyLevels';
+import type { FacetContext, FacetKind } from '../model/facetKind';
 import { MAX_FACET_VALUES } from './valueFacet';
 
 const separator = (ctx: FacetContext): string => annotationArg(ctx.field, 'hierarchical') ?? '/';

@@ -1,5 +1,5 @@
 import { AppError } from '../errors/catalogue';
-import type { FacetKind } from './facetKind';
+import type { FacetKind } from '../model/facetKind';
 
 /** Most values one facet level lists (landscape §4.4 #27). */
 export const MAX_FACET_VALUES = 1000;

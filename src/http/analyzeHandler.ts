@@ -1,9 +1,9 @@
 import type { RequestHandler } from 'express';
-import { finishPoints } from '../analyze/finishPoints';
-import { planAnalyze } from '../analyze/planAnalyze';
+import { finishPoints } from '../results/finishPoints';
+import { planAnalyze } from '../plan/planAnalyze';
 import type { Deps } from '../execute/deps';
-import { resolveDataset } from '../execute/resolveDataset';
-import { runAnalyze } from '../execute/runAnalyze';
+import { resolveDataset } from '../usecases/resolveDataset';
+import { runAnalyze } from '../usecases/runAnalyze';
 import { analyzeParams } from '../params/analyzeParams';
 import { renderAnalyze } from '../render/renderAnalyze';
 import { guardJsonp } from './guardJsonp';

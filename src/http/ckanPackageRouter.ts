@@ -1,6 +1,6 @@
 import { RequestHandler, Router } from 'express';
 import { AppError } from '../errors/catalogue';
-import { visibleDataset } from '../execute/resolveDataset';
+import { visibleDataset } from '../usecases/resolveDataset';
 import type { Deps } from '../execute/deps';
 import { jsonText } from '../render/jsonText';
 import { catalogDocument } from '../catalog/catalogDocument';

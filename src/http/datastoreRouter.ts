@@ -1,11 +1,11 @@
 import { RequestHandler, Router } from 'express';
 import type { Deps } from '../execute/deps';
-import { resolveDataset } from '../execute/resolveDataset';
+import { resolveDataset } from '../usecases/resolveDataset';
 import { datastoreParams, DATASTORE_JSON_OBJECTS } from '../params/datastoreParams';
 import { planDatastore } from '../plan/planDatastore';
 import { renderDatastore } from '../render/renderDatastore';
 import { readSearchResult } from '../results/readSearchResult';
-import { searchPage } from '../search/searchPage';
+import { searchPage } from '../usecases/searchPage';
 import { guardJsonp } from './guardJsonp';
 import { requestParams } from './requestParams';
 import { getOrPost } from './routeMethods';

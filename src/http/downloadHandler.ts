@@ -1,9 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Deps } from '../execute/deps';
-import { exportRecords } from '../execute/exportRecords';
-import { resolveDataset } from '../execute/resolveDataset';
+import { runExport } from '../usecases/runExport';
 import { downloadParams } from '../params/downloadParams';
-import { planExport } from '../plan/planExport';
 import { exportWriter } from '../render/exportWriter';
 import { guardJsonp } from './guardJsonp';
 import { requestParams } from './requestParams';
@@ -16,10 +14,9 @@ export function downloadHandler(deps: Deps, clock: () => number, pageSize: numbe
     const params = requestParams(req);
     const request = downloadParams(params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
-    const target = await resolveDataset(deps, routeAccess(req), request.dataset);
-    const plan = planExport(request, target, clock());
+    const { plan, pages } = await runExport(deps, routeAccess(req), request, clock(), pageSize);
     const ctx = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
     const writer = exportWriter(request.output, ctx, plan.fields ?? plan.schema, plan.datasetId.replace(/[^\w@-]/g, '_'));
-    await streamExport(res, writer, exportRecords(deps, plan, pageSize));
+    await streamExport(res, writer, pages);
   };
 }

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Deps } from '../execute/deps';
 import { recordsSearchParams } from '../params/recordsSearchParams';
 import { renderRecordsSearch } from '../render/renderRecordsSearch';
-import { runRecordsSearch } from '../search/runRecordsSearch';
+import { runRecordsSearch } from '../usecases/runRecordsSearch';
 import { analyzeHandler } from './analyzeHandler';
 import { downloadHandler } from './downloadHandler';
 import { geoHandlers } from './geoHandlers';

@@ -1,6 +1,6 @@
 import { RequestHandler, Router } from 'express';
 import type { Deps } from '../execute/deps';
-import { runPackageSearch } from '../execute/runPackageSearch';
+import { runPackageSearch } from '../usecases/runPackageSearch';
 import { packageSearchParams } from '../params/packageSearchParams';
 import { renderPackageSearch } from '../render/renderPackageSearch';
 import { routeAccess } from './authenticate';

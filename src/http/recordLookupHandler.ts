@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { AppError } from '../errors/catalogue';
 import type { Deps } from '../execute/deps';
 import { getRecord } from '../execute/getRecord';
-import { resolveDataset } from '../execute/resolveDataset';
+import { resolveDataset } from '../usecases/resolveDataset';
 import { recordLookupParams } from '../params/recordLookupParams';
 import { jsonp } from '../render/jsonp';
 import { jsonText } from '../render/jsonText';

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { RecordHit } from '../results/searchResult';
+import type { RecordHit } from '../model/searchResult';
 import type { ExportWriter } from '../render/exportWriter';
 
 /**

@@ -1,12 +1,9 @@
-import type { FieldDef } from '../catalog/descriptor';
-import { annotationArg } from '../catalog/descriptor';
-import type { FieldValue } from '../ingest/coerce/coerceField';
-import type { FileValue } from '../ingest/coerce/file';
-import type { Geometry, LatLon } from '../ingest/coerce/geo';
-import type { PointGeometry } from '../ingest/geometry';
+import type { FieldDef } from '../model/descriptor';
+import { annotationArg } from '../model/descriptor';
+import type { FieldValue, FileValue, Geometry, LatLon, PointGeometry } from '../model/values';
 import { centroidOf } from '../ingest/geometry';
 import { fold } from '../text/fold';
-import { hierarchyLevels } from './hierarchyLevels';
+import { hierarchyLevels } from '../schema/hierarchyLevels';
 import type { StoredRecord } from './storedRecord';
 
 type Indexed = string | string[] | number | { lat: number; lon: number };

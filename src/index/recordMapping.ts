@@ -1,8 +1,8 @@
 import fieldTypes from '../../mappings/field-types.json';
 import recordsTemplate from '../../mappings/records.json';
-import type { FieldDef } from '../catalog/descriptor';
-import { annotationArg } from '../catalog/descriptor';
-import { HIERARCHY_LEVELS, levelKey } from './hierarchyLevels';
+import type { FieldDef } from '../model/descriptor';
+import { annotationArg } from '../model/descriptor';
+import { HIERARCHY_LEVELS, levelKey } from '../schema/hierarchyLevels';
 
 type Json = Record<string, unknown>;
 interface TypeMapping { v: Json; t?: Json; h?: Json }

@@ -1,5 +1,4 @@
-import type { FieldValue } from '../ingest/coerce/coerceField';
-import type { PointGeometry } from '../ingest/geometry';
+import type { FieldValue, PointGeometry } from '../model/values';
 
 /** A record as PostgreSQL keeps it and indexing reads it back. */
 export interface StoredRecord {

@@ -1,6 +1,7 @@
-import type { FieldDef } from '../catalog/descriptor';
-import { coerceField, FieldValue } from './coerce/coerceField';
-import type { Geometry } from './coerce/geo';
+import type { FieldDef } from '../model/descriptor';
+import { coerceField } from './coerce/coerceField';
+import { FieldValue } from '../model/values';
+import type { Geometry } from '../model/values';
 import { centroidOf } from './geometry';
 import type { RawRow } from './rawRow';
 

@@ -1,7 +1,6 @@
 import centroid from '@turf/centroid';
-import type { FieldDef } from '../catalog/descriptor';
-import type { FieldValue } from './coerce/coerceField';
-import type { Geometry, LatLon } from './coerce/geo';
+import type { FieldDef } from '../model/descriptor';
+import type { FieldValue, Geometry, LatLon, PointGeometry } from '../model/values';
 
 const centroids = new WeakMap<Geometry, LatLon>();
 
@@ -18,8 +17,6 @@ export function centroidOf(shape: Geometry): LatLon {
   }
   return c;
 }
-
-export type PointGeometry = { type: 'Point'; coordinates: [number, number] };
 
 /** ODS record `geometry`: a Point [lon, lat] from the first geo field of the schema that has a value. */
 export function recordGeometry(schema: readonly FieldDef[], fields: Record<string, FieldValue>): PointGeometry | null {

@@ -1,4 +1,4 @@
-import type { FieldType } from '../catalog/descriptor';
+import type { FieldType } from '../model/descriptor';
 import { coerceDate, coerceDatetime } from './coerce/date';
 import { coerceGeoPoint, coerceGeoShape } from './coerce/geo';
 import { isBlank } from './coerce/result';

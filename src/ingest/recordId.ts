@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FieldValue } from './coerce/coerceField';
+import type { FieldValue } from '../model/values';
 
 /** Key order must not change the hash: objects are serialised with sorted keys. */
 function canonical(v: unknown): string {

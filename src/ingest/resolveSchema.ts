@@ -1,5 +1,5 @@
 import { fold } from '../text/fold';
-import type { Descriptor, FieldDef, FieldInput } from '../catalog/descriptor';
+import type { Descriptor, FieldDef, FieldInput } from '../model/descriptor';
 import { inferType } from './inferType';
 import type { RawRow } from './rawRow';
 

@@ -1,22 +1,9 @@
 import { z } from 'zod';
-import { FUNCS, Func } from '../analyze/analyzeTypes';
+import { FUNCS, Func } from '../model/analyze';
 import { AppError } from '../errors/catalogue';
 import { booleanParam, callbackParam, recordsFilter } from './commonParams';
 import type { ParamReader } from './paramReader';
-import type { OutputOptions, RecordsFilter } from './recordsSearchRequest';
-
-export interface SeriesParams { name: string; func: Func; expr: string; cumulative: boolean }
-
-/** `/api/records/1.0/analyze` (reference/ods-v1.md §1.6), validated but not yet resolved against the schema. */
-export interface AnalyzeRequest extends RecordsFilter {
-  x: string[];
-  precision?: string;
-  periodic?: string;
-  series: SeriesParams[];
-  sort?: string;
-  maxpoints?: number;
-  output: OutputOptions;
-}
+import type { SeriesParams, AnalyzeRequest } from '../model/recordsRequest';
 
 const UNITS = ['year', 'month', 'week', 'day', 'hour', 'minute'] as const;
 const scalars = z.object({

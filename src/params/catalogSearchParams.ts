@@ -2,28 +2,8 @@ import { z } from 'zod';
 import { AppError } from '../errors/catalogue';
 import { booleanParam, callbackParam, requestQueries, timeZoneParam } from './commonParams';
 import type { ParamReader } from './paramReader';
-import type { RequestQuery } from '../plan/planQueries';
-import { FACET_SORTS, FacetSort } from './recordsSearchRequest';
-
-/** `/api/datasets/1.0/search` (reference/ods-v1.md §1.1), validated. */
-export interface CatalogSearchRequest {
-  queries: RequestQuery[];
-  facets: string[];
-  refine: Map<string, string[]>;
-  exclude: Map<string, string[]>;
-  disjunctive: Set<string>;
-  facetsort: Map<string, FacetSort>;
-  sort: string[];
-  rows: number;
-  start: number;
-  timeZone: string;
-  extrametas: boolean;
-  interopmetas: boolean;
-  format: 'json' | 'jsonp' | 'csv';
-  callback?: string;
-  prettyPrint: boolean;
-  echo: Record<string, unknown>;
-}
+import { FACET_SORTS, FacetSort } from '../model/recordsRequest';
+import type { CatalogSearchRequest } from '../model/catalogRequest';
 
 const whole = (max: number) => z.string().regex(/^\d{1,9}$/, 'must be a whole number ≥ 0').transform(Number).pipe(z.number().max(max, `at most ${max}`));
 const scalars = z.object({

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { DATASET_ID } from '../catalog/descriptor';
+import { DATASET_ID } from '../model/descriptor';
 import { AppError } from '../errors/catalogue';
 import { parseLatLon, parseCoordinate, checkLatLon } from '../geo/latLon';
 import { parsePolygonRing } from '../geo/polygonRing';
-import type { RequestQuery } from '../plan/planQueries';
+import type { RequestQuery, DatasetRef, GeoFilter, RecordsFilter } from '../model/recordsRequest';
 import { isValidTimeZone } from '../time/timezone';
 import type { ParamReader } from './paramReader';
-import type { DatasetRef, GeoFilter, RecordsFilter } from './recordsSearchRequest';
 
 const DOMAIN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 export const CALLBACK = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;

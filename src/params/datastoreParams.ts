@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../errors/catalogue';
 import { booleanParam, callbackParam, datasetRef, recordsFilter } from './commonParams';
-import { DatastoreRequest, FieldValues, RECORDS_FORMATS } from './datastoreRequest';
+import { DatastoreRequest, FieldValues, RECORDS_FORMATS } from '../model/datastoreRequest';
 import type { ParamReader } from './paramReader';
-import { FACET_SORTS, FacetSort } from './recordsSearchRequest';
+import { FACET_SORTS, FacetSort } from '../model/recordsRequest';
 
 /** CKAN's `ckan.datastore.search.rows_max`: a larger `limit` is clamped, not refused. */
 export const DATASTORE_MAX_LIMIT = 32_000;

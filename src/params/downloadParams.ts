@@ -2,16 +2,8 @@ import { z } from 'zod';
 import { AppError } from '../errors/catalogue';
 import { outputShape, recordsFilter } from './commonParams';
 import type { ParamReader } from './paramReader';
-import { RECORD_FORMATS, RecordsFilter, OutputOptions } from './recordsSearchRequest';
-
-/** `/api/records/1.0/download` (reference/ods-v1.md §1.5): the filters of search, no paging window. */
-export interface DownloadRequest extends RecordsFilter {
-  sort: string[];
-  fields?: string[];
-  /** At most this many records (map widgets send `rows=1000`); all when undefined. */
-  rows?: number;
-  output: OutputOptions;
-}
+import { RECORD_FORMATS } from '../model/recordsRequest';
+import type { DownloadRequest } from '../model/recordsRequest';
 
 const scalars = z.object({
   rows: z.string().regex(/^\d{1,9}$/, 'must be a whole number ≥ 0').transform(Number).optional(),

@@ -2,23 +2,11 @@ import { z } from 'zod';
 import { AppError } from '../errors/catalogue';
 import { booleanParam, callbackParam, recordsFilter } from './commonParams';
 import type { ParamReader } from './paramReader';
-import type { RecordsFilter } from './recordsSearchRequest';
-import { SeriesParams, seriesParams } from './analyzeParams';
+import { seriesParams } from './analyzeParams';
+import type { GeoRequest } from '../model/recordsRequest';
 
 /** Zoom levels of geocluster and geopreview (reference/ods-v1.md §1.7). */
 export const MAX_ZOOM = 25;
-
-/** `geocluster`, `boundingbox` and `geopreview`: the records filters, and how the map is drawn. */
-export interface GeoRequest extends RecordsFilter {
-  clusterprecision?: number;
-  clusterdistance: number;
-  shapeprecision: number;
-  series: SeriesParams[];
-  rows: number;
-  format: 'json' | 'jsonp';
-  callback?: string;
-  prettyPrint: boolean;
-}
 
 const zoom = z.string().regex(/^\d{1,3}$/, 'must be a whole number').transform(Number).pipe(z.number().max(MAX_ZOOM, `must be between 0 and ${MAX_ZOOM}`));
 const scalars = z.object({

@@ -1,35 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '../errors/catalogue';
-import type { CatalogSearchRequest } from './catalogSearchParams';
+import type { CatalogSearchRequest, PackageSearchRequest } from '../model/catalogRequest';
 import { booleanParam, callbackParam, timeZoneParam } from './commonParams';
 import type { ParamReader } from './paramReader';
-import { FACET_SORTS, FacetSort } from './recordsSearchRequest';
+import { FACET_SORTS, FacetSort } from '../model/recordsRequest';
 
 /** CKAN's cap on `rows` (`ckan.search.rows_max`); more is clamped silently. */
 export const PACKAGE_ROWS_MAX = 1000;
 /** The deepest `start` served (the catalog index's result window). */
 export const PACKAGE_START_MAX = 99_000;
-
-/**
- * `package_search` (reference/ckan-d4c.md A2) with the ODS-style parameters portal front-ends
- * send to d4c's `/api/datasets/2.0/search` (refine/exclude/disjunctive/facet/facetsort,
- * `sort=-field`, `format`). `ods` holds the ODS part in the catalog search's own shape.
- */
-export interface PackageSearchRequest {
-  /** CKAN `q` and `fq` texts, in Solr's syntax, each with the parameter it came in. */
-  q?: string;
-  fq: string[];
-  /** Facets to list under `search_facets` (CKAN `facet.field`, then ODS `facet`), as named. */
-  facetFields: string[];
-  facetLimit: number;
-  facetMincount: number;
-  /** CKAN sort clauses `field asc|desc`, when `sort` is written so. */
-  ckanSort?: Array<{ field: string; order: 'asc' | 'desc' }>;
-  sortText: string;
-  includePrivate: boolean;
-  includeDrafts: boolean;
-  ods: CatalogSearchRequest;
-}
 
 const natural = () => z.string()
   .regex(/^-?\d+$/, 'Invalid integer').transform(Number)

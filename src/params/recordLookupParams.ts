@@ -2,16 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors/catalogue';
 import { booleanParam, callbackParam, datasetRef, timeZoneParam } from './commonParams';
 import type { ParamReader } from './paramReader';
-import type { DatasetRef } from './recordsSearchRequest';
-
-export interface RecordLookupRequest {
-  dataset: DatasetRef;
-  recordid: string;
-  format: 'json' | 'jsonp';
-  callback?: string;
-  prettyPrint: boolean;
-  timeZone: string;
-}
+import type { RecordLookupRequest } from '../model/recordsRequest';
 
 const scalars = z.object({
   format: z.enum(['json', 'jsonp'], 'must be json or jsonp').default('json'),

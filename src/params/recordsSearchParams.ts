@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors/catalogue';
 import { outputShape, recordsFilter } from './commonParams';
 import type { ParamReader } from './paramReader';
-import { FACET_SORTS, FacetSort, RECORD_FORMATS, RecordsSearchRequest } from './recordsSearchRequest';
+import { FACET_SORTS, FacetSort, RECORD_FORMATS, RecordsSearchRequest } from '../model/recordsRequest';
 
 /** Records search paging window (SPEC §3): `start + rows` beyond it must use the download API. */
 export const RESULT_WINDOW = 10_000;

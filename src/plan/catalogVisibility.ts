@@ -1,9 +1,9 @@
 import { Access, Grants, grantedDomain } from '../auth/access';
-import type { DomainRow } from '../execute/datasetStore';
-import type { Predicate } from './predicate';
+import type { DomainRow } from '../model/dataset';
+import type { Predicate } from '../model/predicate';
+import { allOf } from './combine';
 
 const term = (path: string, value: string): Predicate => ({ kind: 'term', path, value });
-const allOf = (clauses: Predicate[]): Predicate => (clauses.length === 1 ? clauses[0] : { kind: 'and', clauses });
 
 /**
  * The catalog entries a caller may see from a domain: public, published datasets of the domain (or

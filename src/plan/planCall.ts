@@ -3,9 +3,9 @@ import { parsePolygonRing } from '../geo/polygonRing';
 import type { Argument, Call, Literal, Span } from '../query/ast';
 import type { PlanContext } from './planContext';
 import { planField } from './planField';
-import type { Predicate } from './predicate';
-import { isGeo, QueryField } from './querySchema';
-import { numberInterval } from './typedValue';
+import type { Predicate } from '../model/predicate';
+import { isGeo, QueryField } from '../model/querySchema';
+import { numberInterval } from '../values/typedValue';
 
 /** Half the Earth's circumference: a larger distance covers the whole planet. */
 const MAX_DISTANCE_M = 20_037_509;

@@ -1,13 +1,13 @@
-import { CATALOG_FIELDS, catalogValuePath } from '../catalog/catalogFields';
+import { CATALOG_FIELDS, catalogValuePath } from '../schema/catalogFields';
 import { Access, ALL_GRANTS, Grants } from '../auth/access';
 import { AppError } from '../errors/catalogue';
 import { catalogVisibility } from './catalogVisibility';
-import type { DomainRow } from '../execute/datasetStore';
-import type { CatalogSearchRequest } from '../params/catalogSearchParams';
-import { CATALOG_QUERY_SCHEMA } from './catalogQuerySchema';
+import type { DomainRow } from '../model/dataset';
+import type { CatalogSearchRequest } from '../model/catalogRequest';
+import { CATALOG_QUERY_SCHEMA } from '../schema/catalogQuerySchema';
 import { planFacets } from './planFacets';
 import { planQueries } from './planQueries';
-import type { SearchPlan, SortKey } from './searchPlan';
+import type { SearchPlan, SortKey } from '../model/searchPlan';
 
 const SORTABLE = new Set(['modified', 'issued', 'created', 'records_count']);
 

@@ -1,8 +1,8 @@
 import type { Literal, Span } from '../query/ast';
 import { QueryError } from '../query/queryError';
 import { fold } from '../text/fold';
-import type { Predicate, WordsMatch } from './predicate';
-import { isGeo, QueryField, QuerySchema } from './querySchema';
+import type { Predicate, WordsMatch } from '../model/predicate';
+import { isGeo, QueryField, QuerySchema } from '../model/querySchema';
 
 export const PLAN_LIMITS = { maxPrefixes: 256 } as const;
 

@@ -1,16 +1,17 @@
-import type { FieldDef } from '../catalog/descriptor';
+import type { FieldDef } from '../model/descriptor';
 import { AppError } from '../errors/catalogue';
-import type { DatastoreRequest, FieldValues } from '../params/datastoreRequest';
+import type { DatastoreRequest, FieldValues } from '../model/datastoreRequest';
 import { fold } from '../text/fold';
-import { parseDateLiteral } from './dateLiteral';
+import { parseDateLiteral } from '../values/dateLiteral';
 import { planQueries } from './planQueries';
-import { allOf } from './planRecordsFilter';
-import { DatasetTarget, planRecordsSearch } from './planRecordsSearch';
-import type { Predicate } from './predicate';
-import { isGeo, isTemporal } from './querySchema';
-import { recordQuerySchema } from './recordQuerySchema';
-import type { SearchPlan, SortKey } from './searchPlan';
-import { temporalFormat, temporalInterval } from './typedValue';
+import { allOf } from './combine';
+import { planRecordsSearch } from './planRecordsSearch';
+import { DatasetTarget } from '../model/dataset';
+import type { Predicate } from '../model/predicate';
+import { isGeo, isTemporal } from '../model/querySchema';
+import { recordQuerySchema } from '../schema/recordQuerySchema';
+import type { SearchPlan, SortKey } from '../model/searchPlan';
+import { temporalFormat, temporalInterval } from '../values/typedValue';
 
 const invalid = (parameter: string, message: string): AppError => new AppError('bad_parameter', message, { parameter });
 const anyOf = (ps: Predicate[]): Predicate => (ps.length === 1 ? ps[0] : { kind: 'or', clauses: ps });

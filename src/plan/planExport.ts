@@ -1,14 +1,11 @@
 import { AppError } from '../errors/catalogue';
-import type { DownloadRequest } from '../params/downloadParams';
-import { DatasetTarget, selectedFields } from './planRecordsSearch';
+import type { DownloadRequest } from '../model/recordsRequest';
+import { selectedFields } from './planRecordsSearch';
+import { DatasetTarget } from '../model/dataset';
 import { planRecordsFilter } from './planRecordsFilter';
 import { planSort } from './planSort';
-import { isGeo } from './querySchema';
-import type { SearchPlan } from './searchPlan';
-import type { Predicate } from './predicate';
-
-/** An export: one query (q, geofilters, refines, excludes), a total order, the fields, a cap. */
-export type ExportPlan = Pick<SearchPlan, 'index' | 'datasetId' | 'schema' | 'sort' | 'fields' | 'timeZone'> & { query: Predicate; limit?: number };
+import { isGeo } from '../model/querySchema';
+import type { ExportPlan } from '../model/searchPlan';
 
 export function planExport(req: DownloadRequest, target: DatasetTarget, now: number): ExportPlan {
   if (req.output.format.startsWith('geojson') && !target.schema.some((f) => isGeo(f.type))) {

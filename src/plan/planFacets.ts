@@ -1,10 +1,10 @@
-import { annotationArg, FieldDef } from '../catalog/descriptor';
+import { annotationArg, FieldDef } from '../model/descriptor';
 import { AppError } from '../errors/catalogue';
-import type { FacetContext, FacetKind, FacetPath } from '../facets/facetKind';
+import type { FacetContext, FacetKind, FacetPath } from '../model/facetKind';
 import { facetKindOf, isFacetField } from '../facets/facetKindOf';
-import { FACET_SORTS, FacetSort } from '../params/recordsSearchRequest';
-import type { Predicate } from './predicate';
-import type { FacetRequest, FieldFilter } from './searchPlan';
+import { FACET_SORTS, FacetSort } from '../model/recordsRequest';
+import type { FacetRequest, FieldFilter } from '../model/searchPlan';
+import { anyOf, allOf } from './combine';
 
 /** Most facet groups one request may ask for. */
 export const MAX_FACETS = 50;
@@ -49,8 +49,6 @@ function paths(kind: FacetKind, ctx: FacetContext, values: string[], parameter: 
   });
 }
 
-const anyOf = (ps: Predicate[]): Predicate => (ps.length === 1 ? ps[0] : { kind: 'or', clauses: ps });
-const allOf = (ps: Predicate[]): Predicate => (ps.length === 1 ? ps[0] : { kind: 'and', clauses: ps });
 
 /**
  * `facet`, `refine.<f>`, `exclude.<f>`, `disjunctive.<f>`, `facetsort.<f>` → the filters each

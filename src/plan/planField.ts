@@ -1,11 +1,11 @@
 import type { Call, Literal, QueryNode } from '../query/ast';
-import { parseDateLiteral } from './dateLiteral';
-import { betweenBounds, boundsPredicate, comparisonBounds } from './comparison';
-import { evaluateNow } from './nowFunction';
+import { parseDateLiteral } from '../values/dateLiteral';
+import { betweenBounds, boundsPredicate, comparisonBounds } from '../values/comparison';
+import { evaluateNow } from '../values/nowFunction';
 import type { PlanContext } from './planContext';
-import type { Predicate } from './predicate';
-import { isGeo, isNumeric, isTemporal, QueryField } from './querySchema';
-import { instantInterval, Interval, numberInterval, temporalInterval } from './typedValue';
+import type { Predicate } from '../model/predicate';
+import { isGeo, isNumeric, isTemporal, QueryField } from '../model/querySchema';
+import { instantInterval, Interval, numberInterval, temporalInterval } from '../values/typedValue';
 
 type FieldNode = Extract<QueryNode, { kind: 'field' }>;
 type RangeNode = Extract<QueryNode, { kind: 'range' }>;

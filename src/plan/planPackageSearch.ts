@@ -1,24 +1,13 @@
 import type { Access } from '../auth/access';
-import type { DomainRow } from '../execute/datasetStore';
+import type { DomainRow } from '../model/dataset';
 import { AppError } from '../errors/catalogue';
-import type { PackageSearchRequest } from '../params/packageSearchParams';
+import type { PackageSearchRequest } from '../model/catalogRequest';
 import { catalogVisibility } from './catalogVisibility';
 import { planCatalogSearch } from './planCatalogSearch';
 import { planSolrQueries } from './planSolrQueries';
-import type { Predicate } from './predicate';
-import type { SearchPlan, SortKey } from './searchPlan';
-
-/** A facet as `search_facets` lists it: the catalog field it counts, and how its items are named. */
-export interface PackageFacet {
-  name: string;
-  field: string;
-  /** Items named by the value's slug (organizations, groups), the value being the display name. */
-  slug: boolean;
-  /** Values never listed (d4c hides these `features`). */
-  hidden: readonly string[];
-}
-
-export interface PackageSearchPlan { search: SearchPlan; facets: PackageFacet[]; sort: string; visibility: Predicate }
+import type { Predicate } from '../model/predicate';
+import type { SortKey } from '../model/searchPlan';
+import type { PackageFacet, PackageSearchPlan } from '../model/packageSearch';
 
 /** Facet names of CKAN and d4c → catalog field (ODS names map to themselves). */
 const FACETS = new Map<string, Omit<PackageFacet, 'name'>>(Object.entries({

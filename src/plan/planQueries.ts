@@ -2,10 +2,8 @@ import { AppError } from '../errors/catalogue';
 import { QueryError } from '../query/queryError';
 import type { PlanOptions } from './planContext';
 import { planQuery } from './planQuery';
-import type { Predicate } from './predicate';
-
-/** One `q` of a request, with the parameter it came in (`q`, `q.mine`) for the error message. */
-export interface RequestQuery { parameter: string; text: string }
+import type { Predicate } from '../model/predicate';
+import type { RequestQuery } from '../model/recordsRequest';
 
 /**
  * Runs `read` on the text of `parameter`: a query the language or the schema refuses becomes a

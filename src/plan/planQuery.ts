@@ -3,7 +3,7 @@ import { parseQuery } from '../query/parse';
 import { PlanContext, PlanOptions } from './planContext';
 import { planCall } from './planCall';
 import { planField, planRange } from './planField';
-import type { Predicate } from './predicate';
+import type { Predicate } from '../model/predicate';
 
 /** Flattens nested and/or of the same kind; drops clauses that search nothing (null). */
 function combine(kind: 'and' | 'or', parts: Array<Predicate | null>): Predicate | null {

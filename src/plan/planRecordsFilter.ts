@@ -1,12 +1,12 @@
-import type { FieldDef } from '../catalog/descriptor';
+import type { FieldDef } from '../model/descriptor';
 import { AppError } from '../errors/catalogue';
-import { allFilters } from '../facets/facetAggregations';
-import type { GeoFilter, RecordsFilter } from '../params/recordsSearchRequest';
+import { allFilters, allOf } from './combine';
+import type { GeoFilter, RecordsFilter } from '../model/recordsRequest';
 import { planFacets } from './planFacets';
 import { planQueries } from './planQueries';
-import type { Predicate } from './predicate';
-import { isGeo } from './querySchema';
-import { recordQuerySchema } from './recordQuerySchema';
+import type { Predicate } from '../model/predicate';
+import { isGeo } from '../model/querySchema';
+import { recordQuerySchema } from '../schema/recordQuerySchema';
 
 function geoPredicate(path: string, g: GeoFilter): Predicate {
   switch (g.kind) {
@@ -26,12 +26,6 @@ export function planRecordsQuery(schema: readonly FieldDef[], filter: RecordsFil
   const geo = schema.find((f) => isGeo(f.type));
   if (!geo) throw new AppError('bad_parameter', 'This dataset has no geographic field to filter on.', { parameter: `geofilter.${filter.geofilters[0].kind}` });
   return allOf([q, ...filter.geofilters.map((g) => geoPredicate(`v.${geo.name}`, g))]);
-}
-
-/** All of some predicates; `all` ones drop out. */
-export function allOf(parts: readonly Predicate[]): Predicate {
-  const clauses = parts.filter((p) => p.kind !== 'all');
-  return clauses.length === 0 ? { kind: 'all' } : clauses.length === 1 ? clauses[0] : { kind: 'and', clauses };
 }
 
 /**

@@ -1,14 +1,12 @@
-import type { FieldDef } from '../catalog/descriptor';
+import type { FieldDef } from '../model/descriptor';
 import { AppError } from '../errors/catalogue';
-import type { RecordsSearchRequest } from '../params/recordsSearchRequest';
+import type { RecordsSearchRequest } from '../model/recordsRequest';
 import { planFacets } from './planFacets';
 import { planRecordsQuery } from './planRecordsFilter';
 import { planSort } from './planSort';
-import { isGeo } from './querySchema';
-import type { SearchPlan } from './searchPlan';
-
-/** The dataset a request reads: its schema, the index alias to search, and the id to show. */
-export interface DatasetTarget { index: string; datasetId: string; schema: FieldDef[] }
+import { isGeo } from '../model/querySchema';
+import type { SearchPlan } from '../model/searchPlan';
+import type { DatasetTarget } from '../model/dataset';
 
 /** The fields named by `fields=`, in that order; an unknown one is a 400. */
 export function selectedFields(schema: readonly FieldDef[], names: readonly string[] | undefined): FieldDef[] | undefined {

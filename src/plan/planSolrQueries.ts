@@ -1,11 +1,11 @@
 import type { QueryNode } from '../query/ast';
 import { parseLucene } from '../query/parseLucene';
 import { fold } from '../text/fold';
-import { CKAN_QUERY_SCHEMA } from './ckanQuerySchema';
+import { CKAN_QUERY_SCHEMA } from '../schema/ckanQuerySchema';
 import { readingQuery } from './planQueries';
 import { planAst } from './planQuery';
-import type { Predicate } from './predicate';
-import type { RankClause } from './searchPlan';
+import type { Predicate } from '../model/predicate';
+import type { RankClause } from '../model/searchPlan';
 
 /** CKAN's relevance (`qf = name^4 title^4 tags^2 groups^2 text`), on the catalog's folded text fields. */
 const RANKED: Array<[string, number]> = [['t.datasetid', 4], ['t.title', 4], ['t.keyword', 2], ['t.theme', 2], ['all_text', 1]];

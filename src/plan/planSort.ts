@@ -1,6 +1,6 @@
-import { FieldDef } from '../catalog/descriptor';
+import { FieldDef } from '../model/descriptor';
 import { AppError } from '../errors/catalogue';
-import type { SortKey } from './searchPlan';
+import type { SortKey } from '../model/searchPlan';
 
 const isSortable = (f: FieldDef): boolean => f.annotations.some((a) => a.name === 'sortable');
 

@@ -1,5 +1,5 @@
-import type { FacetGroup, FacetValue } from '../facets/facetTree';
-import type { PackageFacet } from '../plan/planPackageSearch';
+import type { FacetGroup, FacetValue } from '../model/facetGroup';
+import type { PackageFacet } from '../model/packageSearch';
 import { slug } from '../text/slug';
 
 export interface CkanFacetItem { name: string; display_name: string; count: number }

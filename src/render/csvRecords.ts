@@ -1,6 +1,5 @@
-import { annotationArg, FieldDef } from '../catalog/descriptor';
-import type { FieldValue } from '../ingest/coerce/coerceField';
-import type { FileValue } from '../ingest/coerce/file';
+import { annotationArg, FieldDef } from '../model/descriptor';
+import type { FieldValue, FileValue } from '../model/values';
 import { csvLine } from './csvText';
 import { OdsRecord } from './recordObject';
 

@@ -1,22 +1,4 @@
-import type { FieldDef } from '../catalog/descriptor';
-
-/** What the catalog index keeps of a dataset for rendering. */
-export interface CatalogHit {
-  datasetid: string;
-  has_records: boolean;
-  features: string[];
-  dataset: { metas: Record<string, unknown>; fields: FieldDef[]; dcat?: Record<string, unknown>; store: StoreFacts };
-}
-
-/** What the store knows of a dataset beyond its metadata, for CKAN's package dicts (ISO 8601 instants). */
-export interface StoreFacts {
-  resource_id: string;
-  visibility: 'public' | 'private';
-  state: 'draft' | 'published';
-  created_at: string;
-  updated_at: string;
-  published_at: string | null;
-}
+import type { CatalogHit } from '../model/dataset';
 
 /** The optional blocks a request asks for (`extrametas`, `interopmetas`). */
 export interface MetaBlocks { extrametas: boolean; interopmetas: boolean }

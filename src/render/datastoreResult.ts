@@ -1,9 +1,8 @@
-import type { FieldDef } from '../catalog/descriptor';
-import type { FieldValue } from '../ingest/coerce/coerceField';
-import type { FileValue } from '../ingest/coerce/file';
-import type { DatastoreRequest } from '../params/datastoreRequest';
-import type { SearchPlan } from '../plan/searchPlan';
-import type { RecordHit, SearchResult } from '../results/searchResult';
+import type { FieldDef } from '../model/descriptor';
+import type { FieldValue, FileValue } from '../model/values';
+import type { DatastoreRequest } from '../model/datastoreRequest';
+import type { SearchPlan } from '../model/searchPlan';
+import type { RecordHit, SearchResult } from '../model/searchResult';
 import { csvCell } from './csvText';
 import { instantText } from './instantText';
 

@@ -1,6 +1,6 @@
-import type { FieldDef } from '../catalog/descriptor';
-import type { OutputOptions } from '../params/recordsSearchRequest';
-import type { RecordHit } from '../results/searchResult';
+import type { FieldDef } from '../model/descriptor';
+import type { OutputOptions } from '../model/recordsRequest';
+import type { RecordHit } from '../model/searchResult';
 import { csvHeader, csvRecordLines } from './csvRecords';
 import { geojsonFeatures } from './geojsonFeatures';
 import { jsonText } from './jsonText';

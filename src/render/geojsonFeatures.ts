@@ -1,5 +1,5 @@
-import type { FieldDef } from '../catalog/descriptor';
-import type { FieldValue } from '../ingest/coerce/coerceField';
+import type { FieldDef } from '../model/descriptor';
+import type { FieldValue } from '../model/values';
 import type { OdsRecord } from './recordObject';
 
 export interface Feature { type: 'Feature'; geometry: unknown; properties: Record<string, FieldValue> }

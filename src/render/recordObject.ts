@@ -1,7 +1,6 @@
-import { annotationArg, FieldDef } from '../catalog/descriptor';
-import type { FieldValue } from '../ingest/coerce/coerceField';
-import type { PointGeometry } from '../ingest/geometry';
-import type { RecordHit } from '../results/searchResult';
+import { annotationArg, FieldDef } from '../model/descriptor';
+import type { FieldValue, PointGeometry } from '../model/values';
+import type { RecordHit } from '../model/searchResult';
 import { instantText } from './instantText';
 
 /** What rendering a record needs: the schema (types, annotations), the zone, and the id to show. */

@@ -1,5 +1,5 @@
-import type { AnalyzePoint } from '../analyze/analyzeTypes';
-import type { OutputOptions } from '../params/recordsSearchRequest';
+import type { AnalyzePoint } from '../model/analyze';
+import type { OutputOptions } from '../model/recordsRequest';
 import { csvLine } from './csvText';
 import { jsonp } from './jsonp';
 import { jsonText } from './jsonText';

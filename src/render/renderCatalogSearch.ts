@@ -1,7 +1,8 @@
-import type { FacetGroup } from '../facets/facetTree';
-import type { CatalogSearchRequest } from '../params/catalogSearchParams';
+import type { FacetGroup } from '../model/facetGroup';
+import type { CatalogSearchRequest } from '../model/catalogRequest';
 import { csvLine } from './csvText';
-import { CatalogHit, datasetObject } from './datasetObject';
+import { datasetObject } from './datasetObject';
+import { CatalogHit } from '../model/dataset';
 import { jsonp } from './jsonp';
 import { jsonText } from './jsonText';
 import type { Rendered } from './rendered';

@@ -1,6 +1,6 @@
-import type { DatastoreRequest } from '../params/datastoreRequest';
-import type { SearchPlan } from '../plan/searchPlan';
-import type { SearchResult } from '../results/searchResult';
+import type { DatastoreRequest } from '../model/datastoreRequest';
+import type { SearchPlan } from '../model/searchPlan';
+import type { SearchResult } from '../model/searchResult';
 import { csvHeader, csvRecordLines } from './csvRecords';
 import { datastoreResult } from './datastoreResult';
 import { geojsonFeatures } from './geojsonFeatures';

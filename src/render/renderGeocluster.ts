@@ -1,6 +1,6 @@
-import { resultOf } from '../analyze/accumulator';
-import type { Series } from '../analyze/analyzeTypes';
-import type { Cluster } from '../geocluster/mergeClusters';
+import { resultOf } from '../values/accumulator';
+import type { Series } from '../model/analyze';
+import type { Cluster } from '../model/geo';
 
 const range = (xs: number[]): { min: number; max: number } | undefined => (xs.length ? { min: Math.min(...xs), max: Math.max(...xs) } : undefined);
 

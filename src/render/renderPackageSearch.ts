@@ -1,5 +1,5 @@
-import type { PackageSearchResult } from '../execute/runPackageSearch';
-import type { PackageSearchRequest } from '../params/packageSearchParams';
+import type { PackageSearchResult } from '../model/packageSearch';
+import type { PackageSearchRequest } from '../model/catalogRequest';
 import { ckanFacets } from './ckanFacets';
 import { d4cPackage } from './d4cPackage';
 import { jsonp } from './jsonp';

@@ -1,6 +1,6 @@
-import type { OutputOptions } from '../params/recordsSearchRequest';
-import type { SearchPlan } from '../plan/searchPlan';
-import type { SearchResult } from '../results/searchResult';
+import type { OutputOptions } from '../model/recordsRequest';
+import type { SearchPlan } from '../model/searchPlan';
+import type { SearchResult } from '../model/searchResult';
 import { csvHeader, csvRecordLines } from './csvRecords';
 import { geojsonFeatures } from './geojsonFeatures';
 import { jsonp } from './jsonp';

@@ -1,7 +1,7 @@
 import type { SearchResponse } from '@elastic/elasticsearch/lib/api/types';
-import { readFacetGroup } from '../facets/readFacetGroup';
-import type { SearchPlan } from '../plan/searchPlan';
-import type { RecordHit, SearchResult } from './searchResult';
+import { readFacetGroup } from './readFacetGroup';
+import type { SearchPlan } from '../model/searchPlan';
+import type { RecordHit, SearchResult } from '../model/searchResult';
 
 /** An Elasticsearch search response → the records page, the exact total and the facet tree. */
 export function readSearchResult(plan: SearchPlan, res: SearchResponse<RecordHit>): SearchResult {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePredicate } from '../../src/compile/compilePredicate';
-import { CATALOG_QUERY_SCHEMA } from '../../src/plan/catalogQuerySchema';
-import { CKAN_QUERY_SCHEMA } from '../../src/plan/ckanQuerySchema';
+import { CATALOG_QUERY_SCHEMA } from '../../src/schema/catalogQuerySchema';
+import { CKAN_QUERY_SCHEMA } from '../../src/schema/ckanQuerySchema';
 import { planAst, planQuery } from '../../src/plan/planQuery';
 import { parseLucene } from '../../src/query/parseLucene';
 import { QueryError } from '../../src/query/queryError';

@@ -1,5 +1,5 @@
 import type { Deps } from '../../src/execute/deps';
-import { recordsAlias } from '../../src/index/indexNames';
+import { recordsAlias } from '../../src/schema/indexNames';
 import { FIXTURE_IDS, ingestFixture } from '../support/ingestFixture';
 import { rawCsvObjects, rawGeoJsonFeatures } from '../support/rawFixtures';
 import { openTestDeps } from '../support/testDeps';

@@ -1,6 +1,6 @@
 import type { Deps } from '../../src/execute/deps';
-import { reindexDataset } from '../../src/execute/reindexDataset';
-import { recordsAlias } from '../../src/index/indexNames';
+import { reindexDataset } from '../../src/usecases/reindexDataset';
+import { recordsAlias } from '../../src/schema/indexNames';
 import { ingestFixture } from '../support/ingestFixture';
 import { rawCsvObjects } from '../support/rawFixtures';
 import { openTestDeps } from '../support/testDeps';

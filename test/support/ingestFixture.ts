@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDescriptor } from '../../src/catalog/parseDescriptor';
 import type { Deps } from '../../src/execute/deps';
-import { DatasetRow, getDataset } from '../../src/execute/datasetStore';
-import { publishDataset } from '../../src/execute/publishDataset';
+import { getDataset } from '../../src/execute/datasetStore';
+import { DatasetRow } from '../../src/model/dataset';
+import { publishDataset } from '../../src/usecases/publishDataset';
 import { FIXTURES } from './rawFixtures';
 
 export const FIXTURE_IDS = [

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseCatalogEntry } from '../../src/catalog/catalogEntry';
 import { upsertDomain } from '../../src/execute/datasetStore';
 import type { Deps } from '../../src/execute/deps';
-import { importCatalog } from '../../src/execute/importCatalog';
+import { importCatalog } from '../../src/usecases/importCatalog';
 import { ensureFixture, FIXTURE_IDS } from './ingestFixture';
 import { FIXTURES } from './rawFixtures';
 

@@ -1,6 +1,6 @@
-import type { FieldDef } from '../../src/catalog/descriptor';
-import { recordQuerySchema } from '../../src/plan/recordQuerySchema';
-import type { QuerySchema } from '../../src/plan/querySchema';
+import type { FieldDef } from '../../src/model/descriptor';
+import { recordQuerySchema } from '../../src/schema/recordQuerySchema';
+import type { QuerySchema } from '../../src/model/querySchema';
 import { fixtureDescriptor } from './ingestFixture';
 
 /** A fixture's declared fields as FieldDefs (every fixture field used here declares its type). */

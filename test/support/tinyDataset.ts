@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDescriptor } from '../../src/catalog/parseDescriptor';
 import type { Deps } from '../../src/execute/deps';
-import { publishDataset } from '../../src/execute/publishDataset';
+import { publishDataset } from '../../src/usecases/publishDataset';
 
 /** Publishes a small comma-separated dataset written on the spot (every cell quoted). */
 export async function publishTinyCsv(

@@ -1,13 +1,11 @@
-import { annotationArg, FieldDef } from '../../catalog/descriptor';
+import { annotationArg, FieldDef } from '../../model/descriptor';
 import { coerceDate, coerceDatetime } from './date';
-import { coerceFile, FileValue } from './file';
-import { coerceGeoPoint, coerceGeoShape, Geometry, LatLon } from './geo';
+import { coerceFile } from './file';
+import { coerceGeoPoint, coerceGeoShape } from './geo';
 import { coerceDouble, coerceInt } from './number';
 import { Coerced } from './result';
 import { coerceText } from './text';
-
-/** A field value as stored and rendered (ODS record JSON): empty values are never stored. */
-export type FieldValue = string | string[] | number | LatLon | Geometry | FileValue;
+import type { FieldValue } from '../../model/values';
 
 export function coerceField(field: FieldDef, raw: unknown, timeZone: string): Coerced<FieldValue> {
   switch (field.type) {

@@ -1,6 +1,5 @@
 import { Coerced, empty, invalid, isBlank, show, value } from './result';
-
-export interface FileValue { id?: string; filename: string; mimetype?: string; url?: string }
+import type { FileValue } from '../../model/values';
 
 /** A file reference: a name or URL as text, or an object with at least `filename` or `id`. */
 export function coerceFile(raw: unknown): Coerced<FileValue> {

@@ -1,15 +1,5 @@
 import { Coerced, empty, invalid, isBlank, show, value } from './result';
-
-/** `[lat, lon]`, the ODS representation of a geo_point_2d. */
-export type LatLon = [number, number];
-
-export type Position = number[];
-export type Geometry =
-  | { type: 'Point'; coordinates: Position }
-  | { type: 'MultiPoint' | 'LineString'; coordinates: Position[] }
-  | { type: 'MultiLineString' | 'Polygon'; coordinates: Position[][] }
-  | { type: 'MultiPolygon'; coordinates: Position[][][] }
-  | { type: 'GeometryCollection'; geometries: Geometry[] };
+import type { LatLon, Position, Geometry } from '../../model/values';
 
 const POINT_TEXT = /^\s*\[?\s*([+-]?\d+(?:\.\d+)?)\s*,\s*([+-]?\d+(?:\.\d+)?)\s*\]?\s*$/;
 

@@ -1,4 +1,4 @@
-import type { SourceFormat } from '../../catalog/descriptor';
+import type { SourceFormat } from '../../model/descriptor';
 import type { PositionUnit, ReaderItem } from '../rawRow';
 import { CsvOptions, readCsv } from './csvReader';
 import { readGeoJson, readJsonArray, readNdjson } from './jsonReaders';

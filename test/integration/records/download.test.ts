@@ -6,7 +6,7 @@ import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
 import { createEsClient } from '../../../src/execute/elasticsearch';
 import { createHttpServer } from '../../../src/http/httpServer';
-import { recordsAlias } from '../../../src/index/indexNames';
+import { recordsAlias } from '../../../src/schema/indexNames';
 import { ensureFixture, FIXTURE_IDS } from '../../support/ingestFixture';
 import { rawCsvObjects, rawGeoJsonFeatures } from '../../support/rawFixtures';
 import { testApp } from '../../support/recordsApp';

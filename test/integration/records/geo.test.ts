@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
-import { tileBounds, tileOf } from '../../../src/geocluster/webMercator';
+import { tileBounds, tileOf } from '../../../src/geo/webMercator';
 import { ensureFixture } from '../../support/ingestFixture';
 import { rawCsvObjects } from '../../support/rawFixtures';
 import { testApp } from '../../support/recordsApp';

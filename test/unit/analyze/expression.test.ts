@@ -1,7 +1,7 @@
-import { addValue, emptyAcc, resultOf } from '../../../src/analyze/accumulator';
-import { evaluate, exprFields, parseExpression } from '../../../src/analyze/expression';
-import { mergeClusters } from '../../../src/geocluster/mergeClusters';
-import { simplifyGeometry } from '../../../src/geocluster/simplifyGeometry';
+import { addValue, emptyAcc, resultOf } from '../../../src/values/accumulator';
+import { evaluate, exprFields, parseExpression } from '../../../src/query/expression';
+import { mergeClusters } from '../../../src/results/mergeClusters';
+import { simplifyGeometry } from '../../../src/results/simplifyGeometry';
 import { AppError } from '../../../src/errors/catalogue';
 
 const value = (text: string, values: Record<string, number> = {}) => evaluate(parseExpression(text, 'y.s.expr'), new Map(Object.entries(values)));

@@ -1,5 +1,5 @@
-import type { FieldDef } from '../../../src/catalog/descriptor';
-import { hierarchyLevels } from '../../../src/index/hierarchyLevels';
+import type { FieldDef } from '../../../src/model/descriptor';
+import { hierarchyLevels } from '../../../src/schema/hierarchyLevels';
 import { recordDocument } from '../../../src/index/recordDocument';
 
 const f = (name: string, type: FieldDef['type'], annotations: FieldDef['annotations'] = []): FieldDef =>

@@ -1,4 +1,4 @@
-import type { FieldDef } from '../../../src/catalog/descriptor';
+import type { FieldDef } from '../../../src/model/descriptor';
 import { coerceField } from '../../../src/ingest/coerce/coerceField';
 import { coerceDate, coerceDatetime } from '../../../src/ingest/coerce/date';
 import { coerceGeoPoint, coerceGeoShape } from '../../../src/ingest/coerce/geo';

@@ -1,4 +1,4 @@
-import { evaluateNow } from '../../../src/plan/nowFunction';
+import { evaluateNow } from '../../../src/values/nowFunction';
 import { parseQuery } from '../../../src/query/parse';
 
 /** #now(args) evaluated at `now` in `zone`, as an ISO instant. Expected values come from python-dateutil's relativedelta. */

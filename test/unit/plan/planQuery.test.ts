@@ -1,6 +1,6 @@
 import { compilePredicate } from '../../../src/compile/compilePredicate';
 import type { EsQuery } from '../../../src/compile/esQuery';
-import { CATALOG_QUERY_SCHEMA } from '../../../src/plan/catalogQuerySchema';
+import { CATALOG_QUERY_SCHEMA } from '../../../src/schema/catalogQuerySchema';
 import { PLAN_LIMITS, PlanOptions } from '../../../src/plan/planContext';
 import { planQuery } from '../../../src/plan/planQuery';
 import { QueryError } from '../../../src/query/queryError';

@@ -1,7 +1,7 @@
 import { compileSearch } from '../../../src/compile/compileSearch';
 import { AppError } from '../../../src/errors/catalogue';
 import { planSolrQueries } from '../../../src/plan/planSolrQueries';
-import type { SearchPlan } from '../../../src/plan/searchPlan';
+import type { SearchPlan } from '../../../src/model/searchPlan';
 
 const options = { timeZone: 'UTC', now: Date.parse('2026-11-21T10:30:00Z'), ranked: true };
 

@@ -1,0 +1,39 @@
+import { compilePredicate } from './compilePredicate';
+import type { FacetRequest, FieldFilter } from '../model/searchPlan';
+import type { Agg } from '../model/facetKind';
+import { expandedPaths } from '../facets/facetTree';
+import { filterParts, allOf } from '../plan/combine';
+
+
+/** The first level of a facet, and one level below each expanded path. */
+function levels(facet: FacetRequest): Record<string, Agg> {
+  const { kind, ctx } = facet;
+  if (!kind || !ctx) return {};
+  const aggs: Record<string, Agg> = { l1: kind.level(ctx, 1) };
+  expandedPaths(facet).forEach((p, j) => {
+    aggs[`x${j}`] = { filter: compilePredicate(kind.select(ctx, p)), aggs: { l: kind.level(ctx, p.depth + 1) } };
+  });
+  return aggs;
+}
+
+/**
+ * The aggregations of facet group `i`, computed in the same request as the hits. Its counts see
+ * every other field's filters and its own (so they describe the current result set), except
+ * that a disjunctive facet ignores its own refines. Excluded values get their count from a
+ * sibling aggregation that leaves the facet's own excludes out.
+ */
+export function facetAggregations(facet: FacetRequest, i: number, filters: readonly FieldFilter[]): Record<string, Agg> {
+  if (!facet.kind || !facet.ctx) return {};
+  const { kind, ctx } = facet;
+  const others = filters.filter((f) => f.field !== facet.name).flatMap((f) => filterParts(f, true));
+  const own = filters.find((f) => f.field === facet.name);
+  const ownRefine = own?.refine && !own.disjunctive ? [own.refine] : [];
+  const aggs: Record<string, Agg> = {
+    [`facet${i}`]: { filter: compilePredicate(allOf([...others, ...ownRefine, ...(own?.exclude ? [own.exclude] : [])])), aggs: levels(facet) },
+  };
+  if (facet.excluded.length > 0) {
+    const counts = Object.fromEntries(facet.excluded.map((e, k) => [`e${k}`, { filter: compilePredicate(kind.select(ctx, e)) }]));
+    aggs[`facet${i}_excluded`] = { filter: compilePredicate(allOf([...others, ...ownRefine])), aggs: counts };
+  }
+  return aggs;
+}

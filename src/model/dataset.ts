@@ -1,0 +1,42 @@
+import type { DatasetMetadata, FieldDef } from './descriptor';
+
+export interface DatasetRow {
+  id: string;
+  /** The CKAN DataStore resource id of the dataset's records (a UUID derived from the id). */
+  resourceId: string;
+  domain: string;
+  metadata: DatasetMetadata;
+  fields: FieldDef[];
+  visibility: 'public' | 'private';
+  state: 'draft' | 'published';
+  hasRecords: boolean;
+  recordsCount: number;
+  /** Metadata from a catalog import, under the descriptor's own. */
+  catalogExtra: Record<string, unknown> | null;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+}
+
+export interface DomainRow { id: string; title: string; includePublic: boolean }
+
+/** What the catalog index keeps of a dataset for rendering. */
+export interface CatalogHit {
+  datasetid: string;
+  has_records: boolean;
+  features: string[];
+  dataset: { metas: Record<string, unknown>; fields: FieldDef[]; dcat?: Record<string, unknown>; store: StoreFacts };
+}
+
+/** What the store knows of a dataset beyond its metadata, for CKAN's package dicts (ISO 8601 instants). */
+export interface StoreFacts {
+  resource_id: string;
+  visibility: 'public' | 'private';
+  state: 'draft' | 'published';
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+/** The dataset a request reads: its schema, the index alias to search, and the id to show. */
+export interface DatasetTarget { index: string; datasetId: string; schema: FieldDef[] }

@@ -1,0 +1,55 @@
+import type { FieldDef } from './descriptor';
+import type { FacetContext, FacetKind, FacetPath } from './facetKind';
+import type { FacetSort } from './recordsRequest';
+import type { Predicate } from './predicate';
+
+/** The refines and excludes on one field: the records they keep. */
+export interface FieldFilter {
+  field: string;
+  /** Refines: all of them (conjunctive) or any of them (disjunctive). */
+  refine?: Predicate;
+  /** Excludes: none of them. */
+  exclude?: Predicate;
+  disjunctive: boolean;
+}
+
+/** One facet group to compute. Without `kind` (a field that is no facet) the group is empty. */
+export interface FacetRequest {
+  name: string;
+  kind?: FacetKind;
+  ctx?: FacetContext;
+  refined: FacetPath[];
+  excluded: FacetPath[];
+  disjunctive: boolean;
+  sort: FacetSort;
+}
+
+export interface SortKey { path: string; order: 'asc' | 'desc' }
+
+/** Text that scores the hits (it selects nothing): folded words matched in `path`, weighted by `boost`. */
+export interface RankClause { path: string; text: string; boost: number }
+
+/** A records search, every field resolved: what the compiler turns into one Elasticsearch request. */
+export interface SearchPlan {
+  index: string;
+  /** The dataset id as the response shows it (with `@domain` when it was addressed so). */
+  datasetId: string;
+  schema: FieldDef[];
+  /** `q` and geofilters. */
+  query: Predicate;
+  filters: FieldFilter[];
+  facets: FacetRequest[];
+  sort: SortKey[];
+  rows: number;
+  start: number;
+  /** Fields to return; all when undefined. */
+  fields?: FieldDef[];
+  /** Relevance, for a sort on `_score`; without it every hit scores the same. */
+  rank?: RankClause[];
+  /** What to read from `_source` when it is not a record (the catalog). */
+  source?: string[];
+  timeZone: string;
+}
+
+/** An export: one query (q, geofilters, refines, excludes), a total order, the fields, a cap. */
+export type ExportPlan = Pick<SearchPlan, 'index' | 'datasetId' | 'schema' | 'sort' | 'fields' | 'timeZone'> & { query: Predicate; limit?: number };

@@ -1,0 +1,35 @@
+import type { FacetRequest } from '../model/searchPlan';
+import { expandedPaths } from '../facets/facetTree';
+import { FacetGroup, FacetValue } from '../model/facetGroup';
+import { sortFacetValues } from './sortFacetValues';
+
+type AggResults = Record<string, unknown>;
+const sub = (r: unknown, key: string): AggResults => ((r as AggResults | undefined)?.[key] ?? {}) as AggResults;
+const docCount = (r: unknown): number => Number((r as { doc_count?: number } | undefined)?.doc_count ?? 0);
+
+/** Facet group `i` from the response's aggregations: the first level, expanded paths' children, states and order. */
+export function readFacetGroup(facet: FacetRequest, i: number, aggregations: AggResults): FacetGroup {
+  const { kind, ctx } = facet;
+  if (!kind || !ctx) return { name: facet.name, facets: [] };
+  const root = sub(aggregations, `facet${i}`);
+  const expanded = new Map(expandedPaths(facet).map((p, j) => [p.path, sub(sub(root, `x${j}`), 'l')]));
+  const excluded = new Map(facet.excluded.map((e, k) => [e.path, { ...e, count: docCount(sub(sub(aggregations, `facet${i}_excluded`), `e${k}`)) }]));
+  const refined = new Set(facet.refined.map((r) => r.path));
+  for (const path of expanded.keys()) refined.add(path);
+
+  const level = (result: unknown, depth: number, parent?: string): FacetValue[] => {
+    const values: FacetValue[] = kind
+      .read(ctx, result)
+      .filter((b) => b.count > 0 && !excluded.has(b.path) && (parent === undefined || kind.isUnder(ctx, parent, b.path)))
+      .map((b) => ({ name: kind.nameOf(ctx, b.path), path: b.path, count: b.count, state: refined.has(b.path) ? 'refined' : 'displayed' }));
+    for (const e of excluded.values()) {
+      if (e.depth === depth && kind.parentOf(ctx, e.path) === parent) values.push({ name: kind.nameOf(ctx, e.path), path: e.path, count: e.count, state: 'excluded' });
+    }
+    for (const v of values) {
+      const below = expanded.get(v.path);
+      if (below && v.state !== 'excluded') v.facets = level(below, depth + 1, v.path);
+    }
+    return sortFacetValues(values, facet.sort);
+  };
+  return { name: facet.name, facets: level(sub(root, 'l1'), 1) };
+}
