@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# npm test: lint, type-check, then every test (unit, golden, integration on a real Elasticsearch
-# node and PostgreSQL). Installs what it needs. Extra arguments go to jest (e.g. a file pattern).
+# npm test: lint, type-check, then every jest project (unit, golden, property, and integration on a
+# real Elasticsearch node and PostgreSQL, see jest.config.js). Installs what it needs. Extra
+# arguments go to jest (e.g. a file pattern, or `--selectProjects integration`).
+# `npm run test:unit` runs the unit, golden and property projects alone, with no service at all.
 #   ES_URL            use this Elasticsearch instead of provisioning one
 #   TEST_DATABASE_URL PostgreSQL database for the tests (dropped and recreated by the run)
 #   ES_KEEP=1         leave the node this run started running (faster next run)
