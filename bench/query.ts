@@ -15,7 +15,7 @@ import { compilePredicate } from '../src/compile/compilePredicate';
 import { resolveSchema } from '../src/ingest/resolveSchema';
 import type { PlanOptions } from '../src/plan/planContext';
 import { planQuery } from '../src/plan/planQuery';
-import { recordQuerySchema } from '../src/plan/recordQuerySchema';
+import { recordQuerySchema } from '../src/schema/recordQuerySchema';
 import { QueryError } from '../src/query/queryError';
 import { FUZZ_TARGET, fuzzQueries } from '../test/support/fuzzQueries';
 
