@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePredicate } from '../../src/compile/compilePredicate';
 import { CATALOG_QUERY_SCHEMA } from '../../src/schema/catalogQuerySchema';
@@ -6,6 +5,7 @@ import { CKAN_QUERY_SCHEMA } from '../../src/schema/ckanQuerySchema';
 import { planAst, planQuery } from '../../src/plan/planQuery';
 import { parseLucene } from '../../src/query/parseLucene';
 import { QueryError } from '../../src/query/queryError';
+import { expectGolden, expectNoStrayGolden } from '../support/goldenFile';
 import { fixtureQuerySchema } from '../support/querySchemas';
 import { QUERY_CASES } from './queryCases';
 
@@ -28,14 +28,14 @@ function outcome(target: string, q: string, timeZone: string): object {
 /**
  * Each query of queryCases.ts → its plan and its Elasticsearch clause (or its error), as
  * reviewable JSON under test/golden/queries/. Regenerate on purpose with UPDATE_GOLDEN=1 and
- * review the diff.
+ * review the diff; without it a missing file fails.
  */
 describe('queries (golden)', () => {
   test.each(QUERY_CASES)('$name', ({ name, target, q, timeZone = 'Europe/Paris' }) => {
-    const body = { q, target, timeZone, now: NOW, ...outcome(target, q, timeZone) };
-    const file = join(__dirname, 'queries', `${name}.json`);
-    const text = `${JSON.stringify(body, null, 2)}\n`;
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, text);
-    expect(text).toBe(readFileSync(file, 'utf8'));
+    expectGolden(join(__dirname, 'queries', `${name}.json`), { q, target, timeZone, now: NOW, ...outcome(target, q, timeZone) });
+  });
+
+  test('every golden file belongs to a case', () => {
+    expectNoStrayGolden(join(__dirname, 'queries'), QUERY_CASES.map((c) => c.name));
   });
 });
