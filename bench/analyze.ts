@@ -12,10 +12,10 @@ import { compilePredicate } from '../src/compile/compilePredicate';
 import type { Deps } from '../src/execute/deps';
 import { resolveDataset } from '../src/usecases/resolveDataset';
 import { planGeo } from '../src/plan/planGeo';
-import { analyzeParams } from '../src/params/analyzeParams';
-import { geoParams } from '../src/params/geoParams';
-import { ParamReader } from '../src/params/paramReader';
-import { readQueryString } from '../src/params/rawParams';
+import { analyzeParams } from '../src/dialects/ods-v1/analyzeParams';
+import { geoParams } from '../src/dialects/ods-v1/geoParams';
+import { ParamReader } from '../src/dialects/shared/paramReader';
+import { readQueryString } from '../src/dialects/shared/rawParams';
 import { compare, runBench } from './harness';
 
 const SEQUENTIAL = 100, CONCURRENT_TOTAL = 300;

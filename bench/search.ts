@@ -9,9 +9,9 @@
 import { anonymous } from '../src/auth/access';
 import { compileSearch } from '../src/compile/compileSearch';
 import { resolveDataset } from '../src/usecases/resolveDataset';
-import { ParamReader } from '../src/params/paramReader';
-import { readQueryString } from '../src/params/rawParams';
-import { recordsSearchParams } from '../src/params/recordsSearchParams';
+import { ParamReader } from '../src/dialects/shared/paramReader';
+import { readQueryString } from '../src/dialects/shared/rawParams';
+import { recordsSearchParams } from '../src/dialects/ods-v1/recordsSearchParams';
 import { planRecordsSearch } from '../src/plan/planRecordsSearch';
 import { compare, runBench } from './harness';
 

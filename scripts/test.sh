@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-deps.sh
 npx eslint .
+npx depcruise src --config .dependency-cruiser.cjs
 npx tsc -p tsconfig.json --noEmit
 
 started_es=0

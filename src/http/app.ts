@@ -3,13 +3,13 @@ import type { Logger } from 'pino';
 import type { Deps } from '../execute/deps';
 import { errorMiddleware, notFoundHandler } from './errorMiddleware';
 import { authenticate } from './authenticate';
-import { catalogRouter } from './catalogRouter';
-import { ckanPackageRouter } from './ckanPackageRouter';
+import { catalogRouter } from '../dialects/ods-v1/catalogRouter';
+import { ckanPackageRouter } from '../dialects/ckan/ckanPackageRouter';
 import { cors } from './cors';
-import { datastoreRouter } from './datastoreRouter';
+import { datastoreRouter } from '../dialects/ckan/datastoreRouter';
 import { healthRouter } from './healthRouter';
-import { odsRecordsRouter } from './odsRecordsRouter';
-import { packageSearchRouter } from './packageSearchRouter';
+import { odsRecordsRouter } from '../dialects/ods-v1/odsRecordsRouter';
+import { packageSearchRouter } from '../dialects/ckan/packageSearchRouter';
 import { requestLog } from './requestLog';
 import { requestShape } from './requestShape';
 

@@ -1,13 +1,10 @@
 import type { Request, RequestHandler } from 'express';
-import { Access } from '../auth/access';
 import { API_KEY_SHAPE } from '../auth/apiKey';
 import { AppError } from '../errors/catalogue';
 import { domainOfApiKey } from '../execute/apiKeyStore';
 import type { Deps } from '../execute/deps';
-import { requestParams } from './requestParams';
-import { routeDomain } from './routeDomain';
-
-const keyDomains = new WeakMap<Request, string>();
+import { requestParams } from '../dialects/shared/requestParams';
+import { rememberKeyDomain } from '../dialects/shared/routeAccess';
 
 /**
  * The API key a request carries, if any: `Authorization: Apikey <key>` (ODS), `Bearer <key>`, or
@@ -35,13 +32,7 @@ export function authenticate(deps: Deps): RequestHandler {
     if (key === undefined) { next(); return; }
     const domain = API_KEY_SHAPE.test(key) ? await domainOfApiKey(deps.pool, key) : undefined;
     if (domain === undefined) throw new AppError('unauthorized', 'Invalid API key.', { parameter: 'apikey' });
-    keyDomains.set(req, domain);
+    rememberKeyDomain(req, domain);
     next();
   };
-}
-
-/** Whom a request comes from and which domain its route serves. */
-export function routeAccess(req: Request): Access {
-  const keyDomain = keyDomains.get(req);
-  return keyDomain === undefined ? { domain: routeDomain(req) } : { domain: routeDomain(req), keyDomain };
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../../../src/errors/catalogue';
-import { packageSearchParams } from '../../../src/params/packageSearchParams';
-import { ParamReader } from '../../../src/params/paramReader';
-import { readQueryString } from '../../../src/params/rawParams';
+import { packageSearchParams } from '../../../src/dialects/ckan/packageSearchParams';
+import { ParamReader } from '../../../src/dialects/shared/paramReader';
+import { readQueryString } from '../../../src/dialects/shared/rawParams';
 
 const read = (qs: string) => packageSearchParams(new ParamReader(readQueryString(qs)));
 const refusal = (qs: string): { parameter?: string; message: string; code: string } => {

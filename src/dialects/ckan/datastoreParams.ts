@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { AppError } from '../../errors/catalogue';
+import { booleanParam, callbackParam, datasetRef, recordsFilter } from '../shared/commonParams';
+import { DatastoreRequest, FieldValues, RECORDS_FORMATS } from '../../model/datastoreRequest';
+import type { ParamReader } from '../shared/paramReader';
+import { FACET_SORTS, FacetSort } from '../../model/recordsRequest';
+
+/** CKAN's `ckan.datastore.search.rows_max`: a larger `limit` is clamped, not refused. */
+export const DATASTORE_MAX_LIMIT = 32_000;
+/** Parameters whose JSON body value may be an object. */
+export const DATASTORE_JSON_OBJECTS: ReadonlySet<string> = new Set(['filters', 'q']);
+
+const invalid = (parameter: string, message: string): AppError => new AppError('bad_parameter', message, { parameter });
+const count = (name: string) => z.string().regex(/^\d{1,9}$/, `invalid value: ${name} must be a whole number ≥ 0`).transform(Number);
+
+const scalars = z.object({
+  limit: count('limit').optional(),
+  rows: count('rows').optional(),
+  offset: count('offset').optional(),
+  start: count('start').optional(),
+  plain: booleanParam.default(true),
+  distinct: booleanParam.default(false),
+  include_total: booleanParam.default(true),
+  records_format: z.enum(RECORDS_FORMATS, `Value must be one of ${RECORDS_FORMATS.join(', ')}`).default('objects'),
+  language: z.string().max(64).optional(),
+  format: z.enum(['json', 'jsonp', 'geojson', 'csv'], 'must be one of json, jsonp, geojson, csv').default('json'),
+  callback: callbackParam.optional(),
+  pretty_print: booleanParam.default(false),
+  filters: z.string().max(100_000).optional(),
+});
+
+function scalarsOf(value: unknown, parameter: string, field: string): Array<string | number | boolean> {
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0 || list.some((v) => !['string', 'number', 'boolean'].includes(typeof v))) {
+    throw invalid(parameter, `invalid value for "${field}": a value or a list of values`);
+  }
+  return list as Array<string | number | boolean>;
+}
+
+/** `{"field": value | [values]}` given as JSON text. */
+function objectParam(text: string | undefined, parameter: string): FieldValues[] {
+  if (text === undefined || text.trim() === '') return [];
+  let parsed: unknown;
+  try { parsed = JSON.parse(text); } catch { throw invalid(parameter, 'Cannot parse JSON'); }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid(parameter, 'Cannot parse JSON: an object of field → value is expected');
+  return Object.entries(parsed as Record<string, unknown>).map(([field, value]) => ({ field, values: scalarsOf(value, parameter, field) }));
+}
+
+/** `"f asc, g desc"` or repeated clauses: CKAN clauses, and ODS-style `-f` / `f` ones. */
+function sortClauses(values: string[]): Array<{ field: string; order: 'asc' | 'desc' }> {
+  return values.flatMap((v) => v.split(',')).map((c) => c.trim()).filter((c) => c !== '').map((clause) => {
+    const m = /^(-?)([A-Za-z_][\w.]*)(?:\s+(asc|desc))?$/i.exec(clause);
+    if (!m || (m[1] && m[3])) throw invalid('sort', `invalid value "${clause.slice(0, 100)}": "field", "field asc", "field desc" or "-field"`);
+    return { field: m[2], order: m[1] ? 'desc' : ((m[3]?.toLowerCase() ?? 'asc') as 'asc' | 'desc') };
+  });
+}
+
+function facetsorts(r: ParamReader): Map<string, FacetSort> {
+  const out = new Map<string, FacetSort>();
+  for (const [field, [value]] of r.family('facetsort')) {
+    if (!(FACET_SORTS as readonly string[]).includes(value)) throw invalid(`facetsort.${field}`, `must be one of ${FACET_SORTS.join(', ')}`);
+    out.set(field, value as FacetSort);
+  }
+  return out;
+}
+
+/** `fields` as a list (JSON body) or with literal commas. */
+const fieldList = (values: string[]): string[] | undefined =>
+  values.length === 0 ? undefined : values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
+
+/** `datastore_search` and `/api/records/2.0/search` parameters → one validated request. */
+export function datastoreParams(r: ParamReader): DatastoreRequest {
+  const s = r.scalars(scalars, Object.keys(scalars.shape));
+  const resourceParam = r.one('resource_id') ?? r.one('id') ?? r.one('dataset');
+  if (resourceParam === undefined) throw invalid('resource_id', 'Missing value');
+  const qs = r.all('q');
+  const objectQ = qs.length === 1 && qs[0].trim().startsWith('{') ? objectParam(qs[0], 'q') : undefined;
+  const base = recordsFilter(r, datasetRef(resourceParam, 'resource_id'));
+  if ((s.format === 'jsonp') && s.callback === undefined) throw invalid('callback', 'Parameter callback is required with format=jsonp.');
+  const limit = Math.min(s.limit ?? s.rows ?? 100, DATASTORE_MAX_LIMIT);
+  const filtersText = s.filters;
+  const echo: Record<string, unknown> = {};
+  if (filtersText !== undefined) echo.filters = JSON.parse(filtersText || '{}') as unknown;
+  if (qs.length) echo.q = objectQ ? JSON.parse(qs[0]) as unknown : qs.join(' ');
+  if (r.all('sort').length) echo.sort = r.all('sort').join(',');
+  return {
+    ...base,
+    queries: objectQ ? [] : base.queries,
+    resourceParam,
+    filters: objectParam(filtersText, 'filters'),
+    fieldText: objectQ ?? [],
+    plain: s.plain,
+    distinct: s.distinct,
+    includeTotal: s.include_total,
+    recordsFormat: s.records_format,
+    ckanSort: sortClauses(r.all('sort')),
+    ckanEcho: echo,
+    facets: r.all('facet').flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean),
+    disjunctive: new Set([...r.family('disjunctive')].filter(([, v]) => v.includes('true')).map(([f]) => f)),
+    facetsort: facetsorts(r),
+    sort: [],
+    rows: limit,
+    start: s.offset ?? s.start ?? 0,
+    fields: fieldList(r.all('fields')),
+    output: { format: s.format, callback: s.callback, prettyPrint: s.pretty_print, csvSeparator: ';', withBom: false, useLabelsForHeader: false },
+    echo: {},
+  };
+}

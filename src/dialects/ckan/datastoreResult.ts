@@ -1,0 +1,74 @@
+import type { FieldDef } from '../../model/descriptor';
+import type { FieldValue, FileValue } from '../../model/values';
+import type { DatastoreRequest } from '../../model/datastoreRequest';
+import type { SearchPlan } from '../../model/searchPlan';
+import type { RecordHit, SearchResult } from '../../model/searchResult';
+import { csvCell } from '../../render/csvText';
+import { instantText } from '../../render/instantText';
+
+const CKAN_TYPES: Record<FieldDef['type'], string> = {
+  text: 'text', int: 'int', double: 'numeric', date: 'date', datetime: 'timestamp', geo_point_2d: 'text', geo_shape: 'json', file: 'text',
+};
+
+/** The field descriptors of a DataStore answer: `_id` first, then each field with its label and d4c's annotation markers. */
+export function datastoreFields(fields: readonly FieldDef[]): Array<Record<string, unknown>> {
+  return [
+    { id: '_id', type: 'int' },
+    ...fields.map((f) => ({
+      id: f.name,
+      type: f.type === 'text' && f.annotations.some((a) => a.name === 'multivalued') ? '_text' : CKAN_TYPES[f.type],
+      info: { label: f.label, notes: f.annotations.map((a) => `<!--${a.name}${a.args?.length ? `?${a.args.join(',')}` : ''}-->`).join('') },
+    })),
+  ];
+}
+
+/** One value as a DataStore column holds it: timestamps without offset (in the request zone), points as "lat,lon". */
+function cell(field: FieldDef, value: FieldValue | undefined, timeZone: string): unknown {
+  if (value === undefined) return null;
+  switch (field.type) {
+    case 'datetime': return instantText(value as string, timeZone).slice(0, 19);
+    case 'geo_point_2d': return (value as number[]).join(',');
+    case 'file': return (value as FileValue).filename;
+    default: return value;
+  }
+}
+
+function csvText(rows: unknown[][], separator: string): string {
+  const text = (v: unknown): string | number | undefined => (v === null || v === undefined ? undefined : typeof v === 'number' ? v : typeof v === 'string' ? v : JSON.stringify(v));
+  return rows.map((r) => `${r.map((v) => csvCell(text(v), separator)).join(separator)}\r\n`).join('');
+}
+
+/** Records in the requested `records_format`; `distinct` drops repeated rows of the page. */
+function records(hits: readonly RecordHit[], fields: readonly FieldDef[], req: DatastoreRequest, timeZone: string): unknown {
+  let rows = hits.map((h) => [h.line ?? null, ...fields.map((f) => cell(f, h.fields[f.name], timeZone))]);
+  if (req.distinct) {
+    const seen = new Set<string>();
+    rows = rows.filter((r) => { const k = JSON.stringify(r.slice(1)); return seen.has(k) ? false : (seen.add(k), true); });
+  }
+  switch (req.recordsFormat) {
+    case 'objects': return rows.map((r) => Object.fromEntries([['_id', r[0]], ...fields.map((f, i) => [f.name, r[i + 1]])]));
+    case 'lists': return rows;
+    case 'csv': return csvText(rows, ',');
+    case 'tsv': return csvText(rows, '\t');
+  }
+}
+
+/** The `result` of a `datastore_search` answer (reference/ckan-d4c.md A4), plus `facet_groups` when facets were asked. */
+export function datastoreResult(result: SearchResult, plan: SearchPlan, req: DatastoreRequest, linkBase: string): Record<string, unknown> {
+  const fields = plan.fields ?? plan.schema;
+  const link = (offset: number) => `${linkBase}?resource_id=${encodeURIComponent(req.resourceParam)}${offset ? `&offset=${offset}` : ''}`;
+  return {
+    include_total: req.includeTotal,
+    limit: plan.rows,
+    offset: plan.start,
+    records_format: req.recordsFormat,
+    resource_id: req.resourceParam,
+    total_estimation_threshold: null,
+    ...req.ckanEcho,
+    fields: datastoreFields(fields),
+    records: records(result.records, fields, req, plan.timeZone),
+    _links: { start: link(0), next: link(plan.start + plan.rows) },
+    ...(req.includeTotal ? { total: result.nhits, total_was_estimated: false } : {}),
+    ...(plan.facets.length ? { facet_groups: result.facetGroups } : {}),
+  };
+}

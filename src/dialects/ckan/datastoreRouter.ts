@@ -1,0 +1,36 @@
+import { RequestHandler, Router } from 'express';
+import type { Deps } from '../../execute/deps';
+import { resolveDataset } from '../../usecases/resolveDataset';
+import { datastoreParams, DATASTORE_JSON_OBJECTS } from './datastoreParams';
+import { planDatastore } from '../../plan/planDatastore';
+import { renderDatastore } from './renderDatastore';
+import { readSearchResult } from '../../results/readSearchResult';
+import { searchPage } from '../../usecases/searchPage';
+import { guardJsonp } from '../shared/guardJsonp';
+import { requestParams } from '../shared/requestParams';
+import { getOrPost } from '../shared/routeMethods';
+import { routeAccess } from '../shared/routeAccess';
+import { send } from '../shared/send';
+
+/**
+ * CKAN `datastore_search` (`/api/3/action/…`, `/api/action/…`) and d4c's `/api/records/2.0/search`,
+ * which also speaks the ODS-style parameters of the portal front-ends (SPEC §2). Parameters may
+ * follow the last slash of the path, d4c-style.
+ */
+export function datastoreRouter(deps: Deps, clock: () => number): Router {
+  const router = Router();
+  const d4c = ['/api/records/2.0/search{/:params}', '/d4c/api/records/2.0/search{/:params}', '/:domain/api/records/2.0/search{/:params}'];
+  const actions = ['/api/3/action/datastore_search{/:params}', '/api/action/datastore_search{/:params}', '/d4c/api/3/action/datastore_search{/:params}',
+    '/:domain/api/3/action/datastore_search{/:params}', '/:domain/api/action/datastore_search{/:params}'];
+  const handler = (help: boolean): RequestHandler => async (req, res) => {
+    const params = requestParams(req, DATASTORE_JSON_OBJECTS);
+    const request = datastoreParams(params);
+    guardJsonp(req, request.output.format, params.raw.has('apikey'));
+    const plan = planDatastore(request, await resolveDataset(deps, routeAccess(req), request.dataset), clock());
+    const result = readSearchResult(plan, await searchPage(deps, plan));
+    send(res, renderDatastore(result, plan, request, help ? `${req.protocol}://${req.get('host') ?? 'localhost'}` : undefined));
+  };
+  router.all(d4c, getOrPost, handler(false));
+  router.all(actions, getOrPost, handler(true));
+  return router;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { AppError } from '../../errors/catalogue';
+import { booleanParam, callbackParam, requestQueries, timeZoneParam } from '../shared/commonParams';
+import type { ParamReader } from '../shared/paramReader';
+import { FACET_SORTS, FacetSort } from '../../model/recordsRequest';
+import type { CatalogSearchRequest } from '../../model/catalogRequest';
+
+const whole = (max: number) => z.string().regex(/^\d{1,9}$/, 'must be a whole number ≥ 0').transform(Number).pipe(z.number().max(max, `at most ${max}`));
+const scalars = z.object({
+  rows: whole(10_000).default(10),
+  start: whole(10_000).default(0),
+  timezone: timeZoneParam.default('UTC'),
+  extrametas: booleanParam.default(false),
+  interopmetas: booleanParam.default(false),
+  format: z.enum(['json', 'jsonp', 'csv'], 'must be json, jsonp or csv').default('json'),
+  callback: callbackParam.optional(),
+  pretty_print: booleanParam.default(false),
+});
+
+const list = (values: string[]): string[] => values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+
+export function catalogSearchParams(r: ParamReader): CatalogSearchRequest {
+  const s = r.scalars(scalars, Object.keys(scalars.shape));
+  if (s.start + s.rows > 10_000) throw new AppError('bad_parameter', 'start + rows must not exceed 10000.', { parameter: 'rows' });
+  if (s.format === 'jsonp' && s.callback === undefined) throw new AppError('bad_parameter', 'Parameter callback is required with format=jsonp.', { parameter: 'callback' });
+  const facetsort = new Map<string, FacetSort>();
+  for (const [f, [v]] of r.family('facetsort')) {
+    if (!(FACET_SORTS as readonly string[]).includes(v)) throw new AppError('bad_parameter', `Invalid facetsort.${f}: must be one of ${FACET_SORTS.join(', ')}`, { parameter: `facetsort.${f}` });
+    facetsort.set(f, v as FacetSort);
+  }
+  const req = {
+    queries: requestQueries(r), facets: list(r.all('facet')), refine: r.family('refine'), exclude: r.family('exclude'),
+    disjunctive: new Set([...r.family('disjunctive')].filter(([, v]) => v.includes('true')).map(([f]) => f)),
+    facetsort, sort: list(r.all('sort')), rows: s.rows, start: s.start, timeZone: s.timezone, extrametas: s.extrametas, interopmetas: s.interopmetas,
+    format: s.format, callback: s.callback, prettyPrint: s.pretty_print,
+  };
+  const echo: Record<string, unknown> = {};
+  if (req.queries.length) echo.q = req.queries.length === 1 ? req.queries[0].text : req.queries.map((q) => q.text);
+  Object.assign(echo, { rows: req.rows, start: req.start });
+  if (req.sort.length) echo.sort = req.sort;
+  if (req.facets.length) echo.facet = req.facets;
+  if (req.refine.size) echo.refine = Object.fromEntries([...req.refine].map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+  if (req.exclude.size) echo.exclude = Object.fromEntries([...req.exclude].map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+  return { ...req, echo: Object.assign(echo, { format: req.format, timezone: req.timeZone }) };
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { AppError } from '../../errors/catalogue';
+import { outputShape, recordsFilter } from '../shared/commonParams';
+import type { ParamReader } from '../shared/paramReader';
+import { RECORD_FORMATS } from '../../model/recordsRequest';
+import type { DownloadRequest } from '../../model/recordsRequest';
+
+const scalars = z.object({
+  rows: z.string().regex(/^\d{1,9}$/, 'must be a whole number ≥ 0').transform(Number).optional(),
+  format: z.enum(RECORD_FORMATS, `must be one of ${RECORD_FORMATS.join(', ')}`).default('csv'),
+  ...outputShape,
+});
+
+const list = (values: string[]): string[] => values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
+
+export function downloadParams(r: ParamReader): DownloadRequest {
+  const s = r.scalars(scalars, Object.keys(scalars.shape));
+  if ((s.format === 'jsonp' || s.format === 'geojsonp') && s.callback === undefined) {
+    throw new AppError('bad_parameter', `Parameter callback is required with format=${s.format}.`, { parameter: 'callback' });
+  }
+  return {
+    ...recordsFilter(r),
+    sort: list(r.all('sort')),
+    fields: s.fields === undefined ? undefined : list([s.fields]),
+    rows: s.rows,
+    output: {
+      format: s.format, callback: s.callback, prettyPrint: s.pretty_print,
+      csvSeparator: s.csv_separator, withBom: s.with_bom, useLabelsForHeader: s.use_labels_for_header,
+    },
+  };
+}

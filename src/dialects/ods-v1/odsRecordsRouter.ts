@@ -1,0 +1,36 @@
+import { Router } from 'express';
+import type { Deps } from '../../execute/deps';
+import { recordsSearchParams } from './recordsSearchParams';
+import { renderRecordsSearch } from './renderRecordsSearch';
+import { runRecordsSearch } from '../../usecases/runRecordsSearch';
+import { analyzeHandler } from './analyzeHandler';
+import { downloadHandler } from './downloadHandler';
+import { geoHandlers } from './geoHandlers';
+import { guardJsonp } from '../shared/guardJsonp';
+import { recordLookupHandler } from './recordLookupHandler';
+import { requestParams } from '../shared/requestParams';
+import { getOrPost } from '../shared/routeMethods';
+import { routeAccess } from '../shared/routeAccess';
+import { send } from '../shared/send';
+
+/** ODS v1 records endpoints under `/api`, `/d4c/api` and `/<domain>/api2` (SPEC §2). */
+export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize: number): Router {
+  const router = Router();
+  const search = ['/api/records/1.0/search', '/d4c/api/records/1.0/search', '/:domain/api2/records/search', '/d4c/:domain/api2/records/search'];
+  router.all(search, getOrPost, async (req, res) => {
+    const params = requestParams(req);
+    const request = recordsSearchParams(params);
+    guardJsonp(req, request.output.format, params.raw.has('apikey'));
+    const { plan, result } = await runRecordsSearch(deps, routeAccess(req), request, clock());
+    send(res, renderRecordsSearch(result, plan, request.output, request.echo));
+  });
+  const download = ['/api/records/1.0/download', '/d4c/api/records/1.0/download', '/:domain/api2/records/download', '/d4c/:domain/api2/records/download'];
+  router.all(download, getOrPost, downloadHandler(deps, clock, exportPageSize));
+  const under = (name: string) => [`/api/records/1.0/${name}`, `/d4c/api/records/1.0/${name}`, `/:domain/api2/records/${name}`, `/d4c/:domain/api2/records/${name}`];
+  router.all(under('analyze'), getOrPost, analyzeHandler(deps, clock));
+  const geo = geoHandlers(deps, clock);
+  for (const name of ['geocluster', 'boundingbox', 'geopreview'] as const) router.all(under(name), getOrPost, geo[name]);
+  const lookup = ['/api/datasets/1.0/:datasetid/records/:recordid', '/d4c/api/datasets/1.0/:datasetid/records/:recordid', '/:domain/api2/datasets/:datasetid/records/:recordid'];
+  router.all(lookup, getOrPost, recordLookupHandler(deps));
+  return router;
+}

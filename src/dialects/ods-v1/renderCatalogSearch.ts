@@ -1,0 +1,17 @@
+import type { FacetGroup } from '../../model/facetGroup';
+import type { CatalogSearchRequest } from '../../model/catalogRequest';
+import { catalogCsv } from '../../render/catalogCsv';
+import { datasetObject } from '../../render/datasetObject';
+import { CatalogHit } from '../../model/dataset';
+import { jsonp } from '../../render/jsonp';
+import { jsonText } from '../../render/jsonText';
+import type { Rendered } from '../../render/rendered';
+
+/** Catalog search (reference/ods-v1.md §2.6): `{nhits, parameters, datasets, facet_groups?}`, JSONP, or one CSV line per dataset. */
+export function renderCatalogSearch(nhits: number, hits: CatalogHit[], groups: FacetGroup[] | undefined, req: CatalogSearchRequest): Rendered {
+  if (req.format === 'csv') return catalogCsv(hits);
+  const json = jsonText({
+    nhits, parameters: req.echo, datasets: hits.map((h) => datasetObject(h, req)), ...(groups ? { facet_groups: groups } : {}),
+  }, req.prettyPrint);
+  return req.format === 'jsonp' ? jsonp(req.callback!, json) : { contentType: 'application/json; charset=utf-8', body: json };
+}
