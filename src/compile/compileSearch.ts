@@ -4,13 +4,14 @@ import { allFilters } from '../plan/combine';
 import { isGeo } from '../model/querySchema';
 import type { SearchPlan } from '../model/searchPlan';
 import { compilePredicate } from './compilePredicate';
+import { recordPaths } from '../schema/recordPaths';
 
 /** What a records page reads from `_source`: the record as published, and only the fields asked for. */
 export function sourceOf(plan: Pick<SearchPlan, 'fields'>): string[] {
   const base = ['datasetid', 'recordid', 'line', 'record_timestamp'];
   if (!plan.fields) return [...base, 'fields', 'geometry'];
   const geometry = plan.fields.some((f) => isGeo(f.type)) ? ['geometry'] : [];
-  return [...base, ...geometry, ...plan.fields.map((f) => `fields.${f.name}`)];
+  return [...base, ...geometry, ...plan.fields.map((f) => recordPaths.source(f.name))];
 }
 
 /**

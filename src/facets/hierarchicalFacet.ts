@@ -1,10 +1,11 @@
 import { annotationArg } from '../model/descriptor';
-import { HIERARCHY_LEVELS, levelKey } from '../schema/hierarchyLevels';
+import { HIERARCHY_LEVELS } from '../schema/hierarchyLevels';
 import type { FacetContext, FacetKind } from '../model/facetKind';
 import { MAX_FACET_VALUES } from './valueFacet';
+import { recordPaths } from '../schema/recordPaths';
 
 const separator = (ctx: FacetContext): string => annotationArg(ctx.field, 'hierarchical') ?? '/';
-const levelField = (ctx: FacetContext, depth: number): string => `h.${ctx.field.name}.${levelKey(depth)}`;
+const levelField = (ctx: FacetContext, depth: number): string => recordPaths.level(ctx.field.name, depth);
 
 interface TermsResult { buckets?: Array<{ key: string; doc_count: number }> }
 

@@ -12,6 +12,7 @@ import { isGeo, isTemporal } from '../model/querySchema';
 import { recordQuerySchema } from '../schema/recordQuerySchema';
 import type { SearchPlan, SortKey } from '../model/searchPlan';
 import { temporalFormat, temporalInterval } from '../values/typedValue';
+import { recordPaths } from '../schema/recordPaths';
 
 const invalid = (parameter: string, message: string): AppError => new AppError('bad_parameter', message, { parameter });
 const anyOf = (ps: Predicate[]): Predicate => (ps.length === 1 ? ps[0] : { kind: 'or', clauses: ps });
@@ -22,7 +23,7 @@ function fieldOf(schema: readonly FieldDef[], name: string, parameter: string): 
 
 /** A CKAN filter value: equality with the whole value (a number, a date or period, a text). */
 function equals(field: FieldDef, value: string | number | boolean, timeZone: string): Predicate {
-  const path = `v.${field.name}`;
+  const path = recordPaths.value(field.name);
   if (isGeo(field.type)) throw invalid('filters', `invalid value "${field.name}": geographic fields cannot be filtered; use geofilter`);
   if (field.type === 'int' || field.type === 'double') {
     const n = typeof value === 'number' ? value : Number(String(value).trim());
@@ -41,7 +42,7 @@ function equals(field: FieldDef, value: string | number | boolean, timeZone: str
 /** `q` as an object: the words of each value within its field (all of them, the last one a prefix). */
 function fieldWords(field: FieldDef, values: FieldValues['values'], timeZone: string): Predicate {
   if (field.type !== 'text') return anyOf(values.map((v) => equals(field, v, timeZone)));
-  return anyOf(values.map((v) => ({ kind: 'words', paths: [`t.${field.name}`], text: fold(String(v)), match: 'lastPrefix' })));
+  return anyOf(values.map((v) => ({ kind: 'words', paths: [recordPaths.words(field.name)], text: fold(String(v)), match: 'lastPrefix' })));
 }
 
 /** `q` as text: the query language; with `plain` (CKAN's default) a text it cannot read is searched as plain words. */
@@ -62,7 +63,7 @@ function sortKeys(schema: readonly FieldDef[], req: DatastoreRequest): SortKey[]
     if (field === '_id') return { path: 'line', order };
     const f = fieldOf(schema, field, 'sort');
     if (isGeo(f.type)) throw invalid('sort', `invalid value "${field}": geographic fields cannot be sorted`);
-    return { path: `v.${f.name}`, order };
+    return { path: recordPaths.value(f.name), order };
   });
   return [...keys, { path: 'line', order: 'asc' }, { path: 'recordid', order: 'asc' }];
 }

@@ -5,12 +5,13 @@ import { facetKindOf, isFacetField } from '../facets/facetKindOf';
 import { FACET_SORTS, FacetSort } from '../model/recordsRequest';
 import type { FacetRequest, FieldFilter } from '../model/searchPlan';
 import { anyOf, allOf } from './combine';
+import { recordPaths } from '../schema/recordPaths';
 
 /** Most facet groups one request may ask for. */
 export const MAX_FACETS = 50;
 
 /** Where a field's typed value is indexed: `v.<f>` in record indices. */
-export const recordValuePath = (f: FieldDef): string => `v.${f.name}`;
+export const recordValuePath = (f: FieldDef): string => recordPaths.value(f.name);
 
 export interface FacetParams {
   facets: string[];

@@ -7,6 +7,7 @@ import { planQueries } from './planQueries';
 import type { Predicate } from '../model/predicate';
 import { isGeo } from '../model/querySchema';
 import { recordQuerySchema } from '../schema/recordQuerySchema';
+import { recordPaths } from '../schema/recordPaths';
 
 function geoPredicate(path: string, g: GeoFilter): Predicate {
   switch (g.kind) {
@@ -25,7 +26,7 @@ export function planRecordsQuery(schema: readonly FieldDef[], filter: RecordsFil
   if (filter.geofilters.length === 0) return q;
   const geo = schema.find((f) => isGeo(f.type));
   if (!geo) throw new AppError('bad_parameter', 'This dataset has no geographic field to filter on.', { parameter: `geofilter.${filter.geofilters[0].kind}` });
-  return allOf([q, ...filter.geofilters.map((g) => geoPredicate(`v.${geo.name}`, g))]);
+  return allOf([q, ...filter.geofilters.map((g) => geoPredicate(recordPaths.value(geo.name), g))]);
 }
 
 /**

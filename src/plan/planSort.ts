@@ -1,6 +1,7 @@
 import { FieldDef } from '../model/descriptor';
 import { AppError } from '../errors/catalogue';
 import type { SortKey } from '../model/searchPlan';
+import { recordPaths } from '../schema/recordPaths';
 
 const isSortable = (f: FieldDef): boolean => f.annotations.some((a) => a.name === 'sortable');
 
@@ -18,9 +19,9 @@ export function planSort(schema: readonly FieldDef[], sort: readonly string[]): 
     if (!field) throw new AppError('bad_parameter', `Unknown field "${name.slice(0, 100)}" in sort.`, { parameter: 'sort' });
     switch (field.type) {
       case 'int': case 'double': case 'date': case 'datetime':
-        return { path: `v.${name}`, order: ascending ? 'asc' : 'desc' };
+        return { path: recordPaths.value(name), order: ascending ? 'asc' : 'desc' };
       case 'text':
-        if (isSortable(field)) return { path: `t.${name}.sort`, order: ascending ? 'desc' : 'asc' };
+        if (isSortable(field)) return { path: recordPaths.sort(name), order: ascending ? 'desc' : 'asc' };
         break;
       default:
         break;

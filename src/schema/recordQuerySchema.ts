@@ -1,5 +1,6 @@
 import type { FieldDef } from '../model/descriptor';
 import type { QueryField, QuerySchema } from '../model/querySchema';
+import { recordPaths } from './recordPaths';
 
 /** The query fields of a dataset's records, laid out as recordMapping() maps them. */
 export function recordQuerySchema(fields: readonly FieldDef[]): QuerySchema {
@@ -9,10 +10,10 @@ export function recordQuerySchema(fields: readonly FieldDef[]): QuerySchema {
     map.set(f.name, {
       name: f.name,
       type: f.type,
-      value: `v.${f.name}`,
-      words: text ? `t.${f.name}` : undefined,
+      value: recordPaths.value(f.name),
+      words: text ? recordPaths.words(f.name) : undefined,
       // A long text is not kept as a keyword (ignore_above) but always has its words.
-      exists: text ? `t.${f.name}` : `v.${f.name}`,
+      exists: text ? recordPaths.words(f.name) : recordPaths.value(f.name),
     });
   }
   return { fields: map, allText: 'all_text' };

@@ -1,12 +1,13 @@
 import { compilePredicate } from '../compile/compilePredicate';
 import type { GeoPlan } from '../model/geo';
 import type { Deps } from '../execute/deps';
+import { recordPaths } from '../schema/recordPaths';
 
 export interface BoundingBox { count: number; bbox: number[]; geometries: Record<string, number> }
 
 /** The box around the matching records' points (reference/ods-v1.md §2.7): [west, south, east, north], and how many of each geometry type. */
 export async function runBoundingBox(deps: Deps, plan: GeoPlan): Promise<BoundingBox> {
-  const path = `v.${plan.geoField}`;
+  const path = recordPaths.value(plan.geoField);
   const res = await deps.es.search({
     index: plan.index, size: 0, track_total_hits: true,
     query: { bool: { filter: [compilePredicate(plan.query), { exists: { field: path } }] } },

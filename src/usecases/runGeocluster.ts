@@ -5,6 +5,8 @@ import { AppError } from '../errors/catalogue';
 import type { Cluster, GeoPlan } from '../model/geo';
 import { tileOf } from '../geo/webMercator';
 import type { Deps } from '../execute/deps';
+import { fieldSeriesStats } from '../compile/analyzeAggs';
+import { recordPaths } from '../schema/recordPaths';
 
 /** Most grid cells one geocluster may read. */
 export const MAX_CLUSTER_CELLS = 65_536;
@@ -13,7 +15,6 @@ interface Bounds { top_left: { lat: number; lon: number }; bottom_right: { lat: 
 interface Cell { key: string; doc_count: number; centroid: { location?: { lat: number; lon: number } }; bounds: { bounds?: Bounds }; [k: string]: unknown }
 interface Stats { count: number; sum: number | null; min: number | null; max: number | null; sum_of_squares: number | null }
 
-const seriesAggs = (plan: GeoPlan) => Object.fromEntries(plan.series.filter((s) => s.field).map((s) => [`s_${s.name}`, { extended_stats: { field: `v.${s.field}` } }]));
 
 /**
  * Clusters of the matching records at a zoom level: a geotile grid on their points, each cell with
@@ -22,7 +23,7 @@ const seriesAggs = (plan: GeoPlan) => Object.fromEntries(plan.series.filter((s) 
  */
 export async function runGeocluster(deps: Deps, plan: GeoPlan, zoom: number, shapePrecision: number): Promise<Cluster[]> {
   const query = compilePredicate(plan.query);
-  const path = `v.${plan.geoField}`;
+  const path = recordPaths.value(plan.geoField);
   const precision = Math.min(29, zoom + shapePrecision);
   const probe = await deps.es.search({ index: plan.index, size: 0, track_total_hits: true, query, aggs: { bounds: { geo_bounds: { field: path } } } });
   const b = (probe.aggregations?.bounds as { bounds?: Bounds } | undefined)?.bounds;
@@ -36,7 +37,7 @@ export async function runGeocluster(deps: Deps, plan: GeoPlan, zoom: number, sha
   }
   const res = await deps.es.search({
     index: plan.index, size: 0, query,
-    aggs: { grid: { geotile_grid: { field: path, precision, size: MAX_CLUSTER_CELLS, shard_size: MAX_CLUSTER_CELLS }, aggs: { centroid: { geo_centroid: { field: path } }, bounds: { geo_bounds: { field: path } }, ...seriesAggs(plan) } } },
+    aggs: { grid: { geotile_grid: { field: path, precision, size: MAX_CLUSTER_CELLS, shard_size: MAX_CLUSTER_CELLS }, aggs: { centroid: { geo_centroid: { field: path } }, bounds: { geo_bounds: { field: path } }, ...fieldSeriesStats(plan.series) } } },
   });
   const buckets = ((res.aggregations?.grid as { buckets?: Cell[] } | undefined)?.buckets ?? []);
   return buckets.filter((c) => c.centroid.location && c.bounds.bounds).map((c) => {

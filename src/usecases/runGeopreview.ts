@@ -5,6 +5,7 @@ import type { Geometry } from '../model/values';
 import type { RecordHit } from '../model/searchResult';
 import type { Deps } from '../execute/deps';
 import type { GeoPlan } from '../model/geo';
+import { recordPaths } from '../schema/recordPaths';
 
 export interface PreviewItem { recordid: string; geometry: unknown; geo_digest: string }
 
@@ -16,7 +17,7 @@ export interface PreviewItem { recordid: string; geometry: unknown; geo_digest: 
 export async function runGeopreview(deps: Deps, plan: GeoPlan, shapeField: string | undefined, rows: number, zoom?: number): Promise<PreviewItem[]> {
   const res = await deps.es.search<RecordHit>({
     index: plan.index, size: rows, query: compilePredicate(plan.query), sort: [{ recordid: { order: 'asc' } }],
-    _source: ['recordid', 'geometry', ...(shapeField ? [`fields.${shapeField}`] : [])],
+    _source: ['recordid', 'geometry', ...(shapeField ? [recordPaths.source(shapeField)] : [])],
   });
   return res.hits.hits.flatMap((h) => {
     const r = h._source!;
