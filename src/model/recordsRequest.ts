@@ -14,9 +14,9 @@ export type GeoFilter =
 /** A dataset as a request names it: `id`, or `id@domain` for a dataset of another domain. */
 export interface DatasetRef { id: string; domain?: string }
 
-/** How a page of results is written out. */
-export interface OutputOptions {
-  format: RecordFormat;
+/** How a page of results is written out; `F`: the format names the endpoint takes. */
+export interface OutputOptions<F extends string = RecordFormat> {
+  format: F;
   callback?: string;
   prettyPrint: boolean;
   csvSeparator: string;
@@ -70,7 +70,8 @@ export interface DownloadRequest extends RecordsFilter {
   fields?: string[];
   /** At most this many records (map widgets send `rows=1000`); all when undefined. */
   rows?: number;
-  output: OutputOptions;
+  /** Any export format of render/formats (checked against its registry by the parameters). */
+  output: OutputOptions<string>;
 }
 
 /** `geocluster`, `boundingbox` and `geopreview`: the records filters, and how the map is drawn. */

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import type { Deps } from '../../execute/deps';
 import { runExport } from '../../usecases/runExport';
 import { downloadParams } from './downloadParams';
-import { exportWriter } from '../../render/exportWriter';
+import { streamWriter } from '../../render/formats/streamWriter';
 import { guardJsonp } from '../shared/guardJsonp';
 import { requestParams } from '../shared/requestParams';
 import { routeAccess } from '../shared/routeAccess';
@@ -15,8 +15,9 @@ export function downloadHandler(deps: Deps, clock: () => number, pageSize: numbe
     const request = downloadParams(params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
     const { plan, pages } = await runExport(deps, routeAccess(req), request, clock(), pageSize);
-    const ctx = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
-    const writer = exportWriter(request.output, ctx, plan.fields ?? plan.schema, plan.datasetId.replace(/[^\w@-]/g, '_'));
+    const records = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
+    const format = { columns: plan.fields ?? plan.schema, output: request.output, filename: plan.datasetId.replace(/[^\w@-]/g, '_') };
+    const writer = streamWriter(request.output.format, request.output.callback, records, format);
     await streamExport(res, writer, pages);
   };
 }

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { AppError } from '../../errors/catalogue';
 import { outputShape, recordsFilter } from '../shared/commonParams';
 import type { ParamReader } from '../shared/paramReader';
-import { RECORD_FORMATS } from '../../model/recordsRequest';
+import { exportFormatNames, JSONP_SUFFIX } from '../../render/formats/registry';
 import type { DownloadRequest } from '../../model/recordsRequest';
+
+const FORMATS = exportFormatNames();
 
 const scalars = z.object({
   rows: z.string().regex(/^\d{1,9}$/, 'must be a whole number ≥ 0').transform(Number).optional(),
-  format: z.enum(RECORD_FORMATS, `must be one of ${RECORD_FORMATS.join(', ')}`).default('csv'),
+  format: z.string().refine((f) => FORMATS.includes(f), `must be one of ${FORMATS.join(', ')}`).default('csv'),
   ...outputShape,
 });
 
@@ -15,7 +17,7 @@ const list = (values: string[]): string[] => values.flatMap((v) => v.split(','))
 
 export function downloadParams(r: ParamReader): DownloadRequest {
   const s = r.scalars(scalars, Object.keys(scalars.shape));
-  if ((s.format === 'jsonp' || s.format === 'geojsonp') && s.callback === undefined) {
+  if (s.format.endsWith(JSONP_SUFFIX) && s.callback === undefined) {
     throw new AppError('bad_parameter', `Parameter callback is required with format=${s.format}.`, { parameter: 'callback' });
   }
   return {

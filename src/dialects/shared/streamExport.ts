@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { RecordHit } from '../../model/searchResult';
-import type { ExportWriter } from '../../render/exportWriter';
+import type { ExportWriter } from '../../render/formats/streamWriter';
 
 /**
  * Writes an export with backpressure: one page in flight, the next read only once the client has

@@ -1,0 +1,10 @@
+import { jsonItems } from './jsonItems';
+import type { RecordFormat } from './recordFormat';
+
+/** A bare JSON array of ODS records (reference/ods-v1.md §2.8). */
+export const jsonFormat: RecordFormat = {
+  contentType: 'application/json; charset=utf-8',
+  json: true,
+  headers: () => ({}),
+  stream: () => ({ head: '[', page: (records, first) => jsonItems(records, first), tail: ']' }),
+};

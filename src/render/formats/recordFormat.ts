@@ -1,0 +1,21 @@
+import type { FieldDef } from '../../model/descriptor';
+import type { OutputOptions } from '../../model/recordsRequest';
+import type { OdsRecord } from '../recordObject';
+
+/** What a format needs to know to write records: the columns shown and the output options. */
+export interface FormatContext { columns: readonly FieldDef[]; output: Pick<OutputOptions, 'csvSeparator' | 'withBom' | 'useLabelsForHeader'>; filename: string }
+
+/** A body written piece by piece: what opens it, each page of records, and what closes it. */
+export interface RecordStream { head: string; page(records: readonly OdsRecord[], first: boolean): string; tail: string }
+
+/**
+ * One output format of records (an export, or a page when the dialect has no envelope of its own):
+ * its content type, extra headers, and how it streams. A JSON format can be wrapped in JSONP.
+ */
+export interface RecordFormat {
+  contentType: string;
+  /** True when the whole body is one JSON value (so `…p` JSONP wraps it). */
+  json: boolean;
+  headers(ctx: FormatContext): Record<string, string>;
+  stream(ctx: FormatContext): RecordStream;
+}
