@@ -1,7 +1,6 @@
 import type { AggregationsAggregationContainer, AggregationsCompositeAggregationSource } from '@elastic/elasticsearch/lib/api/types';
-import type { AnalyzePlan } from '../model/analyze';
+import type { AnalyzePlan, Series } from '../model/analyze';
 import { recordPaths } from '../schema/recordPaths';
-import type { Series } from '../model/analyze';
 
 type Agg = AggregationsAggregationContainer;
 

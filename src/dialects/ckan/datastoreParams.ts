@@ -4,6 +4,7 @@ import { booleanParam, callbackParam, datasetRef, recordsFilter } from '../share
 import { DatastoreRequest, FieldValues, RECORDS_FORMATS } from '../../model/datastoreRequest';
 import type { ParamReader } from '../shared/paramReader';
 import { FACET_SORTS, FacetSort } from '../../model/recordsRequest';
+import { requireCallback } from '../shared/requireCallback';
 
 /** CKAN's `ckan.datastore.search.rows_max`: a larger `limit` is clamped, not refused. */
 export const DATASTORE_MAX_LIMIT = 32_000;
@@ -76,7 +77,7 @@ export function datastoreParams(r: ParamReader): DatastoreRequest {
   const qs = r.all('q');
   const objectQ = qs.length === 1 && qs[0].trim().startsWith('{') ? objectParam(qs[0], 'q') : undefined;
   const base = recordsFilter(r, datasetRef(resourceParam, 'resource_id'));
-  if ((s.format === 'jsonp') && s.callback === undefined) throw invalid('callback', 'Parameter callback is required with format=jsonp.');
+  requireCallback(s.format, s.callback);
   const limit = Math.min(s.limit ?? s.rows ?? 100, DATASTORE_MAX_LIMIT);
   const filtersText = s.filters;
   const echo: Record<string, unknown> = {};

@@ -4,6 +4,7 @@ import type { CatalogSearchRequest, PackageSearchRequest } from '../../model/cat
 import { booleanParam, callbackParam, timeZoneParam } from '../shared/commonParams';
 import type { ParamReader } from '../shared/paramReader';
 import { FACET_SORTS, FacetSort } from '../../model/recordsRequest';
+import { requireCallback } from '../shared/requireCallback';
 
 /** CKAN's cap on `rows` (`ckan.search.rows_max`); more is clamped silently. */
 export const PACKAGE_ROWS_MAX = 1000;
@@ -63,7 +64,7 @@ const list = (values: string[]): string[] => values.flatMap((v) => v.split(','))
 
 export function packageSearchParams(r: ParamReader): PackageSearchRequest {
   const s = ckanMessages(() => r.scalars(scalars, Object.keys(scalars.shape)));
-  if (s.format === 'jsonp' && s.callback === undefined) throw invalid('callback', 'Parameter callback is required with format=jsonp.');
+  requireCallback(s.format, s.callback);
   const sortText = r.one('sort');
   const ckanSort = ckanSortOf(sortText);
   const facetsort = new Map<string, FacetSort>();

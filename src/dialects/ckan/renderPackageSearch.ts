@@ -2,11 +2,11 @@ import type { PackageSearchResult } from '../../model/packageSearch';
 import type { PackageSearchRequest } from '../../model/catalogRequest';
 import { ckanFacets } from './ckanFacets';
 import { d4cPackage } from './d4cPackage';
-import { jsonp } from '../../render/jsonp';
 import { jsonText } from '../../render/jsonText';
 import { organizationDict, packageDict } from './packageDict';
 import type { Rendered } from '../../render/rendered';
 import { catalogCsv } from '../../render/catalogCsv';
+import { jsonAnswer } from '../../render/jsonAnswer';
 
 /** Which flavour of the answer: CKAN's action API (with `help`) or data4citizen's 2.0 route. */
 export type PackageSearchFlavour = { kind: 'action'; help: string } | { kind: 'd4c' };
@@ -25,5 +25,5 @@ export function renderPackageSearch(r: PackageSearchResult, req: PackageSearchRe
     ? { help: flavour.help, success: true, result }
     : { success: true, result, all_organizations: (r.organizations ?? []).map((title) => ({ ...organizationDict(title), extras: [] })) };
   const json = jsonText(body, req.ods.prettyPrint);
-  return req.ods.format === 'jsonp' ? jsonp(req.ods.callback!, json) : { contentType: 'application/json; charset=utf-8', body: json };
+  return jsonAnswer(json, req.ods);
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../errors/catalogue';
 import { booleanParam, callbackParam, recordsFilter } from '../shared/commonParams';
 import type { ParamReader } from '../shared/paramReader';
 import type { SeriesParams, AnalyzeRequest } from '../../model/recordsRequest';
+import { requireCallback } from '../shared/requireCallback';
 
 const UNITS = ['year', 'month', 'week', 'day', 'hour', 'minute'] as const;
 const scalars = z.object({
@@ -43,7 +44,7 @@ export function seriesParams(r: ParamReader): SeriesParams[] {
 
 export function analyzeParams(r: ParamReader): AnalyzeRequest {
   const s = r.scalars(scalars, Object.keys(scalars.shape));
-  if (s.format === 'jsonp' && s.callback === undefined) throw new AppError('bad_parameter', 'Parameter callback is required with format=jsonp.', { parameter: 'callback' });
+  requireCallback(s.format, s.callback);
   const ys = seriesParams(r);
   if (ys.length === 0) throw new AppError('bad_parameter', 'At least one series is needed: y.<serie>.func (and y.<serie>.expr).', { parameter: 'y' });
   return {

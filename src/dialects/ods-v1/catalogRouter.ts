@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { catalogDocument } from '../../catalog/catalogDocument';
 import { compileSearch } from '../../compile/compileSearch';
-import { AppError } from '../../errors/catalogue';
 import { resolveDomain, visibleDataset } from '../../usecases/resolveDataset';
 import type { Deps } from '../../execute/deps';
 import { readFacetGroup } from '../../results/readFacetGroup';
@@ -12,7 +11,6 @@ import { booleanParam, callbackParam, datasetRef } from '../shared/commonParams'
 import { planCatalogSearch } from '../../plan/planCatalogSearch';
 import { datasetObject } from '../../render/datasetObject';
 import { CatalogHit } from '../../model/dataset';
-import { jsonp } from '../../render/jsonp';
 import { jsonText } from '../../render/jsonText';
 import { renderCatalogSearch } from './renderCatalogSearch';
 import { guardJsonp } from '../shared/guardJsonp';
@@ -20,6 +18,8 @@ import { requestParams } from '../shared/requestParams';
 import { getOrPost } from '../shared/routeMethods';
 import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
+import { requireCallback } from '../shared/requireCallback';
+import { jsonAnswer } from '../../render/jsonAnswer';
 
 const lookupScalars = z.object({ format: z.enum(['json', 'jsonp'], 'must be json or jsonp').default('json'), callback: callbackParam.optional(), pretty_print: booleanParam.default(false), extrametas: booleanParam.default(false), interopmetas: booleanParam.default(false) });
 
@@ -43,12 +43,12 @@ export function catalogRouter(deps: Deps, clock: () => number): Router {
   router.all(lookup, getOrPost, async (req, res) => {
     const params = requestParams(req);
     const s = params.scalars(lookupScalars, Object.keys(lookupScalars.shape));
-    if (s.format === 'jsonp' && !s.callback) throw new AppError('bad_parameter', 'Parameter callback is required with format=jsonp.', { parameter: 'callback' });
+    requireCallback(s.format, s.callback);
     guardJsonp(req, s.format, params.raw.has('apikey'));
     const ref = datasetRef(String(req.params.datasetid), 'datasetid');
     const dataset = await visibleDataset(deps, routeAccess(req), ref, { needsRecords: false });
     const json = jsonText(datasetObject(catalogDocument(dataset), s, ref.domain ? `${ref.id}@${ref.domain}` : ref.id), s.pretty_print);
-    send(res, s.format === 'json' ? { contentType: 'application/json; charset=utf-8', body: json } : jsonp(s.callback!, json));
+    send(res, jsonAnswer(json, s));
   });
   return router;
 }

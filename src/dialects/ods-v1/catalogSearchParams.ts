@@ -4,6 +4,7 @@ import { booleanParam, callbackParam, requestQueries, timeZoneParam } from '../s
 import type { ParamReader } from '../shared/paramReader';
 import { FACET_SORTS, FacetSort } from '../../model/recordsRequest';
 import type { CatalogSearchRequest } from '../../model/catalogRequest';
+import { requireCallback } from '../shared/requireCallback';
 
 const whole = (max: number) => z.string().regex(/^\d{1,9}$/, 'must be a whole number ≥ 0').transform(Number).pipe(z.number().max(max, `at most ${max}`));
 const scalars = z.object({
@@ -22,7 +23,7 @@ const list = (values: string[]): string[] => values.flatMap((v) => v.split(','))
 export function catalogSearchParams(r: ParamReader): CatalogSearchRequest {
   const s = r.scalars(scalars, Object.keys(scalars.shape));
   if (s.start + s.rows > 10_000) throw new AppError('bad_parameter', 'start + rows must not exceed 10000.', { parameter: 'rows' });
-  if (s.format === 'jsonp' && s.callback === undefined) throw new AppError('bad_parameter', 'Parameter callback is required with format=jsonp.', { parameter: 'callback' });
+  requireCallback(s.format, s.callback);
   const facetsort = new Map<string, FacetSort>();
   for (const [f, [v]] of r.family('facetsort')) {
     if (!(FACET_SORTS as readonly string[]).includes(v)) throw new AppError('bad_parameter', `Invalid facetsort.${f}: must be one of ${FACET_SORTS.join(', ')}`, { parameter: `facetsort.${f}` });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { AppError } from '../../errors/catalogue';
 import { outputShape, recordsFilter } from '../shared/commonParams';
 import type { ParamReader } from '../shared/paramReader';
-import { exportFormatNames, JSONP_SUFFIX } from '../../render/formats/registry';
+import { exportFormatNames } from '../../render/formats/registry';
 import type { DownloadRequest } from '../../model/recordsRequest';
+import { requireCallback } from '../shared/requireCallback';
 
 const FORMATS = exportFormatNames();
 
@@ -17,9 +17,7 @@ const list = (values: string[]): string[] => values.flatMap((v) => v.split(','))
 
 export function downloadParams(r: ParamReader): DownloadRequest {
   const s = r.scalars(scalars, Object.keys(scalars.shape));
-  if (s.format.endsWith(JSONP_SUFFIX) && s.callback === undefined) {
-    throw new AppError('bad_parameter', `Parameter callback is required with format=${s.format}.`, { parameter: 'callback' });
-  }
+  requireCallback(s.format, s.callback);
   return {
     ...recordsFilter(r),
     sort: list(r.all('sort')),

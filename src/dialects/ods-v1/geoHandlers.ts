@@ -8,17 +8,17 @@ import { mergeClusters } from '../../results/mergeClusters';
 import { planGeo } from '../../plan/planGeo';
 import { geoParams } from './geoParams';
 import { GeoRequest } from '../../model/recordsRequest';
-import { jsonp } from '../../render/jsonp';
 import { jsonText } from '../../render/jsonText';
 import { geoclusterBody } from './renderGeocluster';
 import { guardJsonp } from '../shared/guardJsonp';
 import { requestParams } from '../shared/requestParams';
 import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
+import { jsonAnswer } from '../../render/jsonAnswer';
 
 function reply(res: Parameters<RequestHandler>[1], req: GeoRequest, body: unknown): void {
   const json = jsonText(body, req.prettyPrint);
-  send(res, req.format === 'jsonp' ? jsonp(req.callback!, json) : { contentType: 'application/json; charset=utf-8', body: json });
+  send(res, jsonAnswer(json, req));
 }
 
 async function prepare(deps: Deps, clock: () => number, req: Request, needsZoom: boolean) {

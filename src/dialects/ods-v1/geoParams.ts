@@ -4,6 +4,7 @@ import { booleanParam, callbackParam, recordsFilter } from '../shared/commonPara
 import type { ParamReader } from '../shared/paramReader';
 import { seriesParams } from './analyzeParams';
 import type { GeoRequest } from '../../model/recordsRequest';
+import { requireCallback } from '../shared/requireCallback';
 
 /** Zoom levels of geocluster and geopreview (reference/ods-v1.md §1.7). */
 export const MAX_ZOOM = 25;
@@ -23,7 +24,7 @@ export function geoParams(r: ParamReader, needsZoom: boolean): GeoRequest {
   const s = r.scalars(scalars, Object.keys(scalars.shape));
   if (needsZoom && s.clusterprecision === undefined) throw new AppError('bad_parameter', 'Parameter clusterprecision (the map zoom, 0 to 25) is required.', { parameter: 'clusterprecision' });
   if ((s.clusterprecision ?? 0) + s.shapeprecision > 29) throw new AppError('bad_parameter', 'clusterprecision + shapeprecision must not exceed 29.', { parameter: 'shapeprecision' });
-  if (s.format === 'jsonp' && s.callback === undefined) throw new AppError('bad_parameter', 'Parameter callback is required with format=jsonp.', { parameter: 'callback' });
+  requireCallback(s.format, s.callback);
   return {
     ...recordsFilter(r),
     clusterprecision: s.clusterprecision, clusterdistance: s.clusterdistance, shapeprecision: s.shapeprecision,

@@ -3,6 +3,7 @@ import { AppError } from '../../errors/catalogue';
 import { booleanParam, callbackParam, datasetRef, timeZoneParam } from '../shared/commonParams';
 import type { ParamReader } from '../shared/paramReader';
 import type { RecordLookupRequest } from '../../model/recordsRequest';
+import { requireCallback } from '../shared/requireCallback';
 
 const scalars = z.object({
   format: z.enum(['json', 'jsonp'], 'must be json or jsonp').default('json'),
@@ -15,6 +16,6 @@ const scalars = z.object({
 export function recordLookupParams(r: ParamReader, datasetid: string, recordid: string): RecordLookupRequest {
   const s = r.scalars(scalars, Object.keys(scalars.shape));
   if (!/^[\w-]{1,200}$/.test(recordid)) throw new AppError('not_found', `Unknown record: ${recordid.slice(0, 100)}`);
-  if (s.format === 'jsonp' && !s.callback) throw new AppError('bad_parameter', 'Parameter callback is required with format=jsonp.', { parameter: 'callback' });
+  requireCallback(s.format, s.callback);
   return { dataset: datasetRef(datasetid, 'datasetid'), recordid, format: s.format, callback: s.callback, prettyPrint: s.pretty_print, timeZone: s.timezone };
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../errors/catalogue';
 import { outputShape, recordsFilter } from '../shared/commonParams';
 import type { ParamReader } from '../shared/paramReader';
 import { FACET_SORTS, FacetSort, RECORD_FORMATS, RecordsSearchRequest } from '../../model/recordsRequest';
+import { requireCallback } from '../shared/requireCallback';
 
 /** Records search paging window (SPEC §3): `start + rows` beyond it must use the download API. */
 export const RESULT_WINDOW = 10_000;
@@ -58,8 +59,7 @@ export function recordsSearchParams(r: ParamReader): RecordsSearchRequest {
   if (s.start + s.rows > RESULT_WINDOW) {
     throw new AppError('bad_parameter', `start + rows must not exceed ${RESULT_WINDOW}; use /api/records/1.0/download to read every record.`, { parameter: 'rows' });
   }
-  const jsonp = s.format === 'jsonp' || s.format === 'geojsonp';
-  if (jsonp && s.callback === undefined) throw new AppError('bad_parameter', `Parameter callback is required with format=${s.format}.`, { parameter: 'callback' });
+  requireCallback(s.format, s.callback);
   const req: Omit<RecordsSearchRequest, 'echo'> = {
     ...recordsFilter(r),
     facets: list(r.all('facet')),

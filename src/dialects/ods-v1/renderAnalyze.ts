@@ -1,9 +1,9 @@
 import type { AnalyzePoint } from '../../model/analyze';
 import type { OutputOptions } from '../../model/recordsRequest';
 import { csvLine } from '../../render/csvText';
-import { jsonp } from '../../render/jsonp';
 import { jsonText } from '../../render/jsonText';
 import type { Rendered } from '../../render/rendered';
+import { jsonAnswer } from '../../render/jsonAnswer';
 
 /** Analyze points (reference/ods-v1.md §2.7): `[{"x": …, "<serie>": value}]`, or a CSV with one column per x part and series. */
 export function renderAnalyze(points: AnalyzePoint[], seriesNames: string[], output: OutputOptions, truncated: boolean): Rendered {
@@ -16,6 +16,6 @@ export function renderAnalyze(points: AnalyzePoint[], seriesNames: string[], out
     return { contentType: 'text/csv; charset=utf-8', body, headers };
   }
   const json = jsonText(points.map((p) => ({ ...(p.x !== undefined ? { x: p.x } : {}), ...p.values })), output.prettyPrint);
-  const rendered = output.format === 'jsonp' ? jsonp(output.callback!, json) : { contentType: 'application/json; charset=utf-8', body: json };
+  const rendered = jsonAnswer(json, output);
   return { ...rendered, headers: { ...rendered.headers, ...headers } };
 }

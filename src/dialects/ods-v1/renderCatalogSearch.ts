@@ -3,9 +3,9 @@ import type { CatalogSearchRequest } from '../../model/catalogRequest';
 import { catalogCsv } from '../../render/catalogCsv';
 import { datasetObject } from '../../render/datasetObject';
 import { CatalogHit } from '../../model/dataset';
-import { jsonp } from '../../render/jsonp';
 import { jsonText } from '../../render/jsonText';
 import type { Rendered } from '../../render/rendered';
+import { jsonAnswer } from '../../render/jsonAnswer';
 
 /** Catalog search (reference/ods-v1.md §2.6): `{nhits, parameters, datasets, facet_groups?}`, JSONP, or one CSV line per dataset. */
 export function renderCatalogSearch(nhits: number, hits: CatalogHit[], groups: FacetGroup[] | undefined, req: CatalogSearchRequest): Rendered {
@@ -13,5 +13,5 @@ export function renderCatalogSearch(nhits: number, hits: CatalogHit[], groups: F
   const json = jsonText({
     nhits, parameters: req.echo, datasets: hits.map((h) => datasetObject(h, req)), ...(groups ? { facet_groups: groups } : {}),
   }, req.prettyPrint);
-  return req.format === 'jsonp' ? jsonp(req.callback!, json) : { contentType: 'application/json; charset=utf-8', body: json };
+  return jsonAnswer(json, req);
 }

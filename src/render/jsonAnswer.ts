@@ -1,0 +1,14 @@
+import { jsonp } from './jsonp';
+import type { Rendered } from './rendered';
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+export const GEOJSON_TYPE = 'application/geo+json; charset=utf-8';
+
+/**
+ * A JSON body as the request asked for it: wrapped as JSONP when its format is a JSONP one
+ * (`jsonp`, `geojsonp`: the parameters made sure a callback came with it), else as JSON of
+ * `contentType`. The one place that decides.
+ */
+export function jsonAnswer(json: string, output: { format: string; callback?: string }, contentType = JSON_TYPE): Rendered {
+  return output.format.endsWith('jsonp') && output.callback ? jsonp(output.callback, json) : { contentType, body: json };
+}
