@@ -3,8 +3,9 @@ import { AppError } from '../../errors/catalogue';
 import { booleanParam, callbackParam, datasetRef, recordsFilter } from '../shared/commonParams';
 import { DatastoreRequest, FieldValues, RECORDS_FORMATS } from '../../model/datastoreRequest';
 import type { ParamReader } from '../shared/paramReader';
-import { FACET_SORTS, FacetSort } from '../../model/recordsRequest';
 import { requireCallback } from '../shared/requireCallback';
+import { facetFamily } from '../shared/facetFamily';
+import { commaList } from '../shared/commaList';
 
 /** CKAN's `ckan.datastore.search.rows_max`: a larger `limit` is clamped, not refused. */
 export const DATASTORE_MAX_LIMIT = 32_000;
@@ -56,21 +57,13 @@ function sortClauses(values: string[]): Array<{ field: string; order: 'asc' | 'd
   });
 }
 
-function facetsorts(r: ParamReader): Map<string, FacetSort> {
-  const out = new Map<string, FacetSort>();
-  for (const [field, [value]] of r.family('facetsort')) {
-    if (!(FACET_SORTS as readonly string[]).includes(value)) throw invalid(`facetsort.${field}`, `must be one of ${FACET_SORTS.join(', ')}`);
-    out.set(field, value as FacetSort);
-  }
-  return out;
-}
-
 /** `fields` as a list (JSON body) or with literal commas. */
 const fieldList = (values: string[]): string[] | undefined =>
   values.length === 0 ? undefined : values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
 
 /** `datastore_search` and `/api/records/2.0/search` parameters → one validated request. */
 export function datastoreParams(r: ParamReader): DatastoreRequest {
+  const family = facetFamily(r);
   const s = r.scalars(scalars, Object.keys(scalars.shape));
   const resourceParam = r.one('resource_id') ?? r.one('id') ?? r.one('dataset');
   if (resourceParam === undefined) throw invalid('resource_id', 'Missing value');
@@ -96,9 +89,9 @@ export function datastoreParams(r: ParamReader): DatastoreRequest {
     recordsFormat: s.records_format,
     ckanSort: sortClauses(r.all('sort')),
     ckanEcho: echo,
-    facets: r.all('facet').flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean),
-    disjunctive: new Set([...r.family('disjunctive')].filter(([, v]) => v.includes('true')).map(([f]) => f)),
-    facetsort: facetsorts(r),
+    facets: commaList(r.all('facet')),
+    disjunctive: family.disjunctive,
+    facetsort: family.facetsort,
     sort: [],
     rows: limit,
     start: s.offset ?? s.start ?? 0,

@@ -3,8 +3,9 @@ import { AppError } from '../../errors/catalogue';
 import type { CatalogSearchRequest, PackageSearchRequest } from '../../model/catalogRequest';
 import { booleanParam, callbackParam, timeZoneParam } from '../shared/commonParams';
 import type { ParamReader } from '../shared/paramReader';
-import { FACET_SORTS, FacetSort } from '../../model/recordsRequest';
 import { requireCallback } from '../shared/requireCallback';
+import { facetFamily } from '../shared/facetFamily';
+import { commaList } from '../shared/commaList';
 
 /** CKAN's cap on `rows` (`ckan.search.rows_max`); more is clamped silently. */
 export const PACKAGE_ROWS_MAX = 1000;
@@ -60,27 +61,18 @@ function ckanSortOf(sort: string | undefined): PackageSearchRequest['ckanSort'] 
   });
 }
 
-const list = (values: string[]): string[] => values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
-
 export function packageSearchParams(r: ParamReader): PackageSearchRequest {
   const s = ckanMessages(() => r.scalars(scalars, Object.keys(scalars.shape)));
   requireCallback(s.format, s.callback);
   const sortText = r.one('sort');
   const ckanSort = ckanSortOf(sortText);
-  const facetsort = new Map<string, FacetSort>();
-  for (const [f, [v]] of r.family('facetsort')) {
-    if (!(FACET_SORTS as readonly string[]).includes(v)) throw invalid(`facetsort.${f}`, `Invalid facetsort.${f}: must be one of ${FACET_SORTS.join(', ')}`);
-    facetsort.set(f, v as FacetSort);
-  }
   // `facet` is CKAN's on/off switch (`true`/`false`) or, repeated, the ODS facets to list.
   const facet = r.all('facet');
-  const odsFacets = list(facet.filter((v) => v !== 'true' && v !== 'false'));
+  const odsFacets = commaList(facet.filter((v) => v !== 'true' && v !== 'false'));
   const facetFields = !facet.includes('false') ? [...new Set([...facetFieldList(r.all('facet.field')), ...odsFacets])] : [];
   const rows = Math.min(s.rows, PACKAGE_ROWS_MAX);
   const ods: CatalogSearchRequest = {
-    queries: [], facets: [], refine: r.family('refine'), exclude: r.family('exclude'),
-    disjunctive: new Set([...r.family('disjunctive')].filter(([, v]) => v.includes('true')).map(([f]) => f)),
-    facetsort, sort: ckanSort ? [] : list(sortText === undefined ? [] : [sortText]), rows, start: s.start, timeZone: s.timezone,
+    queries: [], facets: [], ...facetFamily(r), sort: ckanSort ? [] : commaList(sortText === undefined ? [] : [sortText]), rows, start: s.start, timeZone: s.timezone,
     extrametas: false, interopmetas: false, format: s.format, callback: s.callback, prettyPrint: s.pretty_print, echo: {},
   };
   return {

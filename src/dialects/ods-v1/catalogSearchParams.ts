@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { AppError } from '../../errors/catalogue';
 import { booleanParam, callbackParam, requestQueries, timeZoneParam } from '../shared/commonParams';
 import type { ParamReader } from '../shared/paramReader';
-import { FACET_SORTS, FacetSort } from '../../model/recordsRequest';
 import type { CatalogSearchRequest } from '../../model/catalogRequest';
 import { requireCallback } from '../shared/requireCallback';
+import { facetFamily } from '../shared/facetFamily';
+import { commaList } from '../shared/commaList';
 
 const whole = (max: number) => z.string().regex(/^\d{1,9}$/, 'must be a whole number ≥ 0').transform(Number).pipe(z.number().max(max, `at most ${max}`));
 const scalars = z.object({
@@ -18,21 +19,12 @@ const scalars = z.object({
   pretty_print: booleanParam.default(false),
 });
 
-const list = (values: string[]): string[] => values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
-
 export function catalogSearchParams(r: ParamReader): CatalogSearchRequest {
   const s = r.scalars(scalars, Object.keys(scalars.shape));
   if (s.start + s.rows > 10_000) throw new AppError('bad_parameter', 'start + rows must not exceed 10000.', { parameter: 'rows' });
   requireCallback(s.format, s.callback);
-  const facetsort = new Map<string, FacetSort>();
-  for (const [f, [v]] of r.family('facetsort')) {
-    if (!(FACET_SORTS as readonly string[]).includes(v)) throw new AppError('bad_parameter', `Invalid facetsort.${f}: must be one of ${FACET_SORTS.join(', ')}`, { parameter: `facetsort.${f}` });
-    facetsort.set(f, v as FacetSort);
-  }
   const req = {
-    queries: requestQueries(r), facets: list(r.all('facet')), refine: r.family('refine'), exclude: r.family('exclude'),
-    disjunctive: new Set([...r.family('disjunctive')].filter(([, v]) => v.includes('true')).map(([f]) => f)),
-    facetsort, sort: list(r.all('sort')), rows: s.rows, start: s.start, timeZone: s.timezone, extrametas: s.extrametas, interopmetas: s.interopmetas,
+    queries: requestQueries(r), facets: commaList(r.all('facet')), ...facetFamily(r), sort: commaList(r.all('sort')), rows: s.rows, start: s.start, timeZone: s.timezone, extrametas: s.extrametas, interopmetas: s.interopmetas,
     format: s.format, callback: s.callback, prettyPrint: s.pretty_print,
   };
   const echo: Record<string, unknown> = {};

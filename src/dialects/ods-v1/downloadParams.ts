@@ -3,6 +3,7 @@ import { outputShape, recordsFilter } from '../shared/commonParams';
 import type { ParamReader } from '../shared/paramReader';
 import { exportFormatNames } from '../../render/formats/registry';
 import type { DownloadRequest } from '../../model/recordsRequest';
+import { commaList } from '../shared/commaList';
 import { requireCallback } from '../shared/requireCallback';
 
 const FORMATS = exportFormatNames();
@@ -13,15 +14,13 @@ const scalars = z.object({
   ...outputShape,
 });
 
-const list = (values: string[]): string[] => values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
-
 export function downloadParams(r: ParamReader): DownloadRequest {
   const s = r.scalars(scalars, Object.keys(scalars.shape));
   requireCallback(s.format, s.callback);
   return {
     ...recordsFilter(r),
-    sort: list(r.all('sort')),
-    fields: s.fields === undefined ? undefined : list([s.fields]),
+    sort: commaList(r.all('sort')),
+    fields: s.fields === undefined ? undefined : commaList([s.fields]),
     rows: s.rows,
     output: {
       format: s.format, callback: s.callback, prettyPrint: s.pretty_print,

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { AppError } from '../../errors/catalogue';
 import { outputShape, recordsFilter } from '../shared/commonParams';
 import type { ParamReader } from '../shared/paramReader';
-import { FACET_SORTS, FacetSort, RECORD_FORMATS, RecordsSearchRequest } from '../../model/recordsRequest';
+import { RECORD_FORMATS, RecordsSearchRequest } from '../../model/recordsRequest';
 import { requireCallback } from '../shared/requireCallback';
+import { facetFamily } from '../shared/facetFamily';
+import { commaList } from '../shared/commaList';
 
 /** Records search paging window (SPEC §3): `start + rows` beyond it must use the download API. */
 export const RESULT_WINDOW = 10_000;
@@ -17,19 +19,6 @@ const scalars = z.object({
   ...outputShape,
 });
 const NAMES = Object.keys(scalars.shape);
-
-const list = (values: string[]): string[] => values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => s !== '');
-
-function facetsorts(r: ParamReader): Map<string, FacetSort> {
-  const out = new Map<string, FacetSort>();
-  for (const [field, values] of r.family('facetsort')) {
-    const parameter = `facetsort.${field}`;
-    if (values.length > 1) throw new AppError('bad_parameter', `Parameter ${parameter} must be given once.`, { parameter });
-    if (!(FACET_SORTS as readonly string[]).includes(values[0])) throw new AppError('bad_parameter', `Invalid ${parameter}: must be one of ${FACET_SORTS.join(', ')}`, { parameter });
-    out.set(field, values[0] as FacetSort);
-  }
-  return out;
-}
 
 const familyEcho = (m: Map<string, string[]>): Record<string, string | string[]> =>
   Object.fromEntries([...m].map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
@@ -55,6 +44,7 @@ function echoOf(r: ParamReader, req: Omit<RecordsSearchRequest, 'echo'>): Record
 
 /** `/api/records/1.0/search` parameters → a validated request. */
 export function recordsSearchParams(r: ParamReader): RecordsSearchRequest {
+  const family = facetFamily(r);
   const s = r.scalars(scalars, NAMES);
   if (s.start + s.rows > RESULT_WINDOW) {
     throw new AppError('bad_parameter', `start + rows must not exceed ${RESULT_WINDOW}; use /api/records/1.0/download to read every record.`, { parameter: 'rows' });
@@ -62,13 +52,13 @@ export function recordsSearchParams(r: ParamReader): RecordsSearchRequest {
   requireCallback(s.format, s.callback);
   const req: Omit<RecordsSearchRequest, 'echo'> = {
     ...recordsFilter(r),
-    facets: list(r.all('facet')),
-    disjunctive: new Set([...r.family('disjunctive')].filter(([, v]) => v.includes('true')).map(([f]) => f)),
-    facetsort: facetsorts(r),
-    sort: list(r.all('sort')),
+    facets: commaList(r.all('facet')),
+    disjunctive: family.disjunctive,
+    facetsort: family.facetsort,
+    sort: commaList(r.all('sort')),
     rows: s.rows,
     start: s.start,
-    fields: s.fields === undefined ? undefined : list([s.fields]),
+    fields: s.fields === undefined ? undefined : commaList([s.fields]),
     output: {
       format: s.format, callback: s.callback, prettyPrint: s.pretty_print,
       csvSeparator: s.csv_separator, withBom: s.with_bom, useLabelsForHeader: s.use_labels_for_header,

@@ -6,6 +6,7 @@ import { parsePolygonRing } from '../../geo/polygonRing';
 import type { RequestQuery, DatasetRef, GeoFilter, RecordsFilter } from '../../model/recordsRequest';
 import { isValidTimeZone } from '../../time/timezone';
 import type { ParamReader } from './paramReader';
+import { facetFamily } from './facetFamily';
 
 const DOMAIN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 export const CALLBACK = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
@@ -62,12 +63,13 @@ export function requestQueries(r: ParamReader): RequestQuery[] {
 
 /** The filter parameters shared by every records endpoint, for the dataset it names. */
 export function recordsFilter(r: ParamReader, dataset: DatasetRef = datasetRef(r.one('dataset'))): RecordsFilter {
+  const family = facetFamily(r);
   const { timezone } = r.scalars(z.object({ timezone: timeZoneParam.default('UTC') }), ['timezone']);
   return {
     dataset,
     queries: requestQueries(r),
-    refine: r.family('refine'),
-    exclude: r.family('exclude'),
+    refine: family.refine,
+    exclude: family.exclude,
     geofilters: [
       ...r.all('geofilter.distance').map(distanceFilter),
       ...r.all('geofilter.polygon').map(polygonFilter),
