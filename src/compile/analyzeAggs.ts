@@ -1,4 +1,5 @@
-import type { AggregationsAggregationContainer, AggregationsCompositeAggregationSource } from '@elastic/elasticsearch/lib/api/types';
+import type { AggregationsAggregationContainer, AggregationsCompositeAggregationSource, SearchRequest } from '@elastic/elasticsearch/lib/api/types';
+import { compilePredicate } from './compilePredicate';
 import type { AnalyzePlan, Series } from '../model/analyze';
 import { recordPaths } from '../schema/recordPaths';
 
@@ -34,4 +35,25 @@ export function boundsAggs(plan: AnalyzePlan): Record<string, Agg> {
   });
   plan.valueFields.forEach((f, j) => { aggs[`v${j}`] = { cardinality: { field: recordPaths.value(f) } }; });
   return aggs;
+}
+
+/** Buckets read per composite page. */
+export const ANALYZE_PAGE = 2000;
+
+/** What analyze measures before it runs: each x's range or distinct values, and the distinct values of fields read by expressions. */
+export function compileAnalyzeBounds(plan: AnalyzePlan): SearchRequest {
+  return { index: plan.index, size: 0, track_total_hits: true, query: compilePredicate(plan.query), aggs: boundsAggs(plan) };
+}
+
+/** An analyze with nothing to group by: the series over every matching record, in one request. */
+export function compileAnalyzeTotals(plan: AnalyzePlan): SearchRequest {
+  return { index: plan.index, size: 0, track_total_hits: true, query: compilePredicate(plan.query), aggs: seriesAggs(plan) };
+}
+
+/** One page of the composite aggregation of an analyze, after the key of the previous page. */
+export function compileAnalyzePage(plan: AnalyzePlan, after: Record<string, unknown> | undefined): SearchRequest {
+  return {
+    index: plan.index, size: 0, query: compilePredicate(plan.query),
+    aggs: { points: { composite: { size: ANALYZE_PAGE, sources: compositeSources(plan), ...(after ? { after: after as Record<string, string> } : {}) }, aggs: seriesAggs(plan) } },
+  };
 }

@@ -6,3 +6,9 @@ export interface GeoPlan { index: string; query: Predicate; geoField: string; se
 
 /** A cluster: its records' centroid, how many they are, the box around them, and the series accumulated. */
 export interface Cluster { lat: number; lon: number; count: number; bounds: [number, number, number, number]; accs: Map<string, Acc> }
+
+/** What `boundingbox` answers (reference/ods-v1.md §2.7): the count, `[west, south, east, north]` and the geometry types. */
+export interface BoundingBox { count: number; bbox: number[]; geometries: Record<string, number> }
+
+/** One item of `geopreview`: the record, its (maybe simplified) geometry and a digest of the stored one. */
+export interface PreviewItem { recordid: string; geometry: unknown; geo_digest: string }

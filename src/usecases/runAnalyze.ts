@@ -1,68 +1,52 @@
-import { boundsAggs, compositeSources, seriesAggs } from '../compile/analyzeAggs';
-import type { AnalyzePlan, AnalyzePoint } from '../model/analyze';
-import { INTERVAL_MS } from '../values/dateParts';
-import { CompositeBucket, PointFolder } from '../results/foldBuckets';
-import { compilePredicate } from '../compile/compilePredicate';
+import type { Access } from '../auth/access';
+import { ANALYZE_PAGE, compileAnalyzeBounds, compileAnalyzePage, compileAnalyzeTotals } from '../compile/analyzeAggs';
 import { AppError } from '../errors/catalogue';
 import type { Deps } from '../execute/deps';
+import { searchIndex } from '../execute/searchIndex';
+import type { AnalyzePlan, AnalyzePoint } from '../model/analyze';
+import type { AnalyzeRequest } from '../model/recordsRequest';
+import { planAnalyze } from '../plan/planAnalyze';
+import { finishPoints } from '../results/finishPoints';
+import { PointFolder } from '../results/foldBuckets';
+import { analyzeBucketEstimate, readAnalyzeTotals, readCompositePage } from '../results/readAnalyze';
+import { resolveDataset } from './resolveDataset';
 
 /** Most buckets one analyze may read (x buckets × combinations of the fields an expression reads). */
 export const MAX_ANALYZE_BUCKETS = 100_000;
-const PAGE = 2000;
 
-type Aggs = Record<string, { min?: number | null; max?: number | null; count?: number; value?: number }>;
-
-/**
- * The buckets the request would read: each date x's range divided by its interval (as a date
- * histogram would cut it), each other x's distinct values, and the combinations of fields read
- * by expressions. A 400 above the limit, before the aggregation runs.
- */
+/** A 400 before the aggregation runs when the buckets it would read exceed the limit. */
 async function checkBounds(deps: Deps, plan: AnalyzePlan): Promise<void> {
   if (plan.xs.length === 0 && plan.valueFields.length === 0) return;
-  const res = await deps.es.search({ index: plan.index, size: 0, track_total_hits: true, query: compilePredicate(plan.query), aggs: boundsAggs(plan) });
-  const total = typeof res.hits.total === 'number' ? res.hits.total : res.hits.total?.value ?? 0;
-  const aggs = (res.aggregations ?? {}) as Aggs;
-  let buckets = 1;
-  plan.xs.forEach((x, i) => {
-    const a = aggs[`x${i}`];
-    buckets *= x.kind === 'date'
-      ? (a.count ? Math.floor(((a.max ?? 0) - (a.min ?? 0)) / INTERVAL_MS[x.interval]) + 1 : 1)
-      : Math.max(1, a.value ?? 1);
-  });
-  // Combinations of the fields an expression reads: no more than the records that hold them.
-  buckets *= Math.min(total, plan.valueFields.reduce((n, _, j) => n * Math.max(1, (aggs[`v${j}`].value ?? 0) + 1), 1)) || 1;
+  const buckets = analyzeBucketEstimate(plan, await searchIndex(deps, compileAnalyzeBounds(plan)));
   if (buckets > MAX_ANALYZE_BUCKETS) {
     throw new AppError('bad_parameter', `This analysis would read about ${Math.round(buckets)} buckets (limit ${MAX_ANALYZE_BUCKETS}): use a coarser precision, filters, or fewer fields in expressions.`, { parameter: plan.xs.some((x) => x.kind === 'date') ? 'precision' : 'x' });
   }
 }
 
-/** Runs an analyze plan: a bounds check, then a composite aggregation read page by page and folded into points. */
-export async function runAnalyze(deps: Deps, plan: AnalyzePlan): Promise<AnalyzePoint[]> {
-  await checkBounds(deps, plan);
+/** The points of a plan: one request without groups, else the composite aggregation read page by page and folded. */
+async function readPoints(deps: Deps, plan: AnalyzePlan): Promise<AnalyzePoint[]> {
   const folder = new PointFolder(plan);
-  const query = compilePredicate(plan.query);
-  const sources = compositeSources(plan);
-  if (sources.length === 0) {
-    const res = await deps.es.search({ index: plan.index, size: 0, track_total_hits: true, query, aggs: seriesAggs(plan) });
-    const total = typeof res.hits.total === 'number' ? res.hits.total : res.hits.total?.value ?? 0;
-    folder.add({ key: {}, doc_count: total, ...(res.aggregations ?? {}) });
+  if (plan.xs.length === 0 && plan.valueFields.length === 0) {
+    folder.add(readAnalyzeTotals(await searchIndex(deps, compileAnalyzeTotals(plan))));
     return folder.result();
   }
   let after: Record<string, unknown> | undefined;
   let read = 0;
   for (;;) {
-    const res = await deps.es.search({
-      index: plan.index, size: 0, query,
-      aggs: { points: { composite: { size: PAGE, sources, ...(after ? { after: after as Record<string, string> } : {}) }, aggs: seriesAggs(plan) } },
-    });
-    const points = (res.aggregations?.points ?? {}) as { buckets?: CompositeBucket[]; after_key?: Record<string, unknown> };
-    const buckets = points.buckets ?? [];
-    for (const b of buckets) folder.add(b);
-    read += buckets.length;
+    const page = readCompositePage(await searchIndex(deps, compileAnalyzePage(plan, after)));
+    for (const b of page.buckets) folder.add(b);
+    read += page.buckets.length;
     if (read > MAX_ANALYZE_BUCKETS) throw new AppError('bad_parameter', `This analysis reads more than ${MAX_ANALYZE_BUCKETS} buckets.`, { parameter: 'x' });
-    if (buckets.length < PAGE || !points.after_key) break;
-    after = points.after_key;
+    if (page.buckets.length < ANALYZE_PAGE || !page.after) break;
+    after = page.after;
   }
   if (plan.xs.length === 0 && folder.size === 0) folder.add({ key: {}, doc_count: 0 });
   return folder.result();
+}
+
+/** analyze (reference/ods-v1.md §1.6): resolve → plan → a bounds check → the points, sorted and cut to `maxpoints`. */
+export async function runAnalyze(deps: Deps, access: Access, req: AnalyzeRequest, now: number): Promise<{ plan: AnalyzePlan; points: AnalyzePoint[]; truncated: boolean }> {
+  const plan = planAnalyze(req, await resolveDataset(deps, access, req.dataset), now);
+  await checkBounds(deps, plan);
+  return { plan, ...finishPoints(plan, await readPoints(deps, plan)) };
 }

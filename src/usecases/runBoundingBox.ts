@@ -1,24 +1,15 @@
-import { compilePredicate } from '../compile/compilePredicate';
-import type { GeoPlan } from '../model/geo';
+import type { Access } from '../auth/access';
+import { compileBoundingBox } from '../compile/compileGeo';
 import type { Deps } from '../execute/deps';
-import { recordPaths } from '../schema/recordPaths';
+import { searchIndex } from '../execute/searchIndex';
+import type { BoundingBox } from '../model/geo';
+import type { GeoRequest } from '../model/recordsRequest';
+import { planGeo } from '../plan/planGeo';
+import { readBoundingBox } from '../results/readGeo';
+import { resolveDataset } from './resolveDataset';
 
-export interface BoundingBox { count: number; bbox: number[]; geometries: Record<string, number> }
-
-/** The box around the matching records' points (reference/ods-v1.md §2.7): [west, south, east, north], and how many of each geometry type. */
-export async function runBoundingBox(deps: Deps, plan: GeoPlan): Promise<BoundingBox> {
-  const path = recordPaths.value(plan.geoField);
-  const res = await deps.es.search({
-    index: plan.index, size: 0, track_total_hits: true,
-    query: { bool: { filter: [compilePredicate(plan.query), { exists: { field: path } }] } },
-    aggs: { bounds: { geo_bounds: { field: path } }, types: { terms: { field: 'geometry_type', size: 20 } } },
-  });
-  const count = typeof res.hits.total === 'number' ? res.hits.total : res.hits.total?.value ?? 0;
-  const b = (res.aggregations?.bounds as { bounds?: { top_left: { lat: number; lon: number }; bottom_right: { lat: number; lon: number } } } | undefined)?.bounds;
-  const types = (res.aggregations?.types as { buckets?: Array<{ key: string; doc_count: number }> } | undefined)?.buckets ?? [];
-  return {
-    count,
-    bbox: b ? [b.top_left.lon, b.bottom_right.lat, b.bottom_right.lon, b.top_left.lat] : [],
-    geometries: Object.fromEntries(types.map((t) => [t.key, t.doc_count])),
-  };
+/** boundingbox: the box around the matching records' points and their geometry types (reference/ods-v1.md §2.7). */
+export async function runBoundingBox(deps: Deps, access: Access, req: GeoRequest, now: number): Promise<BoundingBox> {
+  const plan = planGeo(req, await resolveDataset(deps, access, req.dataset), now);
+  return readBoundingBox(await searchIndex(deps, compileBoundingBox(plan)));
 }

@@ -1,29 +1,17 @@
-import { createHash } from 'node:crypto';
-import { compilePredicate } from '../compile/compilePredicate';
-import { pixelDegrees, simplifyGeometry } from '../results/simplifyGeometry';
-import type { Geometry } from '../model/values';
-import type { RecordHit } from '../model/searchResult';
+import type { Access } from '../auth/access';
+import { compileGeopreview } from '../compile/compileGeo';
 import type { Deps } from '../execute/deps';
-import type { GeoPlan } from '../model/geo';
-import { recordPaths } from '../schema/recordPaths';
+import { searchIndex } from '../execute/searchIndex';
+import type { PreviewItem } from '../model/geo';
+import type { GeoRequest } from '../model/recordsRequest';
+import { planGeo } from '../plan/planGeo';
+import { readGeopreview } from '../results/readGeo';
+import { resolveDataset } from './resolveDataset';
 
-export interface PreviewItem { recordid: string; geometry: unknown; geo_digest: string }
-
-/**
- * The geometries of the first `rows` matching records (reference/ods-v1.md §1.8): a shape when the
- * dataset's geo field is one (simplified to a pixel at the zoom when one is given), else the
- * point; `geo_digest` identifies the geometry as stored.
- */
-export async function runGeopreview(deps: Deps, plan: GeoPlan, shapeField: string | undefined, rows: number, zoom?: number): Promise<PreviewItem[]> {
-  const res = await deps.es.search<RecordHit>({
-    index: plan.index, size: rows, query: compilePredicate(plan.query), sort: [{ recordid: { order: 'asc' } }],
-    _source: ['recordid', 'geometry', ...(shapeField ? [recordPaths.source(shapeField)] : [])],
-  });
-  return res.hits.hits.flatMap((h) => {
-    const r = h._source!;
-    const stored = (shapeField ? (r.fields?.[shapeField] as Geometry | undefined) : undefined) ?? r.geometry;
-    if (!stored) return [];
-    const geometry = zoom !== undefined && 'coordinates' in stored && stored.type !== 'Point' ? simplifyGeometry(stored as Geometry, pixelDegrees(zoom)) : stored;
-    return [{ recordid: r.recordid, geometry, geo_digest: createHash('sha1').update(JSON.stringify(stored)).digest('hex') }];
-  });
+/** geopreview: the geometries of the first `rows` matching records (reference/ods-v1.md §1.8), shapes simplified to a pixel at `clusterprecision`. */
+export async function runGeopreview(deps: Deps, access: Access, req: GeoRequest, now: number): Promise<PreviewItem[]> {
+  const target = await resolveDataset(deps, access, req.dataset);
+  const plan = planGeo(req, target, now);
+  const shape = target.schema.find((f) => f.name === plan.geoField && f.type === 'geo_shape')?.name;
+  return readGeopreview(await searchIndex(deps, compileGeopreview(plan, shape, req.rows)), shape, req.clusterprecision);
 }

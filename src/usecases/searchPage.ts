@@ -3,7 +3,7 @@ import { compileScan } from '../compile/compileScan';
 import { compileSearch } from '../compile/compileSearch';
 import type { Deps } from '../execute/deps';
 import { exportRecords } from '../execute/exportRecords';
-import { searchRecords } from '../execute/searchRecords';
+import { searchIndex } from '../execute/searchIndex';
 import { allFilters, allOf } from '../plan/combine';
 import type { ExportPlan, SearchPlan } from '../model/searchPlan';
 import type { RecordHit } from '../model/searchResult';
@@ -25,8 +25,8 @@ function scanPlan(plan: SearchPlan): ExportPlan {
  * request and its records from a snapshot read in order up to the page.
  */
 export async function searchPage(deps: Deps, plan: SearchPlan): Promise<SearchResponse<RecordHit>> {
-  if (plan.start + plan.rows <= RESULT_WINDOW) return searchRecords(deps, compileSearch(plan));
-  const head = await searchRecords(deps, compileSearch({ ...plan, rows: 0, start: 0 }));
+  if (plan.start + plan.rows <= RESULT_WINDOW) return searchIndex(deps, compileSearch(plan));
+  const head = await searchIndex(deps, compileSearch({ ...plan, rows: 0, start: 0 }));
   const hits: RecordHit[] = [];
   let seen = 0;
   for await (const page of exportRecords(deps, compileScan(scanPlan(plan)), RESULT_WINDOW)) {

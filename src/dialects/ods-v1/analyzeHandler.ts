@@ -1,8 +1,5 @@
 import type { RequestHandler } from 'express';
-import { finishPoints } from '../../results/finishPoints';
-import { planAnalyze } from '../../plan/planAnalyze';
 import type { Deps } from '../../execute/deps';
-import { resolveDataset } from '../../usecases/resolveDataset';
 import { runAnalyze } from '../../usecases/runAnalyze';
 import { analyzeParams } from './analyzeParams';
 import { renderAnalyze } from './renderAnalyze';
@@ -17,8 +14,7 @@ export function analyzeHandler(deps: Deps, clock: () => number): RequestHandler 
     const params = requestParams(req);
     const request = analyzeParams(params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
-    const plan = planAnalyze(request, await resolveDataset(deps, routeAccess(req), request.dataset), clock());
-    const { points, truncated } = finishPoints(plan, await runAnalyze(deps, plan));
+    const { plan, points, truncated } = await runAnalyze(deps, routeAccess(req), request, clock());
     send(res, renderAnalyze(points, plan.series.map((s) => s.name), request.output, truncated));
   };
 }

@@ -1,11 +1,8 @@
 import type { Request, RequestHandler } from 'express';
 import type { Deps } from '../../execute/deps';
-import { resolveDataset } from '../../usecases/resolveDataset';
 import { runBoundingBox } from '../../usecases/runBoundingBox';
 import { runGeocluster } from '../../usecases/runGeocluster';
 import { runGeopreview } from '../../usecases/runGeopreview';
-import { mergeClusters } from '../../results/mergeClusters';
-import { planGeo } from '../../plan/planGeo';
 import { geoParams } from './geoParams';
 import { GeoRequest } from '../../model/recordsRequest';
 import { jsonText } from '../../render/jsonText';
@@ -21,31 +18,28 @@ function reply(res: Parameters<RequestHandler>[1], req: GeoRequest, body: unknow
   send(res, jsonAnswer(json, req));
 }
 
-async function prepare(deps: Deps, clock: () => number, req: Request, needsZoom: boolean) {
+function read(req: Request, needsZoom: boolean): GeoRequest {
   const params = requestParams(req);
   const request = geoParams(params, needsZoom);
   guardJsonp(req, request.format, params.raw.has('apikey'));
-  const target = await resolveDataset(deps, routeAccess(req), request.dataset);
-  return { request, target, plan: planGeo(request, target, clock()) };
+  return request;
 }
 
 /** `geocluster`, `boundingbox` and `geopreview` (reference/ods-v1.md §1.7–§1.8), for the map widgets. */
 export function geoHandlers(deps: Deps, clock: () => number): Record<'geocluster' | 'boundingbox' | 'geopreview', RequestHandler> {
   return {
     geocluster: async (req, res) => {
-      const { request, plan } = await prepare(deps, clock, req, true);
-      const zoom = request.clusterprecision!;
-      const clusters = mergeClusters(await runGeocluster(deps, plan, zoom, request.shapeprecision), zoom, request.clusterdistance);
+      const request = read(req, true);
+      const { plan, zoom, clusters } = await runGeocluster(deps, routeAccess(req), request, clock());
       reply(res, request, geoclusterBody(clusters, plan.series, zoom));
     },
     boundingbox: async (req, res) => {
-      const { request, plan } = await prepare(deps, clock, req, false);
-      reply(res, request, await runBoundingBox(deps, plan));
+      const request = read(req, false);
+      reply(res, request, await runBoundingBox(deps, routeAccess(req), request, clock()));
     },
     geopreview: async (req, res) => {
-      const { request, plan, target } = await prepare(deps, clock, req, false);
-      const shape = target.schema.find((f) => f.name === plan.geoField && f.type === 'geo_shape')?.name;
-      reply(res, request, await runGeopreview(deps, plan, shape, request.rows, request.clusterprecision));
+      const request = read(req, false);
+      reply(res, request, await runGeopreview(deps, routeAccess(req), request, clock()));
     },
   };
 }
