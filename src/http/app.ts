@@ -49,8 +49,8 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 1000 }));
   app.use(authenticate(deps));
-  if (options.quotas !== undefined) app.use(quotas(options.quotas, clock));
   app.use(cachePolicy(options.cacheMaxAgeSeconds ?? 60));
+  if (options.quotas !== undefined) app.use(quotas(options.quotas, clock));
   app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000));
   app.use(datastoreRouter(deps, clock));
   app.use(catalogRouter(deps, clock));
