@@ -13,19 +13,23 @@ import { reindexDataset } from '../usecases/reindexDataset';
 import { serve } from '../http/server';
 import { progressPrinter } from '../ingest/progress';
 import { ADMIN_USAGE, domainCommand, keyCommand, option } from './adminCommands';
+import { GC_USAGE, gcCommand } from './gcCommand';
+import { QUOTA_USAGE, quotaCommand } from './quotaCommand';
 
 const USAGE = `usage: portal-search <command>
   serve                                  start the API (configuration: see README)
   ingest <descriptor.json>...            publish datasets from their descriptors
   reindex <datasetid>... | --all         rebuild indices from PostgreSQL
   import-catalog <catalog.json> [--domain <id>]   load an ODS v2.1 catalog export as metadata-only datasets
-${ADMIN_USAGE}`;
+${ADMIN_USAGE}
+${QUOTA_USAGE}
+${GC_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const config = loadConfig(process.env);
   if (command === 'serve') { await serve(config); return -1; }
-  if (!['ingest', 'reindex', 'import-catalog', 'domain', 'key'].includes(command ?? '')) { console.error(USAGE); return 2; }
+  if (!['ingest', 'reindex', 'import-catalog', 'domain', 'key', 'quota', 'gc'].includes(command ?? '')) { console.error(USAGE); return 2; }
   const deps = await openDeps(config);
   try {
     switch (command) {
@@ -57,8 +61,11 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'domain':
-      case 'key': {
-        const code = await (command === 'domain' ? domainCommand : keyCommand)(deps, args);
+      case 'key':
+      case 'quota':
+      case 'gc': {
+        const code = command === 'quota' ? await quotaCommand(deps, config.quotas, args)
+          : await (command === 'domain' ? domainCommand : command === 'key' ? keyCommand : gcCommand)(deps, args);
         if (code === 2) console.error(USAGE);
         return code;
       }

@@ -19,7 +19,46 @@ const schema = z.object({
   DATABASE_URL: z.string().default('postgres://postgres@127.0.0.1:5432/portal_search'),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+  /** Time a client has to send a request's headers (Node answers 408 and closes beyond it). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Time a client has to send a whole request, body included (at least the headers' time). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** How long an idle keep-alive connection stays open. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Express's `trust proxy`: empty (the peer address is the caller), `true`, a hop count, or addresses/subnets (`loopback`, `10.0.0.0/8`). */
+  TRUST_PROXY: z.string().default(''),
+  /** `max-age` of the `Cache-Control: public` that anonymous GET answers carry. */
+  CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Time limit of each store check of /api/health (event-loop lag does not count against it). */
+  HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  /** Where quota counters live: `memory` (one process) or `postgresql` (shared by every process on the database). */
+  QUOTA_STORE: z.enum(['memory', 'postgresql']).default('memory'),
+  /** Default quotas of a domain (the `domain_quotas` table overrides them per domain): calls per UTC day and per second. */
+  QUOTA_ANONYMOUS_PER_DAY: z.coerce.number().int().positive().default(10_000),
+  QUOTA_ANONYMOUS_PER_SECOND: z.coerce.number().int().positive().default(20),
+  QUOTA_KEY_PER_DAY: z.coerce.number().int().positive().default(100_000),
+  QUOTA_KEY_PER_SECOND: z.coerce.number().int().positive().default(50),
+}).refine((e) => e.HTTP_REQUEST_TIMEOUT_MS >= e.HTTP_HEADERS_TIMEOUT_MS, { path: ['HTTP_REQUEST_TIMEOUT_MS'], message: 'must be at least HTTP_HEADERS_TIMEOUT_MS' });
+
+/** Calls a caller may make on a domain: per UTC day and per second. */
+export interface QuotaLimits { perDay: number; perSecond: number }
+
+/** The HTTP server's limits and caching. */
+export interface HttpConfig {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  trustProxy: boolean | number | string;
+  cacheMaxAgeSeconds: number;
+  healthTimeoutMs: number;
+}
+
+/** Quotas: where the counters live, and the defaults of every domain. */
+export interface QuotaConfig {
+  store: 'memory' | 'postgresql';
+  anonymous: QuotaLimits;
+  key: QuotaLimits;
+}
 
 export interface Config {
   port: number;
@@ -29,7 +68,11 @@ export interface Config {
   esRequestTimeoutMs: number;
   databaseUrl: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  http: HttpConfig;
+  quotas: QuotaConfig;
 }
+
+const trustProxy = (v: string): boolean | number | string => (v === '' || v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v);
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = schema.safeParse(env);
@@ -41,5 +84,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     port: e.PORT, host: e.HOST, esUrl: e.ES_URL, indexPrefix: e.ES_INDEX_PREFIX,
     esRequestTimeoutMs: e.ES_REQUEST_TIMEOUT_MS, databaseUrl: e.DATABASE_URL, logLevel: e.LOG_LEVEL,
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      trustProxy: trustProxy(e.TRUST_PROXY), cacheMaxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
+    },
+    quotas: {
+      store: e.QUOTA_STORE,
+      anonymous: { perDay: e.QUOTA_ANONYMOUS_PER_DAY, perSecond: e.QUOTA_ANONYMOUS_PER_SECOND },
+      key: { perDay: e.QUOTA_KEY_PER_DAY, perSecond: e.QUOTA_KEY_PER_SECOND },
+    },
   };
 }

@@ -15,6 +15,8 @@ export const ERRORS = {
   payload_too_large: { status: 413, errorcode: 10032, ckanType: 'Validation Error' },
   unsupported_media_type: { status: 415, errorcode: 10033, ckanType: 'Validation Error' },
   uri_too_long: { status: 414, errorcode: 10034, ckanType: 'Validation Error' },
+  too_many_requests: { status: 429, errorcode: 10002, ckanType: 'Rate Limit Error' },
+  too_many_anonymous_requests: { status: 429, errorcode: 10005, ckanType: 'Rate Limit Error' },
   search_unavailable: { status: 503, errorcode: 10040, ckanType: 'Search Error' },
   store_unavailable: { status: 503, errorcode: 10041, ckanType: 'Search Error' },
   search_timeout: { status: 504, errorcode: 10042, ckanType: 'Search Error' },
@@ -23,11 +25,19 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+/** What a 429 tells about the quota that was exceeded (ODS's `reset_time`, `limit_time_unit`, `call_limit`). */
+export interface QuotaExceeded {
+  /** When the exceeded window ends, ISO 8601 in UTC without fractions (`2026-11-22T00:00:00Z`). */
+  resetTime: string;
+  limitTimeUnit: 'day' | 'second';
+  callLimit: number;
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { parameter?: string; position?: number; retryAfterSeconds?: number } = {},
+    readonly details: { parameter?: string; position?: number; retryAfterSeconds?: number; quota?: QuotaExceeded } = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -22,8 +22,13 @@ export async function listApiKeys(q: Queryable): Promise<ApiKeyRow[]> {
   return rows.map((r) => ({ id: Number(r.id), domain: r.domain_id, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at }));
 }
 
+/** A live key's id and domain, looked up by its hash. */
+export async function liveApiKey(q: Queryable, key: string): Promise<{ id: number; domain: string } | undefined> {
+  const { rows } = await q.query<{ id: string; domain_id: string }>('SELECT id, domain_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hashApiKey(key)]);
+  return rows[0] === undefined ? undefined : { id: Number(rows[0].id), domain: rows[0].domain_id };
+}
+
 /** The domain of a live key, looked up by its hash. */
 export async function domainOfApiKey(q: Queryable, key: string): Promise<string | undefined> {
-  const { rows } = await q.query<{ domain_id: string }>('SELECT domain_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hashApiKey(key)]);
-  return rows[0]?.domain_id;
+  return (await liveApiKey(q, key))?.domain;
 }

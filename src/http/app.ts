@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Deps } from '../execute/deps';
 import { errorMiddleware, notFoundHandler } from './errorMiddleware';
 import { authenticate } from './authenticate';
+import { cachePolicy } from '../dialects/shared/cachePolicy';
 import { catalogRouter } from '../dialects/ods-v1/catalogRouter';
 import { ckanPackageRouter } from '../dialects/ckan/ckanPackageRouter';
 import { cors } from './cors';
@@ -10,31 +11,46 @@ import { datastoreRouter } from '../dialects/ckan/datastoreRouter';
 import { healthRouter } from './healthRouter';
 import { odsRecordsRouter } from '../dialects/ods-v1/odsRecordsRouter';
 import { packageSearchRouter } from '../dialects/ckan/packageSearchRouter';
+import type { QuotaGate } from '../usecases/quotaGate';
+import { quotas } from './quotas';
 import { requestLog } from './requestLog';
 import { requestShape } from './requestShape';
 
 /** The Express application: one router per API family, then the 404 and error handlers. */
 export interface AppOptions {
-  /** The clock of `#now` (tests fix it). */
+  /** The clock of `#now` and of quota windows (tests fix it). */
   clock?: () => number;
   /** Records per Elasticsearch page of an export. */
   exportPageSize?: number;
+  /** Quotas per domain and caller (`serve` always has them); without, calls are not counted. */
+  quotas?: QuotaGate;
+  /** `max-age` of anonymous GET answers (60 s). */
+  cacheMaxAgeSeconds?: number;
+  /** Express's `trust proxy`, which decides `req.ip`, the address anonymous quotas count by. */
+  trustProxy?: boolean | number | string;
+  /** Time limit of each store check of /api/health. */
+  healthTimeoutMs?: number;
 }
 
 export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}): Express {
   const clock = options.clock ?? Date.now;
   const app = express();
   app.disable('x-powered-by');
-  // Search answers change with every publish; hashing each body for an ETag costs more than it saves.
+  // ETags are set by dialects/shared/send.ts, on publicly cacheable pages only.
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(requestLog(logger));
+  // First, so that every answer has CORS and nosniff, the refusals of the body parsers included.
+  app.use(cors);
+  // Before authentication and quotas: liveness touches no store, and probes are not counted.
+  app.use(healthRouter(deps, options.healthTimeoutMs));
   app.use(requestShape);
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 1000 }));
-  app.use(cors);
   app.use(authenticate(deps));
-  app.use(healthRouter(deps));
+  app.use(cachePolicy(options.cacheMaxAgeSeconds ?? 60));
+  if (options.quotas !== undefined) app.use(quotas(options.quotas, clock));
   app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000));
   app.use(datastoreRouter(deps, clock));
   app.use(catalogRouter(deps, clock));

@@ -1,10 +1,10 @@
 import type { Request, RequestHandler } from 'express';
 import { API_KEY_SHAPE } from '../auth/apiKey';
 import { AppError } from '../errors/catalogue';
-import { domainOfApiKey } from '../execute/apiKeyStore';
+import { liveApiKey } from '../execute/apiKeyStore';
 import type { Deps } from '../execute/deps';
 import { requestParams } from '../dialects/shared/requestParams';
-import { rememberKeyDomain } from '../dialects/shared/routeAccess';
+import { rememberApiKey } from '../dialects/shared/routeAccess';
 
 /**
  * The API key a request carries, if any: `Authorization: Apikey <key>` (ODS), `Bearer <key>`, or
@@ -30,9 +30,9 @@ export function authenticate(deps: Deps): RequestHandler {
   return async (req, _res, next) => {
     const key = presentedKey(req);
     if (key === undefined) { next(); return; }
-    const domain = API_KEY_SHAPE.test(key) ? await domainOfApiKey(deps.pool, key) : undefined;
-    if (domain === undefined) throw new AppError('unauthorized', 'Invalid API key.', { parameter: 'apikey' });
-    rememberKeyDomain(req, domain);
+    const found = API_KEY_SHAPE.test(key) ? await liveApiKey(deps.pool, key) : undefined;
+    if (found === undefined) throw new AppError('unauthorized', 'Invalid API key.', { parameter: 'apikey' });
+    rememberApiKey(req, found);
     next();
   };
 }

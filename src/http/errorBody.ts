@@ -12,6 +12,7 @@ export function errorStatus(err: AppError, path: string): number {
   return err.code === 'unauthorized' ? 403 : err.status;
 }
 
+/** The JSON body of an error: the CKAN envelope on CKAN routes, ODS's `{error, errorcode, …}` elsewhere (429s add ODS's quota fields). */
 export function errorBody(err: AppError, path: string): object {
   if (isCkanPath(path)) {
     // CKAN's validation errors list messages under the parameter's name; `message` says it in full.
@@ -21,5 +22,7 @@ export function errorBody(err: AppError, path: string): object {
   const body: Record<string, unknown> = { error: err.message, errorcode: ERRORS[err.code].errorcode };
   if (err.details.parameter !== undefined) body.parameter = err.details.parameter;
   if (err.details.position !== undefined) body.position = err.details.position;
+  const quota = err.details.quota;
+  if (quota !== undefined) Object.assign(body, { reset_time: quota.resetTime, limit_time_unit: quota.limitTimeUnit, call_limit: quota.callLimit });
   return body;
 }

@@ -4,7 +4,7 @@ import { AppError } from '../errors/catalogue';
 import { classifyError } from './classifyError';
 import { errorBody, errorStatus } from './errorBody';
 
-/** The one error middleware: a catalogue error becomes its status and JSON body. */
+/** The one error middleware: a catalogue error becomes its status and JSON body, never cached. */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) { next(err); return; }
@@ -12,6 +12,8 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (appError.code === 'internal') logger.error({ err, reqId: res.locals.reqId }, 'unhandled error');
     else if (appError.status >= 500) logger.warn({ code: appError.code, reqId: res.locals.reqId, cause: (err as Error)?.message }, 'store failure');
     if (appError.details.retryAfterSeconds !== undefined) res.set('Retry-After', String(appError.details.retryAfterSeconds));
+    // An error is never kept by a cache; one built with a key stays `private, no-store`.
+    if (!String(res.get('Cache-Control') ?? '').startsWith('private')) res.set('Cache-Control', 'no-store');
     res.status(errorStatus(appError, req.path)).type('application/json').send(JSON.stringify(errorBody(appError, req.path)));
   };
 }

@@ -5,6 +5,8 @@ import { createApp } from './app';
 import { createHttpServer } from './httpServer';
 import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
 import { ensureCatalogIndex } from '../execute/catalogIndex';
+import { memoryQuotaCounters, postgresQuotaCounters } from '../execute/quotaCounters';
+import { QuotaGate } from '../usecases/quotaGate';
 
 /**
  * Starts the API and stops it gracefully on SIGTERM or SIGINT: no new connections, requests in
@@ -15,8 +17,12 @@ export async function serve(config: Config): Promise<Server> {
   const deps = await openDeps(config);
   // A fresh installation has no catalog index yet, and an upgrade may bring a new catalog format.
   await ensureCatalogIndex(deps);
-  const app = createApp(deps, logger);
-  const server = createHttpServer(app).listen(config.port, config.host);
+  const counters = config.quotas.store === 'postgresql' ? postgresQuotaCounters(deps.pool) : memoryQuotaCounters();
+  const app = createApp(deps, logger, {
+    quotas: new QuotaGate(counters, deps.pool, config.quotas),
+    cacheMaxAgeSeconds: config.http.cacheMaxAgeSeconds, trustProxy: config.http.trustProxy, healthTimeoutMs: config.http.healthTimeoutMs,
+  });
+  const server = createHttpServer(app, config.http).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   logger.info({ port: config.port, host: config.host }, 'portal-search listening');
   // Index versions retired while an export was reading them are deleted once it is done.
@@ -29,6 +35,7 @@ export async function serve(config: Config): Promise<Server> {
     if (stopping) return;
     stopping = true;
     clearInterval(sweeper);
+    counters.close();
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => server.closeAllConnections(), 10000);
     force.unref();

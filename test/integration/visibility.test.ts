@@ -133,7 +133,7 @@ describe('visibility matrix: callers × public/private/draft × endpoints', () =
 
   test('browsers may send keys cross-origin (preflight), and caches keep answers apart by key', async () => {
     const preflight = await request(app).options('/vis-a/api/3/action/package_search').set('Origin', 'https://portal.example').set('Access-Control-Request-Headers', 'x-ckan-api-key');
-    expect([preflight.status, preflight.headers['access-control-allow-origin'], preflight.headers['access-control-allow-headers']]).toEqual([204, '*', 'Authorization, X-CKAN-API-Key, Content-Type']);
+    expect([preflight.status, preflight.headers['access-control-allow-origin'], preflight.headers['access-control-allow-headers']]).toEqual([204, '*', 'Authorization, X-CKAN-API-Key, Content-Type, If-None-Match']);
     const answer = await request(app).get('/vis-a/api2/datasets/search').set('Authorization', `Apikey ${keys.A}`);
     expect([answer.headers['access-control-allow-origin'], answer.headers.vary]).toEqual(['*', 'Authorization, X-CKAN-API-Key']);
   });

@@ -10,3 +10,15 @@ export function routeDomain(req: Request): string {
   if (!DOMAIN.test(domain)) throw new AppError('not_found', `Unknown domain: ${domain.slice(0, 100)}`);
   return domain;
 }
+
+/** `/<domain>/api…` and `/d4c/<domain>/api2…`: the domain named before `api`/`api2` (not `api` nor `d4c` themselves). */
+const DOMAIN_PATH = /^\/(?:d4c\/)?([a-z0-9][a-z0-9-]{0,62})\/api2?(?:\/|$)/;
+
+/**
+ * The domain a path serves, read before routing (quotas count per domain): the one named in a
+ * `/<domain>/api2/…` or `/<domain>/api/…` path, else the default domain.
+ */
+export function domainOfPath(path: string): string {
+  const m = DOMAIN_PATH.exec(path);
+  return m === null || m[1] === 'api' || m[1] === 'd4c' ? 'default' : m[1];
+}
