@@ -1,9 +1,7 @@
 import { RequestHandler, Router } from 'express';
 import { AppError } from '../../errors/catalogue';
-import { visibleDataset } from '../../usecases/resolveDataset';
 import type { Deps } from '../../execute/deps';
 import { jsonText } from '../../render/jsonText';
-import { catalogDocument } from '../../catalog/catalogDocument';
 import { d4cPackage } from './d4cPackage';
 import { packageDict } from './packageDict';
 import { routeAccess } from '../shared/routeAccess';
@@ -11,6 +9,8 @@ import { ckanHelp } from './ckanHelp';
 import { requestParams } from '../shared/requestParams';
 import { getOrPost } from '../shared/routeMethods';
 import { send } from '../shared/send';
+import { runDatasetLookup } from '../../usecases/runDatasetLookup';
+import { JSON_TYPE } from '../../render/jsonAnswer';
 
 const envelope = (help: string | undefined, result: unknown) => ({ ...(help ? { help } : {}), success: true, result });
 
@@ -27,8 +27,8 @@ export function ckanPackageRouter(deps: Deps): Router {
     if (fromPath === 'search') { next(); return; }
     const id = fromPath ?? params.one('id') ?? params.one('name_or_id');
     if (!id) throw new AppError('bad_parameter', 'Missing value', { parameter: 'name_or_id' });
-    const dataset = await visibleDataset(deps, routeAccess(req), { id: id.slice(0, 200) }, { needsRecords: false, notFound: new AppError('not_found', 'Not found') });
-    send(res, { contentType: 'application/json; charset=utf-8', body: jsonText(envelope(withHelp ? ckanHelp(req, 'package_show') : undefined, (withHelp ? packageDict : d4cPackage)(catalogDocument(dataset))), false) });
+    const hit = await runDatasetLookup(deps, routeAccess(req), { id: id.slice(0, 200) }, new AppError('not_found', 'Not found'));
+    send(res, { contentType: JSON_TYPE, body: jsonText(envelope(withHelp ? ckanHelp(req, 'package_show') : undefined, (withHelp ? packageDict : d4cPackage)(hit)), false) });
   };
   router.all(['/api/3/action/package_show{/:params}', '/api/action/package_show{/:params}', '/d4c/api/3/action/package_show{/:params}',
     '/:domain/api/3/action/package_show{/:params}', '/:domain/api/action/package_show{/:params}'], getOrPost, show(true));
@@ -37,7 +37,7 @@ export function ckanPackageRouter(deps: Deps): Router {
   router.all(['/api/3/action/status_show', '/api/action/status_show', '/:domain/api/3/action/status_show', '/:domain/api/action/status_show'], getOrPost, (req, res) => {
     const site = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     const result = { ckan_version: '2.10.0', site_title: 'portal-search', site_description: '', site_url: site, locale_default: 'fr', extensions: ['datastore'] };
-    send(res, { contentType: 'application/json; charset=utf-8', body: jsonText(envelope(ckanHelp(req, 'status_show'), result), false) });
+    send(res, { contentType: JSON_TYPE, body: jsonText(envelope(ckanHelp(req, 'status_show'), result), false) });
   });
   return router;
 }

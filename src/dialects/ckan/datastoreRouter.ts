@@ -1,16 +1,13 @@
 import { RequestHandler, Router } from 'express';
 import type { Deps } from '../../execute/deps';
-import { resolveDataset } from '../../usecases/resolveDataset';
 import { datastoreParams, DATASTORE_JSON_OBJECTS } from './datastoreParams';
-import { planDatastore } from '../../plan/planDatastore';
 import { renderDatastore } from './renderDatastore';
-import { readSearchResult } from '../../results/readSearchResult';
-import { searchPage } from '../../usecases/searchPage';
 import { guardJsonp } from '../shared/guardJsonp';
 import { requestParams } from '../shared/requestParams';
 import { getOrPost } from '../shared/routeMethods';
 import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
+import { runDatastoreSearch } from '../../usecases/runDatastoreSearch';
 
 /**
  * CKAN `datastore_search` (`/api/3/action/…`, `/api/action/…`) and d4c's `/api/records/2.0/search`,
@@ -26,8 +23,7 @@ export function datastoreRouter(deps: Deps, clock: () => number): Router {
     const params = requestParams(req, DATASTORE_JSON_OBJECTS);
     const request = datastoreParams(params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
-    const plan = planDatastore(request, await resolveDataset(deps, routeAccess(req), request.dataset), clock());
-    const result = readSearchResult(plan, await searchPage(deps, plan));
+    const { plan, result } = await runDatastoreSearch(deps, routeAccess(req), request, clock());
     send(res, renderDatastore(result, plan, request, help ? `${req.protocol}://${req.get('host') ?? 'localhost'}` : undefined));
   };
   router.all(d4c, getOrPost, handler(false));

@@ -1,0 +1,15 @@
+import type { Access } from '../auth/access';
+import type { Deps } from '../execute/deps';
+import type { DatastoreRequest } from '../model/datastoreRequest';
+import type { SearchPlan } from '../model/searchPlan';
+import type { SearchResult } from '../model/searchResult';
+import { planDatastore } from '../plan/planDatastore';
+import { readSearchResult } from '../results/readSearchResult';
+import { resolveDataset } from './resolveDataset';
+import { searchPage } from './searchPage';
+
+/** CKAN datastore_search and d4c's records 2.0 search: resolve → plan → one page (read from a snapshot beyond the result window) → read. */
+export async function runDatastoreSearch(deps: Deps, access: Access, req: DatastoreRequest, now: number): Promise<{ plan: SearchPlan; result: SearchResult }> {
+  const plan = planDatastore(req, await resolveDataset(deps, access, req.dataset), now);
+  return { plan, result: readSearchResult(plan, await searchPage(deps, plan)) };
+}
