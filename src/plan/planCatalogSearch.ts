@@ -1,4 +1,4 @@
-import { CATALOG_FIELDS, catalogValuePath } from '../schema/catalogFields';
+import { CATALOG_DESC_SORTS, CATALOG_FIELDS, catalogValuePath } from '../schema/catalogFieldCatalog';
 import { Access, ALL_GRANTS, Grants } from '../auth/access';
 import { AppError } from '../errors/catalogue';
 import { catalogVisibility } from './catalogVisibility';
@@ -9,7 +9,7 @@ import { planFacets } from './planFacets';
 import { planQueries } from './planQueries';
 import type { SearchPlan, SortKey } from '../model/searchPlan';
 
-const SORTABLE = new Set(['modified', 'issued', 'created', 'records_count']);
+const SORTABLE = CATALOG_DESC_SORTS;
 
 /**
  * Catalog `sort` (reference/ods-v1.md §1.1): dates and records_count descending, `-` ascending;

@@ -5,6 +5,7 @@ import type { PackageSearchRequest } from '../model/catalogRequest';
 import { catalogVisibility } from './catalogVisibility';
 import { planCatalogSearch } from './planCatalogSearch';
 import { planSolrQueries } from './planSolrQueries';
+import { CATALOG_FIELD_CATALOG } from '../schema/catalogFieldCatalog';
 import type { Predicate } from '../model/predicate';
 import type { SortKey } from '../model/searchPlan';
 import type { PackageFacet, PackageSearchPlan } from '../model/packageSearch';
@@ -17,8 +18,7 @@ const FACETS = new Map<string, Omit<PackageFacet, 'name'>>(Object.entries({
   themes: { field: 'theme', slug: false, hidden: [] },
   license_id: { field: 'license', slug: false, hidden: [] },
   features: { field: 'features', slug: false, hidden: ['api', 'table', 'timeserie'] },
-  ...Object.fromEntries(['theme', 'keyword', 'publisher', 'license', 'language', 'modified', 'issued', 'created', 'accrualperiodicity', 'granularity', 'dataquality', 'creator', 'contributor']
-    .map((f) => [f, { field: f, slug: false, hidden: [] }])),
+  ...Object.fromEntries(CATALOG_FIELD_CATALOG.filter((f) => f.facet && f.name !== 'features').map((f) => [f.name, { field: f.name, slug: false, hidden: [] }])),
 }));
 
 /** CKAN sort fields → catalog sort paths. Popularity (views, downloads) is not kept and sorts nothing. */
