@@ -11,9 +11,9 @@ const pathExists = (path: string): boolean => (path.startsWith('t.') ? props.t.p
 
 describe('the catalog field catalog, derived from mappings/catalog.json', () => {
   test('every path a query may reach is indexed by the mapping', () => {
-    for (const f of CATALOG_FIELD_CATALOG) {
-      for (const path of [f.query.value, f.query.words, f.query.exists]) if (path !== undefined) expect([f.name, path, pathExists(path)]).toEqual([f.name, path, true]);
-    }
+    const paths = CATALOG_FIELD_CATALOG.flatMap((f) => [f.query.value, f.query.words, f.query.exists].filter((p): p is string => p !== undefined));
+    expect(paths.length).toBeGreaterThan(CATALOG_FIELD_CATALOG.length);
+    expect(paths.filter((p) => !pathExists(p))).toEqual([]);
   });
 
   test('the facets, sorts and CSV columns the README documents', () => {
