@@ -128,6 +128,23 @@ describe('bad inputs to records search', () => {
     expect([nested.status, nested.body.parameter]).toEqual([400, 'q']);
   });
 
+  // Issue 13 §6: 5,000 levels were a 500 (a RangeError while the body's objects were re-serialised).
+  test('22 a JSON body nested 5,000 levels deep is refused for its nesting: 400 on ODS routes, CKAN\'s 409 on CKAN ones', async () => {
+    const deep = (open: string, close: string, n: number) => `${open.repeat(n)}1${close.repeat(n)}`;
+    const post = (path: string, body: string) => request(app).post(path).set('Content-Type', 'application/json').send(body);
+    const ods = await post(SEARCH, `{"dataset": "lieux-de-tournage-a-paris", "q": ${deep('{"a":', '}', 5000)}}`);
+    expect([ods.status, ods.body.errorcode, ods.body.error]).toEqual([400, 10012, expect.stringMatching(/deeper than 20 levels/)]);
+    const ckan = [
+      await post('/api/3/action/datastore_search', `{"resource_id": "lieux-de-tournage-a-paris", "filters": ${deep('{"a":', '}', 5000)}}`),
+      await post('/api/records/2.0/search', `{"resource_id": "lieux-de-tournage-a-paris", "q": ${deep('{"a":', '}', 5000)}}`),
+      await post('/api/3/action/package_search', `{"facet.field": ${deep('[', ']', 200_000)}}`),
+    ];
+    expect(ckan.map((r) => [r.status, r.body.error.__type, r.body.error.message])).toEqual(ckan.map(() => [409, 'Validation Error', expect.stringMatching(/deeper than 20 levels/)]));
+    // CKAN's own shapes, a few levels deep, still pass.
+    const filters = await post('/api/3/action/datastore_search', '{"resource_id": "lieux-de-tournage-a-paris", "filters": {"ardt_lieu": ["75013", "75018"]}, "limit": 0}');
+    expect([filters.status, filters.body.success]).toEqual([200, true]);
+  });
+
   test('14 geojson on a dataset without geometry is a 400; 11 an unknown record is a 404', async () => {
     const res = await request(app).get('/api/records/1.0/search?dataset=no-geometry&format=geojson');
     expect([res.status, res.body.parameter, res.body.error]).toEqual([400, 'format', expect.stringMatching(/no geographic field/)]);
