@@ -7,6 +7,7 @@ import { ensureFixture } from '../../support/ingestFixture';
 import { testApp } from '../../support/recordsApp';
 import { openTestDeps } from '../../support/testDeps';
 import { publishTinyCsv } from '../../support/tinyDataset';
+import { recordingClient } from '../../support/recordingElasticsearch';
 
 const D = 'dataset=lieux-de-tournage-a-paris';
 let deps: Deps & { close(): Promise<void> };
@@ -143,6 +144,31 @@ describe('bad inputs to records search', () => {
     // CKAN's own shapes, a few levels deep, still pass.
     const filters = await post('/api/3/action/datastore_search', '{"resource_id": "lieux-de-tournage-a-paris", "filters": {"ardt_lieu": ["75013", "75018"]}, "limit": 0}');
     expect([filters.status, filters.body.success]).toEqual([200, true]);
+  });
+
+  // Issue 13 §6: Elasticsearch refuses a distance of 0; search gave a vague 400 and download cut its stream.
+  test('35 geofilter.distance and #distance with a distance of 0, below 0 or none: a 400 naming the parameter, before any Elasticsearch call', async () => {
+    const recording = recordingClient();
+    const offline = testApp({ ...deps, es: recording.client });
+    const bad = ['48.8,2.3,0', '48.8,2.3,-0', '48.8,2.3,0.000', '48.8,2.3,-5', '48.8,2.3', '48.8,2.3,', `48.8,2.3,0.${'0'.repeat(400)}1`];
+    const endpoints = ['search', 'download', 'geocluster?clusterprecision=5&', 'boundingbox', 'analyze?y.n.func=COUNT&'].map((e) => `/api/records/1.0/${e}${e.includes('?') ? '' : '?'}`);
+    const answers: unknown[] = [];
+    const expected: unknown[] = [];
+    for (const endpoint of endpoints) {
+      for (const distance of bad) {
+        const res = await request(offline).get(`${endpoint}${D}&geofilter.distance=${encodeURIComponent(distance)}`);
+        answers.push([endpoint, distance, res.status, res.body.parameter, res.body.error]);
+        expected.push([endpoint, distance, 400, 'geofilter.distance', expect.stringMatching(/metres/)]);
+      }
+      const q = await request(offline).get(`${endpoint}${D}&q=${encodeURIComponent('#distance(geo_point_2d, "48.8,2.3", 0)')}`);
+      answers.push([endpoint, '#distance', q.status, q.body.parameter, q.body.error]);
+      expected.push([endpoint, '#distance', 400, 'q', expect.stringMatching(/greater than 0/)]);
+    }
+    expect(answers).toEqual(expected);
+    expect(recording.calls).toEqual([]);
+    // A small positive distance reaches Elasticsearch and answers.
+    const tiny = await request(app).get(`${SEARCH}?${D}&rows=0&geofilter.distance=48.8,2.3,0.001`);
+    expect([tiny.status, tiny.body.nhits]).toEqual([200, 0]);
   });
 
   test('14 geojson on a dataset without geometry is a 400; 11 an unknown record is a 404', async () => {
