@@ -20,10 +20,12 @@ export function downloadParams(r: ParamReader): DownloadRequest {
   if (s.format.endsWith(JSONP_SUFFIX) && s.callback === undefined) {
     throw new AppError('bad_parameter', `Parameter callback is required with format=${s.format}.`, { parameter: 'callback' });
   }
+  const fields = s.fields === undefined ? undefined : list([s.fields]);
+  if (fields?.length === 0) throw new AppError('bad_parameter', 'Parameter fields names no field; leave it out to export every field.', { parameter: 'fields' });
   return {
     ...recordsFilter(r),
     sort: list(r.all('sort')),
-    fields: s.fields === undefined ? undefined : list([s.fields]),
+    fields,
     rows: s.rows,
     output: {
       format: s.format, callback: s.callback, prettyPrint: s.pretty_print,

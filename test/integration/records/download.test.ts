@@ -82,6 +82,29 @@ describe('downloads: every record exactly once, in every format', () => {
     const tsv = (await download(`dataset=${id}&rows=1&csv_separator=%09&use_labels_for_header=true`)).body as string;
     expect(tsv.split('\r\n')[0]).toBe(['Identifiant station', 'Nom de la station', 'Capacité de la station', 'Coordonnées géographiques'].join('\t'));
   });
+
+  // Issue 13 §6: both answered 200 and then cut the connection (a record without any field asked for had no `fields`).
+  test('fields= naming a field that some records leave empty: every record, in every format', async () => {
+    const id = 'chantiers-perturbants';
+    const rawValues = rawCsvObjects('chantiers-perturbants.csv').map((r) => r['Identifiant CTV']);
+    expect(rawValues.filter((v) => v === '').length).toBeGreaterThan(0);
+    const csv = await download(`dataset=${id}&fields=identifiant_ctv`);
+    const rows = parseCsv(csv.body as string, { delimiter: ';', columns: true }) as Array<Record<string, string>>;
+    expect([csv.status, sorted(rows.map((r) => r.identifiant_ctv))]).toEqual([200, sorted(rawValues)]);
+    for (const format of ['json', 'ndjson', 'geojson']) {
+      const res = await download(`dataset=${id}&fields=identifiant_ctv&format=${format}`);
+      const body = res.body as string;
+      const records = (format === 'ndjson' ? body.trimEnd().split('\n').map((l) => JSON.parse(l)) : format === 'json' ? JSON.parse(body) : JSON.parse(body).features) as Array<{ fields?: Record<string, string>; properties?: Record<string, string> }>;
+      expect([format, res.status, sorted(records.map((r) => (r.fields ?? r.properties)?.identifiant_ctv ?? ''))]).toEqual([format, 200, sorted(rawValues)]);
+    }
+  });
+
+  test('fields= that names no field: a 400 naming fields, before any byte of an export', async () => {
+    for (const fields of ['', ',', ' , ']) {
+      const res = await request(app).get(`/api/records/1.0/download?dataset=chantiers-perturbants&fields=${encodeURIComponent(fields)}&format=json`);
+      expect([res.status, res.headers['content-type'], res.body.parameter]).toEqual([400, expect.stringMatching(/^application\/json/), 'fields']);
+    }
+  });
 });
 
 /** Bytes read so far and a way to resume, on a raw HTTP response that the test reads slowly. */
