@@ -2,9 +2,11 @@ import { get as httpGet, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
+import pino from 'pino';
 import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
 import { createEsClient } from '../../../src/execute/elasticsearch';
+import { createApp } from '../../../src/http/app';
 import { createHttpServer } from '../../../src/http/httpServer';
 import { recordsAlias } from '../../../src/schema/indexNames';
 import { ensureFixture, FIXTURE_IDS } from '../../support/ingestFixture';
@@ -157,11 +159,13 @@ describe('streaming', () => {
     expect((await request(app).get('/api/records/1.0/search?dataset=snapshot-export&rows=0')).body.nhits).toBe(100);
   });
 
-  test('Elasticsearch failing mid-export: the connection is cut, never a clean end of file', async () => {
+  test('Elasticsearch failing mid-export: the connection is cut, never a clean end of file, and the error is logged with the request id', async () => {
     const es = new URL(process.env.ES_URL ?? 'http://127.0.0.1:9200');
     const proxy = new TcpProxy(es.hostname, Number(es.port || 9200));
     await proxy.start();
-    const viaProxy = testApp({ ...deps, es: createEsClient({ esUrl: `http://127.0.0.1:${proxy.port}`, esRequestTimeoutMs: 3000 }) }, 50);
+    const logged: Array<{ level: number; reqId?: string; msg: string }> = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => { logged.push(JSON.parse(line) as { level: number; reqId?: string; msg: string }); } });
+    const viaProxy = createApp({ ...deps, es: createEsClient({ esUrl: `http://127.0.0.1:${proxy.port}`, esRequestTimeoutMs: 3000 }) }, logger, { exportPageSize: 50 });
     const server = createHttpServer(viaProxy).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=communes-france&format=json`);
@@ -177,5 +181,9 @@ describe('streaming', () => {
     expect(await ended).not.toBe('end');
     expect(res.complete).toBe(false);
     server.close();
+    // Issue 13 §6: the failure went to Express's default handler, which logs no request id.
+    const reqId = res.headers['x-request-id'];
+    expect(typeof reqId).toBe('string');
+    expect(logged.filter((l) => l.reqId === reqId).map((l) => [l.level, l.msg])).toEqual([[50, 'error after the response started; connection cut']]);
   });
 });
