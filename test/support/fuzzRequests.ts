@@ -102,7 +102,7 @@ interface FamilySpec {
   datasetParam?: string;
   /** Parameters always sent (each one's value may still be hostile): what the endpoint requires, and bounds on its cost. */
   always?(t: Target): Space;
-  /** Reads the whole dataset whatever the paging: aimed at the datasets that are not large. */
+  /** Aggregates the whole dataset whatever the paging: aimed at the datasets that are not large. */
   wholeDataset?: boolean;
   space(t: Target): Space;
 }
@@ -113,7 +113,7 @@ const ckan = (action: string) => [`/api/3/action/${action}{/}`, `/api/action/${a
 export const FAMILIES: Record<string, FamilySpec> = {
   'records-search': { paths: ods('search'), datasetParam: 'dataset', space: (t) => [...recordsSpace(t), ...format('json', 'jsonp', 'geojson', 'geojsonp', 'csv'), ['csv_separator', one(',', '|')], ['use_labels_for_header', one('true')]] },
   download: { paths: ods('download'), datasetParam: 'dataset', always: () => [['rows', one('0', '1', '10', '100', '500')]], space: (t) => [...recordsSpace(t), ...format('csv', 'json', 'jsonp', 'geojson', 'geojsonp', 'ndjson'), ['with_bom', one('true')], ['use_labels_for_header', one('true')]] },
-  analyze: { paths: ods('analyze'), datasetParam: 'dataset', always: (t) => [['y.s.func', one('COUNT', 'COUNT', 'AVG', 'SUM', 'MIN', 'MAX', 'STDDEV')], ['y.s.expr', one(...t.numeric, 'nope')], ['x', one(...t.fields, 'nope')]], space: (t) => [...recordsSpace(t), ['y.t.func', one('AVG', 'SUM')], ['y.t.expr', one(...t.numeric, 'nope')], ['precision', one('year', 'month', 'day', 'hour')], ['periodic', one('month', 'weekday')], ['maxpoints', one('0', '5', '50')], ...format('json', 'jsonp', 'csv')] },
+  analyze: { paths: ods('analyze'), datasetParam: 'dataset', wholeDataset: true, always: (t) => [['y.s.func', one('COUNT', 'COUNT', 'AVG', 'SUM', 'MIN', 'MAX', 'STDDEV')], ['y.s.expr', one(...t.numeric, 'nope')], ['x', one(...t.fields, 'nope')]], space: (t) => [...recordsSpace(t), ['y.t.func', one('AVG', 'SUM')], ['y.t.expr', one(...t.numeric, 'nope')], ['precision', one('year', 'month', 'day', 'hour')], ['periodic', one('month', 'weekday')], ['maxpoints', one('0', '5', '50')], ...format('json', 'jsonp', 'csv')] },
   geocluster: { paths: ods('geocluster'), datasetParam: 'dataset', wholeDataset: true, always: () => [['clusterprecision', one('0', '5', '12', '25', '26')]], space: (t) => [...recordsSpace(t), ...seriesSpace(t), ['clusterdistance', one('0', '50', '9999')], ['shapeprecision', one('0', '1', '8')], ...format('json', 'jsonp')] },
   boundingbox: { paths: ods('boundingbox'), datasetParam: 'dataset', wholeDataset: true, space: (t) => [...recordsSpace(t), ...format('json', 'jsonp')] },
   geopreview: { paths: ods('geopreview'), datasetParam: 'dataset', wholeDataset: true, always: () => [['rows', one('0', '1', '10', '100')]], space: (t) => [...recordsSpace(t), ['clusterprecision', one('0', '8', '25')], ['shapeprecision', one('0', '1', '8')], ...format('json', 'jsonp')] },
