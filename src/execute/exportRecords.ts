@@ -25,7 +25,8 @@ export async function* exportRecords(deps: Deps, scan: ScanRequest, pageSize: nu
       });
       pit = res.pit_id ?? pit;
       const hits = res.hits.hits;
-      if (hits.length > 0) yield hits.map((h) => h._source!);
+      // A record holding none of the fields asked for comes back without `fields`.
+      if (hits.length > 0) yield hits.map((h) => ({ ...h._source!, fields: h._source?.fields ?? {} }));
       if (hits.length < size) return;
       left -= hits.length;
       after = hits[hits.length - 1].sort;

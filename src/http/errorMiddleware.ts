@@ -4,10 +4,19 @@ import { AppError } from '../errors/catalogue';
 import { classifyError } from './classifyError';
 import { errorBody, errorStatus } from './errorBody';
 
-/** The one error middleware: a catalogue error becomes its status and JSON body, never cached. */
+/**
+ * The one error middleware: a catalogue error becomes its status and JSON body, never cached. An
+ * error after the response has started (an export that failed mid-stream) can no longer change
+ * the answer: it is logged with the request id, and the connection is cut so that nobody takes
+ * the body for whole.
+ */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, next) => {
-    if (res.headersSent) { next(err); return; }
+  return (err, req, res, _next) => {
+    if (res.headersSent) {
+      logger.error({ err, reqId: res.locals.reqId, status: res.statusCode }, 'error after the response started; connection cut');
+      res.destroy();
+      return;
+    }
     const appError = classifyError(err);
     if (appError.code === 'internal') logger.error({ err, reqId: res.locals.reqId }, 'unhandled error');
     else if (appError.status >= 500) logger.warn({ code: appError.code, reqId: res.locals.reqId, cause: (err as Error)?.message }, 'store failure');

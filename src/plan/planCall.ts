@@ -36,7 +36,7 @@ function planDistance(call: Call, ctx: PlanContext): Predicate {
   const point = parseLatLon(literal(ctx, centre, '"latitude,longitude"').text);
   if (!point.ok) ctx.fail(point.message, centre.span);
   const metres = numberInterval(literal(ctx, distance, 'a distance in metres').text, 'double');
-  if (!metres.ok || typeof metres.value.from !== 'number' || metres.value.from < 0) return ctx.fail('the distance must be a positive number of metres', distance.span);
+  if (!metres.ok || typeof metres.value.from !== 'number' || !(metres.value.from > 0)) return ctx.fail('the distance must be a number of metres greater than 0', distance.span);
   const [lat, lon] = point.value;
   return { kind: 'distance', path, lat, lon, metres: Math.min(metres.value.from, MAX_DISTANCE_M) };
 }

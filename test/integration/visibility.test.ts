@@ -131,6 +131,31 @@ describe('visibility matrix: callers × public/private/draft × endpoints', () =
     expect([jsonp.status, jsonp.body.parameter]).toEqual([400, 'format']);
   });
 
+  // Issue 13 §6: the JSONP guard looked at Authorization, cookies and apikey=, not at X-CKAN-API-Key.
+  test('a valid key in X-CKAN-API-Key gets no JSONP either, on any endpoint that serves it', async () => {
+    const jsonp = { format: 'jsonp', callback: 'cb' };
+    const endpoints: Array<[string, Record<string, string>, number]> = [
+      ['/vis-a/api2/records/search', { dataset: 'vis-private', ...jsonp }, 400],
+      ['/vis-a/api2/records/download', { dataset: 'vis-private', ...jsonp }, 400],
+      ['/vis-a/api2/records/analyze', { dataset: 'vis-private', 'y.n.func': 'COUNT', ...jsonp }, 400],
+      ['/vis-a/api2/records/boundingbox', { dataset: 'vis-private', ...jsonp }, 400],
+      ['/vis-a/api2/datasets/search', jsonp, 400],
+      ['/vis-a/api2/datasets/vis-private', jsonp, 400],
+      [`/vis-a/api2/datasets/vis-private/records/${recordIds['vis-private']}`, jsonp, 400],
+      ['/vis-a/api/records/2.0/search', { resource_id: 'vis-private', ...jsonp }, 409],
+      ['/vis-a/api/3/action/package_search', jsonp, 409],
+    ];
+    const answers = [];
+    for (const [path, params] of endpoints) {
+      const res = await request(app).get(`${path}?${queryString(params)}`).set('X-CKAN-API-Key', keys.A);
+      answers.push([path, res.status, res.headers['content-type'], res.body.parameter ?? Object.keys(res.body.error ?? {}).includes('format')]);
+    }
+    expect(answers).toEqual(endpoints.map(([path, , status]) => [path, status, expect.stringMatching(/^application\/json/), status === 400 ? 'format' : true]));
+    // The same key without JSONP is served (so the refusal is about JSONP, not the key).
+    const json = await request(app).get(`/vis-a/api2/records/search?${queryString({ dataset: 'vis-private' })}`).set('X-CKAN-API-Key', keys.A);
+    expect([json.status, json.body.nhits]).toEqual([200, 2]);
+  });
+
   test('browsers may send keys cross-origin (preflight), and caches keep answers apart by key', async () => {
     const preflight = await request(app).options('/vis-a/api/3/action/package_search').set('Origin', 'https://portal.example').set('Access-Control-Request-Headers', 'x-ckan-api-key');
     expect([preflight.status, preflight.headers['access-control-allow-origin'], preflight.headers['access-control-allow-headers']]).toEqual([204, '*', 'Authorization, X-CKAN-API-Key, Content-Type, If-None-Match']);

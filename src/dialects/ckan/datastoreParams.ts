@@ -39,14 +39,19 @@ function scalarsOf(value: unknown, parameter: string, field: string): Array<stri
   return list as Array<string | number | boolean>;
 }
 
-/** `{"field": value | [values]}` given as JSON text. */
-function objectParam(text: string | undefined, parameter: string): FieldValues[] {
-  if (text === undefined || text.trim() === '') return [];
+/**
+ * `{"field": value | [values]}` given as JSON text; anything else, a blank included, is CKAN's
+ * 409 "Cannot parse JSON" (its `json_validator`).
+ */
+function jsonObjectParam(text: string, parameter: string): Record<string, unknown> {
   let parsed: unknown;
   try { parsed = JSON.parse(text); } catch { throw invalid(parameter, 'Cannot parse JSON'); }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid(parameter, 'Cannot parse JSON: an object of field → value is expected');
-  return Object.entries(parsed as Record<string, unknown>).map(([field, value]) => ({ field, values: scalarsOf(value, parameter, field) }));
+  return parsed as Record<string, unknown>;
 }
+
+const fieldValues = (object: Record<string, unknown>, parameter: string): FieldValues[] =>
+  Object.entries(object).map(([field, value]) => ({ field, values: scalarsOf(value, parameter, field) }));
 
 /** `"f asc, g desc"` or repeated clauses: CKAN clauses, and ODS-style `-f` / `f` ones. */
 function sortClauses(values: string[]): Array<{ field: string; order: 'asc' | 'desc' }> {
@@ -68,21 +73,21 @@ export function datastoreParams(r: ParamReader): DatastoreRequest {
   const resourceParam = r.one('resource_id') ?? r.one('id') ?? r.one('dataset');
   if (resourceParam === undefined) throw invalid('resource_id', 'Missing value');
   const qs = r.all('q');
-  const objectQ = qs.length === 1 && qs[0].trim().startsWith('{') ? objectParam(qs[0], 'q') : undefined;
+  const qObject = qs.length === 1 && qs[0].trim().startsWith('{') ? jsonObjectParam(qs[0], 'q') : undefined;
+  const filters = s.filters === undefined ? undefined : jsonObjectParam(s.filters, 'filters');
   const base = recordsFilter(r, datasetRef(resourceParam, 'resource_id'));
   requireCallback(s.format, s.callback);
   const limit = Math.min(s.limit ?? s.rows ?? 100, DATASTORE_MAX_LIMIT);
-  const filtersText = s.filters;
   const echo: Record<string, unknown> = {};
-  if (filtersText !== undefined) echo.filters = JSON.parse(filtersText || '{}') as unknown;
-  if (qs.length) echo.q = objectQ ? JSON.parse(qs[0]) as unknown : qs.join(' ');
+  if (filters !== undefined) echo.filters = filters;
+  if (qs.length) echo.q = qObject ?? qs.join(' ');
   if (r.all('sort').length) echo.sort = r.all('sort').join(',');
   return {
     ...base,
-    queries: objectQ ? [] : base.queries,
+    queries: qObject ? [] : base.queries,
     resourceParam,
-    filters: objectParam(filtersText, 'filters'),
-    fieldText: objectQ ?? [],
+    filters: filters ? fieldValues(filters, 'filters') : [],
+    fieldText: qObject ? fieldValues(qObject, 'q') : [],
     plain: s.plain,
     distinct: s.distinct,
     includeTotal: s.include_total,

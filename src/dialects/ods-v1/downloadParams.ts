@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../errors/catalogue';
 import { outputShape, recordsFilter } from '../shared/commonParams';
 import type { ParamReader } from '../shared/paramReader';
 import { exportFormatNames } from '../../render/formats/registry';
@@ -17,10 +18,12 @@ const scalars = z.object({
 export function downloadParams(r: ParamReader): DownloadRequest {
   const s = r.scalars(scalars, Object.keys(scalars.shape));
   requireCallback(s.format, s.callback);
+  const fields = s.fields === undefined ? undefined : commaList([s.fields]);
+  if (fields?.length === 0) throw new AppError('bad_parameter', 'Parameter fields names no field; leave it out to export every field.', { parameter: 'fields' });
   return {
     ...recordsFilter(r),
     sort: commaList(r.all('sort')),
-    fields: s.fields === undefined ? undefined : commaList([s.fields]),
+    fields,
     rows: s.rows,
     output: {
       format: s.format, callback: s.callback, prettyPrint: s.pretty_print,

@@ -31,11 +31,12 @@ function geofilterError(parameter: string, message: string): never {
 function distanceFilter(value: string): GeoFilter {
   const p = 'geofilter.distance';
   const parts = value.split(',');
-  if (parts.length !== 2 && parts.length !== 3) geofilterError(p, 'expected "latitude,longitude,metres"');
+  if (parts.length !== 3) geofilterError(p, 'expected "latitude,longitude,metres"');
   const point = parseLatLon(parts.slice(0, 2).join(','));
   if (!point.ok) return geofilterError(p, point.message);
-  const metres = parts.length === 3 ? parseCoordinate(parts[2]) : 0;
-  if (metres === undefined || metres < 0) return geofilterError(p, 'the distance must be a positive number of metres');
+  // Elasticsearch refuses a distance of 0 ("distance must be greater than zero"): refused here, before any call.
+  const metres = parseCoordinate(parts[2]);
+  if (metres === undefined || !(metres > 0)) return geofilterError(p, 'the distance must be a number of metres greater than 0');
   return { kind: 'distance', lat: point.value[0], lon: point.value[1], metres: Math.min(metres, 20_037_509) };
 }
 

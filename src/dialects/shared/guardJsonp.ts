@@ -1,11 +1,15 @@
 import type { Request } from 'express';
 import { AppError } from '../../errors/catalogue';
 
-/** JSONP (SPEC §3) only answers anonymous GET requests: never a POST, never a request carrying credentials. */
+/**
+ * JSONP (SPEC §3) only answers anonymous GET requests: never a POST, never a request carrying
+ * credentials (an Authorization or X-CKAN-API-Key header, a cookie, an `apikey` parameter).
+ */
 export function guardJsonp(req: Request, format: string, hasApiKey: boolean): void {
   if (!format.endsWith('jsonp')) return;
   if (req.method !== 'GET') throw new AppError('bad_parameter', `format=${format} is only served for GET requests.`, { parameter: 'format' });
-  if (hasApiKey || req.headers.authorization !== undefined || req.headers.cookie !== undefined) {
+  const credentials = [req.headers.authorization, req.headers['x-ckan-api-key'], req.headers.cookie].some((h) => h !== undefined);
+  if (hasApiKey || credentials) {
     throw new AppError('bad_parameter', `format=${format} is not served to requests that carry credentials.`, { parameter: 'format' });
   }
 }

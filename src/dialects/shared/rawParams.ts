@@ -52,13 +52,28 @@ export function readQueryString(query: string, out = new Map<string, string[]>()
   return out;
 }
 
+/** Deepest nesting of objects and lists a JSON body may have (CKAN's `{"filters": {"f": [1]}}` has 3). */
+export const MAX_BODY_NESTING = 20;
+
+/** How deeply objects and lists nest in a parsed body, counted level by level (no recursion), stopping past `limit`. */
+function nesting(value: unknown, limit: number): number {
+  let level: unknown[] = [value];
+  for (let depth = 0; ; depth++) {
+    const containers = level.filter((v): v is object => v !== null && typeof v === 'object');
+    if (containers.length === 0 || depth > limit) return depth;
+    level = containers.flatMap((c) => Object.values(c));
+  }
+}
+
 /**
- * A parsed POST body (form or JSON object) added to the parameters. Nested objects are refused,
+ * A parsed POST body (form or JSON object) added to the parameters. A body nested deeper than
+ * MAX_BODY_NESTING is refused before anything walks it. Nested objects are refused,
  * except for the parameters named in `jsonObjects` (CKAN's `filters` and `q`), kept as JSON text.
  */
 export function readBody(body: unknown, out: Map<string, string[]>, jsonObjects: ReadonlySet<string> = new Set(), jsonLists: ReadonlySet<string> = new Set()): Map<string, string[]> {
   if (body === undefined || body === null) return out;
   if (typeof body !== 'object' || Array.isArray(body)) throw new AppError('bad_body', 'The request body must be a form or a JSON object of parameters.');
+  if (nesting(body, MAX_BODY_NESTING) > MAX_BODY_NESTING) throw new AppError('bad_body', `The JSON body nests objects and lists deeper than ${MAX_BODY_NESTING} levels.`);
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
     if (jsonObjects.has(name) && value !== null && typeof value === 'object' && !Array.isArray(value)) { add(out, name, JSON.stringify(value)); continue; }
     if (jsonLists.has(name) && Array.isArray(value)) { add(out, name, JSON.stringify(value)); continue; }

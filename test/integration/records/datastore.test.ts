@@ -104,6 +104,20 @@ describe('CKAN datastore_search', () => {
     const missing = await action({ resource_id: '00000000-0000-0000-0000-000000000000' });
     expect([missing.status, missing.body.error.__type, missing.body.error.message]).toEqual([404, 'Not Found Error', expect.stringMatching(/00000000-0000-0000-0000-000000000000/)]);
   });
+
+  // Issue 13 §6: these were 500s (the echo parsed `filters` before it was validated). CKAN's
+  // json_validator refuses any text json.loads refuses, a blank one included (reference/ckan-d4c.md).
+  const ROUTES = ['/api/3/action/datastore_search', '/api/action/datastore_search', '/api/records/2.0/search', '/d4c/api/records/2.0/search', '/default/api/3/action/datastore_search'];
+  test.each(ROUTES)('filters that are not a JSON object: CKAN\'s 409 on %s, by GET, POST form and POST JSON', async (route) => {
+    const answers = [];
+    for (const filters of ['{bad', '{"a":1,}', '', ' ', '{"a":']) {
+      answers.push(await request(app).get(`${route}?${queryString({ resource_id: LIEUX, filters })}`));
+      answers.push(await request(app).post(route).type('form').send({ resource_id: LIEUX, filters }));
+      answers.push(await request(app).post(route).send({ resource_id: LIEUX, filters }));
+    }
+    const seen = answers.map((a) => [a.status, a.body.success, a.body.error?.__type, a.body.error?.filters]);
+    expect(seen).toEqual(answers.map(() => [409, false, 'Validation Error', ['Cannot parse JSON']]));
+  });
 });
 
 describe('/api/records/2.0/search with ODS-style parameters', () => {

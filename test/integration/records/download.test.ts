@@ -2,9 +2,11 @@ import { get as httpGet, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
+import pino from 'pino';
 import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
 import { createEsClient } from '../../../src/execute/elasticsearch';
+import { createApp } from '../../../src/http/app';
 import { createHttpServer } from '../../../src/http/httpServer';
 import { recordsAlias } from '../../../src/schema/indexNames';
 import { ensureFixture, FIXTURE_IDS } from '../../support/ingestFixture';
@@ -85,6 +87,29 @@ describe('downloads: every record exactly once, in every format', () => {
     const tsv = (await download(`dataset=${id}&rows=1&csv_separator=%09&use_labels_for_header=true`)).body as string;
     expect(tsv.split('\r\n')[0]).toBe(['Identifiant station', 'Nom de la station', 'Capacité de la station', 'Coordonnées géographiques'].join('\t'));
   });
+
+  // Issue 13 §6: both answered 200 and then cut the connection (a record without any field asked for had no `fields`).
+  test('fields= naming a field that some records leave empty: every record, in every format', async () => {
+    const id = 'chantiers-perturbants';
+    const rawValues = rawCsvObjects('chantiers-perturbants.csv').map((r) => r['Identifiant CTV']);
+    expect(rawValues.filter((v) => v === '').length).toBeGreaterThan(0);
+    const csv = await download(`dataset=${id}&fields=identifiant_ctv`);
+    const rows = parseCsv(csv.body as string, { delimiter: ';', columns: true }) as Array<Record<string, string>>;
+    expect([csv.status, sorted(rows.map((r) => r.identifiant_ctv))]).toEqual([200, sorted(rawValues)]);
+    for (const format of ['json', 'ndjson', 'geojson']) {
+      const res = await download(`dataset=${id}&fields=identifiant_ctv&format=${format}`);
+      const body = res.body as string;
+      const records = (format === 'ndjson' ? body.trimEnd().split('\n').map((l) => JSON.parse(l)) : format === 'json' ? JSON.parse(body) : JSON.parse(body).features) as Array<{ fields?: Record<string, string>; properties?: Record<string, string> }>;
+      expect([format, res.status, sorted(records.map((r) => (r.fields ?? r.properties)?.identifiant_ctv ?? ''))]).toEqual([format, 200, sorted(rawValues)]);
+    }
+  });
+
+  test('fields= that names no field: a 400 naming fields, before any byte of an export', async () => {
+    for (const fields of ['', ',', ' , ']) {
+      const res = await request(app).get(`/api/records/1.0/download?dataset=chantiers-perturbants&fields=${encodeURIComponent(fields)}&format=json`);
+      expect([res.status, res.headers['content-type'], res.body.parameter]).toEqual([400, expect.stringMatching(/^application\/json/), 'fields']);
+    }
+  });
 });
 
 /** Bytes read so far and a way to resume, on a raw HTTP response that the test reads slowly. */
@@ -137,11 +162,13 @@ describe('streaming', () => {
     expect((await request(app).get('/api/records/1.0/search?dataset=snapshot-export&rows=0')).body.nhits).toBe(100);
   });
 
-  test('Elasticsearch failing mid-export: the connection is cut, never a clean end of file', async () => {
+  test('Elasticsearch failing mid-export: the connection is cut, never a clean end of file, and the error is logged with the request id', async () => {
     const es = new URL(process.env.ES_URL ?? 'http://127.0.0.1:9200');
     const proxy = new TcpProxy(es.hostname, Number(es.port || 9200));
     await proxy.start();
-    const viaProxy = testApp({ ...deps, es: createEsClient({ esUrl: `http://127.0.0.1:${proxy.port}`, esRequestTimeoutMs: 3000 }) }, 50);
+    const logged: Array<{ level: number; reqId?: string; msg: string }> = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => { logged.push(JSON.parse(line) as { level: number; reqId?: string; msg: string }); } });
+    const viaProxy = createApp({ ...deps, es: createEsClient({ esUrl: `http://127.0.0.1:${proxy.port}`, esRequestTimeoutMs: 3000 }) }, logger, { exportPageSize: 50 });
     const server = createHttpServer(viaProxy).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=communes-france&format=json`);
@@ -157,5 +184,9 @@ describe('streaming', () => {
     expect(await ended).not.toBe('end');
     expect(res.complete).toBe(false);
     server.close();
+    // Issue 13 §6: the failure went to Express's default handler, which logs no request id.
+    const reqId = res.headers['x-request-id'];
+    expect(typeof reqId).toBe('string');
+    expect(logged.filter((l) => l.reqId === reqId).map((l) => [l.level, l.msg])).toEqual([[50, 'error after the response started; connection cut']]);
   });
 });

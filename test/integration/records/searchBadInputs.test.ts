@@ -7,6 +7,7 @@ import { ensureFixture } from '../../support/ingestFixture';
 import { testApp } from '../../support/recordsApp';
 import { openTestDeps } from '../../support/testDeps';
 import { publishTinyCsv } from '../../support/tinyDataset';
+import { recordingClient } from '../../support/recordingElasticsearch';
 
 const D = 'dataset=lieux-de-tournage-a-paris';
 let deps: Deps & { close(): Promise<void> };
@@ -126,6 +127,48 @@ describe('bad inputs to records search', () => {
     expect([put.status, put.headers.allow]).toEqual([405, 'GET, HEAD, POST']);
     const nested = await request(app).post(SEARCH).send({ dataset: 'lieux-de-tournage-a-paris', q: { match_all: {} } });
     expect([nested.status, nested.body.parameter]).toEqual([400, 'q']);
+  });
+
+  // Issue 13 §6: 5,000 levels were a 500 (a RangeError while the body's objects were re-serialised).
+  test('22 a JSON body nested 5,000 levels deep is refused for its nesting: 400 on ODS routes, CKAN\'s 409 on CKAN ones', async () => {
+    const deep = (open: string, close: string, n: number) => `${open.repeat(n)}1${close.repeat(n)}`;
+    const post = (path: string, body: string) => request(app).post(path).set('Content-Type', 'application/json').send(body);
+    const ods = await post(SEARCH, `{"dataset": "lieux-de-tournage-a-paris", "q": ${deep('{"a":', '}', 5000)}}`);
+    expect([ods.status, ods.body.errorcode, ods.body.error]).toEqual([400, 10012, expect.stringMatching(/deeper than 20 levels/)]);
+    const ckan = [
+      await post('/api/3/action/datastore_search', `{"resource_id": "lieux-de-tournage-a-paris", "filters": ${deep('{"a":', '}', 5000)}}`),
+      await post('/api/records/2.0/search', `{"resource_id": "lieux-de-tournage-a-paris", "q": ${deep('{"a":', '}', 5000)}}`),
+      await post('/api/3/action/package_search', `{"facet.field": ${deep('[', ']', 200_000)}}`),
+    ];
+    expect(ckan.map((r) => [r.status, r.body.error.__type, r.body.error.message])).toEqual(ckan.map(() => [409, 'Validation Error', expect.stringMatching(/deeper than 20 levels/)]));
+    // CKAN's own shapes, a few levels deep, still pass.
+    const filters = await post('/api/3/action/datastore_search', '{"resource_id": "lieux-de-tournage-a-paris", "filters": {"ardt_lieu": ["75013", "75018"]}, "limit": 0}');
+    expect([filters.status, filters.body.success]).toEqual([200, true]);
+  });
+
+  // Issue 13 §6: Elasticsearch refuses a distance of 0; search gave a vague 400 and download cut its stream.
+  test('35 geofilter.distance and #distance with a distance of 0, below 0 or none: a 400 naming the parameter, before any Elasticsearch call', async () => {
+    const recording = recordingClient();
+    const offline = testApp({ ...deps, es: recording.client });
+    const bad = ['48.8,2.3,0', '48.8,2.3,-0', '48.8,2.3,0.000', '48.8,2.3,-5', '48.8,2.3', '48.8,2.3,', `48.8,2.3,0.${'0'.repeat(400)}1`];
+    const endpoints = ['search', 'download', 'geocluster?clusterprecision=5&', 'boundingbox', 'analyze?y.n.func=COUNT&'].map((e) => `/api/records/1.0/${e}${e.includes('?') ? '' : '?'}`);
+    const answers: unknown[] = [];
+    const expected: unknown[] = [];
+    for (const endpoint of endpoints) {
+      for (const distance of bad) {
+        const res = await request(offline).get(`${endpoint}${D}&geofilter.distance=${encodeURIComponent(distance)}`);
+        answers.push([endpoint, distance, res.status, res.body.parameter, res.body.error]);
+        expected.push([endpoint, distance, 400, 'geofilter.distance', expect.stringMatching(/metres/)]);
+      }
+      const q = await request(offline).get(`${endpoint}${D}&q=${encodeURIComponent('#distance(geo_point_2d, "48.8,2.3", 0)')}`);
+      answers.push([endpoint, '#distance', q.status, q.body.parameter, q.body.error]);
+      expected.push([endpoint, '#distance', 400, 'q', expect.stringMatching(/greater than 0/)]);
+    }
+    expect(answers).toEqual(expected);
+    expect(recording.calls).toEqual([]);
+    // A small positive distance reaches Elasticsearch and answers.
+    const tiny = await request(app).get(`${SEARCH}?${D}&rows=0&geofilter.distance=48.8,2.3,0.001`);
+    expect([tiny.status, tiny.body.nhits]).toEqual([200, 0]);
   });
 
   test('14 geojson on a dataset without geometry is a 400; 11 an unknown record is a 404', async () => {

@@ -166,7 +166,10 @@ describe('errors name the problem and point at it', () => {
     expect(explain('#exact(annee_tournage, "x")')).toMatch(/is not a number/);
     expect(explain('#startswith(annee_tournage, "2")')).toMatch(/^#startswith needs a text field/);
     expect(explain('#distance(geo_point_2d, "91,2", 10)')).toMatch(/^latitude 91 is outside \[-90, 90\] at position 24/);
-    expect(explain('#distance(geo_point_2d, "48,2", -1)')).toMatch(/^the distance must be a positive number of metres/);
+    expect(explain('#distance(geo_point_2d, "48,2", -1)')).toMatch(/^the distance must be a number of metres greater than 0 at position 32/);
+    // Elasticsearch refuses a distance of 0: it must never get that far (issue 13 §6).
+    expect(explain('#distance(geo_point_2d, "48,2", 0)')).toMatch(/^the distance must be a number of metres greater than 0 at position 32/);
+    expect(explain('#distance("48,2", 0.0)')).toMatch(/^the distance must be a number of metres greater than 0 at position 18/);
     expect(explain('#distance(nom_tournage, "48,2", 1)')).toMatch(/^field "nom_tournage" is not geographic/);
     expect(explain('#polygon(geo_point_2d, "(48,2),(49,3),(48,3),(49,2)")')).toMatch(/edges .* cross/);
     expect(explain('#polygon(geo_point_2d, "(48,2),(49,3)")')).toMatch(/at least three distinct points/);
