@@ -7,7 +7,7 @@ import { catalogAlias } from '../schema/indexNames';
 import type { PackageSearchRequest } from '../model/catalogRequest';
 import { planPackageSearch } from '../plan/planPackageSearch';
 import { PackageSearchPlan } from '../model/packageSearch';
-import type { CatalogHit } from '../model/dataset';
+import type { PackageHit } from '../model/dataset';
 import type { Deps } from '../execute/deps';
 import { resolveDomain } from './resolveDataset';
 import type { PackageSearchResult } from '../model/packageSearch';
@@ -23,7 +23,7 @@ export async function runPackageSearch(deps: Deps, access: Access, req: PackageS
   const scope = await resolveDomain(deps, access.domain);
   const plan = planPackageSearch(req, scope, access, catalogAlias(deps.indexPrefix), options.now);
   const body = compileSearch(plan.search);
-  const res = await deps.es.search<CatalogHit>(options.organizations ? withOrganizations(body, plan) : body);
+  const res = await deps.es.search<PackageHit>(options.organizations ? withOrganizations(body, plan) : body);
   const aggs = (res.aggregations ?? {}) as Record<string, unknown>;
   const hits = res.hits.hits.map((h) => h._source!);
   const total = res.hits.total;
