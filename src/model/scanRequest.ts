@@ -4,7 +4,11 @@ import type { QueryDslQueryContainer, SortCombinations } from '@elastic/elastics
 export interface ScanRequest {
   index: string;
   query: QueryDslQueryContainer;
-  sort: SortCombinations[];
+  /**
+   * The order of the records. Absent: any order will do (no `sort`, no `rows` asked), so the
+   * snapshot is read in index order, in slices side by side.
+   */
+  sort?: SortCombinations[];
   _source: string[];
   /** Records to read at most; all when undefined. */
   limit?: number;
