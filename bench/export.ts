@@ -10,6 +10,7 @@
  *   npm run bench:export       (BENCH_RECORDS=200000 for a smaller synthetic dataset,
  *                               BENCH_EXPORT_REPEAT=3 runs per pair, the median kept)
  */
+import type { SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { loadConfig } from '../src/config/config';
@@ -65,13 +66,18 @@ async function raw(deps: Deps, index: string): Promise<Run> {
   try {
     let after: unknown[] | undefined;
     for (;;) {
-      const res = await deps.es.search<Record<string, unknown>>({
+      // The body read as bytes (to count them) and parsed as the client would parse it.
+      const stream = await deps.es.search({
         pit: { id: pit, keep_alive: keepAlive }, sort: [{ _shard_doc: 'asc' }], size: PAGE_SIZE, track_total_hits: false,
         ...(after ? { search_after: after as never } : {}),
-      }, { meta: true });
-      bytes += Number(res.headers['content-length'] ?? 0);
-      pit = res.body.pit_id ?? pit;
-      const hits = res.body.hits.hits;
+      }, { asStream: true }) as unknown as AsyncIterable<Buffer>;
+      const chunks: Buffer[] = [];
+      for await (const c of stream) chunks.push(c);
+      const text = Buffer.concat(chunks);
+      bytes += text.length;
+      const body = JSON.parse(text.toString('utf8')) as SearchResponse<Record<string, unknown>>;
+      pit = body.pit_id ?? pit;
+      const hits = body.hits.hits;
       for (const h of hits) if (h._source) rows++;
       if (hits.length < PAGE_SIZE) break;
       after = hits[hits.length - 1].sort;
