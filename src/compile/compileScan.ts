@@ -14,7 +14,10 @@ export function compileScan(plan: ExportPlan): ScanRequest {
     index: plan.index,
     query: compilePredicate(plan.query),
     ...(anyOrder ? {} : { sort: plan.sort.map((k) => ({ [k.path]: { order: k.order } })) }),
-    _source: sourceOf(plan),
+    // Without a choice of fields, the stored _source is what is shown (the index keeps only the
+    // record as published there): read as stored, it costs Elasticsearch no parse and rewrite of
+    // every document, which source filtering does (half the time of a page of polygons).
+    _source: plan.fields ? sourceOf(plan) : true,
     ...(plan.limit !== undefined ? { limit: plan.limit } : {}),
   };
 }

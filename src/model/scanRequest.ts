@@ -9,7 +9,8 @@ export interface ScanRequest {
    * snapshot is read in index order, in slices side by side.
    */
   sort?: SortCombinations[];
-  _source: string[];
+  /** The parts of `_source` to read, or all of it as stored. */
+  _source: string[] | true;
   /** Records to read at most; all when undefined. */
   limit?: number;
 }
