@@ -43,18 +43,29 @@ export async function measure(run: () => Promise<void>, total: number, connectio
   return stats(latencies, (performance.now() - t0) / 1000);
 }
 
-export async function ensureSource(deps: Deps): Promise<void> {
-  if ((await getDataset(deps.pool, SOURCE))?.hasRecords) return;
-  const file = join(ROOT, 'fixtures', 'descriptors', `${SOURCE}.json`);
+/** Publishes the fixture dataset `id` (fixtures/descriptors/<id>.json) unless it already has its records. */
+export async function ensureFixture(deps: Deps, id: string): Promise<void> {
+  if ((await getDataset(deps.pool, id))?.hasRecords) return;
+  const file = join(ROOT, 'fixtures', 'descriptors', `${id}.json`);
   await publishDataset(deps, parseDescriptor(JSON.parse(readFileSync(file, 'utf8')), file), { baseDir: join(ROOT, 'fixtures', 'descriptors') });
 }
+
+export const ensureSource = (deps: Deps): Promise<void> => ensureFixture(deps, SOURCE);
 
 const freePort = (): Promise<number> => new Promise((resolve) => {
   const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
 });
 
+export interface Api {
+  get(path: string): Promise<void>;
+  stop(): void;
+  /** The API's process id (to read its memory) and its port. */
+  pid: number;
+  port: number;
+}
+
 /** The API in its own process, as it runs in production, so that the load generator does not share its event loop. */
-export async function startApi(env: NodeJS.ProcessEnv): Promise<{ get(path: string): Promise<void>; stop(): void }> {
+export async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'cli', 'main.js'), 'serve'], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
@@ -69,7 +80,7 @@ export async function startApi(env: NodeJS.ProcessEnv): Promise<{ get(path: stri
     }).on('error', reject);
   });
   for (let i = 0; i < 100; i++) {
-    if (await fetchOk('/api/health').then(() => true, () => false)) return { get: fetchOk, stop: () => { agent.destroy(); child.kill('SIGTERM'); } };
+    if (await fetchOk('/api/health').then(() => true, () => false)) return { get: fetchOk, stop: () => { agent.destroy(); child.kill('SIGTERM'); }, pid: child.pid!, port };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
@@ -95,7 +106,7 @@ export async function compare(label: string, ours: () => Promise<void>, direct: 
  * Opens the bench stores, starts the API, makes sure the source and its synthetic copy exist,
  * runs `body` over both datasets and prints the table.
  */
-export async function runBench(body: (deps: Deps, api: Awaited<ReturnType<typeof startApi>>, dataset: string) => Promise<string[]>): Promise<void> {
+export async function runBench(body: (deps: Deps, api: Api, dataset: string) => Promise<string[]>): Promise<void> {
   const env = { ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' };
   const deps = await openDeps(loadConfig(env));
   const api = await startApi(env);

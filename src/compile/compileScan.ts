@@ -3,13 +3,21 @@ import { compilePredicate } from './compilePredicate';
 import { sourceOf } from './compileSearch';
 import type { ScanRequest } from '../model/scanRequest';
 
-/** An export plan → the scan that reads it. */
+/**
+ * An export plan → the scan that reads it. When the request asked for no order (the plan's sort
+ * is only the record-id tie-breaker) and for every record, the scan leaves the order free, so
+ * that it can be read in index order and in parallel slices.
+ */
 export function compileScan(plan: ExportPlan): ScanRequest {
+  const anyOrder = plan.sort.length === 1 && plan.sort[0].path === 'recordid' && plan.limit === undefined;
   return {
     index: plan.index,
     query: compilePredicate(plan.query),
-    sort: plan.sort.map((k) => ({ [k.path]: { order: k.order } })),
-    _source: sourceOf(plan),
+    ...(anyOrder ? {} : { sort: plan.sort.map((k) => ({ [k.path]: { order: k.order } })) }),
+    // Without a choice of fields, the stored _source is what is shown (the index keeps only the
+    // record as published there): read as stored, it costs Elasticsearch no parse and rewrite of
+    // every document, which source filtering does (half the time of a page of polygons).
+    _source: plan.fields ? sourceOf(plan) : true,
     ...(plan.limit !== undefined ? { limit: plan.limit } : {}),
   };
 }

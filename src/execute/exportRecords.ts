@@ -1,3 +1,4 @@
+import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
 import type { ScanRequest } from '../model/scanRequest';
 import type { RecordHit } from '../model/searchResult';
 import type { Deps } from './deps';
@@ -5,32 +6,80 @@ import type { Deps } from './deps';
 /** How long Elasticsearch keeps an export's snapshot between two pages. */
 export const EXPORT_KEEP_ALIVE = '2m';
 
+/** Slices of a scan in any order read side by side (each with one page in flight at most). */
+export const EXPORT_SLICES = 2;
+
+/** One page read: the records, and where the next page starts (none when this one was the last). */
+interface Page { records: RecordHit[]; after?: unknown[] }
+
+/** Reads the page after `after` of one scan (or of one slice of it) from the snapshot. */
+type PageReader = (size: number, after: unknown[] | undefined, slice?: { id: string; max: number }) => Promise<Page>;
+
+/** A promise whose failure is left for whoever awaits it, and never reported as unhandled when nobody does. */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+/**
+ * Pages in the scan's order. The next page is asked for as soon as the previous one has come
+ * back, before that one is handed over: Elasticsearch reads it while the caller renders and writes.
+ * No more is read ahead than that one page.
+ */
+async function* orderedPages(read: PageReader, pageSize: number, limit: number): AsyncGenerator<RecordHit[]> {
+  let left = limit;
+  let next: Promise<Page> | undefined = quiet(read(Math.min(pageSize, left), undefined));
+  while (next) {
+    const page: Page = await next;
+    left -= page.records.length;
+    next = page.after && left > 0 ? quiet(read(Math.min(pageSize, left), page.after)) : undefined;
+    if (page.records.length > 0) yield page.records;
+  }
+}
+
+/**
+ * Pages of a scan in any order: `slices` slices of the snapshot read side by side, each page
+ * handed over as it comes, each slice asking for its next page as soon as it has one.
+ */
+async function* slicedPages(read: PageReader, pageSize: number, slices: number): AsyncGenerator<RecordHit[]> {
+  const inFlight = new Map<number, Promise<{ id: number; page: Page }>>();
+  const ask = (id: number, after: unknown[] | undefined): void => {
+    inFlight.set(id, quiet(read(pageSize, after, { id: String(id), max: slices }).then((page) => ({ id, page }))));
+  };
+  for (let id = 0; id < slices; id++) ask(id, undefined);
+  while (inFlight.size > 0) {
+    const { id, page } = await Promise.race(inFlight.values());
+    inFlight.delete(id);
+    if (page.after) ask(id, page.after);
+    if (page.records.length > 0) yield page.records;
+  }
+}
+
 /**
  * Every record a scan selects, page by page, from one point-in-time snapshot with
- * `search_after`: a re-publish during the export changes nothing it reads. The point-in-time
- * is closed when the pages run out, when the consumer stops early (a client that went away)
- * and when Elasticsearch fails.
+ * `search_after`: a re-publish during the export changes nothing it reads. A scan in a given
+ * order is read one page ahead of its consumer; a scan in any order is read in index order
+ * (`_shard_doc`), in slices side by side. The point-in-time is closed when the pages run out,
+ * when the consumer stops early (a client that went away) and when Elasticsearch fails.
  */
 export async function* exportRecords(deps: Deps, scan: ScanRequest, pageSize: number): AsyncGenerator<RecordHit[]> {
   let pit = (await deps.es.openPointInTime({ index: scan.index, keep_alive: EXPORT_KEEP_ALIVE })).id;
+  const { query, _source } = scan;
+  const sort = scan.sort ?? [{ _shard_doc: 'asc' }];
+  const read: PageReader = async (size, after, slice) => {
+    const body: SearchRequest = {
+      pit: { id: pit, keep_alive: EXPORT_KEEP_ALIVE }, ...(slice ? { slice } : {}), query, sort, size, track_total_hits: false, _source,
+      ...(after ? { search_after: after as never } : {}),
+    };
+    const res = await deps.es.search<RecordHit>(body);
+    pit = res.pit_id ?? pit;
+    const hits = res.hits.hits;
+    // A record holding none of the fields asked for comes back without `fields`.
+    return { records: hits.map((h) => ({ ...h._source!, fields: h._source?.fields ?? {} })), ...(hits.length === size ? { after: hits[hits.length - 1].sort } : {}) };
+  };
+  const pages = scan.sort ? orderedPages(read, pageSize, scan.limit ?? Number.POSITIVE_INFINITY) : slicedPages(read, pageSize, EXPORT_SLICES);
   try {
-    const { query, sort, _source } = scan;
-    let after: unknown[] | undefined;
-    let left = scan.limit ?? Number.POSITIVE_INFINITY;
-    while (left > 0) {
-      const size = Math.min(pageSize, left);
-      const res = await deps.es.search<RecordHit>({
-        pit: { id: pit, keep_alive: EXPORT_KEEP_ALIVE }, query, sort, size, track_total_hits: false, _source,
-        ...(after ? { search_after: after as never } : {}),
-      });
-      pit = res.pit_id ?? pit;
-      const hits = res.hits.hits;
-      // A record holding none of the fields asked for comes back without `fields`.
-      if (hits.length > 0) yield hits.map((h) => ({ ...h._source!, fields: h._source?.fields ?? {} }));
-      if (hits.length < size) return;
-      left -= hits.length;
-      after = hits[hits.length - 1].sort;
-    }
+    yield* pages;
   } finally {
     await deps.es.closePointInTime({ id: pit }).catch(() => undefined);
   }

@@ -28,6 +28,12 @@ export interface CatalogHit {
   dataset: { metas: Record<string, unknown>; fields: FieldDef[]; dcat?: Record<string, unknown>; store: StoreFacts };
 }
 
+/** A catalog hit without the dataset's schema: what CKAN's package dicts and the catalog CSV show. */
+export type PackageHit = Omit<CatalogHit, 'dataset'> & { dataset: Omit<CatalogHit['dataset'], 'fields'> };
+
+/** What package_search reads from the catalog index: everything a package dict shows, and not the schema (the bulk of a dataset). */
+export const PACKAGE_SOURCE = ['datasetid', 'has_records', 'features', 'dataset.metas', 'dataset.dcat', 'dataset.store'];
+
 /** What the store knows of a dataset beyond its metadata, for CKAN's package dicts (ISO 8601 instants). */
 export interface StoreFacts {
   resource_id: string;

@@ -1,7 +1,7 @@
 import type { Predicate } from './predicate';
 import type { SearchPlan } from './searchPlan';
 import type { FacetGroup } from './facetGroup';
-import type { CatalogHit } from './dataset';
+import type { PackageHit } from './dataset';
 
 /** A facet as `search_facets` lists it: the catalog field it counts, and how its items are named. */
 export interface PackageFacet {
@@ -18,7 +18,7 @@ export interface PackageSearchPlan { search: SearchPlan; facets: PackageFacet[];
 export interface PackageSearchResult {
   plan: PackageSearchPlan;
   count: number;
-  hits: CatalogHit[];
+  hits: PackageHit[];
   /** Facet groups by catalog field. */
   groups: Map<string, FacetGroup>;
   /** Every publisher the caller may see, whatever the query (d4c's `all_organizations`). */

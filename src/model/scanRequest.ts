@@ -4,8 +4,13 @@ import type { QueryDslQueryContainer, SortCombinations } from '@elastic/elastics
 export interface ScanRequest {
   index: string;
   query: QueryDslQueryContainer;
-  sort: SortCombinations[];
-  _source: string[];
+  /**
+   * The order of the records. Absent: any order will do (no `sort`, no `rows` asked), so the
+   * snapshot is read in index order, in slices side by side.
+   */
+  sort?: SortCombinations[];
+  /** The parts of `_source` to read, or all of it as stored. */
+  _source: string[] | true;
   /** Records to read at most; all when undefined. */
   limit?: number;
 }

@@ -1,5 +1,5 @@
 import type { Access } from '../auth/access';
-import type { DomainRow } from '../model/dataset';
+import { DomainRow, PACKAGE_SOURCE } from '../model/dataset';
 import { AppError } from '../errors/catalogue';
 import type { PackageSearchRequest } from '../model/catalogRequest';
 import { catalogVisibility } from './catalogVisibility';
@@ -64,7 +64,7 @@ export function planPackageSearch(req: PackageSearchRequest, scope: DomainRow, a
   const solr = planSolrQueries(req.q, req.fq, { timeZone: req.ods.timeZone, now, ranked: sort.some((k) => k.path === '_score') });
   const query: Predicate = solr.predicates.length ? { kind: 'and', clauses: [base.query, ...solr.predicates] } : base.query;
   return {
-    search: { ...base, query, sort, ...(solr.rank.length ? { rank: solr.rank } : {}), source: ['datasetid', 'has_records', 'features', 'dataset'] },
+    search: { ...base, query, sort, ...(solr.rank.length ? { rank: solr.rank } : {}), source: PACKAGE_SOURCE },
     facets,
     sort: req.ckanSort ? req.sortText : odsSort.length ? odsSort.join(',') : DEFAULT_PACKAGE_SORT,
     visibility: catalogVisibility(scope, access, grants),

@@ -1,7 +1,9 @@
 import { annotationArg, FieldDef } from '../model/descriptor';
 import type { FieldValue, FileValue } from '../model/values';
-import { csvLine } from './csvText';
+import type { RecordHit } from '../model/searchResult';
+import { csvCell, csvLine } from './csvText';
 import { OdsRecord } from './recordObject';
+import { valueRenderer } from './valueRenderer';
 
 export interface CsvOptions { separator: string; useLabels: boolean; withBom: boolean }
 
@@ -25,4 +27,21 @@ export function csvHeader(columns: readonly FieldDef[], o: CsvOptions): string {
 /** The lines of some records, one column per field. */
 export function csvRecordLines(columns: readonly FieldDef[], records: readonly OdsRecord[], o: CsvOptions): string {
   return records.map((r) => csvLine(columns.map((f) => cell(f, r.fields[f.name])), o.separator)).join('');
+}
+
+/**
+ * The line of a record as csvRecordLines(columns, [recordObject(hit)], o) writes it, written
+ * straight from the published values (no record object built first).
+ */
+export function csvHitLine(columns: readonly FieldDef[], timeZone: string, o: CsvOptions): (hit: RecordHit) => string {
+  const renderers = columns.map((f) => valueRenderer(f, timeZone));
+  return (hit) => {
+    let line = '';
+    for (let i = 0; i < columns.length; i++) {
+      const value = hit.fields[columns[i].name];
+      const shown = value === undefined || value === null ? undefined : renderers[i](value);
+      line += `${i === 0 ? '' : o.separator}${csvCell(cell(columns[i], shown), o.separator)}`;
+    }
+    return `${line}\r\n`;
+  };
 }

@@ -1,12 +1,12 @@
 import type { SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { ALL_ORGANIZATIONS } from '../compile/compilePackageSearch';
-import type { CatalogHit } from '../model/dataset';
+import type { PackageHit } from '../model/dataset';
 import type { PackageSearchPlan, PackageSearchResult } from '../model/packageSearch';
 import { readFacetGroup } from './readFacetGroup';
 import { totalHits } from './totalHits';
 
 /** A package_search answer → the count, the catalog entries, the facet groups by field and, when asked, the visible publishers. */
-export function readPackageSearch(plan: PackageSearchPlan, res: SearchResponse<CatalogHit>): PackageSearchResult {
+export function readPackageSearch(plan: PackageSearchPlan, res: SearchResponse<PackageHit>): PackageSearchResult {
   const aggs = (res.aggregations ?? {}) as Record<string, unknown>;
   const buckets = (aggs[ALL_ORGANIZATIONS] as { visible?: { orgs?: { buckets?: Array<{ key: string }> } } } | undefined)?.visible?.orgs?.buckets;
   return {

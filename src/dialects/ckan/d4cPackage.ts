@@ -1,4 +1,4 @@
-import type { CatalogHit } from '../../model/dataset';
+import type { PackageHit } from '../../model/dataset';
 import { packageDict } from './packageDict';
 
 const PARIS_MINUTE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -8,7 +8,7 @@ const PARIS_MINUTE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris'
  * resources without `url`, `metas` (records_count, features, custom_view), `metadata_imported`
  * and `dataset_modification_date` (the metadata's `modified`, else the last update, in Paris time).
  */
-export function d4cPackage(h: CatalogHit): Record<string, unknown> {
+export function d4cPackage(h: PackageHit): Record<string, unknown> {
   const dict = packageDict(h);
   const { metas } = h.dataset;
   const modified = typeof metas.modified === 'string' && !Number.isNaN(Date.parse(metas.modified)) ? metas.modified : h.dataset.store.updated_at;

@@ -1,5 +1,5 @@
 import { slug } from '../../text/slug';
-import type { CatalogHit } from '../../model/dataset';
+import type { PackageHit } from '../../model/dataset';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v ? [v] : []);
@@ -18,7 +18,7 @@ export const organizationDict = (title: string): Record<string, unknown> =>
  * publisher as organization, and one DataStore resource (its `resource_id` works with
  * datastore_search) when the dataset has records.
  */
-export function packageDict(h: CatalogHit): Record<string, unknown> {
+export function packageDict(h: PackageHit): Record<string, unknown> {
   const { metas: m, store } = h.dataset;
   const id = h.datasetid;
   const publisher = text(m.publisher);

@@ -16,8 +16,8 @@ export function downloadHandler(deps: Deps, clock: () => number, pageSize: numbe
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
     const { plan, pages } = await runExport(deps, routeAccess(req), request, clock(), pageSize);
     const records = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
-    const format = { columns: plan.fields ?? plan.schema, output: request.output, filename: plan.datasetId.replace(/[^\w@-]/g, '_') };
-    const writer = streamWriter(request.output.format, request.output.callback, records, format);
+    const format = { records, columns: plan.fields ?? plan.schema, output: request.output, filename: plan.datasetId.replace(/[^\w@-]/g, '_') };
+    const writer = streamWriter(request.output.format, request.output.callback, format);
     await streamExport(res, writer, pages);
   };
 }

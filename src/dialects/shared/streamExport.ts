@@ -3,8 +3,9 @@ import type { RecordHit } from '../../model/searchResult';
 import type { ExportWriter } from '../../render/formats/streamWriter';
 
 /**
- * Writes an export with backpressure: one page in flight, the next read only once the client has
- * taken the previous one. A client that goes away stops the reading (so the snapshot is closed);
+ * Writes an export with backpressure: a page is written only once the client has taken the
+ * previous one, and the pages read ahead meanwhile are bounded (src/execute/exportRecords.ts: one
+ * page ahead, or one per slice). A client that goes away stops the reading (so the snapshot is closed);
  * a failure after the first byte destroys the connection, so that nobody mistakes a truncated
  * export for a complete one.
  */

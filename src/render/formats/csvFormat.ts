@@ -1,4 +1,4 @@
-import { csvHeader, csvRecordLines } from '../csvRecords';
+import { csvHeader, csvHitLine } from '../csvRecords';
 import type { FormatContext, RecordFormat } from './recordFormat';
 
 const csvOptions = (ctx: FormatContext) => ({ separator: ctx.output.csvSeparator, useLabels: ctx.output.useLabelsForHeader, withBom: ctx.output.withBom });
@@ -8,5 +8,8 @@ export const csvFormat: RecordFormat = {
   contentType: 'text/csv; charset=utf-8',
   json: false,
   headers: (ctx) => ({ 'Content-Disposition': `attachment; filename="${ctx.filename}.csv"` }),
-  stream: (ctx) => ({ head: csvHeader(ctx.columns, csvOptions(ctx)), page: (records) => csvRecordLines(ctx.columns, records, csvOptions(ctx)), tail: '' }),
+  stream: (ctx) => {
+    const line = csvHitLine(ctx.columns, ctx.records.timeZone, csvOptions(ctx));
+    return { head: csvHeader(ctx.columns, csvOptions(ctx)), page: (records) => { let out = ''; for (const r of records) out += line(r); return out; }, tail: '' };
+  },
 };

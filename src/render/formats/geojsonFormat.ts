@@ -1,4 +1,4 @@
-import { geojsonFeatures } from '../geojsonFeatures';
+import { featureJson } from '../featureJson';
 import { jsonItems } from './jsonItems';
 import type { RecordFormat } from './recordFormat';
 
@@ -7,9 +7,8 @@ export const geojsonFormat: RecordFormat = {
   contentType: 'application/geo+json; charset=utf-8',
   json: true,
   headers: () => ({}),
-  stream: (ctx) => ({
-    head: '{"type": "FeatureCollection", "features": [',
-    page: (records, first) => jsonItems(geojsonFeatures(ctx.columns, records), first),
-    tail: ']}',
-  }),
+  stream: (ctx) => {
+    const feature = featureJson(ctx.records, ctx.columns);
+    return { head: '{"type": "FeatureCollection", "features": [', page: (records, first) => jsonItems(records, first, feature), tail: ']}' };
+  },
 };

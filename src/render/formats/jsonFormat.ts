@@ -1,3 +1,4 @@
+import { recordJson } from '../recordJson';
 import { jsonItems } from './jsonItems';
 import type { RecordFormat } from './recordFormat';
 
@@ -6,5 +7,8 @@ export const jsonFormat: RecordFormat = {
   contentType: 'application/json; charset=utf-8',
   json: true,
   headers: () => ({}),
-  stream: () => ({ head: '[', page: (records, first) => jsonItems(records, first), tail: ']' }),
+  stream: (ctx) => {
+    const record = recordJson(ctx.records);
+    return { head: '[', page: (records, first) => jsonItems(records, first, record), tail: ']' };
+  },
 };

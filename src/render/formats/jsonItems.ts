@@ -1,5 +1,9 @@
-import { jsonText } from '../jsonText';
+import type { RecordHit } from '../../model/searchResult';
 
-/** Items of a JSON array written page by page: a separator before every page but the first. */
-export const jsonItems = (items: readonly unknown[], first: boolean): string =>
-  (items.length === 0 ? '' : `${first ? '' : ', '}${items.map((i) => jsonText(i, false)).join(', ')}`);
+/** Items of a JSON array written page by page, each item by `item`: a separator before every page but the first. */
+export function jsonItems(records: readonly RecordHit[], first: boolean, item: (hit: RecordHit) => string): string {
+  if (records.length === 0) return '';
+  let out = first ? '' : ', ';
+  for (let i = 0; i < records.length; i++) out += (i === 0 ? '' : ', ') + item(records[i]);
+  return out;
+}

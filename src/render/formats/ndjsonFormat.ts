@@ -1,4 +1,4 @@
-import { jsonText } from '../jsonText';
+import { recordJson } from '../recordJson';
 import type { RecordFormat } from './recordFormat';
 
 /** Newline-delimited JSON: one ODS record per line, each line a whole JSON value (no array around them). */
@@ -6,5 +6,8 @@ export const ndjsonFormat: RecordFormat = {
   contentType: 'application/x-ndjson; charset=utf-8',
   json: false,
   headers: () => ({}),
-  stream: () => ({ head: '', page: (records) => records.map((r) => `${jsonText(r, false)}\n`).join(''), tail: '' }),
+  stream: (ctx) => {
+    const record = recordJson(ctx.records);
+    return { head: '', page: (records) => { let out = ''; for (const r of records) out += `${record(r)}\n`; return out; }, tail: '' };
+  },
 };

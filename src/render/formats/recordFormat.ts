@@ -1,12 +1,20 @@
 import type { FieldDef } from '../../model/descriptor';
 import type { OutputOptions } from '../../model/recordsRequest';
-import type { OdsRecord } from '../recordObject';
+import type { RecordHit } from '../../model/searchResult';
+import type { RecordContext } from '../recordObject';
 
-/** What a format needs to know to write records: the columns shown and the output options. */
-export interface FormatContext { columns: readonly FieldDef[]; output: Pick<OutputOptions, 'csvSeparator' | 'withBom' | 'useLabelsForHeader'>; filename: string }
+/**
+ * What a format needs to know to write records: how records are shown (schema, zone, dataset id),
+ * the columns shown and the output options.
+ */
+export interface FormatContext { records: RecordContext; columns: readonly FieldDef[]; output: Pick<OutputOptions, 'csvSeparator' | 'withBom' | 'useLabelsForHeader'>; filename: string }
 
-/** A body written piece by piece: what opens it, each page of records, and what closes it. */
-export interface RecordStream { head: string; page(records: readonly OdsRecord[], first: boolean): string; tail: string }
+/**
+ * A body written piece by piece: what opens it, each page of records, and what closes it. Pages
+ * are written straight from the records as Elasticsearch returns them, with no ODS record object
+ * built and walked in between.
+ */
+export interface RecordStream { head: string; page(records: readonly RecordHit[], first: boolean): string; tail: string }
 
 /**
  * One output format of records (an export, or a page when the dialect has no envelope of its own):

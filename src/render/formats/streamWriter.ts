@@ -1,5 +1,4 @@
 import type { RecordHit } from '../../model/searchResult';
-import { fieldsByName, OdsRecord, recordObject, RecordContext } from '../recordObject';
 import type { FormatContext } from './recordFormat';
 import { JSONP_SUFFIX, RECORD_STREAM_FORMATS } from './registry';
 
@@ -16,18 +15,16 @@ export interface ExportWriter {
  * The writer of an export in the format named (reference/ods-v1.md §2.8). A JSONP name wraps its
  * JSON format: `/**\/callback(` … `);`, served as a script that may not be sniffed (SPEC §3).
  */
-export function streamWriter(formatName: string, callback: string | undefined, records: RecordContext, ctx: FormatContext): ExportWriter {
+export function streamWriter(formatName: string, callback: string | undefined, ctx: FormatContext): ExportWriter {
   const wrapped = callback !== undefined && formatName.endsWith(JSONP_SUFFIX) && RECORD_STREAM_FORMATS.get(formatName.slice(0, -JSONP_SUFFIX.length))?.json === true;
   const format = RECORD_STREAM_FORMATS.get(wrapped ? formatName.slice(0, -JSONP_SUFFIX.length) : formatName);
   if (!format) throw new Error(`no record format ${formatName}`);
-  const byName = fieldsByName(records.schema);
-  const odsRecords = (hits: readonly RecordHit[]): OdsRecord[] => hits.map((h) => recordObject(h, records, byName));
   const stream = format.stream(ctx);
   return {
     contentType: wrapped ? 'text/javascript; charset=utf-8' : format.contentType,
     headers: wrapped ? { 'X-Content-Type-Options': 'nosniff' } : format.headers(ctx),
     head: `${wrapped ? `/**/${callback}(` : ''}${stream.head}`,
-    page: (hits, first) => stream.page(odsRecords(hits), first),
+    page: stream.page,
     tail: `${stream.tail}${wrapped ? ');' : ''}`,
   };
 }
