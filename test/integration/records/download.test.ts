@@ -138,7 +138,7 @@ describe('streaming', () => {
     const es = new URL(process.env.ES_URL ?? 'http://127.0.0.1:9200');
     const proxy = new TcpProxy(es.hostname, Number(es.port || 9200));
     await proxy.start();
-    const viaProxy = testApp({ ...deps, es: createEsClient({ esUrl: `http://127.0.0.1:${proxy.port}`, esRequestTimeoutMs: 3000 }) }, 50);
+    const viaProxy = testApp({ ...deps, es: createEsClient({ esNodes: [`http://127.0.0.1:${proxy.port}`], esRequestTimeoutMs: 3000 }) }, 50);
     const server = createHttpServer(viaProxy).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=communes-france&format=json`);

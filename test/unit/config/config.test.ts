@@ -3,13 +3,35 @@ import { loadConfig } from '../../../src/config/config';
 describe('loadConfig', () => {
   test('defaults', () => {
     expect(loadConfig({})).toEqual({
-      port: 8080, host: '0.0.0.0', esUrl: 'http://127.0.0.1:9200', indexPrefix: '', esRequestTimeoutMs: 10000,
-      databaseUrl: 'postgres://postgres@127.0.0.1:5432/portal_search', logLevel: 'info',
+      port: 8080, host: '0.0.0.0', esNodes: ['http://127.0.0.1:9200'], esMaxRetries: 3, esShards: 'auto', esReplicas: 'auto',
+      indexPrefix: '', esRequestTimeoutMs: 10000, databaseUrl: 'postgres://postgres@127.0.0.1:5432/portal_search', logLevel: 'info',
     });
   });
 
   test('values from the environment, and every bad one named', () => {
     expect(loadConfig({ PORT: '9000', ES_INDEX_PREFIX: 'test-' })).toMatchObject({ port: 9000, indexPrefix: 'test-' });
     expect(() => loadConfig({ PORT: 'abc', ES_URL: 'nope', ES_INDEX_PREFIX: 'A*' })).toThrow(/invalid configuration: PORT: .*; ES_URL: .*; ES_INDEX_PREFIX: /);
+  });
+
+  test('several nodes, comma-separated, each an http(s) URL', () => {
+    expect(loadConfig({ ES_URL: 'http://127.0.0.1:9301, http://127.0.0.1:9302,https://es3.example:9200' }).esNodes)
+      .toEqual(['http://127.0.0.1:9301', 'http://127.0.0.1:9302', 'https://es3.example:9200']);
+    expect(() => loadConfig({ ES_URL: 'http://a:9200,ftp://b' })).toThrow(/ES_URL: one or more http\(s\) URLs/);
+    expect(() => loadConfig({ ES_URL: ' , ' })).toThrow(/ES_URL/);
+  });
+
+  test('an API key or basic authentication, not both, and a CA file', () => {
+    expect(loadConfig({ ES_API_KEY: 'aWQ6a2V5' }).esAuth).toEqual({ apiKey: 'aWQ6a2V5' });
+    expect(loadConfig({ ES_USERNAME: 'elastic', ES_PASSWORD: 's3cret', ES_CA_FILE: '/etc/es/ca.pem' }))
+      .toMatchObject({ esAuth: { username: 'elastic', password: 's3cret' }, esCaFile: '/etc/es/ca.pem' });
+    expect(loadConfig({}).esAuth).toBeUndefined();
+    expect(() => loadConfig({ ES_API_KEY: 'k', ES_USERNAME: 'u', ES_PASSWORD: 'p' })).toThrow(/ES_API_KEY: give ES_API_KEY or ES_USERNAME, not both/);
+    expect(() => loadConfig({ ES_USERNAME: 'u' })).toThrow(/ES_USERNAME: ES_USERNAME and ES_PASSWORD go together/);
+  });
+
+  test('shards and replicas: auto or a count', () => {
+    expect(loadConfig({ ES_SHARDS: '3', ES_REPLICAS: '0' })).toMatchObject({ esShards: 3, esReplicas: 0 });
+    expect(() => loadConfig({ ES_SHARDS: '0' })).toThrow(/ES_SHARDS/);
+    expect(() => loadConfig({ ES_REPLICAS: 'many' })).toThrow(/ES_REPLICAS/);
   });
 });
