@@ -1,7 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Pool } from 'pg';
 import type { DatasetDirectory } from './datasetDirectory';
-import type { LayoutSettings } from './indexLayoutFor';
+import type { LayoutSettings } from '../index/indexLayout';
 
 /** The I/O handles every operation of execute/ works with. */
 export interface Deps {

@@ -1,14 +1,5 @@
-import type { AutoOrCount } from '../config/config';
-import { IndexLayout, indexReplicas, recordShards } from '../index/indexLayout';
+import { AUTO_LAYOUT, IndexLayout, indexReplicas, recordShards } from '../index/indexLayout';
 import type { Deps } from './deps';
-
-/** The configured counts (README "Configuration"); `auto` when a deployment says nothing. */
-export interface LayoutSettings {
-  shards: AutoOrCount;
-  replicas: AutoOrCount;
-}
-
-export const AUTO_LAYOUT: LayoutSettings = { shards: 'auto', replicas: 'auto' };
 
 /**
  * The layout of a new index holding `recordsCount` documents: shards by size, replicas by the

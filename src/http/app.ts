@@ -6,6 +6,7 @@ import { authenticate } from './authenticate';
 import { catalogRouter } from '../dialects/ods-v1/catalogRouter';
 import { ckanPackageRouter } from '../dialects/ckan/ckanPackageRouter';
 import { cors } from './cors';
+import type { Drain } from './drain';
 import { datastoreRouter } from '../dialects/ckan/datastoreRouter';
 import { healthRouter } from './healthRouter';
 import { odsRecordsRouter } from '../dialects/ods-v1/odsRecordsRouter';
@@ -19,6 +20,8 @@ export interface AppOptions {
   clock?: () => number;
   /** Records per Elasticsearch page of an export. */
   exportPageSize?: number;
+  /** The graceful shutdown this app takes part in (its responses close their connection once draining). */
+  drain?: Drain;
 }
 
 export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}): Express {
@@ -28,6 +31,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   // Search answers change with every publish; hashing each body for an ETag costs more than it saves.
   app.set('etag', false);
   app.set('query parser', 'simple');
+  if (options.drain) app.use(options.drain.middleware);
   app.use(requestLog(logger));
   app.use(requestShape);
   app.use(express.json({ limit: '1mb' }));

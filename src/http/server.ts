@@ -2,20 +2,22 @@ import type { Server } from 'node:http';
 import type { Config } from '../config/config';
 import { createLogger, openDeps } from '../execute/openDeps';
 import { createApp } from './app';
+import { Drain } from './drain';
 import { createHttpServer } from './httpServer';
 import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
 import { ensureCatalogIndex } from '../execute/catalogIndex';
 
 /**
  * Starts the API and stops it gracefully on SIGTERM or SIGINT: no new connections, requests in
- * flight finish (for at most 10 s), then the stores are closed.
+ * flight finish (for at most 10 s) and their connections close, then the stores are closed.
  */
 export async function serve(config: Config): Promise<Server> {
   const logger = createLogger(config);
   const deps = await openDeps(config);
   // A fresh installation has no catalog index yet, and an upgrade may bring a new catalog format.
   await ensureCatalogIndex(deps);
-  const app = createApp(deps, logger);
+  const drain = new Drain();
+  const app = createApp(deps, logger, { drain });
   const server = createHttpServer(app).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   logger.info({ port: config.port, host: config.host }, 'portal-search listening');
@@ -30,12 +32,7 @@ export async function serve(config: Config): Promise<Server> {
     stopping = true;
     clearInterval(sweeper);
     logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => server.closeAllConnections(), 10000);
-    force.unref();
-    server.close(() => {
-      void deps.close().then(() => { logger.info('stopped'); process.exit(0); });
-    });
-    server.closeIdleConnections();
+    void drain.shutDown(server, 10_000).then(() => deps.close()).then(() => { logger.info('stopped'); process.exit(0); });
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

@@ -1,5 +1,14 @@
 import type { AutoOrCount } from '../config/config';
 
+/** The configured counts (README "Configuration"). */
+export interface LayoutSettings {
+  shards: AutoOrCount;
+  replicas: AutoOrCount;
+}
+
+/** What a deployment that says nothing gets. */
+export const AUTO_LAYOUT: LayoutSettings = { shards: 'auto', replicas: 'auto' };
+
 /** Primary shards and replicas of one index. */
 export interface IndexLayout {
   shards: number;
