@@ -104,15 +104,22 @@ EOF
   printf -- '-Xms%s\n-Xmx%s\n' "$ES_HEAP" "$ES_HEAP" > "$ES_HOME/config/jvm.options.d/heap.options"
 }
 
-run_as_owner() {
+# As root: the unprivileged user owns ES_BASE (created when missing).
+own_base() {
   if [ "$(id -u)" -eq 0 ]; then
     id -u "$ES_USER" >/dev/null 2>&1 || useradd --system --user-group --no-create-home \
       --home-dir "$ES_BASE" --shell /usr/sbin/nologin "$ES_USER"
     chown -R "$ES_USER:$ES_USER" "$ES_BASE"
-    runuser -u "$ES_USER" -- "$@"
-  else
-    "$@"
   fi
+}
+
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u "$ES_USER" -- "$@"; else "$@"; fi
+}
+
+run_as_owner() {
+  own_base
+  as_owner "$@"
 }
 
 start() {
@@ -198,7 +205,7 @@ launch_node() {
   local port="$1" jdk="$2" dir
   dir="$(node_dir "$port")"
   rm -f "$dir/es.pid"
-  if ! run_as_owner env -i PATH=/usr/bin:/bin HOME="$ES_BASE" LANG=C.UTF-8 ES_JAVA_HOME="$jdk" ES_PATH_CONF="$dir/config" \
+  if ! as_owner env -i PATH=/usr/bin:/bin HOME="$ES_BASE" LANG=C.UTF-8 ES_JAVA_HOME="$jdk" ES_PATH_CONF="$dir/config" \
       "$ES_HOME/bin/elasticsearch" -d -p "$dir/es.pid" >"$dir/logs/launcher.out" 2>&1; then
     log "node $port: the launcher failed:"; cat "$dir/logs/launcher.out" >&2; return 1
   fi
@@ -222,8 +229,7 @@ cluster_start() {
   done
   if [ "${#launched[@]}" -gt 0 ]; then
     log "starting cluster nodes ${launched[*]} (heap $CLUSTER_HEAP each, JDK at $jdk)"
-    [ "$(id -u)" -ne 0 ] || { id -u "$ES_USER" >/dev/null 2>&1 || useradd --system --user-group --no-create-home \
-      --home-dir "$ES_BASE" --shell /usr/sbin/nologin "$ES_USER"; chown -R "$ES_USER:$ES_USER" "$ES_BASE"; }
+    own_base
     # Launched together: a starting node waits for the cluster to form, which needs the others.
     for port in "${launched[@]}"; do launch_node "$port" "$jdk" & done
     for _ in "${launched[@]}"; do wait -n || failed=1; done
