@@ -54,7 +54,7 @@ const freePort = (): Promise<number> => new Promise((resolve) => {
 });
 
 /** The API in its own process, as it runs in production, so that the load generator does not share its event loop. */
-export async function startApi(env: NodeJS.ProcessEnv): Promise<{ get(path: string): Promise<void>; stop(): void }> {
+export async function startApi(env: NodeJS.ProcessEnv): Promise<{ get(path: string): Promise<void>; stop(): void; pid: number }> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'cli', 'main.js'), 'serve'], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
@@ -69,7 +69,7 @@ export async function startApi(env: NodeJS.ProcessEnv): Promise<{ get(path: stri
     }).on('error', reject);
   });
   for (let i = 0; i < 100; i++) {
-    if (await fetchOk('/api/health').then(() => true, () => false)) return { get: fetchOk, stop: () => { agent.destroy(); child.kill('SIGTERM'); } };
+    if (await fetchOk('/api/health').then(() => true, () => false)) return { get: fetchOk, stop: () => { agent.destroy(); child.kill('SIGTERM'); }, pid: child.pid! };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
