@@ -1,4 +1,5 @@
-import { Agent, createServer, IncomingMessage, request, Server, ServerResponse } from 'node:http';
+import { Agent, createServer, IncomingHttpHeaders, IncomingMessage, request, Server, ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
 
 type Fault = { kind: 'status'; status: number } | { kind: 'reset' };
@@ -8,11 +9,14 @@ type Fault = { kind: 'status'; status: number } | { kind: 'reset' };
  * up): every request goes through to the node unless a fault was queued for it. Faults: answer a
  * status as Elasticsearch would (429, 503), cut the connection without answering (as a node that
  * dies mid-request), hold requests until released (in flight for as long as a test needs),
- * answer late, or be down altogether (stopped: connection refused). It counts the requests it saw.
+ * answer late, or be down altogether (stopped: connection refused). It counts the requests it saw
+ * and keeps the headers of the last one; with `tls` it listens for HTTPS.
  */
 export class FaultProxy {
   /** Requests received (faulted ones included). */
   requests = 0;
+  /** The headers of the last request received. */
+  lastHeaders: IncomingHttpHeaders = {};
   /** Pause before forwarding each request, in milliseconds. */
   delayMs = 0;
   port = 0;
@@ -24,11 +28,12 @@ export class FaultProxy {
   private held: Array<() => void> = [];
   private heldWaiters: Array<{ count: number; resolve: () => void }> = [];
 
-  constructor(private readonly target: URL) {}
+  constructor(private readonly target: URL, private readonly tls?: { key: Buffer; cert: Buffer }) {}
 
   async start(port = this.port): Promise<void> {
-    this.server = createServer((req, res) => this.handle(req, res));
-    this.server.on('connection', (s) => { this.sockets.add(s); s.on('close', () => this.sockets.delete(s)); });
+    const handle = (req: IncomingMessage, res: ServerResponse): void => this.handle(req, res);
+    this.server = this.tls ? createTlsServer(this.tls, handle) : createServer(handle);
+    this.server.on(this.tls ? 'secureConnection' : 'connection', (s) => { this.sockets.add(s); s.on('close', () => this.sockets.delete(s)); });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as { port: number }).port;
   }
@@ -41,7 +46,7 @@ export class FaultProxy {
   }
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.tls ? 'https' : 'http'}://127.0.0.1:${this.port}`;
   }
 
   /** The next `count` requests are answered `status` with an Elasticsearch error body. */
@@ -85,6 +90,7 @@ export class FaultProxy {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     this.requests++;
+    this.lastHeaders = req.headers;
     const fault = this.faults.shift();
     if (fault?.kind === 'reset') { req.socket.destroy(); return; }
     if (fault?.kind === 'status') {
