@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Provision and run a local single-node Elasticsearch for tests and the demo.
+# Provision and run a local single-node Elasticsearch for tests and the demo, or a local
+# three-node cluster for the scale-out test.
 #
-#   scripts/elasticsearch.sh start|stop|status|url
+#   scripts/elasticsearch.sh start|stop|status|url   the single node (ES_PORT)
+#   scripts/elasticsearch.sh cluster-start           starts the cluster's nodes that are not running,
+#                                                    waits until all have joined, and prints the node
+#                                                    URLs, comma-separated (a value for ES_URL)
+#   scripts/elasticsearch.sh cluster-stop|cluster-status
+#   scripts/elasticsearch.sh cluster-pids            one line per running node: <http port> <pid>
 #
 # The distribution is the minimal integ-test-zip published on Maven Central, fetched with mvn
 # and cached in .cache/elasticsearch/ (ignored by git). It is unpacked and run under ES_BASE
@@ -15,6 +21,11 @@
 #   ES_BASE     where the node is unpacked and keeps data and logs
 #   ES_USER     unprivileged user used when run as root (default portalsearch-es)
 #   ES_JAVA_HOME  a JDK to use instead of the one picked under /usr/lib/jvm
+#   ES_CLUSTER_PORTS  HTTP ports of the cluster's nodes (default "9301 9302 9303"); each node's
+#                 transport port is its HTTP port + 100; every node is master-eligible and holds data
+#   ES_CLUSTER_HEAP   JVM heap of each cluster node (default 256m)
+# The cluster is named portal-search-cluster and keeps each node's configuration, data and logs
+# under $ES_BASE/cluster/node-<port>/; it never meets the single node (another name, other ports).
 set -euo pipefail
 
 # 9.x integ-test-zips are not served by the Maven Central this project can reach (checked:
@@ -93,15 +104,22 @@ EOF
   printf -- '-Xms%s\n-Xmx%s\n' "$ES_HEAP" "$ES_HEAP" > "$ES_HOME/config/jvm.options.d/heap.options"
 }
 
-run_as_owner() {
+# As root: the unprivileged user owns ES_BASE (created when missing).
+own_base() {
   if [ "$(id -u)" -eq 0 ]; then
     id -u "$ES_USER" >/dev/null 2>&1 || useradd --system --user-group --no-create-home \
       --home-dir "$ES_BASE" --shell /usr/sbin/nologin "$ES_USER"
     chown -R "$ES_USER:$ES_USER" "$ES_BASE"
-    runuser -u "$ES_USER" -- "$@"
-  else
-    "$@"
   fi
+}
+
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u "$ES_USER" -- "$@"; else "$@"; fi
+}
+
+run_as_owner() {
+  own_base
+  as_owner "$@"
 }
 
 start() {
@@ -143,10 +161,134 @@ status() {
   if healthy; then curl -fsS "$URL/_cluster/health?pretty"; else log "not running at $URL"; return 3; fi
 }
 
+# --- the three-node cluster -------------------------------------------------------------------
+CLUSTER_PORTS="${ES_CLUSTER_PORTS:-9301 9302 9303}"
+CLUSTER_HEAP="${ES_CLUSTER_HEAP:-256m}"
+CLUSTER_BASE="$ES_BASE/cluster"
+CLUSTER="portal-search-cluster"
+
+node_dir() { echo "$CLUSTER_BASE/node-$1"; }
+node_pid() { cat "$(node_dir "$1")/es.pid" 2>/dev/null || true; }
+node_alive() { local pid; pid="$(node_pid "$1")"; [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+cluster_size() { local n=0 p; for p in $CLUSTER_PORTS; do n=$((n + 1)); done; echo "$n"; }
+cluster_urls() { local p out=""; for p in $CLUSTER_PORTS; do out="$out${out:+,}http://127.0.0.1:$p"; done; echo "$out"; }
+
+# Each node reads its own configuration directory (ES_PATH_CONF), a copy of the distribution's.
+# A node whose data directory is empty takes part in bootstrapping the cluster; a node that has
+# data (a restart) only joins through the seed hosts.
+configure_node() {
+  local port="$1" dir seeds="" masters="" p
+  dir="$(node_dir "$port")"
+  mkdir -p "$dir/data" "$dir/logs"
+  [ -f "$dir/config/jvm.options" ] || { rm -rf "$dir/config"; cp -r "$ES_HOME/config" "$dir/config"; }
+  for p in $CLUSTER_PORTS; do
+    seeds="$seeds${seeds:+, }\"127.0.0.1:$((p + 100))\""; masters="$masters${masters:+, }node-$p"
+  done
+  {
+    echo "cluster.name: $CLUSTER"
+    echo "node.name: node-$port"
+    echo "network.host: 127.0.0.1"
+    echo "http.port: $port"
+    echo "transport.port: $((port + 100))"
+    echo "discovery.seed_hosts: [$seeds]"
+    echo "path.data: $dir/data"
+    echo "path.logs: $dir/logs"
+    echo "xpack.security.enabled: false"
+    echo "cluster.routing.allocation.disk.threshold_enabled: false"
+    echo "action.destructive_requires_name: false"
+    [ -n "$(ls -A "$dir/data")" ] || echo "cluster.initial_master_nodes: [$masters]"
+  } > "$dir/config/elasticsearch.yml"
+  printf -- '-Xms%s\n-Xmx%s\n-Xlog:disable\n' "$CLUSTER_HEAP" "$CLUSTER_HEAP" > "$dir/config/jvm.options.d/heap.options"
+}
+
+launch_node() {
+  local port="$1" jdk="$2" dir
+  dir="$(node_dir "$port")"
+  rm -f "$dir/es.pid"
+  if ! as_owner env -i PATH=/usr/bin:/bin HOME="$ES_BASE" LANG=C.UTF-8 ES_JAVA_HOME="$jdk" ES_PATH_CONF="$dir/config" \
+      "$ES_HOME/bin/elasticsearch" -d -p "$dir/es.pid" >"$dir/logs/launcher.out" 2>&1; then
+    log "node $port: the launcher failed:"; cat "$dir/logs/launcher.out" >&2; return 1
+  fi
+}
+
+cluster_joined() {
+  local p
+  for p in $CLUSTER_PORTS; do
+    curl -fsS --max-time 3 "http://127.0.0.1:$p/_cluster/health?wait_for_nodes=$(cluster_size)&wait_for_status=yellow&timeout=2s" >/dev/null 2>&1 || return 1
+  done
+}
+
+cluster_start() {
+  fetch
+  local jdk port started=$SECONDS failed=0 launched=()
+  jdk="$(pick_jdk)"
+  for port in $CLUSTER_PORTS; do
+    node_alive "$port" && continue
+    configure_node "$port"
+    launched+=("$port")
+  done
+  if [ "${#launched[@]}" -gt 0 ]; then
+    log "starting cluster nodes ${launched[*]} (heap $CLUSTER_HEAP each, JDK at $jdk)"
+    own_base
+    # Launched together: a starting node waits for the cluster to form, which needs the others.
+    for port in "${launched[@]}"; do launch_node "$port" "$jdk" & done
+    for _ in "${launched[@]}"; do wait -n || failed=1; done
+    [ "$failed" = 0 ] || { cluster_log; exit 1; }
+  fi
+  for _ in $(seq 1 240); do
+    if cluster_joined; then log "cluster of $(cluster_size) nodes up after $((SECONDS - started)) s"; cluster_urls; return 0; fi
+    sleep 1
+  done
+  log "the cluster did not form within 240 s"; cluster_log; exit 1
+}
+
+cluster_log() {
+  local p f
+  for p in $CLUSTER_PORTS; do
+    f="$(node_dir "$p")/logs/$CLUSTER.log"
+    [ -f "$f" ] && { log "last lines of $f:"; tail -n 30 "$f" >&2; }
+  done
+  return 0
+}
+
+cluster_stop() {
+  local p pid
+  for p in $CLUSTER_PORTS; do
+    pid="$(node_pid "$p")"
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi
+  done
+  for p in $CLUSTER_PORTS; do
+    pid="$(node_pid "$p")"; [ -n "$pid" ] || continue
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    if kill -0 "$pid" 2>/dev/null; then log "node $p still running after 60 s, killing"; kill -9 "$pid" || true; fi
+    rm -f "$(node_dir "$p")/es.pid"
+  done
+  log "cluster stopped"
+}
+
+cluster_pids() {
+  local p
+  for p in $CLUSTER_PORTS; do
+    if node_alive "$p"; then echo "$p $(node_pid "$p")"; fi
+  done
+}
+
+cluster_status() {
+  local p
+  for p in $CLUSTER_PORTS; do
+    if node_alive "$p"; then curl -fsS "http://127.0.0.1:$p/_cluster/health?pretty"; return 0; fi
+  done
+  log "no cluster node running"; return 3
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
   url) echo "$URL" ;;
-  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
+  cluster-start) cluster_start ;;
+  cluster-stop) cluster_stop ;;
+  cluster-status) cluster_status ;;
+  cluster-pids) cluster_pids ;;
+  *) echo "usage: $0 start|stop|status|url|cluster-start|cluster-stop|cluster-status|cluster-pids" >&2; exit 2 ;;
 esac

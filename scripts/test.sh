@@ -9,6 +9,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-deps.sh
+# The HTTPS test (test/integration/esConnection.test.ts) makes its certificate with openssl.
+command -v openssl >/dev/null || { apt-get update -qq && apt-get install -y -qq openssl >/dev/null; }
 npx eslint .
 npx depcruise src --config .dependency-cruiser.cjs
 npx tsc -p tsconfig.json --noEmit

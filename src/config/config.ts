@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+const httpUrl = (s: string): boolean => { try { return /^https?:$/.test(new URL(s).protocol); } catch { return false; } };
+/** `auto`, or a whole number from `min`. */
+const autoOrCount = (min: number) => z.union([z.literal('auto'), z.coerce.number().int().min(min)]).default('auto');
+
 /**
  * Configuration, read once from the environment at start-up (README "Configuration").
  * Nothing below http/ and cli/ reads process.env: they receive this object.
@@ -9,8 +13,23 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Address the API listens on. */
   HOST: z.string().default('0.0.0.0'),
-  /** Elasticsearch node URL. */
-  ES_URL: z.string().url().default('http://127.0.0.1:9200'),
+  /** Elasticsearch node URLs, comma-separated (one or several nodes of the same cluster). */
+  ES_URL: z.string().default('http://127.0.0.1:9200')
+    .transform((s) => s.split(',').map((u) => u.trim()).filter((u) => u !== ''))
+    .refine((urls) => urls.length > 0 && urls.every(httpUrl), 'one or more http(s) URLs, comma-separated'),
+  /** An Elasticsearch API key (the base64 `encoded` value), for a cluster with security on. */
+  ES_API_KEY: z.string().min(1).optional(),
+  /** Basic authentication to Elasticsearch (the alternative to ES_API_KEY). */
+  ES_USERNAME: z.string().min(1).optional(),
+  ES_PASSWORD: z.string().optional(),
+  /** A PEM file of the certificate authority that signed the cluster's HTTPS certificates. */
+  ES_CA_FILE: z.string().min(1).optional(),
+  /** Retries of a request that could not reach a node or got 502/503/504 (the next node is tried first). */
+  ES_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** Primary shards of each record index: `auto` (by the dataset's record count) or a number. */
+  ES_SHARDS: autoOrCount(1),
+  /** Replicas of each index: `auto` (1 when the cluster has more than one data node, else 0) or a number. */
+  ES_REPLICAS: autoOrCount(0),
   /** Prefix of every index and alias name, so that several installations (or tests) share a node. */
   ES_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]*$/).default(''),
   /** Time limit of one Elasticsearch request; beyond it a search answers 504. */
@@ -38,7 +57,9 @@ const schema = z.object({
   QUOTA_ANONYMOUS_PER_SECOND: z.coerce.number().int().positive().default(20),
   QUOTA_KEY_PER_DAY: z.coerce.number().int().positive().default(100_000),
   QUOTA_KEY_PER_SECOND: z.coerce.number().int().positive().default(50),
-}).refine((e) => e.HTTP_REQUEST_TIMEOUT_MS >= e.HTTP_HEADERS_TIMEOUT_MS, { path: ['HTTP_REQUEST_TIMEOUT_MS'], message: 'must be at least HTTP_HEADERS_TIMEOUT_MS' });
+}).refine((e) => e.HTTP_REQUEST_TIMEOUT_MS >= e.HTTP_HEADERS_TIMEOUT_MS, { path: ['HTTP_REQUEST_TIMEOUT_MS'], message: 'must be at least HTTP_HEADERS_TIMEOUT_MS' })
+  .refine((e) => !(e.ES_API_KEY && e.ES_USERNAME), { path: ['ES_API_KEY'], message: 'give ES_API_KEY or ES_USERNAME, not both' })
+  .refine((e) => (e.ES_USERNAME === undefined) === (e.ES_PASSWORD === undefined), { path: ['ES_USERNAME'], message: 'ES_USERNAME and ES_PASSWORD go together' });
 
 /** Calls a caller may make on a domain: per UTC day and per second. */
 export interface QuotaLimits { perDay: number; perSecond: number }
@@ -60,10 +81,22 @@ export interface QuotaConfig {
   key: QuotaLimits;
 }
 
+/** How the server authenticates to Elasticsearch (none when security is off). */
+export type EsAuth = { apiKey: string } | { username: string; password: string };
+
+/** A count that Elasticsearch's size decides (`auto`) or a fixed one. */
+export type AutoOrCount = 'auto' | number;
+
 export interface Config {
   port: number;
   host: string;
-  esUrl: string;
+  /** One URL per node; the client spreads requests over them and fails over between them. */
+  esNodes: string[];
+  esAuth?: EsAuth;
+  esCaFile?: string;
+  esMaxRetries: number;
+  esShards: AutoOrCount;
+  esReplicas: AutoOrCount;
   indexPrefix: string;
   esRequestTimeoutMs: number;
   databaseUrl: string;
@@ -81,8 +114,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const esAuth: EsAuth | undefined = e.ES_API_KEY !== undefined ? { apiKey: e.ES_API_KEY }
+    : e.ES_USERNAME !== undefined ? { username: e.ES_USERNAME, password: e.ES_PASSWORD ?? '' } : undefined;
   return {
-    port: e.PORT, host: e.HOST, esUrl: e.ES_URL, indexPrefix: e.ES_INDEX_PREFIX,
+    port: e.PORT, host: e.HOST, esNodes: e.ES_URL, ...(esAuth ? { esAuth } : {}), ...(e.ES_CA_FILE ? { esCaFile: e.ES_CA_FILE } : {}),
+    esMaxRetries: e.ES_MAX_RETRIES, esShards: e.ES_SHARDS, esReplicas: e.ES_REPLICAS, indexPrefix: e.ES_INDEX_PREFIX,
     esRequestTimeoutMs: e.ES_REQUEST_TIMEOUT_MS, databaseUrl: e.DATABASE_URL, logLevel: e.LOG_LEVEL,
     http: {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,

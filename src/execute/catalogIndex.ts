@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import catalogTemplate from '../../mappings/catalog.json';
 import { catalogDocument } from '../catalog/catalogDocument';
 import { catalogAlias, catalogIndex } from '../schema/indexNames';
+import { withLayout } from '../index/indexLayout';
 import { bulkIndex } from './bulkIndex';
 import { getDataset, listDatasets } from './datasetStore';
 import type { Deps } from './deps';
+import { indexLayoutFor } from './indexLayoutFor';
 import { aliasTargets, createLoadingIndex, finishLoading, swapAlias } from './versionedIndex';
 
 /** Bump when catalogDocument() changes what it writes without the mapping changing. */
@@ -21,9 +23,12 @@ export const CATALOG_FORMAT = `${DOCUMENT_VERSION}:${createHash('sha256').update
 export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; count: number }> {
   const { es, pool, indexPrefix } = deps;
   const index = catalogIndex(indexPrefix, Date.now());
-  await createLoadingIndex(es, index, { ...catalogTemplate, mappings: { ...catalogTemplate.mappings, _meta: { format: CATALOG_FORMAT } } });
+  const datasets = await listDatasets(pool);
+  // One shard: a catalog of even 100,000 datasets is small; replicas as for record indices.
+  const layout = { ...(await indexLayoutFor(deps, datasets.length)), shards: 1 };
+  await createLoadingIndex(es, index, withLayout({ ...catalogTemplate, mappings: { ...catalogTemplate.mappings, _meta: { format: CATALOG_FORMAT } } }, layout));
   try {
-    const docs = (await listDatasets(pool)).map((d) => ({ id: d.id, doc: catalogDocument(d) }));
+    const docs = datasets.map((d) => ({ id: d.id, doc: catalogDocument(d) }));
     for (let i = 0; i < docs.length; i += 500) {
       const res = await bulkIndex(es, index, docs.slice(i, i + 500));
       if (res.rejected > 0) throw new Error(`Elasticsearch refused ${res.rejected} catalog documents (${res.firstRejection})`);

@@ -13,7 +13,12 @@ const CHANNEL = 'portal_search_catalog';
 /**
  * Datasets and domains as searches look them up, kept in memory while this process listens to
  * PostgreSQL's change notifications (migrations/004): every change to datasets or domains, here or
- * in another process, empties it. Without a listening connection nothing is kept.
+ * in another process, empties it. Without a listening connection every lookup asks PostgreSQL.
+ *
+ * When PostgreSQL cannot answer, a lookup answered before and not changed since is answered from
+ * memory, however old: nothing can change a dataset while its store is down, so searches of the
+ * datasets already looked up keep answering from Elasticsearch. A lost listening connection only
+ * marks the answers as to be asked again; an announced change still forgets them.
  */
 export class DatasetDirectory {
   private readonly entries = new Map<string, { value: Lookup; expires: number }>();
@@ -31,15 +36,21 @@ export class DatasetDirectory {
 
   async lookup(domain: string, id: string): Promise<Lookup> {
     if (this.seen !== catalogGeneration()) { this.entries.clear(); this.seen = catalogGeneration(); }
-    if (!this.listener) return getDatasetInDomain(this.pool, domain, id);
     const key = `${domain}\u0000${id}`;
     const hit = this.entries.get(key);
-    if (hit && hit.expires > Date.now()) return hit.value;
+    if (this.listener && hit && hit.expires > Date.now()) return hit.value;
     const generation = this.seen;
-    const value = await getDatasetInDomain(this.pool, domain, id);
+    let value: Lookup;
+    try {
+      value = await getDatasetInDomain(this.pool, domain, id);
+    } catch (err) {
+      if (hit && generation === catalogGeneration()) return hit.value;
+      throw err;
+    }
     if (generation === catalogGeneration()) {
       if (this.entries.size > 10_000) this.entries.clear();
-      this.entries.set(key, { value, expires: Date.now() + TTL_MS });
+      // Not listening: kept only as the answer of last resort (expired at once).
+      this.entries.set(key, { value, expires: this.listener ? Date.now() + TTL_MS : 0 });
     }
     return value;
   }
@@ -55,7 +66,8 @@ export class DatasetDirectory {
     const lost = (): void => {
       if (this.listener !== client) return;
       this.listener = undefined;
-      bumpCatalogGeneration();
+      // Changes may go unheard from now on: every answer is asked again, but kept as a last resort.
+      for (const entry of this.entries.values()) entry.expires = 0;
       client.end().catch(() => undefined);
       retry();
     };
@@ -74,7 +86,6 @@ export class DatasetDirectory {
       if (this.connecting === client) this.connecting = undefined;
     }
     if (this.closed) { await client.end().catch(() => undefined); return; }
-    bumpCatalogGeneration();
     this.listener = client;
   }
 

@@ -1,6 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Pool } from 'pg';
 import type { DatasetDirectory } from './datasetDirectory';
+import type { LayoutSettings } from '../index/indexLayout';
 
 /** The I/O handles every operation of execute/ works with. */
 export interface Deps {
@@ -9,4 +10,6 @@ export interface Deps {
   indexPrefix: string;
   /** Dataset lookups of searches, cached while change notifications are heard (none: straight to PostgreSQL). */
   directory?: DatasetDirectory;
+  /** Shards and replicas of new indices (none: both `auto`). */
+  layout?: LayoutSettings;
 }

@@ -1,16 +1,67 @@
-import { Client } from '@elastic/elasticsearch';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client, errors, Transport } from '@elastic/elasticsearch';
+import type { TransportOptions, TransportRequestOptions, TransportRequestOptionsWithMeta, TransportRequestOptionsWithOutMeta, TransportRequestParams, TransportResult } from '@elastic/elasticsearch';
 import type { Config } from '../config/config';
 
+/** How many times a request Elasticsearch refused with 429 (a full queue, a tripped breaker) is sent again. */
+export const BUSY_RETRIES = 3;
+
 /**
- * The Elasticsearch client. Retries are off for searches (a slow node must not get a retry
- * storm); the request timeout bounds every call. Readiness is checked with cluster health:
- * the minimal distribution has no `GET /`.
+ * The pause before retry `attempt` (1, 2, …), in milliseconds: exponential from 100 ms, with
+ * "equal jitter" (half fixed, half random) so that many waiting clients do not come back together.
  */
-export function createEsClient(config: Pick<Config, 'esUrl' | 'esRequestTimeoutMs'>): Client {
+export function retryPauseMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(1600, 100 * 2 ** attempt);
+  return ceiling / 2 + (random() * ceiling) / 2;
+}
+
+const isBusy = (err: unknown): boolean => err instanceof errors.ResponseError && err.statusCode === 429;
+
+/**
+ * The client's transport, plus retries of 429 answers after a pause. A 429 means Elasticsearch
+ * refused the whole request before running it, so sending it again is safe for reads and writes
+ * alike (bulk items refused one by one are retried by bulkIndex).
+ */
+class BackoffTransport extends Transport {
+  /** The pause between connection retries, once every node was tried (the client's own is 1–4 s). */
+  constructor(options: TransportOptions) {
+    super({ ...options, retryBackoff: (_min: number, _max: number, attempt: number) => retryPauseMs(attempt) / 1000 });
+  }
+
+  override request<TResponse = unknown>(params: TransportRequestParams, options?: TransportRequestOptionsWithOutMeta): Promise<TResponse>;
+  override request<TResponse = unknown, TContext = unknown>(params: TransportRequestParams, options?: TransportRequestOptionsWithMeta): Promise<TransportResult<TResponse, TContext>>;
+  override request<TResponse = unknown>(params: TransportRequestParams, options?: TransportRequestOptions): Promise<TResponse>;
+  override async request(params: TransportRequestParams, options: TransportRequestOptions = {}): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await super.request(params, options);
+      } catch (err) {
+        if (!isBusy(err) || attempt > BUSY_RETRIES || options.signal?.aborted) throw err;
+        await sleep(retryPauseMs(attempt), undefined, { signal: options.signal }).catch(() => { throw err; });
+      }
+    }
+  }
+}
+
+/** What the client is built from (README "Configuration"). */
+export type EsClientConfig = Pick<Config, 'esNodes' | 'esRequestTimeoutMs'> & Partial<Pick<Config, 'esAuth' | 'esCaFile' | 'esMaxRetries'>>;
+
+/**
+ * The Elasticsearch client over one node or several. A request that cannot reach a node (refused,
+ * reset, the node died mid-answer) or gets 502/503/504 is sent at once to the next node, with an
+ * exponential pause once every node was tried; a 429 is retried after a pause (BackoffTransport);
+ * a request that exceeds its time limit is never retried (the transport's `retryOnTimeout` is off),
+ * so that a slow cluster does not get a retry storm. Readiness is checked with cluster health: the minimal distribution has no `GET /`.
+ */
+export function createEsClient(config: EsClientConfig): Client {
   return new Client({
-    node: config.esUrl,
+    nodes: config.esNodes,
+    Transport: BackoffTransport,
     requestTimeout: config.esRequestTimeoutMs,
-    maxRetries: 0,
+    maxRetries: config.esMaxRetries ?? 3,
     compression: false,
+    ...(config.esAuth ? { auth: config.esAuth } : {}),
+    ...(config.esCaFile ? { tls: { ca: readFileSync(config.esCaFile) } } : {}),
   });
 }

@@ -15,7 +15,7 @@ export async function openDeps(config: Config): Promise<Deps & { close(): Promis
   const directory = new DatasetDirectory(pool, config.databaseUrl);
   await directory.listen();
   return {
-    es, pool, indexPrefix: config.indexPrefix, directory,
+    es, pool, indexPrefix: config.indexPrefix, directory, layout: { shards: config.esShards, replicas: config.esReplicas },
     async close() {
       await Promise.allSettled([directory.close(), pool.end(), es.close()]);
     },

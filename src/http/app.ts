@@ -7,6 +7,7 @@ import { cachePolicy } from '../dialects/shared/cachePolicy';
 import { catalogRouter } from '../dialects/ods-v1/catalogRouter';
 import { ckanPackageRouter } from '../dialects/ckan/ckanPackageRouter';
 import { cors } from './cors';
+import type { Drain } from './drain';
 import { datastoreRouter } from '../dialects/ckan/datastoreRouter';
 import { healthRouter } from './healthRouter';
 import { odsRecordsRouter } from '../dialects/ods-v1/odsRecordsRouter';
@@ -30,6 +31,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Time limit of each store check of /api/health. */
   healthTimeoutMs?: number;
+  /** The graceful shutdown this app takes part in (its responses close their connection once draining). */
+  drain?: Drain;
 }
 
 export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}): Express {
@@ -40,6 +43,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy ?? false);
+  if (options.drain) app.use(options.drain.middleware);
   app.use(requestLog(logger));
   // First, so that every answer has CORS and nosniff, the refusals of the body parsers included.
   app.use(cors);

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Config } from '../config/config';
 import { createLogger, openDeps } from '../execute/openDeps';
 import { createApp } from './app';
+import { Drain } from './drain';
 import { createHttpServer } from './httpServer';
 import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
 import { ensureCatalogIndex } from '../execute/catalogIndex';
@@ -10,7 +11,7 @@ import { QuotaGate } from '../usecases/quotaGate';
 
 /**
  * Starts the API and stops it gracefully on SIGTERM or SIGINT: no new connections, requests in
- * flight finish (for at most 10 s), then the stores are closed.
+ * flight finish (for at most 10 s) and their connections close, then the stores are closed.
  */
 export async function serve(config: Config): Promise<Server> {
   const logger = createLogger(config);
@@ -18,8 +19,9 @@ export async function serve(config: Config): Promise<Server> {
   // A fresh installation has no catalog index yet, and an upgrade may bring a new catalog format.
   await ensureCatalogIndex(deps);
   const counters = config.quotas.store === 'postgresql' ? postgresQuotaCounters(deps.pool) : memoryQuotaCounters();
+  const drain = new Drain();
   const app = createApp(deps, logger, {
-    quotas: new QuotaGate(counters, deps.pool, config.quotas),
+    quotas: new QuotaGate(counters, deps.pool, config.quotas), drain,
     cacheMaxAgeSeconds: config.http.cacheMaxAgeSeconds, trustProxy: config.http.trustProxy, healthTimeoutMs: config.http.healthTimeoutMs,
   });
   const server = createHttpServer(app, config.http).listen(config.port, config.host);
@@ -37,12 +39,7 @@ export async function serve(config: Config): Promise<Server> {
     clearInterval(sweeper);
     counters.close();
     logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => server.closeAllConnections(), 10000);
-    force.unref();
-    server.close(() => {
-      void deps.close().then(() => { logger.info('stopped'); process.exit(0); });
-    });
-    server.closeIdleConnections();
+    void drain.shutDown(server, 10_000).then(() => deps.close()).then(() => { logger.info('stopped'); process.exit(0); });
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

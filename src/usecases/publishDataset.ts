@@ -13,6 +13,7 @@ import { domainExists, setPublished, upsertDataset } from '../execute/datasetSto
 import type { Deps } from '../execute/deps';
 import { reindexDataset, ReindexReport } from './reindexDataset';
 import { deleteRecords, insertRecords } from '../execute/recordStore';
+import { whileSearchUnavailable } from '../execute/searchAvailability';
 
 export interface PublishOptions {
   /** Folder the descriptor's relative source path is read from. */
@@ -20,6 +21,13 @@ export interface PublishOptions {
   /** Called after each batch with the number of rows read so far. */
   onProgress?: (rowsRead: number) => void;
   clock?: () => Date;
+  /**
+   * How long the indexing step waits for an unavailable Elasticsearch (default 10 minutes): the
+   * records are safe in PostgreSQL by then, and the index is built once Elasticsearch is back.
+   */
+  waitForSearchMs?: number;
+  /** Called each time the indexing step starts waiting for Elasticsearch. */
+  onWaitingForSearch?: (err: unknown) => void;
 }
 
 const BATCH = 1000;
@@ -38,6 +46,8 @@ async function sampleRows(read: () => AsyncGenerator<{ kind: string; row?: RawRo
  * Publishes a dataset: reads its source once, types every row, and replaces the dataset's
  * records in PostgreSQL in one transaction (a failure leaves the previous publish intact);
  * then builds a new index version from PostgreSQL and swaps it in, and updates the catalog.
+ * While Elasticsearch is unavailable the indexing step waits and starts again (a failed attempt
+ * leaves the alias as it was), so that a publish made during an outage converges when it ends.
  */
 export async function publishDataset(deps: Deps, descriptor: Descriptor, options: PublishOptions): Promise<IngestReport & { index: ReindexReport }> {
   if (!descriptor.source) throw new Error(`descriptor ${descriptor.id} has no source`);
@@ -98,7 +108,8 @@ export async function publishDataset(deps: Deps, descriptor: Descriptor, options
   } finally {
     client.release();
   }
-  const index = await reindexDataset(deps, descriptor.id);
-  await refreshCatalogEntry(deps, descriptor.id);
+  const wait = { maxWaitMs: options.waitForSearchMs ?? 600_000, onWait: options.onWaitingForSearch };
+  const index = await whileSearchUnavailable(() => reindexDataset(deps, descriptor.id), wait);
+  await whileSearchUnavailable(() => refreshCatalogEntry(deps, descriptor.id), wait);
   return { ...report, index };
 }

@@ -1,9 +1,11 @@
 import { recordDocument } from '../index/recordDocument';
 import { recordsAlias, recordsIndex, recordsIndexBase } from '../schema/indexNames';
+import { withLayout } from '../index/indexLayout';
 import { recordMapping } from '../index/recordMapping';
 import type { StoredRecord } from '../index/storedRecord';
 import { bulkIndex } from '../execute/bulkIndex';
 import { getDataset } from '../execute/datasetStore';
+import { indexLayoutFor } from '../execute/indexLayoutFor';
 import type { Deps } from '../execute/deps';
 import { streamRecords } from '../execute/recordStore';
 import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
@@ -55,7 +57,8 @@ export async function reindexDataset(deps: Deps, datasetId: string): Promise<Rei
   );
   const report: ReindexReport = { datasetId, index, version, indexed: 0, rejected: 0 };
   try {
-    await createLoadingIndex(es, index, recordMapping(dataset.fields));
+    const layout = await indexLayoutFor(deps, dataset.recordsCount);
+    await createLoadingIndex(es, index, withLayout(recordMapping(dataset.fields), layout));
     const source = batches(streamRecords(pool, datasetId));
     let next = source.next();
     for (;;) {

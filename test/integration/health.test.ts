@@ -16,7 +16,7 @@ beforeAll(async () => {
   const es = new URL(process.env.ES_URL ?? 'http://127.0.0.1:9200');
   proxy = new TcpProxy(es.hostname, Number(es.port || 9200));
   await proxy.start();
-  const esThroughProxy = createEsClient({ esUrl: `http://127.0.0.1:${proxy.port}`, esRequestTimeoutMs: 3000 });
+  const esThroughProxy = createEsClient({ esNodes: [`http://127.0.0.1:${proxy.port}`], esRequestTimeoutMs: 3000 });
   app = createApp({ ...deps, es: esThroughProxy }, pino({ level: 'silent' }));
 });
 afterAll(async () => { await proxy.stop(); await deps.close(); });

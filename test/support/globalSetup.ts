@@ -14,7 +14,7 @@ export default async function globalSetup(): Promise<void> {
   await pg.end();
   const prefix = process.env.ES_INDEX_PREFIX ?? 'test-';
   if (!prefix) throw new Error('ES_INDEX_PREFIX must be set for tests');
-  const es = new EsClient({ node: process.env.ES_URL ?? 'http://127.0.0.1:9200' });
+  const es = new EsClient({ nodes: (process.env.ES_URL ?? 'http://127.0.0.1:9200').split(',') });
   await es.indices.delete({ index: `${prefix}*`, ignore_unavailable: true, allow_no_indices: true, expand_wildcards: 'all' });
   await es.close();
 }

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const es = new URL(process.env.ES_URL ?? 'http://127.0.0.1:9200');
   proxy = new TcpProxy(es.hostname, Number(es.port || 9200));
   await proxy.start();
-  esViaProxy = createEsClient({ esUrl: `http://127.0.0.1:${proxy.port}`, esRequestTimeoutMs: 500 });
+  esViaProxy = createEsClient({ esNodes: [`http://127.0.0.1:${proxy.port}`], esRequestTimeoutMs: 500 });
   app = createApp({ ...deps, es: esViaProxy }, pino({ level: 'silent' }), { healthTimeoutMs: 1000 });
 });
 afterEach(() => { proxy.stalled = false; });

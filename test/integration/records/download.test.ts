@@ -168,7 +168,7 @@ describe('streaming', () => {
     await proxy.start();
     const logged: Array<{ level: number; reqId?: string; msg: string }> = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => { logged.push(JSON.parse(line) as { level: number; reqId?: string; msg: string }); } });
-    const viaProxy = createApp({ ...deps, es: createEsClient({ esUrl: `http://127.0.0.1:${proxy.port}`, esRequestTimeoutMs: 3000 }) }, logger, { exportPageSize: 50 });
+    const viaProxy = createApp({ ...deps, es: createEsClient({ esNodes: [`http://127.0.0.1:${proxy.port}`], esRequestTimeoutMs: 3000 }) }, logger, { exportPageSize: 50 });
     const server = createHttpServer(viaProxy).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=communes-france&format=json`);

@@ -3,8 +3,8 @@ import { loadConfig } from '../../../src/config/config';
 describe('loadConfig', () => {
   test('defaults', () => {
     expect(loadConfig({})).toEqual({
-      port: 8080, host: '0.0.0.0', esUrl: 'http://127.0.0.1:9200', indexPrefix: '', esRequestTimeoutMs: 10000,
-      databaseUrl: 'postgres://postgres@127.0.0.1:5432/portal_search', logLevel: 'info',
+      port: 8080, host: '0.0.0.0', esNodes: ['http://127.0.0.1:9200'], esMaxRetries: 3, esShards: 'auto', esReplicas: 'auto',
+      indexPrefix: '', esRequestTimeoutMs: 10000, databaseUrl: 'postgres://postgres@127.0.0.1:5432/portal_search', logLevel: 'info',
       http: { headersTimeoutMs: 10000, requestTimeoutMs: 30000, keepAliveTimeoutMs: 5000, trustProxy: false, cacheMaxAgeSeconds: 60, healthTimeoutMs: 2000 },
       quotas: { store: 'memory', anonymous: { perDay: 10000, perSecond: 20 }, key: { perDay: 100000, perSecond: 50 } },
     });
@@ -23,5 +23,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QUOTA_STORE: 'redis' })).toThrow(/QUOTA_STORE/);
     expect(() => loadConfig({ QUOTA_KEY_PER_DAY: '0' })).toThrow(/QUOTA_KEY_PER_DAY/);
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '1000' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS: must be at least/);
+  });
+
+  test('several nodes, comma-separated, each an http(s) URL', () => {
+    expect(loadConfig({ ES_URL: 'http://127.0.0.1:9301, http://127.0.0.1:9302,https://es3.example:9200' }).esNodes)
+      .toEqual(['http://127.0.0.1:9301', 'http://127.0.0.1:9302', 'https://es3.example:9200']);
+    expect(() => loadConfig({ ES_URL: 'http://a:9200,ftp://b' })).toThrow(/ES_URL: one or more http\(s\) URLs/);
+    expect(() => loadConfig({ ES_URL: ' , ' })).toThrow(/ES_URL/);
+  });
+
+  test('an API key or basic authentication, not both, and a CA file', () => {
+    expect(loadConfig({ ES_API_KEY: 'aWQ6a2V5' }).esAuth).toEqual({ apiKey: 'aWQ6a2V5' });
+    expect(loadConfig({ ES_USERNAME: 'elastic', ES_PASSWORD: 's3cret', ES_CA_FILE: '/etc/es/ca.pem' }))
+      .toMatchObject({ esAuth: { username: 'elastic', password: 's3cret' }, esCaFile: '/etc/es/ca.pem' });
+    expect(loadConfig({}).esAuth).toBeUndefined();
+    expect(() => loadConfig({ ES_API_KEY: 'k', ES_USERNAME: 'u', ES_PASSWORD: 'p' })).toThrow(/ES_API_KEY: give ES_API_KEY or ES_USERNAME, not both/);
+    expect(() => loadConfig({ ES_USERNAME: 'u' })).toThrow(/ES_USERNAME: ES_USERNAME and ES_PASSWORD go together/);
+  });
+
+  test('shards and replicas: auto or a count', () => {
+    expect(loadConfig({ ES_SHARDS: '3', ES_REPLICAS: '0' })).toMatchObject({ esShards: 3, esReplicas: 0 });
+    expect(() => loadConfig({ ES_SHARDS: '0' })).toThrow(/ES_SHARDS/);
+    expect(() => loadConfig({ ES_REPLICAS: 'many' })).toThrow(/ES_REPLICAS/);
   });
 });
