@@ -27,6 +27,8 @@ function quiet<T>(p: Promise<T>): Promise<T> {
  * No more is read ahead than that one page.
  */
 async function* orderedPages(read: PageReader, pageSize: number, limit: number): AsyncGenerator<RecordHit[]> {
+  // `rows=0` asks for no record: nothing to read.
+  if (limit <= 0) return;
   let left = limit;
   let next: Promise<Page> | undefined = quiet(read(Math.min(pageSize, left), undefined));
   while (next) {
@@ -75,7 +77,7 @@ export async function* exportRecords(deps: Deps, scan: ScanRequest, pageSize: nu
     pit = res.pit_id ?? pit;
     const hits = res.hits.hits;
     // A record holding none of the fields asked for comes back without `fields`.
-    return { records: hits.map((h) => ({ ...h._source!, fields: h._source?.fields ?? {} })), ...(hits.length === size ? { after: hits[hits.length - 1].sort } : {}) };
+    return { records: hits.map((h) => ({ ...h._source!, fields: h._source?.fields ?? {} })), ...(hits.length === size && size > 0 ? { after: hits[hits.length - 1].sort } : {}) };
   };
   const pages = scan.sort ? orderedPages(read, pageSize, scan.limit ?? Number.POSITIVE_INFINITY) : slicedPages(read, pageSize, EXPORT_SLICES);
   try {

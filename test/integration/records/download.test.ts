@@ -75,6 +75,14 @@ describe('downloads: every record exactly once, in every format', () => {
     expect(sorted(geo.features.map((f) => KEYS[id].exported(f.properties)))).toEqual(expected);
   });
 
+  test('rows=0: a whole, empty export (the header alone in csv, an empty array in json)', async () => {
+    const id = 'velib-emplacement-des-stations';
+    const json = await download(`dataset=${id}&rows=0&format=json`);
+    expect([json.status, JSON.parse(json.body as string)]).toEqual([200, []]);
+    const csv = await download(`dataset=${id}&rows=0`);
+    expect([csv.status, (csv.body as string).split('\r\n')]).toEqual([200, [['stationcode', 'name', 'capacity', 'coordonnees_geo'].join(';'), '']]);
+  });
+
   test('jsonp and geojsonp wrap the same bodies; rows caps; filters apply; separator and labels', async () => {
     const id = 'velib-emplacement-des-stations';
     const json = (await download(`dataset=${id}&format=json&q=capacity>40&sort=-capacity`)).body as string;
