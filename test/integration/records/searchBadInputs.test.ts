@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
 import { createHttpServer } from '../../../src/http/httpServer';
 import { ensureFixture } from '../../support/ingestFixture';
-import { rawCsvObjects } from '../../support/rawFixtures';
+import { LIEUX_TEXT_COLUMNS, rawCsvObjects } from '../../support/rawFixtures';
 import { matchesBareWord } from '../../support/rawText';
 import { testApp } from '../../support/recordsApp';
 import { openTestDeps } from '../../support/testDeps';
@@ -167,10 +167,9 @@ describe('bad inputs to records search', () => {
 
   test('16 reserved characters are text; 18–20 wildcard, regex and fuzzy syntax is text; 23 an inverted range is empty', async () => {
     const raw = rawCsvObjects('lieux-de-tournage-a-paris.csv');
-    const textColumns = ['Identifiant du lieu', 'Type de tournage', 'Titre', 'Réalisateur', 'Producteur', 'Localisation de la scène', 'Code postal'];
     // Each is one bare word whose letters and digits are searched as words: `*ville` finds "ville…", not "…ville";
     // `paris~2` is "paris" then "2…", not a fuzzy "paris"; `/(a+)+b/`'s words are "a" and "b".
-    const texts = (r: Record<string, string>) => textColumns.map((c) => r[c]);
+    const texts = (r: Record<string, string>) => LIEUX_TEXT_COLUMNS.map((c) => r[c]);
     for (const q of ['C++', 'AT&T', '3/4', 'e-mail', '*ville', 'paris~2', 'rue~']) {
       const expected = raw.filter((r) => matchesBareWord(texts(r), q)).length;
       const res = await request(app).get(`${SEARCH}?${D}&rows=0&q=${encodeURIComponent(q)}`);
