@@ -111,6 +111,14 @@ describe('ODS catalog search over the Paris catalog (domain `paris`)', () => {
     expect(both.nhits).toBe(paris.filter((e) => (e.m.theme ?? []).includes(t1) && (e.m.theme ?? []).includes(t2)).length);
   });
 
+  test('a facet on title or records_count is an empty group; on datasetid or description, a 400 naming facet', async () => {
+    expect((await search({ rows: 0, facet: ['title', 'records_count'] })).facet_groups).toEqual([{ name: 'title', facets: [] }, { name: 'records_count', facets: [] }]);
+    for (const facet of ['datasetid', 'description']) {
+      const res = await request(app).get(`/paris/api2/datasets/search?${queryString({ rows: 0, facet })}`);
+      expect([facet, res.status, res.body.errorcode, res.body.parameter]).toEqual([facet, 400, 10010, 'facet']);
+    }
+  });
+
   test('csv: one line per dataset of the page, in its order; jsonp wraps the JSON answer', async () => {
     const json = await search({ sort: 'title', rows: 4, start: 1 });
     const csv = await request(app).get(`/paris/api2/datasets/search?${queryString({ sort: 'title', rows: 4, start: 1, format: 'csv' })}`);
