@@ -1,3 +1,4 @@
+import process from 'node:process';
 // Mutation testing (`npm run mutation`, not part of `npm test`): Stryker mutates the pure stages
 // and runs the unit and golden tests (jest.mutation.config.js) against each mutant; mutants that
 // do not type-check are discarded by the TypeScript checker. The machine is shared: one test
