@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Client } from 'pg';
 import { bumpCatalogGeneration, catalogGeneration } from './catalogGeneration';
 import { getDatasetInDomain } from './datasetStore';
@@ -26,6 +27,8 @@ export class DatasetDirectory {
   private listener: Client | undefined;
   private connecting: Client | undefined;
   private closed = false;
+  /** `notification` once a change announcement has emptied the cache, `lost` and `listening` as the connection goes and comes. */
+  readonly events = new EventEmitter();
 
   constructor(private readonly pool: Queryable, private readonly databaseUrl: string) {}
 
@@ -70,10 +73,11 @@ export class DatasetDirectory {
       for (const entry of this.entries.values()) entry.expires = 0;
       client.end().catch(() => undefined);
       retry();
+      this.events.emit('lost');
     };
     client.on('error', lost);
     client.on('end', lost);
-    client.on('notification', () => bumpCatalogGeneration());
+    client.on('notification', () => { bumpCatalogGeneration(); this.events.emit('notification'); });
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
@@ -87,6 +91,7 @@ export class DatasetDirectory {
     }
     if (this.closed) { await client.end().catch(() => undefined); return; }
     this.listener = client;
+    this.events.emit('listening');
   }
 
   async close(): Promise<void> {

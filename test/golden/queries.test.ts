@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePredicate } from '../../src/compile/compilePredicate';
 import { CATALOG_QUERY_SCHEMA } from '../../src/schema/catalogQuerySchema';
@@ -26,13 +27,27 @@ function outcome(target: string, q: string, timeZone: string): object {
 }
 
 /**
+ * The `why` of a golden file: one line, written by a person who checked the expected clause by hand
+ * against the ODS query semantics (reference/ods-v1.md, SPEC §3). Regenerating keeps it; a file
+ * without one fails.
+ */
+function whyOf(file: string): string {
+  if (!existsSync(file)) return '';
+  const why = (JSON.parse(readFileSync(file, 'utf8')) as { why?: unknown }).why;
+  return typeof why === 'string' ? why.trim() : '';
+}
+
+/**
  * Each query of queryCases.ts → its plan and its Elasticsearch clause (or its error), as
- * reviewable JSON under test/golden/queries/. Regenerate on purpose with UPDATE_GOLDEN=1 and
- * review the diff; without it a missing file fails.
+ * reviewable JSON under test/golden/queries/, with the reason it is right (`why`). Regenerate on
+ * purpose with UPDATE_GOLDEN=1 and review the diff; without it a missing file fails.
  */
 describe('queries (golden)', () => {
   test.each(QUERY_CASES)('$name', ({ name, target, q, timeZone = 'Europe/Paris' }) => {
-    expectGolden(join(__dirname, 'queries', `${name}.json`), { q, target, timeZone, now: NOW, ...outcome(target, q, timeZone) });
+    const file = join(__dirname, 'queries', `${name}.json`);
+    const why = whyOf(file);
+    expect([name, why === '' ? 'no why: write one line saying why the expected clause is right' : 'has a why']).toEqual([name, 'has a why']);
+    expectGolden(file, { why, q, target, timeZone, now: NOW, ...outcome(target, q, timeZone) });
   });
 
   test('every golden file belongs to a case', () => {

@@ -1,3 +1,4 @@
+import type { Client } from '@elastic/elasticsearch';
 import type { Deps } from '../../src/execute/deps';
 import { reindexDataset } from '../../src/usecases/reindexDataset';
 import { recordsAlias } from '../../src/schema/indexNames';
@@ -41,9 +42,10 @@ describe('re-publishing and re-indexing', () => {
     expect(live[0].version).toBe(rows[rows.length - 1].version);
     const targets = Object.keys(await deps.es.indices.getAlias({ name: recordsAlias(deps.indexPrefix, ID) }));
     expect(targets).toEqual([live[0].index_name]);
-    for (const old of rows.filter((r) => r.state !== 'live')) {
-      expect(await deps.es.indices.exists({ index: old.index_name })).toBe(false);
-    }
+    // The first test published twice: there is at least one older version, and none of them is left.
+    const old = rows.filter((r) => r.state !== 'live');
+    expect(old.length).toBeGreaterThan(0);
+    expect(await Promise.all(old.map(async (r) => deps.es.indices.exists({ index: r.index_name })))).toEqual(old.map(() => false));
   });
 
   test('reindex from PostgreSQL gives the same documents', async () => {
@@ -58,26 +60,19 @@ describe('re-publishing and re-indexing', () => {
   test('during a reindex, searches keep answering from the previous version with every record', async () => {
     const alias = recordsAlias(deps.indexPrefix, ID);
     const expected = (await deps.es.count({ index: alias })).count;
-    let running = true;
+    // Each bulk request of the new version first counts what searches see meanwhile: states of the reindex, not timings.
     const counts: number[] = [];
-    const failures: unknown[] = [];
-    const watcher = (async () => {
-      while (running) {
-        try {
-          counts.push((await deps.es.count({ index: alias })).count);
-        } catch (err) { failures.push(err); }
-      }
-    })();
-    try {
-      await reindexDataset(deps, ID);
-      await reindexDataset(deps, ID);
-    } finally {
-      running = false;
-      await watcher;
-    }
-    expect(failures).toEqual([]);
-    expect(counts.length).toBeGreaterThan(5);
-    expect(new Set(counts)).toEqual(new Set([expected]));
+    const es = Object.create(deps.es) as Client;
+    es.bulk = (async (...args: Parameters<Client['bulk']>) => {
+      counts.push((await deps.es.count({ index: alias })).count);
+      return deps.es.bulk(...args);
+    }) as Client['bulk'];
+    await reindexDataset({ ...deps, es }, ID);
+    counts.push((await deps.es.count({ index: alias })).count);
+    await reindexDataset({ ...deps, es }, ID);
+    counts.push((await deps.es.count({ index: alias })).count);
+    expect(counts.length).toBeGreaterThanOrEqual(4);
+    expect(counts).toEqual(counts.map(() => expected));
   });
 
   test('an index left over from an earlier database is never reused', async () => {

@@ -49,6 +49,7 @@ const CALLERS: Caller[] = [
   { name: 'key of A (Authorization: Apikey)', holdsA: true, set: (r) => r.set('Authorization', `Apikey ${keys.A}`) },
   { name: 'key of A (apikey=)', holdsA: true, set: (r) => r, param: 'A' },
   { name: 'key of A (CKAN bare Authorization)', holdsA: true, set: (r) => r.set('Authorization', keys.A) },
+  { name: 'key of A (Authorization: Bearer)', holdsA: true, set: (r) => r.set('Authorization', `Bearer ${keys.A}`) },
   { name: 'key of B', holdsA: false, set: (r) => r.set('Authorization', `Apikey ${keys.B}`) },
 ];
 
@@ -70,7 +71,8 @@ add('records search, id@A', () => '/api/records/1.0/search', (id) => ({ dataset:
 add('records search from B', () => '/vis-b/api2/records/search', (id) => ({ dataset: id }), hits(2), () => false);
 add('download', () => '/vis-a/api2/records/download', (id) => ({ dataset: id, format: 'json' }), (b) => Array.isArray(b) && b.length === 2);
 add('analyze', () => '/vis-a/api2/records/analyze', (id) => ({ dataset: id, x: 'nom', 'y.n.func': 'COUNT' }), (b) => Array.isArray(b) && b.length === 2);
-add('geocluster', () => '/vis-a/api2/records/geocluster', (id) => ({ dataset: id, clusterprecision: 5 }), (b) => Array.isArray((b as { clusters?: unknown }).clusters));
+// Both points are in one cell at zoom 5: one cluster of 2.
+add('geocluster', () => '/vis-a/api2/records/geocluster', (id) => ({ dataset: id, clusterprecision: 5 }), (b) => JSON.stringify((b as { clusters?: Array<{ count: number }> }).clusters?.map((c) => c.count)) === '[2]');
 add('boundingbox', () => '/vis-a/api2/records/boundingbox', (id) => ({ dataset: id }), (b) => (b as { count?: number }).count === 2);
 add('geopreview', () => '/vis-a/api2/records/geopreview', (id) => ({ dataset: id }), (b) => Array.isArray(b) && b.length === 2);
 add('record lookup', (id) => `/vis-a/api2/datasets/${id}/records/${recordIds[id as DatasetId] ?? 'f'.repeat(40)}`, () => ({}), (b) => ['x', 'y'].includes((b as { fields?: { nom?: string } }).fields?.nom ?? ''));

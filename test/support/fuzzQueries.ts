@@ -79,3 +79,27 @@ export function fuzzQueries(): string[] {
   for (let i = 0; i < 100_000; i++) queries.push(i % 2 === 0 ? randomQuery(r) : mutate(r, pick(r, seeds)));
   return queries;
 }
+
+const CKAN_FIELDS = ['title', 'name', 'tags', 'groups', 'organization', 'notes', 'license_id', 'metadata_modified', 'records_count', 'text', 'theme', 'nope', '*'];
+const CKAN_VALUES = ['velo', '"piste cyclable"', '(a OR b)', '[2020-01-01T00:00:00Z TO *]', '{0 TO 1000}', '*', '*envir*', 'paris~2', 'vel?', '/re.*gex/', 'C++', '\\:', '"', '(', '^2', 'é', '\u0000'];
+const CKAN_GLUE = [' ', ' AND ', ' OR ', ' NOT ', ' +', ' -', ' && ', ' || ', '(', ')', '^3 '];
+
+function randomSolrQuery(r: () => number): string {
+  let q = '';
+  const parts = 1 + Math.floor(r() * 6);
+  for (let i = 0; i < parts; i++) {
+    const kind = r();
+    if (kind < 0.5) q += `${pick(r, CKAN_FIELDS)}:${pick(r, CKAN_VALUES)}`;
+    else if (kind < 0.85) q += pick(r, CKAN_VALUES);
+    else q += Array.from({ length: 1 + Math.floor(r() * 6) }, () => pick(r, [...JUNK])).join('');
+    q += pick(r, CKAN_GLUE);
+  }
+  return q;
+}
+
+/** 20,000 CKAN `q` texts (Solr syntax): random ones alternating with mutations of the golden CKAN cases. */
+export function fuzzCkanQueries(): string[] {
+  const seeds = QUERY_CASES.filter((c) => c.target === 'ckan').map((c) => c.q);
+  const r = rng(20261203);
+  return Array.from({ length: 20_000 }, (_, i) => (i % 2 === 0 ? randomSolrQuery(r) : mutate(r, pick(r, seeds))));
+}

@@ -15,3 +15,28 @@ export function hasPhrase(text: string, phrase: string): boolean {
 }
 
 export const hasWordStarting = (text: string, prefix: string): boolean => rawWords(text).some((w) => w.startsWith(prefix));
+
+/**
+ * Words as Unicode's word boundaries (UAX #29, which Elasticsearch's `standard` tokenizer
+ * follows) cut a folded text: runs of letters, digits and `_`, where an apostrophe, a period or
+ * a colon between two letters (`c'est`, `u.s`) and a period, comma or semicolon between two
+ * digits (`3.5`, `1,000`) do not end the word.
+ */
+export function uaxWords(text: string): string[] {
+  const folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/œ/gi, 'oe').replace(/æ/gi, 'ae').toLowerCase();
+  return folded.match(/[\p{L}\p{N}_]+(?:(?:(?<=\p{L})['’.:](?=\p{L})|(?<=\p{N})[.,;](?=\p{N}))[\p{L}\p{N}_]+)*/gu) ?? [];
+}
+
+/**
+ * A bare word of the query language against some texts, as SPEC §3 reads it: its words must
+ * follow one another in one text, the last one also matching longer words unless the query
+ * word ends with a character that is not a letter or digit (`C++`).
+ */
+export function matchesBareWord(texts: readonly string[], word: string): boolean {
+  const wanted = uaxWords(word);
+  const prefixLast = /[\p{L}\p{N}]$/u.test(word);
+  return texts.some((t) => {
+    const words = uaxWords(t);
+    return words.some((_, i) => wanted.every((w, j) => (j === wanted.length - 1 && prefixLast ? (words[i + j] ?? '').startsWith(w) : words[i + j] === w)));
+  });
+}

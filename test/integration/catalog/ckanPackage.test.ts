@@ -61,8 +61,13 @@ describe('CKAN package_show and status_show', () => {
     expect((await request(app).get('/api/datasets/2.0/package-secret')).body).toEqual(unknown.body);
   });
 
-  test('status_show', async () => {
+  test('status_show, also under /api/action/ and under a domain (a CKAN client whose base URL is http://host/<domain>)', async () => {
     const res = await request(app).get('/api/3/action/status_show');
     expect([res.status, res.body.success, res.body.result.extensions]).toEqual([200, true, ['datastore']]);
+    for (const path of ['/api/action/status_show', '/paris/api/3/action/status_show', '/paris/api/action/status_show']) {
+      const other = await request(app).get(path);
+      // The same answer; site_url names the host asked (supertest listens on a new port each time).
+      expect([path, other.status, other.body.result]).toEqual([path, 200, { ...res.body.result, site_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) }]);
+    }
   });
 });

@@ -101,6 +101,14 @@ describe('CKAN package_search over the Paris catalog (domain `paris`)', () => {
     expect((await search({ rows: 0, q: '*:*', fq: '' })).count).toBe(paris.length);
   });
 
+  test('/api/action/ answers as /api/3/action/; the themes facet counts each theme under its own name', async () => {
+    const params = { rows: 3, 'facet.field': JSON.stringify(['themes']), 'facet.limit': -1 };
+    const v3 = await search(params);
+    expect(await search(params, '/paris/api/action/package_search')).toEqual(v3);
+    expect(itemCounts(v3.search_facets.themes.items)).toEqual(countBy(paris, (e) => [...new Set(e.m.theme ?? [])]));
+    expect(v3.search_facets.themes.items.every((i) => i.name === i.display_name)).toBe(true);
+  });
+
   test('relevance: the default sort ranks q\'s words as CKAN\'s dismax weighs fields (title before description)', async () => {
     const hits = await search({ q: 'velo', rows: 1000 });
     const rawById = new Map(raw.map((e) => [e.id, e]));
@@ -110,8 +118,9 @@ describe('CKAN package_search over the Paris catalog (domain `paris`)', () => {
     const lastTitle = Math.max(...ranks.map((id, i) => (inTitle(id) ? i : -1)));
     const firstElsewhere = ranks.findIndex(elsewhereOnly);
     expect([ranks.filter(inTitle).length > 3, firstElsewhere > 0, lastTitle < firstElsewhere]).toEqual([true, true, true]);
-    // Sorted by date instead, the same hits come in another order.
-    expect(names(await search({ q: 'velo', rows: 1000, sort: 'metadata_modified desc' }))).not.toEqual(ranks);
+    // Sorted by date instead, the same hits come newest first.
+    const byDate = names(await search({ q: 'velo', rows: 1000, sort: 'metadata_modified desc' }));
+    expect(byDate).toEqual([...paris].filter((e) => ranks.includes(e.id)).sort(modifiedDesc).map((e) => e.id));
   });
 
   test('sort: CKAN clauses and ODS names; paging: rows clamped to 1000, start past the end', async () => {
@@ -130,6 +139,18 @@ describe('CKAN package_search over the Paris catalog (domain `paris`)', () => {
     expect([all.count, all.results.length]).toEqual([paris.length, Math.min(1000, paris.length)]);
     expect(names(all)).toEqual(paris.map((e) => e.id).sort(byBytes));
     expect(names(await search({ rows: 4, start: 3, sort: 'name asc' }))).toEqual(names(all).slice(3, 7));
+    // metadata_created and records_count: CKAN's names of the catalog's created and records_count; `-name` is refused.
+    const dcat = new Map(rawParisCatalog().map((e) => [e.dataset_id, (e.metas as unknown as { dcat: Record<string, string | null> }).dcat]));
+    const created = (id: string) => (dcat.get(id)?.created ? Date.parse(dcat.get(id)!.created!) : undefined);
+    const byCreated = [...paris].sort((a, b) => {
+      const [x, y] = [created(a.id), created(b.id)];
+      return x === undefined || y === undefined ? (x === y ? byBytes(a.id, b.id) : x === undefined ? 1 : -1) : y - x || byBytes(a.id, b.id);
+    }).map((e) => e.id);
+    expect(names(await search({ sort: 'metadata_created desc', rows: 12 }))).toEqual(byCreated.slice(0, 12));
+    const count = (e: { m: Meta }) => (e.m as { records_count?: number }).records_count ?? 0;
+    expect(names(await search({ sort: 'records_count asc', rows: 12, start: 3 }))).toEqual([...paris].sort((a, b) => count(a) - count(b) || byBytes(a.id, b.id)).map((e) => e.id).slice(3, 15));
+    const minusName = await request(app).get(`/paris/api/3/action/package_search?${queryString({ sort: '-name' })}`);
+    expect([minusName.status, minusName.body.error?.__type]).toEqual([409, 'Validation Error']);
     const past = await search({ start: paris.length + 5 });
     expect([past.count, past.results]).toEqual([paris.length, []]);
   });
@@ -146,8 +167,11 @@ describe('CKAN package_search over the Paris catalog (domain `paris`)', () => {
     const of2023 = paris.filter((e) => e.m.modified?.startsWith('2023'));
     const months = countBy(of2023, (e) => `2023/${e.m.modified!.slice(5, 7)}`);
     expect([year.count, new Map(year.search_facets.modified.items.map((i) => [i.name, i.count]))]).toEqual([of2023.length, new Map([['2023', of2023.length], ...months])]);
-    const csv = await request(app).get(`/paris/api/datasets/2.0/search?${queryString({ format: 'csv', rows: 7 })}`);
-    expect([csv.status, csv.headers['content-type'], csv.text.trim().split('\n').length]).toEqual([200, 'text/csv; charset=utf-8', 8]);
+    const csv = await request(app).get(`/paris/api/datasets/2.0/search?${queryString({ format: 'csv', rows: 7, sort: 'name asc' })}`);
+    expect([csv.status, csv.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    // A header, then the page's datasets in order, one line each.
+    const lines = csv.text.trim().split('\r\n');
+    expect([lines[0].split(';')[0], lines.slice(1).map((l) => l.split(';')[0])]).toEqual(['datasetid', paris.map((e) => e.id).sort(byBytes).slice(0, 7)]);
     const jsonp = await request(app).get(`/paris/api/3/action/package_search?${queryString({ format: 'jsonp', callback: 'cb', rows: 1 })}`);
     expect([jsonp.headers['content-type'], jsonp.text.slice(0, 7), jsonp.text.slice(-2)]).toEqual(['text/javascript; charset=utf-8', '/**/cb(', ');']);
     expect(JSON.parse(jsonp.text.slice(7, -2)).result.count).toBe(paris.length);

@@ -6,16 +6,19 @@ import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
 import { createHttpServer } from '../../../src/http/httpServer';
 import { ensureFixture } from '../../support/ingestFixture';
-import { rawCsvObjects } from '../../support/rawFixtures';
+import { LIEUX_TEXT_COLUMNS, rawCsvObjects, rawCsvObjectsWithLines } from '../../support/rawFixtures';
+import { matchesBareWord } from '../../support/rawText';
 import { testApp } from '../../support/recordsApp';
 import { queryString } from '../../support/searchRequest';
 import { openTestDeps } from '../../support/testDeps';
+import { publishTinyCsv } from '../../support/tinyDataset';
 
 // The npm `ckan` client (okfn/ckan.js), unmodified.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const CKAN = require('ckan') as { Client: new (endpoint: string) => { datastoreQuery(q: object, cb: (err: unknown, out: { total: number; fields: Array<{ id: string; type: string }>; hits: Array<Record<string, unknown>> }) => void): void } };
 
 const LIEUX = 'lieux-de-tournage-a-paris';
+const INSTANTS = ['2024-03-31T00:30:00Z', '2024-03-31T01:30:00Z', '2024-10-27T00:30:00Z', '2024-10-27T01:30:00Z'];
 let deps: Deps & { close(): Promise<void> };
 let app: Express;
 let server: Server;
@@ -23,6 +26,7 @@ let resourceId: string;
 beforeAll(async () => {
   deps = await openTestDeps();
   await ensureFixture(deps, LIEUX);
+  await publishTinyCsv(deps, 'datastore-instants', [{ name: 'quand', type: 'datetime' }], INSTANTS.map((i) => [i]));
   resourceId = (await deps.pool.query<{ resource_id: string }>('SELECT resource_id FROM datasets WHERE id = $1', [LIEUX])).rows[0].resource_id;
   app = testApp(deps);
   server = createHttpServer(app).listen(0, '127.0.0.1');
@@ -31,6 +35,8 @@ beforeAll(async () => {
 afterAll(async () => { server.close(); await deps.close(); });
 
 const raw = rawCsvObjects('lieux-de-tournage-a-paris.csv');
+const withLines = rawCsvObjectsWithLines('lieux-de-tournage-a-paris.csv');
+const texts = (r: Record<string, string>) => LIEUX_TEXT_COLUMNS.map((c) => r[c]);
 const action = (body: object) => request(app).post('/api/3/action/datastore_search').send(body);
 const d4c = (params: Record<string, string | number | string[]>) => request(app).get(`/api/records/2.0/search?${queryString(params)}`);
 
@@ -71,8 +77,9 @@ describe('CKAN datastore_search', () => {
     const perField = await action({ resource_id: LIEUX, q: { nom_tournage: 'bureau des legendes' }, limit: 0 });
     const titles = raw.filter((r) => /bureau des l[ée]gendes/i.test(r.Titre));
     expect(perField.body.result.total).toBe(titles.length);
+    // Text q is the query language: each bare word starts a word of some text field.
     const text = await d4c({ resource_id: LIEUX, q: 'bureau legendes', limit: 0 });
-    expect(text.body.result.total).toBeGreaterThanOrEqual(titles.length);
+    expect(text.body.result.total).toBe(raw.filter((r) => ['bureau', 'legendes'].every((w) => matchesBareWord(texts(r), w))).length);
     const some = await d4c({ resource_id: LIEUX, fields: 'annee_tournage,id_lieu', sort: 'annee_tournage desc, id_lieu asc', limit: 3, include_total: 'false' });
     expect(some.body.result.fields.map((f: { id: string }) => f.id)).toEqual(['_id', 'annee_tournage', 'id_lieu']);
     expect(Object.keys(some.body.result.records[0])).toEqual(['_id', 'annee_tournage', 'id_lieu']);
@@ -80,9 +87,13 @@ describe('CKAN datastore_search', () => {
     const top = raw.map((r) => [Number(r['Année du tournage']), r['Identifiant du lieu']] as const).sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).slice(0, 3);
     expect(some.body.result.records.map((r: { annee_tournage: number; id_lieu: string }) => [r.annee_tournage, r.id_lieu])).toEqual(top);
     const lists = await d4c({ resource_id: LIEUX, fields: 'id_lieu,annee_tournage', limit: 2, records_format: 'lists' });
-    expect(lists.body.result.records).toEqual(raw.slice(0, 2).map((r, i) => [lists.body.result.records[i][0], r['Identifiant du lieu'], Number(r['Année du tournage'])]));
+    // _id is the line of the CSV file where the record starts.
+    expect(lists.body.result.records).toEqual(withLines.slice(0, 2).map(({ line, row: r }) => [line, r['Identifiant du lieu'], Number(r['Année du tournage'])]));
     const csv = await d4c({ resource_id: LIEUX, fields: 'id_lieu,adresse_lieu', limit: 5, records_format: 'csv' });
-    expect((parseCsv(csv.body.result.records as string) as string[][]).map((r) => r.slice(1))).toEqual(raw.slice(0, 5).map((r) => [r['Identifiant du lieu'], r['Localisation de la scène']]));
+    const firstFive = withLines.slice(0, 5).map(({ line, row: r }) => [String(line), r['Identifiant du lieu'], r['Localisation de la scène']]);
+    expect(parseCsv(csv.body.result.records as string)).toEqual(firstFive);
+    const tsv = await d4c({ resource_id: LIEUX, fields: 'id_lieu,adresse_lieu', limit: 5, records_format: 'tsv' });
+    expect(parseCsv(tsv.body.result.records as string, { delimiter: '\t' })).toEqual(firstFive);
   });
 
   test('an offset beyond 10,000 reads on in source order', async () => {
@@ -90,6 +101,22 @@ describe('CKAN datastore_search', () => {
     expect(res.status).toBe(200);
     expect(res.body.result.records.map((r: { id_lieu: string }) => r.id_lieu)).toEqual(raw.slice(14000, 14010).map((r) => r['Identifiant du lieu']));
     expect(res.body.result.total).toBe(raw.length);
+  });
+
+  test('/api/action/ answers as /api/3/action/; distinct drops repeated rows of the page; an unreadable q is plain words, or a 400 without plain', async () => {
+    const body = { resource_id: LIEUX, fields: ['type_tournage'], limit: 30 };
+    const v3 = await action(body);
+    const bare = await request(app).post('/api/action/datastore_search').send(body);
+    expect([bare.status, bare.body.result]).toEqual([200, v3.body.result]);
+    expect(v3.body.result.records.map((r: { _id: number }) => r._id)).toEqual(withLines.slice(0, 30).map((r) => r.line));
+    const distinct = await action({ ...body, distinct: true });
+    const firstOfEach = withLines.slice(0, 30).filter(({ row }, i, all) => all.findIndex((o) => o.row['Type de tournage'] === row['Type de tournage']) === i);
+    expect(distinct.body.result.records).toEqual(firstOfEach.map(({ line, row }) => ({ _id: line, type_tournage: row['Type de tournage'] })));
+    // `bureau (legendes` is no valid query: with plain (the default) its words are searched, each a word prefix.
+    const plain = await action({ resource_id: LIEUX, q: 'bureau (legendes', limit: 0 });
+    expect([plain.status, plain.body.result.total]).toEqual([200, raw.filter((r) => ['bureau', 'legendes'].every((w) => matchesBareWord(texts(r), w))).length]);
+    const strict = await action({ resource_id: LIEUX, q: 'bureau (legendes', plain: false, limit: 0 });
+    expect([strict.status, strict.body.success, strict.body.error.__type]).toEqual([400, false, 'Search Query Error']);
   });
 
   test('errors: 409 Validation Error naming the field, 404 Not Found Error', async () => {
@@ -129,6 +156,26 @@ describe('/api/records/2.0/search with ODS-style parameters', () => {
     const portal = await d4c({ dataset: LIEUX, rows: 0, ...filters });
     expect(portal.body.result.total).toBe(ods.body.nhits);
     expect(portal.body.result.facet_groups).toEqual(ods.body.facet_groups);
+  });
+
+  test('disjunctive refines, geofilter, timezone and jsonp', async () => {
+    const either = await d4c({ dataset: LIEUX, rows: 0, 'refine.type_tournage': ['Série TV', 'Téléfilm'], 'disjunctive.type_tournage': 'true' });
+    expect(either.body.result.total).toBe(raw.filter((r) => ['Série TV', 'Téléfilm'].includes(r['Type de tournage'])).length);
+    const inBox = raw.filter((r) => {
+      const [lat, lon] = r.geo_point_2d.split(',').map(Number);
+      return lat >= 48.85 && lat <= 48.87 && lon >= 2.33 && lon <= 2.36;
+    });
+    const boxed = await d4c({ dataset: LIEUX, rows: 0, 'geofilter.bbox': '48.85,2.33,48.87,2.36' });
+    expect(boxed.body.result.total).toBe(inBox.length);
+    // Datetimes come as wall-clock time of `timezone`, across both daylight-saving changes of 2024.
+    const wall = (iso: string, timeZone: string) => new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(iso)).replace(' ', 'T');
+    for (const timezone of ['Europe/Paris', 'America/New_York']) {
+      const local = await d4c({ dataset: 'datastore-instants', timezone, sort: 'quand asc' });
+      expect([timezone, local.body.result.records.map((r: { quand: string }) => r.quand)]).toEqual([timezone, INSTANTS.map((i) => wall(i, timezone))]);
+    }
+    const json = await d4c({ dataset: LIEUX, rows: 2, sort: '-annee_tournage' });
+    const jsonp = await d4c({ dataset: LIEUX, rows: 2, sort: '-annee_tournage', format: 'jsonp', callback: 'cb' });
+    expect([jsonp.status, jsonp.headers['content-type'], jsonp.text]).toEqual([200, 'text/javascript; charset=utf-8', `/**/cb(${json.text});`]);
   });
 
   test('rows/start page like limit/offset; sort=-field is descending; geojson and csv pages parse back', async () => {

@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
+import type { Client } from '@elastic/elasticsearch';
 import type { Deps } from '../../../src/execute/deps';
 import { createEsClient } from '../../../src/execute/elasticsearch';
 import { createApp } from '../../../src/http/app';
@@ -83,15 +84,22 @@ describe('downloads: every record exactly once, in every format', () => {
     expect([csv.status, (csv.body as string).split('\r\n')]).toEqual([200, [['stationcode', 'name', 'capacity', 'coordonnees_geo'].join(';'), '']]);
   });
 
-  test('jsonp and geojsonp wrap the same bodies; rows caps; filters apply; separator and labels', async () => {
+  test('jsonp and geojsonp wrap the same bodies; rows caps; filters apply; with_bom, separator and labels', async () => {
     const id = 'velib-emplacement-des-stations';
     const json = (await download(`dataset=${id}&format=json&q=capacity>40&sort=-capacity`)).body as string;
     const raw = rawCsvObjects('velib-emplacement-des-stations.csv').filter((r) => Number(r['Capacité de la station']) > 40);
     expect(JSON.parse(json)).toHaveLength(raw.length);
     const jsonp = (await download(`dataset=${id}&format=jsonp&callback=cb&q=capacity>40&sort=-capacity`)).body as string;
     expect(jsonp).toBe(`/**/cb(${json});`);
+    const geojson = (await download(`dataset=${id}&format=geojson&q=capacity>40&sort=-capacity`)).body as string;
+    expect(JSON.parse(geojson).features).toHaveLength(raw.length);
+    const geojsonp = await download(`dataset=${id}&format=geojsonp&callback=cb&q=capacity>40&sort=-capacity`);
+    expect([geojsonp.status, geojsonp.headers['content-type'], geojsonp.body]).toEqual([200, 'text/javascript; charset=utf-8', `/**/cb(${geojson});`]);
     const capped = JSON.parse((await download(`dataset=${id}&format=json&rows=5&sort=capacity`)).body as string) as Array<{ fields: { capacity: number } }>;
     expect(capped.map((r) => r.fields.capacity)).toEqual(rawCsvObjects('velib-emplacement-des-stations.csv').map((r) => Number(r['Capacité de la station'])).sort((a, b) => b - a).slice(0, 5));
+    const bom = (await download(`dataset=${id}&rows=1&with_bom=true`)).body as string;
+    const plain = (await download(`dataset=${id}&rows=1`)).body as string;
+    expect([plain.charCodeAt(0) === 0xfeff, bom]).toEqual([false, `\ufeff${plain}`]);
     const tsv = (await download(`dataset=${id}&rows=1&csv_separator=%09&use_labels_for_header=true`)).body as string;
     expect(tsv.split('\r\n')[0]).toBe(['Identifiant station', 'Nom de la station', 'Capacité de la station', 'Coordonnées géographiques'].join('\t'));
   });
@@ -128,41 +136,71 @@ const openContexts = async (index: string): Promise<number> => {
   const stats = await deps.es.indices.stats({ index, metric: 'search' });
   return Object.values(stats.indices ?? {}).reduce((n, i) => n + (i.total?.search?.open_contexts ?? 0), 0);
 };
-async function eventually(check: () => Promise<boolean>, ms = 10000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await check()) return true;
-  return false;
+/**
+ * The app over an Elasticsearch client that counts the export's page reads, tells when the
+ * export's point-in-time has been closed, and can hold the export before its second page until
+ * released: events and states to wait for, rather than delays.
+ */
+function observedApp(): { app: Express; searches: () => number; pitClosed: Promise<{ succeeded: boolean; freed: number }>; secondPage: Promise<void>; release: () => void } {
+  let searches = 0;
+  let closed: (r: { succeeded: boolean; freed: number }) => void = () => undefined;
+  const pitClosed = new Promise<{ succeeded: boolean; freed: number }>((resolve) => { closed = resolve; });
+  let reached: () => void = () => undefined;
+  const secondPage = new Promise<void>((resolve) => { reached = resolve; });
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  const es = Object.create(deps.es) as Client;
+  es.search = (async (...args: Parameters<Client['search']>) => {
+    if (++searches === 2) { reached(); await released; }
+    return deps.es.search(...args);
+  }) as Client['search'];
+  es.closePointInTime = (async (...args: Parameters<Client['closePointInTime']>) => {
+    const r = await deps.es.closePointInTime(...args).catch((err: unknown) => { closed({ succeeded: false, freed: 0 }); throw err; });
+    closed({ succeeded: r.succeeded, freed: r.num_freed });
+    return r;
+  }) as Client['closePointInTime'];
+  return { app: testApp({ ...deps, es }, 700), searches: () => searches, pitClosed, secondPage, release };
 }
 
 describe('streaming', () => {
-  test('a client that disconnects mid-export: the point-in-time is closed and memory comes back', async () => {
-    const server = createHttpServer(app).listen(0, '127.0.0.1');
+  test('a client that disconnects mid-export: the point-in-time is closed and the export stops reading', async () => {
+    const observed = observedApp();
+    observed.release();
+    const server = createHttpServer(observed.app).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const index = recordsAlias(deps.indexPrefix, 'communes-france');
-    const before = process.memoryUsage().heapUsed;
     const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=communes-france&format=geojson`);
     await new Promise((r) => res.once('data', r));
     expect(await openContexts(index)).toBeGreaterThan(0);
     res.destroy();
-    expect(await eventually(async () => (await openContexts(index)) === 0)).toBe(true);
+    // Elasticsearch says it freed this export's snapshot (other exports may hold their own on the index).
+    expect(await observed.pitClosed).toEqual({ succeeded: true, freed: 1 });
+    // Every record would take one page per 700 records; the export stopped long before.
+    const pages = Math.ceil(rawGeoJsonFeatures('communes-france.geojson.gz').length / 700);
+    const read = observed.searches();
+    expect(read).toBeLessThan(pages);
     server.close();
-    expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);
+    expect(observed.searches()).toBe(read);
   });
 
   test('a re-publish during an export: the export reads its snapshot, without duplicates or gaps', async () => {
     const wide = 'x'.repeat(2000);
     await publishTinyCsv(deps, 'snapshot-export', [{ name: 'k', type: 'text' }, { name: 'pad', type: 'text' }], Array.from({ length: 3000 }, (_, i) => [`before-${i}`, wide]));
-    const server = createHttpServer(app).listen(0, '127.0.0.1');
+    const observed = observedApp();
+    const server = createHttpServer(observed.app).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=snapshot-export&format=json`);
-    res.pause();
-    await new Promise((r) => setTimeout(r, 300));
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    const ended = new Promise((r) => res.on('end', r));
+    // The export opened its snapshot and read its first page; it is held before the second one while the dataset is re-published.
+    await observed.secondPage;
+    expect(await openContexts(recordsAlias(deps.indexPrefix, 'snapshot-export'))).toBeGreaterThan(0);
     await publishTinyCsv(deps, 'snapshot-export', [{ name: 'k', type: 'text' }, { name: 'pad', type: 'text' }], Array.from({ length: 100 }, (_, i) => [`after-${i}`, wide]));
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (c: string) => { text += c; });
-    res.resume();
-    await new Promise((r) => res.on('end', r));
+    observed.release();
+    await ended;
     server.close();
+    const text = Buffer.concat(chunks).toString('utf8');
     const keys = (JSON.parse(text) as Array<{ fields: { k: string } }>).map((r) => r.fields.k);
     expect(keys).toHaveLength(3000);
     expect(new Set(keys).size).toBe(3000);

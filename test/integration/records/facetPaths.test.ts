@@ -25,7 +25,6 @@ describe('a facet value\'s path, fed back as refine.<f>, selects exactly that bu
   test.each(facetFields)('%s: %s', async (dataset, field) => {
     const top = (await odsSearch(app, { dataset, rows: 0, facet: field })).facet_groups![0].facets;
     expect(top.length).toBeGreaterThan(0);
-    const checked: string[] = [];
     for (const node of sample(top)) {
       const refined = await odsSearch(app, { dataset, rows: 0, facet: field, [`refine.${field}`]: node.path });
       expect([node.path, refined.nhits]).toEqual([node.path, node.count]);
@@ -39,8 +38,6 @@ describe('a facet value\'s path, fed back as refine.<f>, selects exactly that bu
       const all = await odsSearch(app, { dataset, rows: 0 });
       // The count is of records having the value (once each, even multivalued): excluding it removes exactly those.
       expect([node.path, excluded.nhits]).toEqual([node.path, all.nhits - node.count]);
-      checked.push(node.path);
     }
-    expect(checked.length).toBe(sample(top).length);
   });
 });

@@ -1,11 +1,11 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
-import { tileBounds, tileOf } from '../../../src/geo/webMercator';
 import { ensureFixture } from '../../support/ingestFixture';
 import { rawCsvObjects } from '../../support/rawFixtures';
 import { testApp } from '../../support/recordsApp';
 import { queryString } from '../../support/searchRequest';
+import { tileBox, tileKey, tileOfPoint } from '../../support/slippyTile';
 import { openTestDeps } from '../../support/testDeps';
 
 const VELIB = 'velib-emplacement-des-stations';
@@ -31,21 +31,36 @@ const get = async (endpoint: string, params: Record<string, string | number>) =>
 interface ClusterOut { cluster_center: [number, number]; count: number; cluster: { type: string; coordinates: unknown }; series?: Record<string, number> }
 
 describe('geocluster', () => {
-  test.each([0, 5, 10, 14])('zoom %i: counts add up to the geolocated matching records, centres inside their cells', async (zoom) => {
+  test.each([0, 5, 10, 14])('zoom %i: one cluster per grid cell of the raw points, with their count, centroid, box and series', async (zoom) => {
     const body = await get('geocluster', { clusterprecision: zoom, clusterdistance: 0, shapeprecision: 0, 'y.cap.func': 'SUM', 'y.cap.expr': 'capacity' });
     const clusters = body.clusters as ClusterOut[];
-    expect(clusters.reduce((n, c) => n + c.count, 0)).toBe(raw.length);
-    expect(clusters.reduce((n, c) => n + (c.series?.cap ?? 0), 0)).toBe(raw.reduce((n, r) => n + r.capacity, 0));
-    for (const c of clusters) {
+    // The raw points grouped by the tile that holds them (test/support/slippyTile.ts, not src/geo).
+    const cells = new Map<string, typeof raw>();
+    for (const r of raw) { const k = tileKey(r.lat, r.lon, zoom); cells.set(k, [...(cells.get(k) ?? []), r]); }
+    const expected = [...cells].map(([key, rs]) => {
+      const lats = rs.map((r) => r.lat), lons = rs.map((r) => r.lon);
+      const [w, s, e, n] = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+      const shape = rs.length === 1 || (w === e && s === n) ? 'Point' : 'Polygon';
+      return { key, count: rs.length, cap: rs.reduce((t, r) => t + r.capacity, 0), shape, box: [w, s, e, n], centre: [lats.reduce((t, v) => t + v, 0) / rs.length, lons.reduce((t, v) => t + v, 0) / rs.length] };
+    }).sort((a, b) => a.key.localeCompare(b.key));
+    // Each cluster is put in the tile its centre falls in; that must be the tile of exactly its records.
+    const got = clusters.map((c) => {
       const [lat, lon] = c.cluster_center;
-      const [x, y] = tileOf(lat, lon, zoom);
-      const [w, s, e, n] = tileBounds(x, y, zoom);
-      expect(lon >= w - 1e-9 && lon <= e + 1e-9 && lat >= s - 1e-9 && lat <= n + 1e-9).toBe(true);
-    }
-    const perTile = new Map<string, number>();
-    for (const r of raw) { const k = tileOf(r.lat, r.lon, zoom).join('/'); perTile.set(k, (perTile.get(k) ?? 0) + 1); }
-    expect(clusters.map((c) => c.count).sort((a, b) => a - b)).toEqual([...perTile.values()].sort((a, b) => a - b));
-    expect(body.count).toEqual({ min: Math.min(...perTile.values()), max: Math.max(...perTile.values()) });
+      const { x, y } = tileOfPoint(lat, lon, zoom);
+      const box = tileBox(x, y, zoom);
+      expect(lon >= box.west && lon <= box.east && lat >= box.south && lat <= box.north).toBe(true);
+      return { key: `${zoom}/${x}/${y}`, c };
+    }).sort((a, b) => a.key.localeCompare(b.key));
+    expect(got.map((g) => [g.key, g.c.count, g.c.series?.cap, g.c.cluster.type])).toEqual(expected.map((e) => [e.key, e.count, e.cap, e.shape]));
+    // geo_point values are stored to about 1e-7 degree; a point's shape is its centre, a cell's the box of its points.
+    const near = (a: number[], b: number[]) => a.length === b.length && a.every((v, j) => Math.abs(v - b[j]) < 1e-6);
+    const shapeOf = (e: typeof expected[number]) => {
+      const [w, s, east, n] = e.box;
+      return e.shape === 'Point' ? [e.centre[1], e.centre[0]] : [w, s, east, s, east, n, w, n, w, s];
+    };
+    expect(got.filter(({ c }, i) => !near(c.cluster_center, expected[i].centre) || !near([c.cluster.coordinates].flat(3) as number[], shapeOf(expected[i])))).toEqual([]);
+    expect(body.count).toEqual({ min: Math.min(...expected.map((e) => e.count)), max: Math.max(...expected.map((e) => e.count)) });
+    expect(body.series).toEqual({ cap: { min: Math.min(...expected.map((e) => e.cap)), max: Math.max(...expected.map((e) => e.cap)) } });
     expect(body.clusterprecision).toBe(zoom);
   });
 

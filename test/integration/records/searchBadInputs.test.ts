@@ -4,6 +4,8 @@ import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
 import { createHttpServer } from '../../../src/http/httpServer';
 import { ensureFixture } from '../../support/ingestFixture';
+import { LIEUX_TEXT_COLUMNS, rawCsvObjects } from '../../support/rawFixtures';
+import { matchesBareWord } from '../../support/rawText';
 import { testApp } from '../../support/recordsApp';
 import { openTestDeps } from '../../support/testDeps';
 import { publishTinyCsv } from '../../support/tinyDataset';
@@ -32,82 +34,82 @@ const SEARCH = '/api/records/1.0/search';
  */
 describe('bad inputs to records search', () => {
   test.each([
-    ['1 rows=abc', `${D}&rows=abc`, 400, 'rows'],
-    ['1 rows=-1', `${D}&rows=-1`, 400, 'rows'],
-    ['1 start=-5', `${D}&start=-5`, 400, 'start'],
-    ['1 rows=1.5', `${D}&rows=1.5`, 400, 'rows'],
-    ['2 rows above the maximum', `${D}&rows=10001`, 400, 'rows'],
-    ['3 past the window', `${D}&start=9995&rows=10`, 400, 'rows'],
-    ['4 a repeated scalar', `${D}&rows=10&rows=20`, 400, 'rows'],
-    ['5 q[match_all]', `${D}&q[match_all]=1`, 400, 'q[match_all]'],
-    ['5 q[$ne]', `${D}&q[%24ne]=x`, 400, 'q[$ne]'],
-    ['5 refine.city[foo]', `${D}&refine.city[foo]=x`, 400, 'refine.city[foo]'],
-    ['6 __proto__', `${D}&a[__proto__][x]=1`, 400, 'a[__proto__][x]'],
-    ['6 constructor.prototype', `${D}&constructor[prototype][y]=2`, 400, 'constructor[prototype][y]'],
-    ['7 too many parameters', `${D}&${Array.from({ length: 1200 }, (_, i) => `refine.x=${i}`).join('&')}`, 400, undefined],
-    ['9 bad percent-encoding', `${D}&q=%ZZ`, 400, undefined],
-    ['9 %E9 is not UTF-8', `${D}&q=caf%E9`, 400, undefined],
-    ['9 NUL', `${D}&q=a%00b`, 400, 'q'],
-    ['10 dataset ../../etc', 'dataset=../../etc', 400, 'dataset'],
-    ['10 dataset %2e%2e', 'dataset=%2e%2e', 400, 'dataset'],
-    ['10 a 10 KB dataset id', `dataset=${'a'.repeat(10000)}`, 400, 'dataset'],
-    ['10 unicode confusable', 'dataset=lieux-de-tournage-a-p%D0%B0ris', 400, 'dataset'],
-    ['3 no dataset', 'rows=1', 400, 'dataset'],
-    ['11 unknown dataset', 'dataset=no-such-dataset', 404, 'dataset'],
-    ['12 unknown refine field', `${D}&refine.nope=1`, 400, 'refine.nope'],
-    ['12 unknown exclude field', `${D}&exclude.nope=1`, 400, 'exclude.nope'],
-    ['12 unknown sort field', `${D}&sort=-nonexistent`, 400, 'sort'],
-    ['12 unknown fields entry', `${D}&fields=nope`, 400, 'fields'],
-    ['12 unknown facet', `${D}&facet=nope`, 400, 'facet'],
-    ['12 a refine value that is no value of the field', `${D}&refine.date_debut=June`, 400, 'refine.date_debut'],
-    ['12 refine on a geo field', `${D}&refine.geo_point_2d=1`, 400, 'refine.geo_point_2d'],
-    ['14 format=xyz', `${D}&format=xyz`, 400, 'format'],
-    ['15 unbalanced (', `${D}&q=(foo`, 400, 'q'],
-    ['15 unbalanced )', `${D}&q=foo)`, 400, 'q'],
-    ['15 a AND', `${D}&q=a AND`, 400, 'q'],
-    ['15 NOT', `${D}&q=NOT`, 400, 'q'],
-    ['15 :', `${D}&q=:`, 400, 'q'],
-    ['15 field:', `${D}&q=nom_tournage:`, 400, 'q'],
-    ['17 _id:*', `${D}&q=_id:*`, 400, 'q'],
-    ['22 nested 10,000 deep', `${D}&q=${'('.repeat(5000)}a${')'.repeat(5000)}`, 400, 'q'],
-    ['23 2013/02/30', `${D}&q=date_debut>=2013/02/30`, 400, 'q'],
-    ['23 #now(years=-100000)', `${D}&q=date_debut>%23now(years=-100000)`, 400, 'q'],
-    ['23 99999-01-01', `${D}&q=date_debut>99999-01-01`, 400, 'q'],
-    ['24 1e400', `${D}&q=annee_tournage>1e400`, 400, 'q'],
-    ['24 NaN', `${D}&q=annee_tournage>NaN`, 400, 'q'],
-    ['24 Infinity', `${D}&q=annee_tournage>Infinity`, 400, 'q'],
-    ['24 0x10', `${D}&q=annee_tournage>0x10`, 400, 'q'],
-    ['24 --1', `${D}&q=annee_tournage>--1`, 400, 'q'],
-    ['26 timezone=Mars/Olympus', `${D}&timezone=Mars/Olympus`, 400, 'timezone'],
-    ['27 more than 50 facets', `${D}&${Array.from({ length: 51 }, (_, i) => `facet=f${i}`).join('&')}`, 400, 'facet'],
-    ['32 geofilter.distance out of range', `${D}&geofilter.distance=91,181,100`, 400, 'geofilter.distance'],
-    ['35 negative distance', `${D}&geofilter.distance=48.8,2.3,-1`, 400, 'geofilter.distance'],
-    ['35 NaN distance', `${D}&geofilter.distance=48.8,2.3,NaN`, 400, 'geofilter.distance'],
-    ['33 two points', `${D}&geofilter.polygon=(48,2),(49,3)`, 400, 'geofilter.polygon'],
-    ['33 bow-tie', `${D}&geofilter.polygon=(0,0),(1,1),(0,1),(1,0)`, 400, 'geofilter.polygon'],
-    ['33 zero area', `${D}&geofilter.polygon=(48,2),(49,3),(50,4)`, 400, 'geofilter.polygon'],
-    ['33 duplicate vertices only', `${D}&geofilter.polygon=(48,2),(48,2),(48,2),(48,2)`, 400, 'geofilter.polygon'],
-    ['36 inverted latitudes', `${D}&geofilter.bbox=48.9,2.3,48.8,2.4`, 400, 'geofilter.bbox'],
-    ['42 callback=alert(1)//', `${D}&format=jsonp&callback=alert(1)//`, 400, 'callback'],
-    ['42 callback=<script>', `${D}&format=jsonp&callback=%3Cscript%3E`, 400, 'callback'],
-    ['42 a 5,000-character callback', `${D}&format=jsonp&callback=${'a'.repeat(5000)}`, 400, 'callback'],
-    ['42 jsonp without callback', `${D}&format=jsonp`, 400, 'callback'],
-    ['bad pretty_print', `${D}&pretty_print=yes`, 400, 'pretty_print'],
-    ['bad facetsort', `${D}&facet=type_tournage&facetsort.type_tournage=random`, 400, 'facetsort.type_tournage'],
-  ])('%s', async (_name, query, status, parameter) => {
+    ['1 rows=abc', `${D}&rows=abc`, 400, 10010, 'rows'],
+    ['1 rows=-1', `${D}&rows=-1`, 400, 10010, 'rows'],
+    ['1 start=-5', `${D}&start=-5`, 400, 10010, 'start'],
+    ['1 rows=1.5', `${D}&rows=1.5`, 400, 10010, 'rows'],
+    ['2 rows above the maximum', `${D}&rows=10001`, 400, 10010, 'rows'],
+    ['3 past the window', `${D}&start=9995&rows=10`, 400, 10010, 'rows'],
+    ['4 a repeated scalar', `${D}&rows=10&rows=20`, 400, 10010, 'rows'],
+    ['5 q[match_all]', `${D}&q[match_all]=1`, 400, 10010, 'q[match_all]'],
+    ['5 q[$ne]', `${D}&q[%24ne]=x`, 400, 10010, 'q[$ne]'],
+    ['5 refine.city[foo]', `${D}&refine.city[foo]=x`, 400, 10010, 'refine.city[foo]'],
+    ['6 __proto__', `${D}&a[__proto__][x]=1`, 400, 10010, 'a[__proto__][x]'],
+    ['6 constructor.prototype', `${D}&constructor[prototype][y]=2`, 400, 10010, 'constructor[prototype][y]'],
+    ['7 too many parameters', `${D}&${Array.from({ length: 1200 }, (_, i) => `refine.x=${i}`).join('&')}`, 400, 10010, undefined],
+    ['9 bad percent-encoding', `${D}&q=%ZZ`, 400, 10010, undefined],
+    ['9 %E9 is not UTF-8', `${D}&q=caf%E9`, 400, 10010, undefined],
+    ['9 NUL', `${D}&q=a%00b`, 400, 10010, 'q'],
+    ['10 dataset ../../etc', 'dataset=../../etc', 400, 10010, 'dataset'],
+    ['10 dataset %2e%2e', 'dataset=%2e%2e', 400, 10010, 'dataset'],
+    ['10 a 10 KB dataset id', `dataset=${'a'.repeat(10000)}`, 400, 10010, 'dataset'],
+    ['10 unicode confusable', 'dataset=lieux-de-tournage-a-p%D0%B0ris', 400, 10010, 'dataset'],
+    ['3 no dataset', 'rows=1', 400, 10010, 'dataset'],
+    ['11 unknown dataset', 'dataset=no-such-dataset', 404, 10030, 'dataset'],
+    ['12 unknown refine field', `${D}&refine.nope=1`, 400, 10010, 'refine.nope'],
+    ['12 unknown exclude field', `${D}&exclude.nope=1`, 400, 10010, 'exclude.nope'],
+    ['12 unknown sort field', `${D}&sort=-nonexistent`, 400, 10010, 'sort'],
+    ['12 unknown fields entry', `${D}&fields=nope`, 400, 10010, 'fields'],
+    ['12 unknown facet', `${D}&facet=nope`, 400, 10010, 'facet'],
+    ['12 a refine value that is no value of the field', `${D}&refine.date_debut=June`, 400, 10010, 'refine.date_debut'],
+    ['12 refine on a geo field', `${D}&refine.geo_point_2d=1`, 400, 10010, 'refine.geo_point_2d'],
+    ['14 format=xyz', `${D}&format=xyz`, 400, 10010, 'format'],
+    ['15 unbalanced (', `${D}&q=(foo`, 400, 10011, 'q'],
+    ['15 unbalanced )', `${D}&q=foo)`, 400, 10011, 'q'],
+    ['15 a AND', `${D}&q=a AND`, 400, 10011, 'q'],
+    ['15 NOT', `${D}&q=NOT`, 400, 10011, 'q'],
+    ['15 :', `${D}&q=:`, 400, 10011, 'q'],
+    ['15 field:', `${D}&q=nom_tournage:`, 400, 10011, 'q'],
+    ['17 _id:*', `${D}&q=_id:*`, 400, 10011, 'q'],
+    ['22 nested 10,000 deep', `${D}&q=${'('.repeat(5000)}a${')'.repeat(5000)}`, 400, 10011, 'q'],
+    ['23 2013/02/30', `${D}&q=date_debut>=2013/02/30`, 400, 10011, 'q'],
+    ['23 #now(years=-100000)', `${D}&q=date_debut>%23now(years=-100000)`, 400, 10011, 'q'],
+    ['23 99999-01-01', `${D}&q=date_debut>99999-01-01`, 400, 10011, 'q'],
+    ['24 1e400', `${D}&q=annee_tournage>1e400`, 400, 10011, 'q'],
+    ['24 NaN', `${D}&q=annee_tournage>NaN`, 400, 10011, 'q'],
+    ['24 Infinity', `${D}&q=annee_tournage>Infinity`, 400, 10011, 'q'],
+    ['24 0x10', `${D}&q=annee_tournage>0x10`, 400, 10011, 'q'],
+    ['24 --1', `${D}&q=annee_tournage>--1`, 400, 10011, 'q'],
+    ['26 timezone=Mars/Olympus', `${D}&timezone=Mars/Olympus`, 400, 10010, 'timezone'],
+    ['27 more than 50 facets', `${D}&${Array.from({ length: 51 }, (_, i) => `facet=f${i}`).join('&')}`, 400, 10010, 'facet'],
+    ['32 geofilter.distance out of range', `${D}&geofilter.distance=91,181,100`, 400, 10010, 'geofilter.distance'],
+    ['35 negative distance', `${D}&geofilter.distance=48.8,2.3,-1`, 400, 10010, 'geofilter.distance'],
+    ['35 NaN distance', `${D}&geofilter.distance=48.8,2.3,NaN`, 400, 10010, 'geofilter.distance'],
+    ['33 two points', `${D}&geofilter.polygon=(48,2),(49,3)`, 400, 10010, 'geofilter.polygon'],
+    ['33 bow-tie', `${D}&geofilter.polygon=(0,0),(1,1),(0,1),(1,0)`, 400, 10010, 'geofilter.polygon'],
+    ['33 zero area', `${D}&geofilter.polygon=(48,2),(49,3),(50,4)`, 400, 10010, 'geofilter.polygon'],
+    ['33 duplicate vertices only', `${D}&geofilter.polygon=(48,2),(48,2),(48,2),(48,2)`, 400, 10010, 'geofilter.polygon'],
+    ['36 inverted latitudes', `${D}&geofilter.bbox=48.9,2.3,48.8,2.4`, 400, 10010, 'geofilter.bbox'],
+    ['42 callback=alert(1)//', `${D}&format=jsonp&callback=alert(1)//`, 400, 10010, 'callback'],
+    ['42 callback=<script>', `${D}&format=jsonp&callback=%3Cscript%3E`, 400, 10010, 'callback'],
+    ['42 a 5,000-character callback', `${D}&format=jsonp&callback=${'a'.repeat(5000)}`, 400, 10010, 'callback'],
+    ['42 jsonp without callback', `${D}&format=jsonp`, 400, 10010, 'callback'],
+    ['bad pretty_print', `${D}&pretty_print=yes`, 400, 10010, 'pretty_print'],
+    ['bad facetsort', `${D}&facet=type_tournage&facetsort.type_tournage=random`, 400, 10010, 'facetsort.type_tournage'],
+  ])('%s', async (_name, query, status, errorcode, parameter) => {
     const res = await request(app).get(`${SEARCH}?${query}`);
     expect([res.status, res.headers['content-type']]).toEqual([status, expect.stringMatching(/^application\/json/)]);
     expect(typeof res.body.error).toBe('string');
-    expect(typeof res.body.errorcode).toBe('number');
-    expect(res.body.parameter).toBe(parameter);
+    // The errorcodes of the README's error table: 10010 bad_parameter, 10011 bad_query, 10030 not_found.
+    expect([res.body.errorcode, res.body.parameter]).toEqual([errorcode, parameter]);
     expect(res.text).not.toMatch(/127\.0\.0\.1|9200|5432|stack|Error:|at \//);
   });
 
   test('8 an over-long URL is a JSON 414 pointing to POST; a body over 1 MB is a 413', async () => {
     const long = await request(server).get(`${SEARCH}?${D}&q=${'a'.repeat(20000)}`);
-    expect([long.status, long.body.error]).toEqual([414, expect.stringMatching(/POST/)]);
+    expect([long.status, long.body.errorcode, long.body.error]).toEqual([414, 10034, expect.stringMatching(/POST/)]);
     const big = await request(app).post(SEARCH).type('form').send(`${D}&q=${'a'.repeat(1_100_000)}`);
-    expect([big.status, typeof big.body.error]).toEqual([413, 'string']);
+    expect([big.status, big.body.errorcode, typeof big.body.error]).toEqual([413, 10032, 'string']);
   });
 
   test('17 `OR *:*` is literal text and cannot widen the search; 21 a 2,000-term q is a 400', async () => {
@@ -120,13 +122,13 @@ describe('bad inputs to records search', () => {
 
   test('13 malformed JSON body, wrong content type, PUT', async () => {
     const json = await request(app).post(SEARCH).set('Content-Type', 'application/json').send('{"dataset": ');
-    expect(json.status).toBe(400);
+    expect([json.status, json.body.errorcode]).toEqual([400, 10012]);
     const xml = await request(app).post(SEARCH).set('Content-Type', 'text/xml').send('<dataset/>');
-    expect(xml.status).toBe(415);
+    expect([xml.status, xml.body.errorcode]).toEqual([415, 10033]);
     const put = await request(app).put(`${SEARCH}?${D}`);
-    expect([put.status, put.headers.allow]).toEqual([405, 'GET, HEAD, POST']);
+    expect([put.status, put.body.errorcode, put.headers.allow]).toEqual([405, 10031, 'GET, HEAD, POST']);
     const nested = await request(app).post(SEARCH).send({ dataset: 'lieux-de-tournage-a-paris', q: { match_all: {} } });
-    expect([nested.status, nested.body.parameter]).toEqual([400, 'q']);
+    expect([nested.status, nested.body.errorcode, nested.body.parameter]).toEqual([400, 10010, 'q']);
   });
 
   // Issue 13 §6: 5,000 levels were a 500 (a RangeError while the body's objects were re-serialised).
@@ -207,9 +209,23 @@ describe('bad inputs to records search', () => {
   });
 
   test('16 reserved characters are text; 18–20 wildcard, regex and fuzzy syntax is text; 23 an inverted range is empty', async () => {
-    for (const q of ['C++', 'AT&T', '3/4', 'e-mail', '(36/2005)', '*ville', '/(a+)+b/', 'paris~2', '?????']) {
+    const raw = rawCsvObjects('lieux-de-tournage-a-paris.csv');
+    // Each is one bare word whose letters and digits are searched as words: `*ville` finds "ville…", not "…ville";
+    // `paris~2` is "paris" then "2…", not a fuzzy "paris"; `/(a+)+b/`'s words are "a" and "b".
+    const texts = (r: Record<string, string>) => LIEUX_TEXT_COLUMNS.map((c) => r[c]);
+    for (const q of ['C++', 'AT&T', '3/4', 'e-mail', '*ville', 'paris~2', 'rue~']) {
+      const expected = raw.filter((r) => matchesBareWord(texts(r), q)).length;
       const res = await request(app).get(`${SEARCH}?${D}&rows=0&q=${encodeURIComponent(q)}`);
-      expect([q, res.status]).toEqual([q, 200]);
+      expect([q, res.status, res.body.nhits]).toEqual([q, 200, expected]);
+    }
+    // `/(a+)+b/` reads `/ AND (a+) AND +b/`: parentheses group, the rest is text; a word with no letter or digit asks nothing.
+    for (const [q, expected] of [
+      ['/(a+)+b/', raw.filter((r) => matchesBareWord(texts(r), 'a+') && matchesBareWord(texts(r), '+b/')).length],
+      ['(36/2005)', raw.filter((r) => matchesBareWord(texts(r), '36/2005')).length],
+      ['?????', raw.length],
+    ] as const) {
+      const res = await request(app).get(`${SEARCH}?${D}&rows=0&q=${encodeURIComponent(q)}`);
+      expect([q, res.status, res.body.nhits]).toEqual([q, 200, expected]);
     }
     const inverted = await request(app).get(`${SEARCH}?${D}&rows=0&q=${encodeURIComponent('annee_tournage:[2020 TO 2016]')}`);
     expect([inverted.status, inverted.body.nhits]).toEqual([200, 0]);

@@ -3,7 +3,7 @@ import type { Deps } from '../../../src/execute/deps';
 import { ensureFixture } from '../../support/ingestFixture';
 import { rawCsvObjects } from '../../support/rawFixtures';
 import { testApp } from '../../support/recordsApp';
-import { countBy, expectedLevel, flat, odsSearch } from '../../support/searchRequest';
+import { byBytes, countBy, expectedLevel, flat, odsSearch } from '../../support/searchRequest';
 import { openTestDeps } from '../../support/testDeps';
 import { publishTinyCsv } from '../../support/tinyDataset';
 
@@ -13,6 +13,8 @@ let app: Express;
 beforeAll(async () => {
   deps = await openTestDeps();
   await ensureFixture(deps, DATASET);
+  await publishTinyCsv(deps, 'facetsort-lengths', [{ name: 'n', type: 'int', annotations: [{ name: 'facet' }] }, { name: 'code', type: 'text', annotations: [{ name: 'facet' }] }],
+    LENGTHS.map(([n, code]) => [String(n), code]));
   await publishTinyCsv(deps, 'dst-facets', [{ name: 'quand', type: 'datetime', annotations: [{ name: 'facet' }] }], INSTANTS.map((i) => [i]));
   app = testApp(deps);
 }, 600000);
@@ -23,6 +25,9 @@ const raw: Row[] = rawCsvObjects('lieux-de-tournage-a-paris.csv');
 const TYPE = 'Type de tournage', YEAR = 'Année du tournage', CP = 'Code postal', START = 'Date de début';
 const search = (params: Record<string, string | number | string[]>) => odsSearch(app, { dataset: DATASET, rows: 0, ...params });
 const count = (keep: (r: Row) => boolean): number => raw.filter(keep).length;
+
+/** Numbers and numeric-looking codes of different lengths, so that numeric and text orders differ. */
+const LENGTHS: Array<[number, string]> = [[5, '9'], [12, '10'], [12, '100'], [12, '9'], [40, 'b10'], [40, '10'], [300, '2'], [1000, 'b9'], [1000, '100'], [7, '2'], [7, '20']];
 
 describe('nhits for refine, exclude and disjunctive combinations', () => {
   test.each([
@@ -84,7 +89,7 @@ describe('facet bucket counts against the raw file', () => {
     expect(flat(body.facet_groups![0].facets)).toEqual(expected);
   });
 
-  test('facetsort orders every way; a facet on a non-facet field is an empty group', async () => {
+  test('facetsort orders every way', async () => {
     const names = async (sort: string) => (await search({ facet: 'type_tournage', 'facetsort.type_tournage': sort })).facet_groups![0].facets.map((f) => f.name);
     const counts = countBy(raw, (r) => r[TYPE]);
     const byCount = [...counts].sort(([, a], [, b]) => a - b).map(([k]) => k);
@@ -94,6 +99,24 @@ describe('facet bucket counts against the raw file', () => {
     expect(await names('-alphanum')).toEqual([...counts.keys()].sort().reverse());
     const years = (await search({ facet: 'annee_tournage', 'facetsort.annee_tournage': '-num' })).facet_groups![0].facets.map((f) => f.name);
     expect(years).toEqual([...countBy(raw, (r) => r[YEAR]).keys()].sort().reverse());
+  });
+
+  test('num and -num order numbers by value, alphanum and -alphanum text by characters, whatever their length', async () => {
+    const names = async (field: string, sort: string) =>
+      (await odsSearch(app, { dataset: 'facetsort-lengths', rows: 0, facet: field, [`facetsort.${field}`]: sort })).facet_groups![0].facets.map((f) => f.name);
+    const numbers = [...new Set(LENGTHS.map(([n]) => n))].sort((a, b) => a - b).map(String);
+    expect(numbers).toEqual(['5', '7', '12', '40', '300', '1000']);
+    expect(await names('n', 'num')).toEqual(numbers);
+    expect(await names('n', '-num')).toEqual([...numbers].reverse());
+    const codes = [...new Set(LENGTHS.map(([, c]) => c))].sort(byBytes);
+    expect(codes).toEqual(['10', '100', '2', '20', '9', 'b10', 'b9']);
+    expect(await names('code', 'alphanum')).toEqual(codes);
+    expect(await names('code', '-alphanum')).toEqual([...codes].reverse());
+    const counts = countBy(LENGTHS, ([, c]) => c);
+    expect(await names('code', '-count')).toEqual(expectedLevel(counts).map((v) => v.name));
+  });
+
+  test('a facet on a non-facet field is an empty group', async () => {
     expect((await search({ facet: 'nom_tournage' })).facet_groups).toEqual([{ name: 'nom_tournage', facets: [] }]);
   });
 });
