@@ -13,6 +13,9 @@ import { createHttpServer } from '../../src/http/httpServer';
 import { TcpProxy } from '../support/tcpProxy';
 import { openTestDeps } from '../support/testDeps';
 import { publishTinyCsv } from '../support/tinyDataset';
+import { createApiKey } from '../../src/execute/apiKeyStore';
+import { memoryQuotaCounters } from '../../src/execute/quotaCounters';
+import { QuotaGate } from '../../src/usecases/quotaGate';
 
 /**
  * Every row of the README's error table, provoked through the HTTP API on an ODS route and on a
@@ -62,6 +65,12 @@ beforeAll(async () => {
   const broken = Object.create(deps.es) as Client;
   broken.search = (() => { throw new TypeError('boom at /srv/app.js'); }) as unknown as Client['search'];
   apps.broken = createApp({ ...deps, es: broken }, silent);
+  // Quotas of one call a day: the second call of a caller is over its limit.
+  const oneCall = { perDay: 1, perSecond: 1 };
+  const quotas = () => new QuotaGate(memoryQuotaCounters(), deps.pool, { store: 'memory', anonymous: oneCall, key: oneCall });
+  apps.anonymousQuota = createApp(deps, silent, { quotas: quotas() });
+  apps.keyQuota = createApp(deps, silent, { quotas: quotas() });
+  key = (await createApiKey(deps.pool, 'default', 'error table')).key;
 }, 120000);
 afterAll(async () => {
   for (const s of held) s.destroy();
@@ -71,7 +80,14 @@ afterAll(async () => {
 
 const ODS = `/api/records/1.0/search?dataset=${ID}`;
 const CKAN = `/api/3/action/datastore_search?resource_id=${ID}`;
-type Call = (path: string) => request.Test;
+type Call = (path: string) => PromiseLike<request.Response>;
+let key = '';
+/** The second call of one caller, on an app whose quota is one call a day. */
+const overQuota = (name: string, withKey: boolean): Call => async (path) => {
+  const call = () => { const r = request(apps[name]).get(path); return withKey ? r.set('Authorization', `Apikey ${key}`) : r; };
+  await call();
+  return call();
+};
 const plain: Call = (path) => request(app).get(path);
 const via = (name: string): Call => (path) => request(apps[name]).get(path);
 /** Per error code, the same fault provoked on a path (ODS, then CKAN). */
@@ -89,6 +105,8 @@ const PROVOKE: Record<string, { call: Call; ods: string; ckan: string }> = {
   store_unavailable: { call: via('pgDown'), ods: ODS, ckan: CKAN },
   search_timeout: { call: via('esSlow'), ods: ODS, ckan: CKAN },
   internal: { call: via('broken'), ods: ODS, ckan: CKAN },
+  too_many_anonymous_requests: { call: overQuota('anonymousQuota', false), ods: ODS, ckan: CKAN },
+  too_many_requests: { call: overQuota('keyQuota', true), ods: ODS, ckan: CKAN },
 };
 
 describe("the README's error table, row by row", () => {
@@ -107,7 +125,10 @@ describe("the README's error table, row by row", () => {
     // "internal": the middleware answers only "Internal error.".
     expect([row.code, o.body.error === 'Internal error.', c.body.error.message === 'Internal error.']).toEqual([row.code, row.code === 'internal', row.code === 'internal']);
     for (const res of [o, c]) {
-      expect([row.code, res.headers['retry-after']]).toEqual([row.code, row.status === 503 ? '5' : undefined]);
+      // A 503 says to retry in 5 s; a 429 says when its window ends (a whole number of seconds).
+      const retryAfter: string | undefined = res.headers['retry-after'];
+      const told = row.status === 503 ? retryAfter === '5' : row.status === 429 ? /^[1-9]\d*$/.test(retryAfter ?? '') : retryAfter === undefined;
+      expect([row.code, retryAfter, told]).toEqual([row.code, retryAfter, true]);
       expect(res.text).not.toMatch(/127\.0\.0\.1|9200|5432|\/srv|stack|TypeError/);
     }
   });
