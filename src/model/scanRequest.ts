@@ -5,7 +5,7 @@ export interface ScanRequest {
   index: string;
   query: QueryDslQueryContainer;
   /**
-   * The order of the records. Absent: any order will do (no `sort`, no `rows` asked), so the
+   * The order of the records. Absent, the order does not matter (no `sort`, no `rows` asked), so the
    * snapshot is read in index order, in slices side by side.
    */
   sort?: SortCombinations[];
