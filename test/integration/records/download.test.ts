@@ -165,14 +165,17 @@ function observedApp(): { app: Express; searches: () => number; pitClosed: Promi
 describe('streaming', () => {
   test('a client that disconnects mid-export: the point-in-time is closed and the export stops reading', async () => {
     const observed = observedApp();
-    observed.release();
     const server = createHttpServer(observed.app).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const index = recordsAlias(deps.indexPrefix, 'communes-france');
     const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=communes-france&format=geojson`);
     await new Promise((r) => res.once('data', r));
+    // The export is held before one of its reads, so its snapshot is certainly still open here
+    // (left running, it could already have failed or moved on by the time the stats are read).
+    await observed.secondPage;
     expect(await openContexts(index)).toBeGreaterThan(0);
     res.destroy();
+    observed.release();
     // Elasticsearch says it freed this export's snapshot (other exports may hold their own on the index).
     expect(await observed.pitClosed).toEqual({ succeeded: true, freed: 1 });
     // Every record would take one page per 700 records; the export stopped long before.
