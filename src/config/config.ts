@@ -42,6 +42,12 @@ const schema = z.object({
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Time a client has to send a whole request, body included (at least the headers' time). */
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** How long a connection may go with nothing sent or received before it is closed (a client that stopped reading); longer than an Elasticsearch call may take. */
+  HTTP_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** The most bytes one records page or geopreview may come to; a larger one is a 400 pointing to the download API. */
+  PAGE_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  /** Records per Elasticsearch read of a large page (a page is read, rendered and sent in pieces of this many). */
+  PAGE_PIECE_ROWS: z.coerce.number().int().min(10).max(10_000).default(500),
   /** How long an idle keep-alive connection stays open. */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** Express's `trust proxy`: empty (the peer address is the caller), `true`, a hop count, or addresses/subnets (`loopback`, `10.0.0.0/8`). */
@@ -58,6 +64,7 @@ const schema = z.object({
   QUOTA_KEY_PER_DAY: z.coerce.number().int().positive().default(100_000),
   QUOTA_KEY_PER_SECOND: z.coerce.number().int().positive().default(50),
 }).refine((e) => e.HTTP_REQUEST_TIMEOUT_MS >= e.HTTP_HEADERS_TIMEOUT_MS, { path: ['HTTP_REQUEST_TIMEOUT_MS'], message: 'must be at least HTTP_HEADERS_TIMEOUT_MS' })
+  .refine((e) => e.HTTP_SEND_TIMEOUT_MS > e.ES_REQUEST_TIMEOUT_MS, { path: ['HTTP_SEND_TIMEOUT_MS'], message: 'must be longer than ES_REQUEST_TIMEOUT_MS' })
   .refine((e) => !(e.ES_API_KEY && e.ES_USERNAME), { path: ['ES_API_KEY'], message: 'give ES_API_KEY or ES_USERNAME, not both' })
   .refine((e) => (e.ES_USERNAME === undefined) === (e.ES_PASSWORD === undefined), { path: ['ES_USERNAME'], message: 'ES_USERNAME and ES_PASSWORD go together' });
 
@@ -68,6 +75,10 @@ export interface QuotaLimits { perDay: number; perSecond: number }
 export interface HttpConfig {
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Inactivity of a connection after which it is closed. */
+  sendTimeoutMs: number;
+  /** How large pages are read (records per piece) and the most bytes one may come to. */
+  pages: { maxBytes: number; pieceRows: number };
   keepAliveTimeoutMs: number;
   trustProxy: boolean | number | string;
   cacheMaxAgeSeconds: number;
@@ -121,8 +132,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     esMaxRetries: e.ES_MAX_RETRIES, esShards: e.ES_SHARDS, esReplicas: e.ES_REPLICAS, indexPrefix: e.ES_INDEX_PREFIX,
     esRequestTimeoutMs: e.ES_REQUEST_TIMEOUT_MS, databaseUrl: e.DATABASE_URL, logLevel: e.LOG_LEVEL,
     http: {
-      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS, sendTimeoutMs: e.HTTP_SEND_TIMEOUT_MS,
       trustProxy: trustProxy(e.TRUST_PROXY), cacheMaxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
+      pages: { maxBytes: e.PAGE_MAX_BYTES, pieceRows: e.PAGE_PIECE_ROWS },
     },
     quotas: {
       store: e.QUOTA_STORE,

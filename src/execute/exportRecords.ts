@@ -2,42 +2,13 @@ import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
 import type { ScanRequest } from '../model/scanRequest';
 import type { RecordHit } from '../model/searchResult';
 import type { Deps } from './deps';
+import { orderedPages, quiet, type Page, type PageReader } from './orderedPages';
 
 /** How long Elasticsearch keeps an export's snapshot between two pages. */
 export const EXPORT_KEEP_ALIVE = '2m';
 
 /** Slices of a scan in any order read side by side (each with one page in flight at most). */
 export const EXPORT_SLICES = 2;
-
-/** One page read: the records, and where the next page starts (none when this one was the last). */
-interface Page { records: RecordHit[]; after?: unknown[] }
-
-/** Reads the page after `after` of one scan (or of one slice of it) from the snapshot. */
-type PageReader = (size: number, after: unknown[] | undefined, slice?: { id: string; max: number }) => Promise<Page>;
-
-/** A promise whose failure is left for whoever awaits it, and never reported as unhandled when nobody does. */
-function quiet<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => undefined);
-  return p;
-}
-
-/**
- * Pages in the scan's order. The next page is asked for as soon as the previous one has come
- * back, before that one is handed over: Elasticsearch reads it while the caller renders and writes.
- * No more is read ahead than that one page.
- */
-async function* orderedPages(read: PageReader, pageSize: number, limit: number): AsyncGenerator<RecordHit[]> {
-  // `rows=0` asks for no record: nothing to read.
-  if (limit <= 0) return;
-  let left = limit;
-  let next: Promise<Page> | undefined = quiet(read(Math.min(pageSize, left), undefined));
-  while (next) {
-    const page: Page = await next;
-    left -= page.records.length;
-    next = page.after && left > 0 ? quiet(read(Math.min(pageSize, left), page.after)) : undefined;
-    if (page.records.length > 0) yield page.records;
-  }
-}
 
 /**
  * Pages of a scan in any order: `slices` slices of the snapshot read side by side, each page

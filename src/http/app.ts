@@ -14,6 +14,7 @@ import { odsRecordsRouter } from '../dialects/ods-v1/odsRecordsRouter';
 import { packageSearchRouter } from '../dialects/ckan/packageSearchRouter';
 import type { QuotaGate } from '../usecases/quotaGate';
 import { quotas } from './quotas';
+import type { PageLimits } from '../dialects/shared/sendInPieces';
 import { requestLog } from './requestLog';
 import { requestShape } from './requestShape';
 
@@ -23,6 +24,8 @@ export interface AppOptions {
   clock?: () => number;
   /** Records per Elasticsearch page of an export. */
   exportPageSize?: number;
+  /** Records per Elasticsearch read of a large page (500), and the most bytes one page may come to (64 MiB). */
+  pages?: Partial<PageLimits>;
   /** Quotas per domain and caller (`serve` always has them); without, calls are not counted. */
   quotas?: QuotaGate;
   /** `max-age` of anonymous GET answers (60 s). */
@@ -55,7 +58,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(authenticate(deps));
   app.use(cachePolicy(options.cacheMaxAgeSeconds ?? 60));
   if (options.quotas !== undefined) app.use(quotas(options.quotas, clock));
-  app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000));
+  app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000, { pieceRows: options.pages?.pieceRows ?? 500, maxBytes: options.pages?.maxBytes ?? 64 * 1024 * 1024 }));
   app.use(datastoreRouter(deps, clock));
   app.use(catalogRouter(deps, clock));
   app.use(packageSearchRouter(deps, clock));

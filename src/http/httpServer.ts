@@ -3,15 +3,17 @@ import type { Express } from 'express';
 import type { HttpConfig } from '../config/config';
 
 /** The server's own limits on slow clients (README "Configuration"). */
-export type ServerTimeouts = Pick<HttpConfig, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs'>;
+export type ServerTimeouts = Pick<HttpConfig, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'sendTimeoutMs'>;
 
-const DEFAULT_TIMEOUTS: ServerTimeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
+const DEFAULT_TIMEOUTS: ServerTimeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, sendTimeoutMs: 60_000 };
 
 /**
  * The HTTP server. Headers may reach 64 KiB, so that an over-long URL gets our JSON 414 rather
  * than Node's bare 431. A client that has not sent its headers within `headersTimeoutMs`, or its
  * whole request within `requestTimeoutMs`, gets Node's 408 and the connection is closed; the
- * check runs every second (or more often for shorter limits).
+ * check runs every second (or more often for shorter limits). A connection on which nothing has
+ * moved for `sendTimeoutMs` (a client that stopped reading its answer) is closed, and what was
+ * being sent to it is let go: a streamed answer stops reading from Elasticsearch.
  */
 export function createHttpServer(app: Express, timeouts: ServerTimeouts = DEFAULT_TIMEOUTS): Server {
   const server = createServer({
@@ -21,5 +23,7 @@ export function createHttpServer(app: Express, timeouts: ServerTimeouts = DEFAUL
     connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(timeouts.headersTimeoutMs / 2))),
   }, app);
   server.keepAliveTimeout = timeouts.keepAliveTimeoutMs;
+  // With no 'timeout' listener, Node destroys the idle socket.
+  server.timeout = timeouts.sendTimeoutMs;
   return server;
 }

@@ -23,6 +23,7 @@ export async function serve(config: Config): Promise<Server> {
   const app = createApp(deps, logger, {
     quotas: new QuotaGate(counters, deps.pool, config.quotas), drain,
     cacheMaxAgeSeconds: config.http.cacheMaxAgeSeconds, trustProxy: config.http.trustProxy, healthTimeoutMs: config.http.healthTimeoutMs,
+    pages: config.http.pages,
   });
   const server = createHttpServer(app, config.http).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });

@@ -1,4 +1,4 @@
-import type { SearchResponse } from '@elastic/elasticsearch/lib/api/types';
+import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { createHash } from 'node:crypto';
 import type { Acc, Series } from '../model/analyze';
 import type { BoundingBox, Cluster, PreviewItem } from '../model/geo';
@@ -53,11 +53,21 @@ export function readBoundingBox(res: SearchResponse): BoundingBox {
  * a pixel at the zoom when one is given), else the point; `geo_digest` identifies the geometry as stored.
  */
 export function readGeopreview(res: SearchResponse<RecordHit>, shapeField: string | undefined, zoom?: number): PreviewItem[] {
-  return res.hits.hits.flatMap((h) => {
+  return readPreviewHits(res.hits.hits, shapeField, zoom);
+}
+
+/** The geometries of some hits of a geopreview page (see readGeopreview). */
+export function readPreviewHits(hits: readonly SearchHit<RecordHit>[], shapeField: string | undefined, zoom?: number): PreviewItem[] {
+  return hits.flatMap((h) => {
     const r = h._source!;
     const stored = (shapeField ? (r.fields?.[shapeField] as Geometry | undefined) : undefined) ?? r.geometry;
     if (!stored) return [];
     const geometry = zoom !== undefined && 'coordinates' in stored && stored.type !== 'Point' ? simplifyGeometry(stored as Geometry, pixelDegrees(zoom)) : stored;
     return [{ recordid: r.recordid, geometry, geo_digest: createHash('sha1').update(JSON.stringify(stored)).digest('hex') }];
   });
+}
+
+/** The later pieces of a large geopreview page (src/execute/searchInPieces.ts) as its geometries. */
+export async function* previewPieces(pieces: AsyncGenerator<SearchHit<RecordHit>[]>, shapeField: string | undefined, zoom?: number): AsyncGenerator<PreviewItem[]> {
+  for await (const hits of pieces) yield readPreviewHits(hits, shapeField, zoom);
 }

@@ -1,4 +1,4 @@
-import type { SearchResponse } from '@elastic/elasticsearch/lib/api/types';
+import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { readFacetGroup } from './readFacetGroup';
 import type { SearchPlan } from '../model/searchPlan';
 import type { RecordHit, SearchResult } from '../model/searchResult';
@@ -10,7 +10,17 @@ export function readSearchResult(plan: SearchPlan, res: SearchResponse<RecordHit
   const aggregations = (res.aggregations ?? {}) as Record<string, unknown>;
   return {
     nhits,
-    records: res.hits.hits.map((h) => ({ ...h._source!, fields: h._source?.fields ?? {} })),
+    records: res.hits.hits.map(recordOfHit),
     facetGroups: plan.facets.map((f, i) => readFacetGroup(f, i, aggregations)),
   };
+}
+
+/** A hit as the record it holds (a record holding none of the fields asked for comes back without `fields`). */
+export function recordOfHit(h: SearchHit<RecordHit>): RecordHit {
+  return { ...h._source!, fields: h._source?.fields ?? {} };
+}
+
+/** The later pieces of a large page (src/execute/searchInPieces.ts) as records. */
+export async function* recordPieces(pieces: AsyncGenerator<SearchHit<RecordHit>[]>): AsyncGenerator<RecordHit[]> {
+  for await (const hits of pieces) yield hits.map(recordOfHit);
 }

@@ -2,17 +2,23 @@ import type { Access } from '../auth/access';
 import { compileSearch } from '../compile/compileSearch';
 import type { Deps } from '../execute/deps';
 import { resolveDataset } from './resolveDataset';
-import { searchIndex } from '../execute/searchIndex';
+import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
 import type { RecordsSearchRequest } from '../model/recordsRequest';
 import { planRecordsSearch } from '../plan/planRecordsSearch';
 import type { SearchPlan } from '../model/searchPlan';
-import { readSearchResult } from '../results/readSearchResult';
-import type { SearchResult } from '../model/searchResult';
+import { readSearchResult, recordPieces } from '../results/readSearchResult';
+import type { RecordHit, SearchResult } from '../model/searchResult';
 
-/** Records search, stage by stage: resolve the dataset → plan → compile → one Elasticsearch request → read. */
-export async function runRecordsSearch(deps: Deps, access: Access, req: RecordsSearchRequest, now: number): Promise<{ plan: SearchPlan; result: SearchResult }> {
+/** A records page: its plan, its first piece (with the total and the facets), and the records after that piece when the page was read in pieces. */
+export interface RecordsPage { plan: SearchPlan; result: SearchResult; more?: LaterPieces<RecordHit> }
+
+/**
+ * Records search, stage by stage: resolve the dataset → plan → compile → Elasticsearch → read.
+ * A page of more than `pieceRows` records is read in pieces (src/execute/searchInPieces.ts).
+ */
+export async function runRecordsSearch(deps: Deps, access: Access, req: RecordsSearchRequest, now: number, pieceRows: number): Promise<RecordsPage> {
   const target = await resolveDataset(deps, access, req.dataset);
   const plan = planRecordsSearch(req, target, now);
-  const res = await searchIndex(deps, compileSearch(plan));
-  return { plan, result: readSearchResult(plan, res) };
+  const { first, rest } = await searchInPieces<RecordHit>(deps, compileSearch(plan), pieceRows);
+  return { plan, result: readSearchResult(plan, first), ...(rest ? { more: { pieces: recordPieces(rest.pieces), release: rest.release } } : {}) };
 }

@@ -11,7 +11,9 @@ import { guardJsonp } from '../shared/guardJsonp';
 import { requestParams } from '../shared/requestParams';
 import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
-import { jsonAnswer } from '../../render/jsonAnswer';
+import { JSON_TYPE, jsonAnswer } from '../../render/jsonAnswer';
+import { jsonArrayPieces, jsonPiecesWriter } from '../../render/jsonPieces';
+import { downloadBeside, sendInPieces, type PageLimits } from '../shared/sendInPieces';
 
 function reply(res: Parameters<RequestHandler>[1], req: GeoRequest, body: unknown): void {
   const json = jsonText(body, req.prettyPrint);
@@ -26,7 +28,7 @@ function read(req: Request, needsZoom: boolean): GeoRequest {
 }
 
 /** `geocluster`, `boundingbox` and `geopreview` (reference/ods-v1.md §1.7–§1.8), for the map widgets. */
-export function geoHandlers(deps: Deps, clock: () => number): Record<'geocluster' | 'boundingbox' | 'geopreview', RequestHandler> {
+export function geoHandlers(deps: Deps, clock: () => number, pages: PageLimits): Record<'geocluster' | 'boundingbox' | 'geopreview', RequestHandler> {
   return {
     geocluster: async (req, res) => {
       const request = read(req, true);
@@ -39,7 +41,10 @@ export function geoHandlers(deps: Deps, clock: () => number): Record<'geocluster
     },
     geopreview: async (req, res) => {
       const request = read(req, false);
-      reply(res, request, await runGeopreview(deps, routeAccess(req), request, clock()));
+      const { items, records, more } = await runGeopreview(deps, routeAccess(req), request, clock(), pages.pieceRows);
+      if (!more) return reply(res, request, items);
+      const pieces = jsonArrayPieces(request.prettyPrint);
+      await sendInPieces(res, jsonPiecesWriter(pieces, pieces.item, request, JSON_TYPE), items, more, records, { maxBytes: pages.maxBytes, downloadPath: downloadBeside(req.path) });
     },
   };
 }

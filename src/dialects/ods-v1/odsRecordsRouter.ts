@@ -12,23 +12,27 @@ import { requestParams } from '../shared/requestParams';
 import { getOrPost } from '../shared/routeMethods';
 import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
+import { downloadBeside, sendInPieces, type PageLimits } from '../shared/sendInPieces';
+import { recordsSearchPieces } from './recordsSearchPieces';
 
 /** ODS v1 records endpoints under `/api`, `/d4c/api` and `/<domain>/api2` (SPEC §2). */
-export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize: number): Router {
+export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize: number, pages: PageLimits): Router {
   const router = Router();
   const search = ['/api/records/1.0/search', '/d4c/api/records/1.0/search', '/:domain/api2/records/search', '/d4c/:domain/api2/records/search'];
   router.all(search, getOrPost, async (req, res) => {
     const params = requestParams(req);
     const request = recordsSearchParams(params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
-    const { plan, result } = await runRecordsSearch(deps, routeAccess(req), request, clock());
-    send(res, renderRecordsSearch(result, plan, request.output, request.echo));
+    const { plan, result, more } = await runRecordsSearch(deps, routeAccess(req), request, clock(), pages.pieceRows);
+    if (!more) return send(res, renderRecordsSearch(result, plan, request.output, request.echo));
+    const items = Math.min(plan.rows, result.nhits - plan.start);
+    await sendInPieces(res, recordsSearchPieces(result, plan, request.output, request.echo), result.records, more, items, { maxBytes: pages.maxBytes, downloadPath: downloadBeside(req.path) });
   });
   const download = ['/api/records/1.0/download', '/d4c/api/records/1.0/download', '/:domain/api2/records/download', '/d4c/:domain/api2/records/download'];
   router.all(download, getOrPost, downloadHandler(deps, clock, exportPageSize));
   const under = (name: string) => [`/api/records/1.0/${name}`, `/d4c/api/records/1.0/${name}`, `/:domain/api2/records/${name}`, `/d4c/:domain/api2/records/${name}`];
   router.all(under('analyze'), getOrPost, analyzeHandler(deps, clock));
-  const geo = geoHandlers(deps, clock);
+  const geo = geoHandlers(deps, clock, pages);
   for (const name of ['geocluster', 'boundingbox', 'geopreview'] as const) router.all(under(name), getOrPost, geo[name]);
   const lookup = ['/api/datasets/1.0/:datasetid/records/:recordid', '/d4c/api/datasets/1.0/:datasetid/records/:recordid', '/:domain/api2/datasets/:datasetid/records/:recordid'];
   router.all(lookup, getOrPost, recordLookupHandler(deps));

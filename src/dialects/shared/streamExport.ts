@@ -9,7 +9,7 @@ import type { ExportWriter } from '../../render/formats/streamWriter';
  * a failure after the first byte destroys the connection, so that nobody mistakes a truncated
  * export for a complete one.
  */
-export async function streamExport(res: Response, writer: ExportWriter, pages: AsyncGenerator<RecordHit[]>): Promise<void> {
+export async function streamExport<T = RecordHit>(res: Response, writer: ExportWriter<T>, pages: AsyncGenerator<T[]>): Promise<void> {
   let gone = false;
   res.on('close', () => { gone = !res.writableFinished; });
   /** Until the client has taken what was written, or has gone; both listeners are removed either way. */

@@ -2,12 +2,12 @@ import type { RecordHit } from '../../model/searchResult';
 import type { FormatContext } from './recordFormat';
 import { JSONP_SUFFIX, RECORD_STREAM_FORMATS } from './registry';
 
-/** A streamed body: its content type and headers, what opens it, each page of records, and what closes it. */
-export interface ExportWriter {
+/** A streamed body: its content type and headers, what opens it, each page of records (or of other items), and what closes it. */
+export interface ExportWriter<T = RecordHit> {
   contentType: string;
   headers: Record<string, string>;
   head: string;
-  page(records: readonly RecordHit[], first: boolean): string;
+  page(records: readonly T[], first: boolean): string;
   tail: string;
 }
 

@@ -105,7 +105,7 @@ describe('Elasticsearch too slow or down, in the JSON shape of each dialect', ()
 describe('server timeouts', () => {
   let server: Server;
   beforeAll(async () => {
-    server = createHttpServer(app, { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 1000 }).listen(0, '127.0.0.1');
+    server = createHttpServer(app, { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 1000, sendTimeoutMs: 60_000 }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
   });
   afterAll(() => new Promise((r) => server.close(r)));

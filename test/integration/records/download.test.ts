@@ -1,5 +1,5 @@
 import { get as httpGet, IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
 import pino from 'pino';
@@ -184,6 +184,21 @@ describe('streaming', () => {
     expect(read).toBeLessThan(pages);
     server.close();
     expect(observed.searches()).toBe(read);
+  });
+
+  test('a client that stops reading: its connection is closed after the send timeout, and the export lets its snapshot go', async () => {
+    const observed = observedApp();
+    observed.release();
+    const timeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, sendTimeoutMs: 500 };
+    const server = createHttpServer(observed.app, timeouts).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    // A raw client that asks for a large export and never reads a byte of it.
+    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1', () => socket.write('GET /api/records/1.0/download?dataset=communes-france&format=geojson HTTP/1.1\r\nHost: x\r\n\r\n'));
+    socket.pause();
+    expect(await observed.pitClosed).toEqual({ succeeded: true, freed: 1 });
+    expect(await new Promise((r) => server.getConnections((_err, n) => r(n)))).toBe(0);
+    socket.destroy();
+    server.close();
   });
 
   test('a re-publish during an export: the export reads its snapshot, without duplicates or gaps', async () => {

@@ -1,0 +1,32 @@
+import type { Response } from 'express';
+import { AppError } from '../../errors/catalogue';
+import type { LaterPieces } from '../../execute/searchInPieces';
+import type { ExportWriter } from '../../render/formats/streamWriter';
+import { streamExport } from './streamExport';
+
+/** How large pages are read and sent: records per Elasticsearch read, and the most bytes one page may come to. */
+export interface PageLimits { pieceRows: number; maxBytes: number }
+
+/** What a page read in pieces may send: the most bytes it may come to, and the API to point to beyond that. */
+export interface PageBudget { maxBytes: number; downloadPath: string }
+
+/** The download API beside the endpoint of `path` (`…/records/1.0/search` → `…/records/1.0/download`). */
+export const downloadBeside = (path: string): string => path.replace(/[^/]+\/?$/, 'download');
+
+/**
+ * Sends a page read in pieces: its first piece is written once it is known that the whole page
+ * fits the byte budget (estimated from the first piece's size per item over the `items` the page
+ * holds), then each later piece as the client takes the previous one. A page over the budget is
+ * a 400 before any byte, pointing to the download API, and its snapshot is released.
+ */
+export async function sendInPieces<T>(res: Response, writer: ExportWriter<T>, first: readonly T[], more: LaterPieces<T>, items: number, budget: PageBudget): Promise<void> {
+  const head = writer.head + writer.page(first, true);
+  const headBytes = Buffer.byteLength(head);
+  const estimate = headBytes + (headBytes / Math.max(first.length, 1)) * Math.max(items - first.length, 0);
+  if (estimate > budget.maxBytes) {
+    await more.release();
+    const mb = (n: number): string => `${Math.ceil(n / 1048576)} MB`;
+    throw new AppError('bad_parameter', `This page would be about ${mb(estimate)}, more than the ${mb(budget.maxBytes)} a page may hold: ask for fewer rows, or read these records with ${budget.downloadPath}.`, { parameter: 'rows' });
+  }
+  await streamExport(res, { ...writer, head, page: (page) => writer.page(page, false) }, more.pieces);
+}

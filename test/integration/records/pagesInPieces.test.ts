@@ -1,0 +1,111 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { Express } from 'express';
+import pino from 'pino';
+import request from 'supertest';
+import type { Deps } from '../../../src/execute/deps';
+import { createApp } from '../../../src/http/app';
+import { ensureFixture } from '../../support/ingestFixture';
+import { rawGeoJsonFeatures } from '../../support/rawFixtures';
+import { TEST_NOW } from '../../support/recordsApp';
+import { openTestDeps } from '../../support/testDeps';
+
+let deps: Deps & { close(): Promise<void> };
+beforeAll(async () => {
+  deps = await openTestDeps();
+  for (const id of ['communes-france', 'lieux-de-tournage-a-paris']) await ensureFixture(deps, id);
+}, 900000);
+afterAll(() => deps.close());
+let raw: ReturnType<typeof rawGeoJsonFeatures> | undefined;
+const communes = (): ReturnType<typeof rawGeoJsonFeatures> => (raw ??= rawGeoJsonFeatures('communes-france.geojson.gz'));
+
+/** The Elasticsearch calls an app made: searches, and snapshots opened and closed. */
+interface Calls { searches: number; opened: number; closed: number }
+
+/** An app over a client that counts its calls, reading large pages `pieceRows` records at a time, within `maxBytes`. */
+function countingApp(pieceRows: number, maxBytes = 64 * 1024 * 1024): { app: Express; calls: Calls } {
+  const calls: Calls = { searches: 0, opened: 0, closed: 0 };
+  const es = Object.create(deps.es) as Client;
+  es.search = ((...args: Parameters<Client['search']>) => { calls.searches++; return deps.es.search(...args); }) as Client['search'];
+  es.openPointInTime = ((...args: Parameters<Client['openPointInTime']>) => { calls.opened++; return deps.es.openPointInTime(...args); }) as Client['openPointInTime'];
+  es.closePointInTime = ((...args: Parameters<Client['closePointInTime']>) => { calls.closed++; return deps.es.closePointInTime(...args); }) as Client['closePointInTime'];
+  return { app: createApp({ ...deps, es }, pino({ level: 'silent' }), { clock: () => TEST_NOW, pages: { pieceRows, maxBytes } }), calls };
+}
+
+// The same page read whole (one search) and in pieces of 7 records must be the same bytes:
+// the whole page is what the rest of the suite checks against the raw files.
+const PAGES: Array<[string, string]> = [
+  ['communes, JSON, sorted, with facets and a refine', 'dataset=communes-france&rows=40&start=3&sort=population&facet=region&refine.region=Bretagne'],
+  ['communes, JSON indented', 'dataset=communes-france&rows=23&sort=-nom&pretty_print=true&facet=departement'],
+  ['communes, GeoJSON', 'dataset=communes-france&rows=30&sort=nom&format=geojson&q=saint'],
+  ['communes, GeoJSON indented', 'dataset=communes-france&rows=15&sort=nom&format=geojson&pretty_print=true'],
+  ['communes, GeoJSONP', 'dataset=communes-france&rows=15&sort=nom&format=geojsonp&callback=draw'],
+  ['lieux, CSV', 'dataset=lieux-de-tournage-a-paris&rows=50&sort=date_debut&format=csv'],
+  ['lieux, JSONP', 'dataset=lieux-de-tournage-a-paris&rows=50&sort=-date_debut&format=jsonp&callback=show'],
+  ['lieux, relevance order', 'dataset=lieux-de-tournage-a-paris&rows=60&q=rue'],
+  ['communes, fewer records than rows', 'dataset=communes-france&rows=100&q=paris&sort=nom'],
+];
+
+describe('records pages read and sent in pieces', () => {
+  test.each(PAGES)('%s: the same bytes as the page read whole', async (_name, query) => {
+    const whole = countingApp(10_000);
+    const pieced = countingApp(7);
+    const a = await request(whole.app).get(`/api/records/1.0/search?${query}`).buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
+    const b = await request(pieced.app).get(`/api/records/1.0/search?${query}`).buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
+    expect(a.status).toBe(200);
+    expect([b.status, b.headers['content-type']]).toEqual([200, a.headers['content-type']]);
+    expect(b.body).toBe(a.body);
+    expect(whole.calls).toEqual({ searches: 1, opened: 0, closed: 0 });
+    // Read in pieces, from one snapshot that is closed once the page is sent.
+    expect(pieced.calls.opened).toBe(1);
+    expect(pieced.calls.closed).toBe(1);
+  });
+
+  test('a page of 40 read 7 at a time takes 6 searches', async () => {
+    const { app, calls } = countingApp(7);
+    const res = await request(app).get('/api/records/1.0/search?dataset=communes-france&rows=40&sort=nom');
+    expect(res.body.records).toHaveLength(40);
+    expect(calls.searches).toBe(Math.ceil(40 / 7));
+  });
+
+  test('a page that fits in one piece is one search, with no snapshot', async () => {
+    const { app, calls } = countingApp(7);
+    const res = await request(app).get('/api/records/1.0/search?dataset=communes-france&rows=7&sort=nom');
+    expect(res.body.records).toHaveLength(7);
+    expect(calls).toEqual({ searches: 1, opened: 0, closed: 0 });
+  });
+
+  test('geopreview: the same geometries read in pieces as read whole', async () => {
+    const url = '/api/records/1.0/geopreview?dataset=communes-france&rows=33&clusterprecision=9&q=saint';
+    const whole = await request(countingApp(10_000).app).get(url);
+    const pieced = countingApp(5);
+    const res = await request(pieced.app).get(url);
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(whole.text);
+    expect(res.body).toHaveLength(33);
+    expect([pieced.calls.opened, pieced.calls.closed]).toEqual([1, 1]);
+  });
+});
+
+describe('a page over the byte budget', () => {
+  // Each commune's record holds its polygon: a few hundred bytes at least, so 200 records exceed 20,000 bytes.
+  test.each([
+    ['/api/records/1.0/search?dataset=communes-france&rows=200&sort=nom', '/api/records/1.0/download'],
+    ['/api/records/1.0/search?dataset=communes-france&rows=200&sort=nom&format=geojson', '/api/records/1.0/download'],
+    ['/d4c/api/records/1.0/search/?dataset=communes-france&rows=200', '/d4c/api/records/1.0/download'],
+    ['/api/records/1.0/geopreview?dataset=communes-france&rows=200', '/api/records/1.0/download'],
+  ])('%s: a 400 naming rows and pointing to %s, before any byte, its snapshot released', async (url, download) => {
+    const smallest = Math.min(...communes().slice(0, 1000).map((f) => JSON.stringify(f.geometry).length));
+    expect(smallest * 200).toBeGreaterThan(20_000);
+    const { app, calls } = countingApp(50, 20_000);
+    const res = await request(app).get(url);
+    expect([res.status, res.headers['content-type'], res.body.parameter, res.body.errorcode]).toEqual([400, expect.stringMatching(/^application\/json/), 'rows', 10010]);
+    expect(res.body.error).toContain(download);
+    expect([calls.opened, calls.closed]).toEqual([1, 1]);
+  });
+
+  test('a small page is not affected by the budget', async () => {
+    const { app } = countingApp(50, 20_000);
+    const res = await request(app).get('/api/records/1.0/search?dataset=communes-france&rows=3&sort=nom');
+    expect([res.status, res.body.records.length]).toEqual([200, 3]);
+  });
+});
