@@ -34,6 +34,7 @@ export function compileSearch(plan: SearchPlan): SearchRequest {
     from: plan.start,
     size: plan.rows,
     sort: plan.sort.map((k) => ({ [k.path]: { order: k.order } })),
-    _source: plan.source ?? sourceOf(plan),
+    // Without a choice of fields a record is read as stored, as an export reads it (src/compile/compileScan.ts).
+    _source: plan.source ?? (plan.fields ? sourceOf(plan) : true),
   };
 }
