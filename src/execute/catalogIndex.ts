@@ -7,10 +7,11 @@ import { bulkIndex } from './bulkIndex';
 import { getDataset, listDatasets } from './datasetStore';
 import type { Deps } from './deps';
 import { indexLayoutFor } from './indexLayoutFor';
-import { aliasTargets, createLoadingIndex, finishLoading, swapAlias } from './versionedIndex';
+import { liveIndexFormat } from './liveIndexFormat';
+import { createLoadingIndex, finishLoading, swapAlias } from './versionedIndex';
 
-/** Bump when catalogDocument() changes what it writes without the mapping changing. */
-const DOCUMENT_VERSION = 4;
+/** Bump when catalogDocument() changes what it writes without the mapping changing (5: French elisions split by fold()). */
+const DOCUMENT_VERSION = 5;
 
 /**
  * What the catalog index's documents and mapping are: kept in the index's `_meta`, so that an
@@ -43,21 +44,12 @@ export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; 
   }
 }
 
-/** The format the live catalog index was built with, if there is one. */
-async function liveCatalogFormat(deps: Deps): Promise<string | undefined> {
-  const [index] = await aliasTargets(deps.es, catalogAlias(deps.indexPrefix));
-  if (index === undefined) return undefined;
-  const mapping = await deps.es.indices.getMapping({ index });
-  const meta = mapping[index]?.mappings?._meta as { format?: unknown } | undefined;
-  return typeof meta?.format === 'string' ? meta.format : '';
-}
-
 /**
  * Builds the catalog index when there is none (a fresh installation) or when it was built in
  * another format (an upgrade): true when it did.
  */
 export async function ensureCatalogIndex(deps: Deps): Promise<boolean> {
-  if ((await liveCatalogFormat(deps)) === CATALOG_FORMAT) return false;
+  if ((await liveIndexFormat(deps.es, catalogAlias(deps.indexPrefix))) === CATALOG_FORMAT) return false;
   await rebuildCatalogIndex(deps);
   return true;
 }

@@ -8,6 +8,7 @@ import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
 import { ensureCatalogIndex } from '../execute/catalogIndex';
 import { memoryQuotaCounters, postgresQuotaCounters } from '../execute/quotaCounters';
 import { QuotaGate } from '../usecases/quotaGate';
+import { upgradeRecordIndices } from '../usecases/upgradeRecordIndices';
 
 /**
  * Starts the API and stops it gracefully on SIGTERM or SIGINT: no new connections, requests in
@@ -28,6 +29,12 @@ export async function serve(config: Config): Promise<Server> {
   const server = createHttpServer(app, config.http).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   logger.info({ port: config.port, host: config.host }, 'portal-search listening');
+  // Record indices built by an older version (another format of the indexed text) are rebuilt
+  // in the background: searches answer from the old ones meanwhile.
+  upgradeRecordIndices(deps).then(({ rebuilt, failed }) => {
+    if (rebuilt.length > 0) logger.info({ rebuilt }, 'record indices rebuilt in the current format');
+    for (const { datasetId, error } of failed) logger.error({ err: error, datasetId }, 'rebuilding a record index in the current format failed');
+  }, (err: unknown) => logger.error({ err }, 'checking the format of the record indices failed'));
   // Index versions retired while an export was reading them are deleted once it is done.
   const sweeper = setInterval(() => {
     sweepRetiredIndices(deps).catch((err: unknown) => logger.warn({ err }, 'sweeping retired indices failed'));

@@ -3,6 +3,7 @@ import recordsTemplate from '../../mappings/records.json';
 import type { FieldDef } from '../model/descriptor';
 import { annotationArg } from '../model/descriptor';
 import { HIERARCHY_LEVELS, levelKey } from '../schema/hierarchyLevels';
+import { RECORDS_FORMAT } from './recordsFormat';
 
 type Json = Record<string, unknown>;
 interface TypeMapping { v: Json; t?: Json; h?: Json }
@@ -16,10 +17,12 @@ export interface IndexBody {
 /**
  * The index of one dataset: the template of mappings/records.json, with each field's typed
  * value (`v.<f>`), folded text (`t.<f>`, text fields) and hierarchy paths (`h.<f>.l1` … `l8`, one per level, text fields
- * annotated hierarchical) mapped as mappings/field-types.json says for its type.
+ * annotated hierarchical) mapped as mappings/field-types.json says for its type, and the format it
+ * was built in (`_meta.format`).
  */
 export function recordMapping(schema: readonly FieldDef[]): IndexBody {
   const body = structuredClone(recordsTemplate) as unknown as IndexBody;
+  body.mappings._meta = { format: RECORDS_FORMAT };
   const props = body.mappings.properties;
   for (const field of schema) {
     const m = TYPES[field.type];

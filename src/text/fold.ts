@@ -1,3 +1,5 @@
+import { splitElisions } from './elision';
+
 const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd' };
 const LIGATURE_RE = /[œŒæÆßøØłŁđĐ]/g;
 const MARKS_RE = /\p{M}+/gu;
@@ -5,8 +7,9 @@ const MARKS_RE = /\p{M}+/gu;
 /**
  * Case and accent folding shared by indexing and querying (SPEC §1: the minimal Elasticsearch
  * has no asciifolding, so folding happens here). "Élève" → "eleve", "Œuvre" → "oeuvre",
- * compatibility forms ("ﬁ", full-width letters) → their plain letters.
+ * compatibility forms ("ﬁ", full-width letters) → their plain letters, and French elided articles
+ * cut from their word ("L’Hôpital" → "l' hopital", see splitElisions).
  */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(MARKS_RE, '').replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c).toLowerCase();
+  return splitElisions(text.normalize('NFKD').replace(MARKS_RE, '').replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c).toLowerCase());
 }

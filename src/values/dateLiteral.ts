@@ -10,15 +10,15 @@ export interface DateLiteral { wall: number; unit: DateUnit; offsetMs?: number }
 const YEAR = /^(\d{4})$/;
 const MONTH = /^(\d{4})[/-](\d{1,2})$/;
 const DAY = /^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$/;
-const DATETIME = /^(\d{4})([/-])(\d{2})\2(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const DATETIME = /^(\d{4})([/-])(\d{2})\2(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2}|:\d{2}:\d{2})?)?$/i;
 
 function offsetMs(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (text.toUpperCase() === 'Z') return 0;
   const sign = text[0] === '-' ? -1 : 1;
-  const digits = text.slice(1).replace(':', '');
-  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
-  return minutes > 14 * 60 ? Number.NaN : sign * minutes * 60000;
+  const digits = text.slice(1).replace(/:/g, '');
+  const seconds = Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2, 4) || '0') * 60 + Number(digits.slice(4) || '0');
+  return seconds > 14 * 3600 || Number(digits.slice(2, 4) || '0') > 59 || Number(digits.slice(4) || '0') > 59 ? Number.NaN : sign * seconds * 1000;
 }
 
 function checkDay(y: number, m: number, d: number): string | undefined {
@@ -30,7 +30,8 @@ function checkDay(y: number, m: number, d: number): string | undefined {
 
 /**
  * `YYYY`, `YYYY/MM`, `YYYY/MM/DD` (or with `-`), and ISO 8601 datetimes `YYYY-MM-DDTHH:MM[:SS[.f]]`
- * with an optional `Z` or `±HH:MM`. A datetime without seconds covers its minute, one without
+ * with an optional `Z`, `±HH:MM` or `±HH:MM:SS` (the offsets of local mean times, as instantText
+ * writes them: `+00:09:21`). A datetime without seconds covers its minute, one without
  * fraction its second; with a fraction it is an instant.
  */
 export function parseDateLiteral(text: string): Parsed<DateLiteral> {

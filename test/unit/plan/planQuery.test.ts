@@ -23,8 +23,8 @@ describe('full text', () => {
   test('a word the tokenizer splits is a phrase whose last word is a prefix', () => {
     expect(es('e-mail')).toEqual({ match_phrase_prefix: { all_text: { query: 'e-mail', max_expansions: 1000 } } });
   });
-  test('a quoted phrase is whole words in order', () => {
-    expect(es('"Rue de l\'Église"')).toEqual({ match_phrase: { all_text: { query: "rue de l'eglise" } } });
+  test('a quoted phrase is whole words in order, an elided article cut from its word', () => {
+    expect(es('"Rue de l\'Église"')).toEqual({ match_phrase: { all_text: { query: "rue de l' eglise" } } });
   });
   test('several words are ANDed; a word with nothing to search is dropped', () => {
     expect(es('film - paris')).toEqual({ bool: { filter: [{ prefix: { all_text: { value: 'film' } } }, { prefix: { all_text: { value: 'paris' } } }] } });

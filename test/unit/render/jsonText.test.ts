@@ -28,6 +28,21 @@ describe('instantText', () => {
     expect(instantText('2024-06-01T12:00:00Z', 'Asia/Kolkata')).toBe('2024-06-01T17:30:00+05:30');
     expect(instantText('2024-06-01T12:00:00Z', 'America/St_Johns')).toBe('2024-06-01T09:30:00-02:30');
   });
+  // Offsets from the tz database's Zone lines: Paris LMT/PMT 0:09:21 (561 s) until 1911 Mar 11 0:00 PMT,
+  // New York LMT -4:56:02 until 1883, Dublin DMT -0:25:21 until 1916, Monrovia MMT -0:44:30 until 1972.
+  test('an offset with seconds keeps them, so that the text names the same instant', () => {
+    expect(instantText('1700-01-01T00:09:49Z', 'Europe/Paris')).toBe('1700-01-01T00:19:10+00:09:21');
+    expect(instantText('1699-12-31T23:55:00Z', 'Europe/Paris')).toBe('1700-01-01T00:04:21+00:09:21');
+    expect(instantText('1850-06-01T12:00:00Z', 'America/New_York')).toBe('1850-06-01T07:03:58-04:56:02');
+    expect(instantText('1900-06-01T12:00:00.250Z', 'Europe/Dublin')).toBe('1900-06-01T11:34:39.250-00:25:21');
+    expect(instantText('1950-06-01T12:00:00Z', 'Africa/Monrovia')).toBe('1950-06-01T11:15:30-00:44:30');
+  });
+  test('a change of offset that is not on a quarter hour (Paris, 1911-03-11 00:00 PMT = 1911-03-10T23:50:39Z)', () => {
+    expect(instantText('1911-03-10T23:46:00Z', 'Europe/Paris')).toBe('1911-03-10T23:55:21+00:09:21');
+    expect(instantText('1911-03-10T23:50:38Z', 'Europe/Paris')).toBe('1911-03-10T23:59:59+00:09:21');
+    expect(instantText('1911-03-10T23:50:39Z', 'Europe/Paris')).toBe('1911-03-10T23:50:39+00:00');
+    expect(instantText('1911-03-10T23:59:59Z', 'Europe/Paris')).toBe('1911-03-10T23:59:59+00:00');
+  });
 });
 
 describe('csvCell', () => {

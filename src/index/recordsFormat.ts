@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto';
+import fieldTypes from '../../mappings/field-types.json';
+import recordsTemplate from '../../mappings/records.json';
+
+/**
+ * Bump when recordDocument() writes something else for the same record without the mappings
+ * changing: a change of folding (src/text/) changes the indexed text, and an index built before
+ * it no longer finds what a query folded the new way asks for. 2: French elisions split.
+ */
+const DOCUMENT_VERSION = 2;
+
+/**
+ * What a record index's documents and mapping are: kept in the index's `_meta`, so that the
+ * indices built by an older version of portal-search are rebuilt from PostgreSQL on start.
+ */
+export const RECORDS_FORMAT = `${DOCUMENT_VERSION}:${createHash('sha256').update(JSON.stringify([recordsTemplate, fieldTypes])).digest('hex').slice(0, 16)}`;
