@@ -12,12 +12,21 @@ export function compileGeoProbe(plan: GeoPlan): SearchRequest {
   return { index: plan.index, size: 0, track_total_hits: true, query: compilePredicate(plan.query), aggs: { bounds: { geo_bounds: { field: recordPaths.value(plan.geoField) } } } };
 }
 
-/** A geotile grid of the matching records' points at `precision`, each cell with its centroid, bounds and series statistics. */
-export function compileGeoGrid(plan: GeoPlan, precision: number): SearchRequest {
+/**
+ * One page of `pageSize` cells of a geotile grid of the matching records' points at `precision`
+ * (a composite aggregation, so that a large grid is read in pages, each after `after`), each cell
+ * with its centroid, bounds and series statistics.
+ */
+export function compileGeoGrid(plan: GeoPlan, precision: number, pageSize: number, after?: Record<string, unknown>): SearchRequest {
   const path = recordPaths.value(plan.geoField);
   return {
     index: plan.index, size: 0, query: compilePredicate(plan.query),
-    aggs: { grid: { geotile_grid: { field: path, precision, size: MAX_CLUSTER_CELLS, shard_size: MAX_CLUSTER_CELLS }, aggs: { centroid: { geo_centroid: { field: path } }, bounds: { geo_bounds: { field: path } }, ...fieldSeriesStats(plan.series) } } },
+    aggs: {
+      grid: {
+        composite: { size: pageSize, sources: [{ cell: { geotile_grid: { field: path, precision } } }], ...(after ? { after: after as never } : {}) },
+        aggs: { centroid: { geo_centroid: { field: path } }, bounds: { geo_bounds: { field: path } }, ...fieldSeriesStats(plan.series) },
+      },
+    },
   };
 }
 

@@ -11,7 +11,7 @@ import { totalHits } from './totalHits';
 interface LatLonPoint { lat: number; lon: number }
 /** `geo_bounds` as Elasticsearch answers it (absent when no record has a point). */
 export interface GeoBounds { top_left: LatLonPoint; bottom_right: LatLonPoint }
-interface Cell { key: string; doc_count: number; centroid: { location?: LatLonPoint }; bounds: { bounds?: GeoBounds }; [k: string]: unknown }
+interface Cell { key: { cell: string }; doc_count: number; centroid: { location?: LatLonPoint }; bounds: { bounds?: GeoBounds }; [k: string]: unknown }
 interface Stats { count: number; sum: number | null; min: number | null; max: number | null; sum_of_squares: number | null }
 interface BoundsAgg { bounds?: GeoBounds }
 
@@ -21,10 +21,14 @@ export function readGeoProbe(res: SearchResponse): { total: number; bounds?: Geo
   return { total: totalHits(res), ...(bounds ? { bounds } : {}) };
 }
 
-/** The cells of a geotile grid: centroid, count, bounds `[w, s, e, n]` and each series' accumulated statistics. */
-export function readGeoCells(res: SearchResponse, series: readonly Series[]): Cluster[] {
-  const buckets = ((res.aggregations?.grid as { buckets?: Cell[] } | undefined)?.buckets ?? []);
-  return buckets.filter((c) => c.centroid.location && c.bounds.bounds).map((c) => {
+/** One page of a geotile grid: its cells, and where the next page starts (none after the last). */
+export interface GridPage { cells: Cluster[]; after?: Record<string, unknown> }
+
+/** A page of the cells of a geotile grid: centroid, count, bounds `[w, s, e, n]` and each series' accumulated statistics. */
+export function readGeoCells(res: SearchResponse, series: readonly Series[], pageSize: number): GridPage {
+  const grid = res.aggregations?.grid as { buckets?: Cell[]; after_key?: Record<string, unknown> } | undefined;
+  const buckets = grid?.buckets ?? [];
+  const cells = buckets.filter((c) => c.centroid.location && c.bounds.bounds).map((c) => {
     const { top_left: tl, bottom_right: br } = c.bounds.bounds!;
     const accs = new Map<string, Acc>(series.map((s) => {
       const st = c[`s_${s.name}`] as Stats | undefined;
@@ -33,8 +37,9 @@ export function readGeoCells(res: SearchResponse, series: readonly Series[]): Cl
       if (st && st.count > 0) Object.assign(acc, { n: st.count, sum: st.sum ?? 0, sumsq: st.sum_of_squares ?? 0, min: st.min ?? Infinity, max: st.max ?? -Infinity });
       return [s.name, acc];
     }));
-    return { lat: c.centroid.location!.lat, lon: c.centroid.location!.lon, count: c.doc_count, bounds: [tl.lon, br.lat, br.lon, tl.lat], accs };
+    return { lat: c.centroid.location!.lat, lon: c.centroid.location!.lon, count: c.doc_count, bounds: [tl.lon, br.lat, br.lon, tl.lat] as [number, number, number, number], accs };
   });
+  return { cells, ...(buckets.length === pageSize && grid?.after_key ? { after: grid.after_key } : {}) };
 }
 
 /** The box around the matching records' points, `[west, south, east, north]`, and how many of each geometry type. */

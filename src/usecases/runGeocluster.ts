@@ -23,16 +23,24 @@ function checkCellCount(bounds: GeoBounds, total: number, precision: number): vo
 
 /**
  * geocluster: clusters of the matching records at a zoom level. A probe reads the records' bounds
- * and count (to check the cells the grid can fill against the limit), then a geotile grid gives
- * each cell's centroid, bounds and series, and cells closer than `clusterdistance` pixels merge.
+ * and count (to check the cells the grid can fill against the limit), then a geotile grid, read
+ * `pageSize` cells at a time, gives each cell's centroid, bounds and series, and cells closer than
+ * `clusterdistance` pixels merge.
  */
-export async function runGeocluster(deps: Deps, access: Access, req: GeoRequest, now: number): Promise<{ plan: GeoPlan; zoom: number; clusters: Cluster[] }> {
+export async function runGeocluster(deps: Deps, access: Access, req: GeoRequest, now: number, pageSize: number): Promise<{ plan: GeoPlan; zoom: number; clusters: Cluster[] }> {
   const plan = planGeo(req, await resolveDataset(deps, access, req.dataset), now);
   const zoom = req.clusterprecision!;
   const precision = Math.min(29, zoom + req.shapeprecision);
   const probe = readGeoProbe(await searchIndex(deps, compileGeoProbe(plan)));
   if (!probe.bounds) return { plan, zoom, clusters: [] };
   checkCellCount(probe.bounds, probe.total, precision);
-  const cells = readGeoCells(await searchIndex(deps, compileGeoGrid(plan, precision)), plan.series);
+  // The grid in pages of `pageSize` cells: no answer of Elasticsearch is larger than one page.
+  const cells: Cluster[] = [];
+  let after: Record<string, unknown> | undefined;
+  do {
+    const page = readGeoCells(await searchIndex(deps, compileGeoGrid(plan, precision, pageSize, after)), plan.series, pageSize);
+    for (const c of page.cells) cells.push(c);
+    after = page.after;
+  } while (after);
   return { plan, zoom, clusters: mergeClusters(cells, zoom, req.clusterdistance) };
 }

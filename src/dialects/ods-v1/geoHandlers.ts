@@ -7,18 +7,23 @@ import { geoParams } from './geoParams';
 import { GeoRequest } from '../../model/recordsRequest';
 import { jsonText } from '../../render/jsonText';
 import { geoclusterBody } from './renderGeocluster';
+import { MAX_CLUSTER_CELLS } from '../../compile/compileGeo';
 import { guardJsonp } from '../shared/guardJsonp';
 import { requestParams } from '../shared/requestParams';
 import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
 import { JSON_TYPE, jsonAnswer } from '../../render/jsonAnswer';
-import { jsonArrayPieces, jsonPiecesWriter } from '../../render/jsonPieces';
-import { downloadBeside, sendInPieces, type PageLimits } from '../shared/sendInPieces';
+import { jsonArrayPieces, jsonEnvelopePieces, jsonPiecesWriter } from '../../render/jsonPieces';
+import { downloadBeside, inPieces, sendInPieces, type PageLimits } from '../shared/sendInPieces';
+import { streamExport } from '../shared/streamExport';
 
 function reply(res: Parameters<RequestHandler>[1], req: GeoRequest, body: unknown): void {
   const json = jsonText(body, req.prettyPrint);
   send(res, jsonAnswer(json, req));
 }
+
+/** Cells per grid page of a geocluster: ten times the records of a page's piece (a cell is about a tenth of a record), within the grid's limit. */
+const gridPage = (pieceRows: number): number => Math.min(pieceRows * 10, MAX_CLUSTER_CELLS);
 
 function read(req: Request, needsZoom: boolean): GeoRequest {
   const params = requestParams(req);
@@ -32,8 +37,12 @@ export function geoHandlers(deps: Deps, clock: () => number, pages: PageLimits):
   return {
     geocluster: async (req, res) => {
       const request = read(req, true);
-      const { plan, zoom, clusters } = await runGeocluster(deps, routeAccess(req), request, clock());
-      reply(res, request, geoclusterBody(clusters, plan.series, zoom));
+      const { plan, zoom, clusters } = await runGeocluster(deps, routeAccess(req), request, clock(), gridPage(pages.pieceRows));
+      const body = geoclusterBody(clusters, plan.series, zoom);
+      if (body.clusters.length <= pages.pieceRows) return reply(res, request, body);
+      // Many clusters are written a piece at a time.
+      const pieces = jsonEnvelopePieces({ ...body, clusters: [] }, 'clusters', request.prettyPrint);
+      await streamExport(res, jsonPiecesWriter(pieces, pieces.item, request, JSON_TYPE), inPieces(body.clusters, pages.pieceRows));
     },
     boundingbox: async (req, res) => {
       const request = read(req, false);

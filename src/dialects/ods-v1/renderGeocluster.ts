@@ -5,7 +5,7 @@ import type { Cluster } from '../../model/geo';
 const range = (xs: number[]): { min: number; max: number } | undefined => (xs.length ? { min: Math.min(...xs), max: Math.max(...xs) } : undefined);
 
 /** The geocluster answer (reference/ods-v1.md §2.7): each cluster's centre [lat, lon], count, shape and series; their ranges. */
-export function geoclusterBody(clusters: Cluster[], series: Series[], zoom: number): Record<string, unknown> {
+export function geoclusterBody(clusters: Cluster[], series: Series[], zoom: number): { clusters: object[]; [member: string]: unknown } {
   const items = clusters.map((c) => {
     const [w, s, e, n] = c.bounds;
     const point = c.count === 1 || (w === e && s === n);

@@ -30,3 +30,14 @@ export async function sendInPieces<T>(res: Response, writer: ExportWriter<T>, fi
   }
   await streamExport(res, { ...writer, head, page: (page) => writer.page(page, false) }, more.pieces);
 }
+
+/**
+ * Items already in memory handed over `size` at a time, with the event loop let go between two
+ * pieces (so that other requests run while a large answer is written).
+ */
+export async function* inPieces<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
+  for (let i = 0; i < items.length; i += size) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    yield items.slice(i, i + size);
+  }
+}

@@ -84,6 +84,23 @@ describe('records pages read and sent in pieces', () => {
     expect(res.body).toHaveLength(33);
     expect([pieced.calls.opened, pieced.calls.closed]).toEqual([1, 1]);
   });
+
+  test.each([
+    ['communes, one point per commune at zoom 14', 'dataset=communes-france&clusterprecision=14&clusterdistance=0'],
+    ['communes with a series, indented', 'dataset=communes-france&clusterprecision=9&clusterdistance=10&y.pop.func=SUM&y.pop.expr=population&pretty_print=true'],
+    ['communes, JSONP', 'dataset=communes-france&clusterprecision=10&clusterdistance=0&format=jsonp&callback=map'],
+  ])('geocluster, %s: the grid read in pages of 500 cells and written 50 clusters at a time, the same bytes as read whole', async (_name, query) => {
+    const url = `/api/records/1.0/geocluster?${query}`;
+    const whole = countingApp(10_000);
+    const pieced = countingApp(50);
+    const a = await request(whole.app).get(url).buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
+    const b = await request(pieced.app).get(url).buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(b.body).toBe(a.body);
+    // The probe, then one grid page per 500 cells or fewer.
+    expect(whole.calls.searches).toBe(2);
+    expect(pieced.calls.searches).toBeGreaterThan(2);
+  });
 });
 
 describe('a page over the byte budget', () => {
