@@ -161,6 +161,16 @@ describe('record indices built before elisions were split are rebuilt on start',
     await deps.es.indices.putMapping({ index: hit._index, _meta: {} });
     const q = (text: string) => request(app).get(`${SEARCH}?${queryString({ dataset: 'elision-upgrade', q: text, rows: 0 })}`);
     expect((await q('ete')).body.nhits).toBe(0);
+    // Another API process on the same database is upgrading (it holds the upgrade's advisory lock): this one leaves it.
+    const other = await deps.pool.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock(7302020)');
+      expect(await upgradeRecordIndices(deps)).toEqual({ elsewhere: true, rebuilt: [], failed: [] });
+      expect((await q('ete')).body.nhits).toBe(0);
+    } finally {
+      await other.query('SELECT pg_advisory_unlock(7302020)');
+      other.release();
+    }
     const first = await upgradeRecordIndices(deps);
     expect(first.rebuilt).toContain('elision-upgrade');
     expect(first.rebuilt).not.toContain(DATASET);
