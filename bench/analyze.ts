@@ -2,7 +2,7 @@
  * bench/analyze: analyze and geocluster on lieux-de-tournage-a-paris and its 1,000,000-record
  * synthetic copy, through our endpoints and as the same Elasticsearch aggregation sent directly
  * (the composite aggregation read page by page; the geotile grid), sequentially and with 32
- * connections. Our side also pays its bounds check (one more small request).
+ * connections.
  *   npm run bench:analyze
  */
 import { anonymous } from '../src/auth/access';

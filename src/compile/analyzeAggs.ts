@@ -27,23 +27,8 @@ export function fieldSeriesStats(series: readonly Series[]): Record<string, Agg>
   return Object.fromEntries(series.flatMap((s) => (s.field ? [[`s_${s.name}`, { extended_stats: { field: recordPaths.value(s.field) } }]] : [])));
 }
 
-/** The bounds check: date ranges of the date x, distinct values of the other x and of fields read record by record. */
-export function boundsAggs(plan: AnalyzePlan): Record<string, Agg> {
-  const aggs: Record<string, Agg> = {};
-  plan.xs.forEach((x, i) => {
-    aggs[`x${i}`] = x.kind === 'date' ? { stats: { field: recordPaths.value(x.field.name) } } : { cardinality: { field: recordPaths.value(x.field.name) } };
-  });
-  plan.valueFields.forEach((f, j) => { aggs[`v${j}`] = { cardinality: { field: recordPaths.value(f) } }; });
-  return aggs;
-}
-
 /** Buckets read per composite page. */
 export const ANALYZE_PAGE = 2000;
-
-/** What analyze measures before it runs: each x's range or distinct values, and the distinct values of fields read by expressions. */
-export function compileAnalyzeBounds(plan: AnalyzePlan): SearchRequest {
-  return { index: plan.index, size: 0, track_total_hits: true, query: compilePredicate(plan.query), aggs: boundsAggs(plan) };
-}
 
 /** An analyze with nothing to group by: the series over every matching record, in one request. */
 export function compileAnalyzeTotals(plan: AnalyzePlan): SearchRequest {

@@ -24,6 +24,7 @@ export interface AnalyzePlan {
   /** Fields read record by record, for series whose expression is more than a field (empty: every series is a field). */
   valueFields: string[];
   sort?: { by: 'x' | string; descending: boolean };
+  /** The most points to answer (always > 0); absent: every point, the bucket limit being the only cap. */
   maxpoints?: number;
 }
 

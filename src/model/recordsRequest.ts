@@ -60,6 +60,7 @@ export interface AnalyzeRequest extends RecordsFilter {
   periodic?: string;
   series: SeriesParams[];
   sort?: string;
+  /** The most points to answer; absent when there is no cap (`0`, empty or left out). */
   maxpoints?: number;
   output: OutputOptions;
 }

@@ -1,5 +1,5 @@
 import type { Access } from '../auth/access';
-import { ANALYZE_PAGE, compileAnalyzeBounds, compileAnalyzePage, compileAnalyzeTotals } from '../compile/analyzeAggs';
+import { ANALYZE_PAGE, compileAnalyzePage, compileAnalyzeTotals } from '../compile/analyzeAggs';
 import { AppError } from '../errors/catalogue';
 import type { Deps } from '../execute/deps';
 import { searchIndex } from '../execute/searchIndex';
@@ -8,22 +8,26 @@ import type { AnalyzeRequest } from '../model/recordsRequest';
 import { planAnalyze } from '../plan/planAnalyze';
 import { finishPoints } from '../results/finishPoints';
 import { PointFolder } from '../results/foldBuckets';
-import { analyzeBucketEstimate, readAnalyzeTotals, readCompositePage } from '../results/readAnalyze';
+import { readAnalyzeTotals, readCompositePage } from '../results/readAnalyze';
 import { resolveDataset } from './resolveDataset';
 
 /** Most buckets one analyze may read (x buckets × combinations of the fields an expression reads). */
 export const MAX_ANALYZE_BUCKETS = 100_000;
 
-/** A 400 before the aggregation runs when the buckets it would read exceed the limit. */
-async function checkBounds(deps: Deps, plan: AnalyzePlan): Promise<void> {
-  if (plan.xs.length === 0 && plan.valueFields.length === 0) return;
-  const buckets = analyzeBucketEstimate(plan, await searchIndex(deps, compileAnalyzeBounds(plan)));
-  if (buckets > MAX_ANALYZE_BUCKETS) {
-    throw new AppError('bad_parameter', `This analysis would read about ${Math.round(buckets)} buckets (limit ${MAX_ANALYZE_BUCKETS}): use a coarser precision, filters, or fewer fields in expressions.`, { parameter: plan.xs.some((x) => x.kind === 'date') ? 'precision' : 'x' });
-  }
+/**
+ * The 400 of an analysis whose buckets pass the limit. It names `precision` when a date x could be
+ * cut coarser, `x` otherwise.
+ */
+function tooManyBuckets(plan: AnalyzePlan): AppError {
+  return new AppError('bad_parameter', `This analysis reads more than ${MAX_ANALYZE_BUCKETS} buckets: use a coarser precision, filters, or fewer fields in x or in expressions.`, { parameter: plan.xs.some((x) => x.kind === 'date') ? 'precision' : 'x' });
 }
 
-/** The points of a plan: one request without groups, else the composite aggregation read page by page and folded. */
+/**
+ * The points of a plan: one request without groups, else the composite aggregation read page by
+ * page and folded. The composite aggregation only ever returns buckets that hold records, so
+ * the limit is checked on the buckets really read, whatever the span of a date x: the reading
+ * stops (a 400) as soon as they pass it, never costing more than the largest accepted analysis.
+ */
 async function readPoints(deps: Deps, plan: AnalyzePlan): Promise<AnalyzePoint[]> {
   const folder = new PointFolder(plan);
   if (plan.xs.length === 0 && plan.valueFields.length === 0) {
@@ -34,9 +38,9 @@ async function readPoints(deps: Deps, plan: AnalyzePlan): Promise<AnalyzePoint[]
   let read = 0;
   for (;;) {
     const page = readCompositePage(await searchIndex(deps, compileAnalyzePage(plan, after)));
-    for (const b of page.buckets) folder.add(b);
     read += page.buckets.length;
-    if (read > MAX_ANALYZE_BUCKETS) throw new AppError('bad_parameter', `This analysis reads more than ${MAX_ANALYZE_BUCKETS} buckets.`, { parameter: 'x' });
+    if (read > MAX_ANALYZE_BUCKETS) throw tooManyBuckets(plan);
+    for (const b of page.buckets) folder.add(b);
     if (page.buckets.length < ANALYZE_PAGE || !page.after) break;
     after = page.after;
   }
@@ -44,9 +48,8 @@ async function readPoints(deps: Deps, plan: AnalyzePlan): Promise<AnalyzePoint[]
   return folder.result();
 }
 
-/** analyze (reference/ods-v1.md §1.6): resolve → plan → a bounds check → the points, sorted and cut to `maxpoints`. */
+/** analyze (reference/ods-v1.md §1.6): resolve → plan → the points (at most the bucket limit), sorted and cut to `maxpoints`. */
 export async function runAnalyze(deps: Deps, access: Access, req: AnalyzeRequest, now: number): Promise<{ plan: AnalyzePlan; points: AnalyzePoint[]; truncated: boolean }> {
   const plan = planAnalyze(req, await resolveDataset(deps, access, req.dataset), now);
-  await checkBounds(deps, plan);
   return { plan, ...finishPoints(plan, await readPoints(deps, plan)) };
 }

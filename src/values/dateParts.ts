@@ -21,6 +21,3 @@ export function dateParts(bucketStart: number, parts: readonly DatePart[], timeZ
   };
   return Object.fromEntries(parts.map((p) => [p, all[p]()]));
 }
-
-/** Rough length of one histogram interval, to bound the number of buckets of a date range. */
-export const INTERVAL_MS = { year: 365 * DAY, month: 28 * DAY, week: 7 * DAY, day: DAY, hour: 3_600_000, minute: 60_000 } as const;

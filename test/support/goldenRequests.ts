@@ -171,7 +171,7 @@ const NOTES: Partial<Record<RequestCase['family'], string>> = {
   'package-show': 'No planner and no Elasticsearch request: the package is rendered from the dataset row (here built from the fixture), so the response is kept.',
   'status-show': 'No planner and no Elasticsearch request: the response is kept.',
   'records-download': 'The plan is compiled to a scan (src/compile/compileScan.ts), read from a point-in-time snapshot page by page (src/execute/exportRecords.ts).',
-  'records-analyze': 'The requests are built from the plan by src/compile/analyzeAggs.ts: a bounds check, then the composite aggregation.',
+  'records-analyze': 'The requests are built from the plan by src/compile/analyzeAggs.ts: the composite aggregation, read page by page.',
   geocluster: 'The requests are built from the plan in src/compile/compileGeo.ts (probe, then grid); the fake answers the probe with bounds around Paris so that the grid request follows.',
   boundingbox: 'The request is built from the plan by compileBoundingBox (src/compile/compileGeo.ts).',
   geopreview: 'The request is built from the plan by compileGeopreview (src/compile/compileGeo.ts).',

@@ -10,7 +10,8 @@ const UNITS = ['year', 'month', 'week', 'day', 'hour', 'minute'] as const;
 const scalars = z.object({
   precision: z.enum(UNITS, `must be one of ${UNITS.join(', ')}`).optional(),
   periodic: z.enum([...UNITS, 'weekday'], `must be one of ${[...UNITS, 'weekday'].join(', ')}`).optional(),
-  maxpoints: z.string().regex(/^\d{1,6}$/, 'must be a whole number').transform(Number).optional(),
+  // ods-analysis sends `maxpoints=0` and ods-chart `maxpoints=` (empty) to mean "no cap", as does leaving it out.
+  maxpoints: z.string().regex(/^\d{0,6}$/, 'must be a whole number').transform((v) => (Number(v) > 0 ? Number(v) : undefined)).optional(),
   sort: z.string().max(200).optional(),
   format: z.enum(['json', 'jsonp', 'csv'], 'must be json, jsonp or csv').default('json'),
   callback: callbackParam.optional(),
