@@ -56,6 +56,10 @@ const schema = z.object({
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(60),
   /** Time limit of each store check of /api/health (event-loop lag does not count against it). */
   HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  /** Whether /metrics serves Prometheus metrics. */
+  METRICS: z.enum(['on', 'off'], 'must be on or off').default('on'),
+  /** When set, a scrape of /metrics must send `Authorization: Bearer <METRICS_KEY>`. */
+  METRICS_KEY: z.string().min(16, 'at least 16 characters').optional(),
   /** Where quota counters live: `memory` (one process) or `postgresql` (shared by every process on the database). */
   QUOTA_STORE: z.enum(['memory', 'postgresql']).default('memory'),
   /** Default quotas of a domain (the `domain_quotas` table overrides them per domain): calls per UTC day and per second. */
@@ -79,6 +83,8 @@ export interface HttpConfig {
   sendTimeoutMs: number;
   /** How large pages are read (records per piece) and the most bytes one may come to. */
   pages: { maxBytes: number; pieceRows: number };
+  /** /metrics, and the key a scrape must send (none: open); undefined: no /metrics. */
+  metrics: { key?: string } | undefined;
   keepAliveTimeoutMs: number;
   trustProxy: boolean | number | string;
   cacheMaxAgeSeconds: number;
@@ -135,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS, sendTimeoutMs: e.HTTP_SEND_TIMEOUT_MS,
       trustProxy: trustProxy(e.TRUST_PROXY), cacheMaxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
       pages: { maxBytes: e.PAGE_MAX_BYTES, pieceRows: e.PAGE_PIECE_ROWS },
+      metrics: e.METRICS === 'on' ? { ...(e.METRICS_KEY ? { key: e.METRICS_KEY } : {}) } : undefined,
     },
     quotas: {
       store: e.QUOTA_STORE,

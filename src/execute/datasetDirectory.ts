@@ -29,6 +29,8 @@ export class DatasetDirectory {
   private closed = false;
   /** `notification` once a change announcement has emptied the cache, `lost` and `listening` as the connection goes and comes. */
   readonly events = new EventEmitter();
+  /** Lookups answered from memory (`hits`) and from PostgreSQL (`misses`) since the start. */
+  readonly counts = { hits: 0, misses: 0 };
 
   constructor(private readonly pool: Queryable, private readonly databaseUrl: string) {}
 
@@ -41,15 +43,22 @@ export class DatasetDirectory {
     if (this.seen !== catalogGeneration()) { this.entries.clear(); this.seen = catalogGeneration(); }
     const key = `${domain}\u0000${id}`;
     const hit = this.entries.get(key);
-    if (this.listener && hit && hit.expires > Date.now()) return hit.value;
+    if (this.listener && hit && hit.expires > Date.now()) {
+      this.counts.hits++;
+      return hit.value;
+    }
     const generation = this.seen;
     let value: Lookup;
     try {
       value = await getDatasetInDomain(this.pool, domain, id);
     } catch (err) {
-      if (hit && generation === catalogGeneration()) return hit.value;
+      if (hit && generation === catalogGeneration()) {
+        this.counts.hits++;
+        return hit.value;
+      }
       throw err;
     }
+    this.counts.misses++;
     if (generation === catalogGeneration()) {
       if (this.entries.size > 10_000) this.entries.clear();
       // Not listening: kept only as the answer of last resort (expired at once).

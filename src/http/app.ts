@@ -15,6 +15,8 @@ import { packageSearchRouter } from '../dialects/ckan/packageSearchRouter';
 import type { QuotaGate } from '../usecases/quotaGate';
 import { quotas } from './quotas';
 import type { PageLimits } from '../dialects/shared/sendInPieces';
+import type { Metrics } from '../execute/metrics';
+import { metricsRouter } from './metricsRouter';
 import { requestLog } from './requestLog';
 import { requestShape } from './requestShape';
 
@@ -26,6 +28,8 @@ export interface AppOptions {
   exportPageSize?: number;
   /** Records per Elasticsearch read of a large page (500), and the most bytes one page may come to (64 MiB). */
   pages?: Partial<PageLimits>;
+  /** Prometheus metrics, served at /metrics (behind `key` when there is one); none: no /metrics. */
+  metrics?: { metrics: Metrics; key?: string };
   /** Quotas per domain and caller (`serve` always has them); without, calls are not counted. */
   quotas?: QuotaGate;
   /** `max-age` of anonymous GET answers (60 s). */
@@ -47,18 +51,20 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy ?? false);
   if (options.drain) app.use(options.drain.middleware);
-  app.use(requestLog(logger));
+  const metrics = options.metrics?.metrics;
+  app.use(requestLog(logger, metrics));
   // First, so that every answer has CORS and nosniff, the refusals of the body parsers included.
   app.use(cors);
   // Before authentication and quotas: liveness touches no store, and probes are not counted.
   app.use(healthRouter(deps, options.healthTimeoutMs));
+  if (options.metrics) app.use(metricsRouter(options.metrics.metrics, options.metrics.key));
   app.use(requestShape);
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 1000 }));
   app.use(authenticate(deps));
   app.use(cachePolicy(options.cacheMaxAgeSeconds ?? 60));
-  if (options.quotas !== undefined) app.use(quotas(options.quotas, clock));
-  app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000, { pieceRows: options.pages?.pieceRows ?? 500, maxBytes: options.pages?.maxBytes ?? 64 * 1024 * 1024 }));
+  if (options.quotas !== undefined) app.use(quotas(options.quotas, clock, metrics));
+  app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000, { pieceRows: options.pages?.pieceRows ?? 500, maxBytes: options.pages?.maxBytes ?? 64 * 1024 * 1024 }, metrics));
   app.use(datastoreRouter(deps, clock));
   app.use(catalogRouter(deps, clock));
   app.use(packageSearchRouter(deps, clock));

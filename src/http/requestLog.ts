@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import type { Metrics } from '../execute/metrics';
+import { routeFamily } from './routeFamily';
 
 const decodedName = (name: string): string => { try { return decodeURIComponent(name).toLowerCase(); } catch { return name.toLowerCase(); } };
 
@@ -13,8 +15,8 @@ export function redactUrl(url: string): string {
   return [...redacted].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('').slice(0, 2000);
 }
 
-/** One log line per request, with an id also sent back as X-Request-Id. */
-export function requestLog(logger: Logger): RequestHandler {
+/** One log line per request, with an id also sent back as X-Request-Id; its duration counted by route family and status. */
+export function requestLog(logger: Logger, metrics?: Metrics): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     const reqId = randomUUID();
@@ -22,6 +24,7 @@ export function requestLog(logger: Logger): RequestHandler {
     res.set('X-Request-Id', reqId);
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      metrics?.requests.observe({ family: routeFamily(req.path), status: String(res.statusCode) }, ms / 1000);
       logger.info({ reqId, method: req.method, url: redactUrl(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     next();

@@ -8,6 +8,7 @@ import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
 import { ensureCatalogIndex } from '../execute/catalogIndex';
 import { memoryQuotaCounters, postgresQuotaCounters } from '../execute/quotaCounters';
 import { QuotaGate } from '../usecases/quotaGate';
+import { Metrics } from '../execute/metrics';
 import { upgradeRecordIndices } from '../usecases/upgradeRecordIndices';
 
 /**
@@ -21,10 +22,16 @@ export async function serve(config: Config): Promise<Server> {
   await ensureCatalogIndex(deps);
   const counters = config.quotas.store === 'postgresql' ? postgresQuotaCounters(deps.pool) : memoryQuotaCounters();
   const drain = new Drain();
+  const metrics = config.http.metrics ? new Metrics() : undefined;
+  if (metrics) {
+    metrics.observeElasticsearch(deps.es);
+    if (deps.directory) metrics.observeDirectory(deps.directory);
+  }
   const app = createApp(deps, logger, {
     quotas: new QuotaGate(counters, deps.pool, config.quotas), drain,
     cacheMaxAgeSeconds: config.http.cacheMaxAgeSeconds, trustProxy: config.http.trustProxy, healthTimeoutMs: config.http.healthTimeoutMs,
     pages: config.http.pages,
+    ...(metrics ? { metrics: { metrics, ...(config.http.metrics?.key ? { key: config.http.metrics.key } : {}) } } : {}),
   });
   const server = createHttpServer(app, config.http).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });

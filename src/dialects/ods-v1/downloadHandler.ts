@@ -1,5 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Deps } from '../../execute/deps';
+import type { Metrics } from '../../execute/metrics';
+import type { ExportWriter } from '../../render/formats/streamWriter';
 import { runExport } from '../../usecases/runExport';
 import { downloadParams } from './downloadParams';
 import { streamWriter } from '../../render/formats/streamWriter';
@@ -8,8 +10,17 @@ import { requestParams } from '../shared/requestParams';
 import { routeAccess } from '../shared/routeAccess';
 import { streamExport } from '../shared/streamExport';
 
+/** A writer whose records and bytes are counted in the export metrics, by format. */
+function countedWriter(writer: ExportWriter, metrics: Metrics, format: string): ExportWriter {
+  const bytes = (text: string): string => { metrics.exportedBytes.inc({ format }, Buffer.byteLength(text)); return text; };
+  return {
+    ...writer, head: bytes(writer.head), tail: bytes(writer.tail),
+    page: (records, first) => { metrics.exportedRows.inc({ format }, records.length); return bytes(writer.page(records, first)); },
+  };
+}
+
 /** `/api/records/1.0/download`: every matching record, streamed from one snapshot (reference/ods-v1.md §1.5). */
-export function downloadHandler(deps: Deps, clock: () => number, pageSize: number): RequestHandler {
+export function downloadHandler(deps: Deps, clock: () => number, pageSize: number, metrics?: Metrics): RequestHandler {
   return async (req, res) => {
     const params = requestParams(req);
     const request = downloadParams(params);
@@ -18,6 +29,6 @@ export function downloadHandler(deps: Deps, clock: () => number, pageSize: numbe
     const records = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
     const format = { records, columns: plan.fields ?? plan.schema, output: request.output, filename: plan.datasetId.replace(/[^\w@-]/g, '_') };
     const writer = streamWriter(request.output.format, request.output.callback, format);
-    await streamExport(res, writer, pages);
+    await streamExport(res, metrics ? countedWriter(writer, metrics, request.output.format) : writer, pages);
   };
 }

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Metrics } from '../../execute/metrics';
 import type { Deps } from '../../execute/deps';
 import { recordsSearchParams } from './recordsSearchParams';
 import { renderRecordsSearch } from './renderRecordsSearch';
@@ -16,7 +17,7 @@ import { downloadBeside, sendInPieces, type PageLimits } from '../shared/sendInP
 import { recordsSearchPieces } from './recordsSearchPieces';
 
 /** ODS v1 records endpoints under `/api`, `/d4c/api` and `/<domain>/api2` (SPEC §2). */
-export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize: number, pages: PageLimits): Router {
+export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize: number, pages: PageLimits, metrics?: Metrics): Router {
   const router = Router();
   const search = ['/api/records/1.0/search', '/d4c/api/records/1.0/search', '/:domain/api2/records/search', '/d4c/:domain/api2/records/search'];
   router.all(search, getOrPost, async (req, res) => {
@@ -29,7 +30,7 @@ export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize
     await sendInPieces(res, recordsSearchPieces(result, plan, request.output, request.echo), result.records, more, items, { maxBytes: pages.maxBytes, downloadPath: downloadBeside(req.path) });
   });
   const download = ['/api/records/1.0/download', '/d4c/api/records/1.0/download', '/:domain/api2/records/download', '/d4c/:domain/api2/records/download'];
-  router.all(download, getOrPost, downloadHandler(deps, clock, exportPageSize));
+  router.all(download, getOrPost, downloadHandler(deps, clock, exportPageSize, metrics));
   const under = (name: string) => [`/api/records/1.0/${name}`, `/d4c/api/records/1.0/${name}`, `/:domain/api2/records/${name}`, `/d4c/:domain/api2/records/${name}`];
   router.all(under('analyze'), getOrPost, analyzeHandler(deps, clock));
   const geo = geoHandlers(deps, clock, pages);

@@ -5,7 +5,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 8080, host: '0.0.0.0', esNodes: ['http://127.0.0.1:9200'], esMaxRetries: 3, esShards: 'auto', esReplicas: 'auto',
       indexPrefix: '', esRequestTimeoutMs: 10000, databaseUrl: 'postgres://postgres@127.0.0.1:5432/portal_search', logLevel: 'info',
-      http: { headersTimeoutMs: 10000, requestTimeoutMs: 30000, keepAliveTimeoutMs: 5000, sendTimeoutMs: 60000, pages: { maxBytes: 67108864, pieceRows: 500 }, trustProxy: false, cacheMaxAgeSeconds: 60, healthTimeoutMs: 2000 },
+      http: { headersTimeoutMs: 10000, requestTimeoutMs: 30000, keepAliveTimeoutMs: 5000, sendTimeoutMs: 60000, pages: { maxBytes: 67108864, pieceRows: 500 }, metrics: {}, trustProxy: false, cacheMaxAgeSeconds: 60, healthTimeoutMs: 2000 },
       quotas: { store: 'memory', anonymous: { perDay: 10000, perSecond: 20 }, key: { perDay: 100000, perSecond: 50 } },
     });
   });
@@ -25,6 +25,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '1000' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS: must be at least/);
     expect(() => loadConfig({ ES_REQUEST_TIMEOUT_MS: '20000', HTTP_SEND_TIMEOUT_MS: '20000' })).toThrow(/HTTP_SEND_TIMEOUT_MS: must be longer than ES_REQUEST_TIMEOUT_MS/);
     expect(loadConfig({ HTTP_SEND_TIMEOUT_MS: '90000' }).http.sendTimeoutMs).toBe(90000);
+    expect([loadConfig({ METRICS: 'off' }).http.metrics, loadConfig({ METRICS_KEY: 'k'.repeat(16) }).http.metrics]).toEqual([undefined, { key: 'k'.repeat(16) }]);
+    expect(() => loadConfig({ METRICS_KEY: 'short' })).toThrow(/METRICS_KEY: at least 16 characters/);
   });
 
   test('several nodes, comma-separated, each an http(s) URL', () => {
