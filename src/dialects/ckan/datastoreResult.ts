@@ -5,6 +5,7 @@ import type { SearchPlan } from '../../model/searchPlan';
 import type { RecordHit, SearchResult } from '../../model/searchResult';
 import { csvCell } from '../../render/csvText';
 import { instantText } from '../../render/instantText';
+import { datastoreLinks, LinkSource } from './datastoreLinks';
 
 const CKAN_TYPES: Record<FieldDef['type'], string> = {
   text: 'text', int: 'int', double: 'numeric', date: 'date', datetime: 'timestamp', geo_point_2d: 'text', geo_shape: 'json', file: 'text',
@@ -53,10 +54,13 @@ function records(hits: readonly RecordHit[], fields: readonly FieldDef[], req: D
   }
 }
 
-/** The `result` of a `datastore_search` answer (reference/ckan-d4c.md A4), plus `facet_groups` when facets were asked. */
-export function datastoreResult(result: SearchResult, plan: SearchPlan, req: DatastoreRequest, linkBase: string): Record<string, unknown> {
+/**
+ * The `result` of a `datastore_search` answer (reference/ckan-d4c.md A4), plus `facet_groups` when
+ * facets were asked; `_links` when the request's source is given (the action API: d4c's route has
+ * none, reference item 34).
+ */
+export function datastoreResult(result: SearchResult, plan: SearchPlan, req: DatastoreRequest, links?: LinkSource): Record<string, unknown> {
   const fields = plan.fields ?? plan.schema;
-  const link = (offset: number) => `${linkBase}?resource_id=${encodeURIComponent(req.resourceParam)}${offset ? `&offset=${offset}` : ''}`;
   return {
     include_total: req.includeTotal,
     limit: plan.rows,
@@ -67,7 +71,7 @@ export function datastoreResult(result: SearchResult, plan: SearchPlan, req: Dat
     ...req.ckanEcho,
     fields: datastoreFields(fields),
     records: records(result.records, fields, req, plan.timeZone),
-    _links: { start: link(0), next: link(plan.start + plan.rows) },
+    ...(links ? { _links: datastoreLinks(links, plan.start, plan.rows) } : {}),
     ...(req.includeTotal ? { total: result.nhits, total_was_estimated: false } : {}),
     ...(plan.facets.length ? { facet_groups: result.facetGroups } : {}),
   };

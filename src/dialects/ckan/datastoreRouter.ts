@@ -8,6 +8,7 @@ import { getOrPost } from '../shared/routeMethods';
 import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
 import { runDatastoreSearch } from '../../usecases/runDatastoreSearch';
+import { linkPath } from './datastoreLinks';
 
 /**
  * CKAN `datastore_search` (`/api/3/action/…`, `/api/action/…`) and d4c's `/api/records/2.0/search`,
@@ -24,7 +25,8 @@ export function datastoreRouter(deps: Deps, clock: () => number): Router {
     const request = datastoreParams(params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
     const { plan, result } = await runDatastoreSearch(deps, routeAccess(req), request, clock());
-    send(res, renderDatastore(result, plan, request, help ? `${req.protocol}://${req.get('host') ?? 'localhost'}` : undefined));
+    const action = help ? { site: `${req.protocol}://${req.get('host') ?? 'localhost'}`, links: { path: linkPath(req.originalUrl), params: params.raw } } : undefined;
+    send(res, renderDatastore(result, plan, request, action));
   };
   router.all(d4c, getOrPost, handler(false));
   router.all(actions, getOrPost, handler(true));
