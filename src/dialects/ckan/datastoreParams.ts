@@ -25,7 +25,7 @@ const scalars = z.object({
   include_total: booleanParam.default(true),
   records_format: z.enum(RECORDS_FORMATS, `Value must be one of ${RECORDS_FORMATS.join(', ')}`).default('objects'),
   language: z.string().max(64).optional(),
-  format: z.enum(['json', 'jsonp', 'geojson', 'csv'], 'must be one of json, jsonp, geojson, csv').default('json'),
+  format: z.enum(['json', 'jsonp', 'geojson', 'geojsonp', 'csv'], 'must be one of json, jsonp, geojson, geojsonp, csv').default('json'),
   callback: callbackParam.optional(),
   pretty_print: booleanParam.default(false),
   filters: z.string().max(100_000).optional(),

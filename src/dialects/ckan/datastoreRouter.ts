@@ -9,6 +9,7 @@ import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
 import { runDatastoreSearch } from '../../usecases/runDatastoreSearch';
 import { linkPath } from './datastoreLinks';
+import { withCallbackFormat } from '../shared/callbackFormat';
 
 /**
  * CKAN `datastore_search` (`/api/3/action/…`, `/api/action/…`) and d4c's `/api/records/2.0/search`,
@@ -22,7 +23,8 @@ export function datastoreRouter(deps: Deps, clock: () => number): Router {
     '/:domain/api/3/action/datastore_search{/:params}', '/:domain/api/action/datastore_search{/:params}'];
   const handler = (help: boolean): RequestHandler => async (req, res) => {
     const params = requestParams(req, DATASTORE_JSON_OBJECTS);
-    const request = datastoreParams(params);
+    // d4c documents JSONP by a callback alone; CKAN's action API keeps its own parameters.
+    const request = datastoreParams(help ? params : withCallbackFormat(params));
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
     const { plan, result } = await runDatastoreSearch(deps, routeAccess(req), request, clock());
     const action = help ? { site: `${req.protocol}://${req.get('host') ?? 'localhost'}`, links: { path: linkPath(req.originalUrl), params: params.raw } } : undefined;

@@ -1,0 +1,80 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import type { Deps } from '../../../src/execute/deps';
+import { ensureFixture, fixtureDescriptor } from '../../support/ingestFixture';
+import { rawCsvObjects } from '../../support/rawFixtures';
+import { testApp } from '../../support/recordsApp';
+import { queryString } from '../../support/searchRequest';
+import { openTestDeps } from '../../support/testDeps';
+
+// The data4citizen API document (shared/seeds/004_9b1b7b5a839a3c67.txt), point by point (issue 13 §7).
+const LIEUX = 'lieux-de-tournage-a-paris';
+let deps: Deps & { close(): Promise<void> };
+let app: Express;
+beforeAll(async () => {
+  deps = await openTestDeps();
+  await ensureFixture(deps, LIEUX);
+  app = testApp(deps);
+}, 600000);
+afterAll(() => deps.close());
+
+const raw = rawCsvObjects('lieux-de-tournage-a-paris.csv');
+const get = (path: string, params: Record<string, string | number> = {}) => request(app).get(Object.keys(params).length ? `${path}?${queryString(params)}` : path);
+/** JSONP as SPEC §3 defines it: the JSON body, prefixed with a comment, as the callback's argument. */
+const jsonpOf = (callback: string, json: string) => `/**/${callback}(${json});`;
+
+describe('the dataset lookup /<domain>/api2/datasets/DATASETID/id=<id>', () => {
+  test('answers the dataset object of /<domain>/api2/datasets/<id>, with the id in the path or the query string', async () => {
+    const meta = fixtureDescriptor(LIEUX).metadata as { title: string; keyword: string[] };
+    const byId = await get(`/default/api2/datasets/${LIEUX}`);
+    for (const path of [`/default/api2/datasets/DATASETID/id=${LIEUX}`, `/default/api2/datasets/DATASETID/?id=${LIEUX}`, `/default/api2/datasets/DATASETID?id=${LIEUX}`, `/d4c/default/api2/datasets/DATASETID/id=${LIEUX}`]) {
+      const res = await get(path);
+      expect([path, res.status, res.body.datasetid, res.body.metas?.title, res.body.metas?.records_count]).toEqual([path, 200, LIEUX, meta.title, raw.length]);
+      expect(res.body).toEqual(byId.body);
+    }
+  });
+
+  test('without an id it is a 400 naming id; an unknown id is the lookup\'s 404', async () => {
+    const missing = await get('/default/api2/datasets/DATASETID/');
+    expect([missing.status, missing.text]).toEqual([400, expect.stringMatching(/\bid\b/)]);
+    const unknown = await get('/default/api2/datasets/DATASETID/id=no-such-dataset');
+    expect([unknown.status, unknown.body]).toEqual([404, (await get('/default/api2/datasets/no-such-dataset')).body]);
+  });
+});
+
+describe('callback alone turns on JSONP where the document says so', () => {
+  test('api2 records search, api2 lookup (both forms), records 2.0 search; GeoJSON with a callback is GeoJSONP', async () => {
+    const cases: Array<[string, Record<string, string | number>]> = [
+      ['/default/api2/records/search', { dataset: LIEUX, rows: 2 }],
+      [`/default/api2/datasets/${LIEUX}`, {}],
+      [`/default/api2/datasets/DATASETID/id=${LIEUX}`, {}],
+      ['/api/records/2.0/search', { resource_id: LIEUX, limit: 2 }],
+      ['/d4c/api/records/2.0/search', { resource_id: LIEUX, limit: 2 }],
+    ];
+    for (const [path, params] of cases) {
+      const json = await get(path, params);
+      const jsonp = await get(path, { ...params, callback: 'app.cb' });
+      expect([path, json.status, jsonp.status, jsonp.headers['content-type']]).toEqual([path, 200, 200, 'text/javascript; charset=utf-8']);
+      // The same answer as with format=jsonp; its argument is the JSON answer (whose ODS echo names the format).
+      expect(jsonp.text).toBe((await get(path, { ...params, format: 'jsonp', callback: 'app.cb' })).text);
+      expect(jsonp.text).toBe(jsonpOf('app.cb', json.text.replace('"format": "json"', '"format": "jsonp"')));
+      // An explicit format=json stays JSON.
+      expect((await get(path, { ...params, callback: 'app.cb', format: 'json' })).text).toBe(json.text);
+    }
+    for (const [path, params] of [['/default/api2/records/search', { dataset: LIEUX, rows: 2 }], ['/api/records/2.0/search', { resource_id: LIEUX, limit: 2 }]] as const) {
+      const geojson = await get(path, { ...params, format: 'geojson' });
+      const geojsonp = await get(path, { ...params, format: 'geojson', callback: 'cb' });
+      expect([path, geojson.body.type, geojsonp.text]).toEqual([path, 'FeatureCollection', jsonpOf('cb', geojson.text)]);
+    }
+  });
+
+  test('the JSONP guard still holds: no JSONP for a POST or with credentials; ODS v1\'s own routes keep format=jsonp', async () => {
+    const post = await request(app).post('/default/api2/records/search').send({ dataset: LIEUX, callback: 'cb' });
+    expect([post.status, post.text]).toEqual([400, expect.stringMatching(/format/)]);
+    const keyed = await get('/api/records/2.0/search', { resource_id: LIEUX, callback: 'cb' }).set('X-CKAN-API-Key', 'whatever');
+    expect(keyed.status).toBeGreaterThanOrEqual(400);
+    expect(keyed.text.startsWith('/**/')).toBe(false);
+    const ods = await get('/api/records/1.0/search', { dataset: LIEUX, rows: 1, callback: 'cb' });
+    expect([ods.status, ods.headers['content-type']]).toEqual([200, expect.stringMatching(/^application\/json/)]);
+  });
+});
