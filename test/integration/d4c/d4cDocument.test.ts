@@ -2,7 +2,8 @@ import type { Express } from 'express';
 import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
 import { ensureFixture, fixtureDescriptor } from '../../support/ingestFixture';
-import { rawCsvObjects } from '../../support/rawFixtures';
+import { LIEUX_TEXT_COLUMNS, rawCsvObjects } from '../../support/rawFixtures';
+import { hasPhrase, uaxWords } from '../../support/rawText';
 import { testApp } from '../../support/recordsApp';
 import { queryString } from '../../support/searchRequest';
 import { openTestDeps } from '../../support/testDeps';
@@ -76,5 +77,56 @@ describe('callback alone turns on JSONP where the document says so', () => {
     expect(keyed.text.startsWith('/**/')).toBe(false);
     const ods = await get('/api/records/1.0/search', { dataset: LIEUX, rows: 1, callback: 'cb' });
     expect([ods.status, ods.headers['content-type']]).toEqual([200, expect.stringMatching(/^application\/json/)]);
+  });
+});
+
+describe('plain=false: PostgreSQL\'s text-search syntax, parsed by our own parser', () => {
+  const texts = (r: Record<string, string>) => LIEUX_TEXT_COLUMNS.map((c) => r[c]);
+  const words = raw.map((r) => new Set(texts(r).flatMap((t) => uaxWords(t))));
+  /** Rows with the whole word (a lexeme without :*), or a word starting with it (with :*). */
+  const has = (i: number, w: string) => words[i].has(w);
+  const starts = (i: number, w: string) => [...words[i]].some((x) => x.startsWith(w));
+  const count = (keep: (i: number) => boolean) => raw.filter((_, i) => keep(i)).length;
+  const total = async (q: string | Record<string, string>, route = '/api/3/action/datastore_search') => {
+    const res = await request(app).post(route).send({ resource_id: LIEUX, q, plain: false, limit: 0 });
+    expect([q, res.status]).toEqual([q, 200]);
+    return res.body.result.total as number;
+  };
+
+  test('| is or, & is and, ! is not, parentheses group (it used to AND every word)', async () => {
+    const either = count((i) => has(i, 'bureau') || has(i, 'legendes'));
+    expect(either).toBeGreaterThan(count((i) => has(i, 'bureau') && has(i, 'legendes')));
+    expect(await total('bureau | legendes')).toBe(either);
+    expect(await total('bureau & legendes')).toBe(count((i) => has(i, 'bureau') && has(i, 'legendes')));
+    expect(await total('bureau & !legendes')).toBe(count((i) => has(i, 'bureau') && !has(i, 'legendes')));
+    expect(await total('(bureau | legendes) & !(serie | tv)')).toBe(count((i) => (has(i, 'bureau') || has(i, 'legendes')) && !(has(i, 'serie') || has(i, 'tv'))));
+    // The d4c route takes it too (GET, parameters after the slash).
+    const portal = await request(app).get(`/api/records/2.0/search/resource_id=${LIEUX}&plain=false&limit=0&q=${encodeURIComponent('bureau | legendes')}`);
+    expect(portal.body.result.total).toBe(either);
+  });
+
+  test(':* is a prefix search; a lexeme without it is the whole word; quoted texts and <-> are words in order', async () => {
+    const prefix = count((i) => starts(i, 'legend'));
+    expect(prefix).toBeGreaterThan(count((i) => has(i, 'legend')));
+    expect(await total('legend:*')).toBe(prefix);
+    expect(await total('legend')).toBe(count((i) => has(i, 'legend')));
+    expect(await total('bureau:* & !bureau')).toBe(count((i) => starts(i, 'bureau') && !has(i, 'bureau')));
+    const phrase = raw.filter((r) => texts(r).some((t) => hasPhrase(t, 'bureau des legendes'))).length;
+    expect(phrase).toBeGreaterThan(0);
+    expect(await total("'bureau des legendes'")).toBe(phrase);
+    expect(await total('bureau <-> des <-> legendes')).toBe(phrase);
+  });
+
+  test('q as an object: each value is such a query within its field', async () => {
+    const inTitle = raw.filter((r) => { const w = uaxWords(r.Titre); return w.includes('bureau') && !w.includes('legendes'); }).length;
+    expect(await total({ nom_tournage: 'bureau & !legendes' })).toBe(inTitle);
+  });
+
+  test('a query PostgreSQL would refuse is a 400 Search Query Error naming q, with the position', async () => {
+    for (const [q, position] of [['bureau legendes', 7], ['bureau:A', 6], ['(bureau | legendes', 18], ['bureau & | x', 9]] as const) {
+      const res = await request(app).post('/api/3/action/datastore_search').send({ resource_id: LIEUX, q, plain: false });
+      expect([q, res.status, res.body.error.__type, res.body.error.message]).toEqual([q, 400, 'Search Query Error', expect.stringContaining(`at position ${position}`)]);
+      expect(res.body.error.message).toMatch(/\bq\b/);
+    }
   });
 });
