@@ -39,13 +39,9 @@ function csvText(rows: unknown[][], separator: string): string {
   return rows.map((r) => `${r.map((v) => csvCell(text(v), separator)).join(separator)}\r\n`).join('');
 }
 
-/** Records in the requested `records_format`; `distinct` drops repeated rows of the page. */
+/** Records in the requested `records_format` (with `distinct`, the search already kept one record per distinct row). */
 function records(hits: readonly RecordHit[], fields: readonly FieldDef[], req: DatastoreRequest, timeZone: string): unknown {
-  let rows = hits.map((h) => [h.line ?? null, ...fields.map((f) => cell(f, h.fields[f.name], timeZone))]);
-  if (req.distinct) {
-    const seen = new Set<string>();
-    rows = rows.filter((r) => { const k = JSON.stringify(r.slice(1)); return seen.has(k) ? false : (seen.add(k), true); });
-  }
+  const rows = hits.map((h) => [h.line ?? null, ...fields.map((f) => cell(f, h.fields[f.name], timeZone))]);
   switch (req.recordsFormat) {
     case 'objects': return rows.map((r) => Object.fromEntries([['_id', r[0]], ...fields.map((f, i) => [f.name, r[i + 1]])]));
     case 'lists': return rows;

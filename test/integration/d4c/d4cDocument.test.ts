@@ -2,10 +2,10 @@ import type { Express } from 'express';
 import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
 import { ensureFixture, fixtureDescriptor } from '../../support/ingestFixture';
-import { LIEUX_TEXT_COLUMNS, rawCsvObjects } from '../../support/rawFixtures';
-import { hasPhrase, uaxWords } from '../../support/rawText';
+import { LIEUX_TEXT_COLUMNS, rawCsvObjects, rawCsvObjectsWithLines } from '../../support/rawFixtures';
+import { hasPhrase, matchesBareWord, uaxWords } from '../../support/rawText';
 import { testApp } from '../../support/recordsApp';
-import { queryString } from '../../support/searchRequest';
+import { byBytes, queryString } from '../../support/searchRequest';
 import { openTestDeps } from '../../support/testDeps';
 
 // The data4citizen API document (shared/seeds/004_9b1b7b5a839a3c67.txt), point by point (issue 13 §7).
@@ -20,6 +20,8 @@ beforeAll(async () => {
 afterAll(() => deps.close());
 
 const raw = rawCsvObjects('lieux-de-tournage-a-paris.csv');
+/** A bare word of the query language (plain=true, CKAN's default) in some text column of a row. */
+const hasWord = (r: Record<string, string>, w: string) => matchesBareWord(LIEUX_TEXT_COLUMNS.map((c) => r[c]), w);
 const get = (path: string, params: Record<string, string | number> = {}) => request(app).get(Object.keys(params).length ? `${path}?${queryString(params)}` : path);
 /** JSONP as SPEC §3 defines it: the JSON body, prefixed with a comment, as the callback's argument. */
 const jsonpOf = (callback: string, json: string) => `/**/${callback}(${json});`;
@@ -128,5 +130,50 @@ describe('plain=false: PostgreSQL\'s text-search syntax, parsed by our own parse
       expect([q, res.status, res.body.error.__type, res.body.error.message]).toEqual([q, 400, 'Search Query Error', expect.stringContaining(`at position ${position}`)]);
       expect(res.body.error.message).toMatch(/\bq\b/);
     }
+  });
+});
+
+describe('distinct=true: duplicate rows removed across the whole result', () => {
+  const rawLines = rawCsvObjectsWithLines('lieux-de-tournage-a-paris.csv');
+  /** The distinct (type, postcode) rows of the raw file among the rows kept, each with its first line, in order of first appearance. */
+  const distinctRows = (keep: (r: Record<string, string>) => boolean) => {
+    const seen = new Map<string, { _id: number; type_tournage: string | null; ardt_lieu: string | null }>();
+    for (const { line, row } of rawLines) {
+      if (!keep(row)) continue;
+      const k = JSON.stringify([row['Type de tournage'], row['Code postal']]);
+      if (!seen.has(k)) seen.set(k, { _id: line, type_tournage: row['Type de tournage'] || null, ardt_lieu: row['Code postal'] || null });
+    }
+    return [...seen.values()];
+  };
+  const ask = (params: Record<string, unknown>) => request(app).post('/api/3/action/datastore_search').send({ resource_id: LIEUX, fields: ['type_tournage', 'ardt_lieu'], distinct: true, ...params });
+
+  test('total counts the distinct rows; paging walks them all, each once, in order of first appearance', async () => {
+    const all = distinctRows(() => true);
+    expect(all.length).toBeGreaterThan(40);
+    expect(all.length).toBeLessThan(raw.length);
+    const pages = [];
+    for (let offset = 0; offset < all.length + 7; offset += 7) {
+      const res = await ask({ limit: 7, offset });
+      expect([offset, res.status, res.body.result.total]).toEqual([offset, 200, all.length]);
+      pages.push(...res.body.result.records);
+    }
+    expect(pages).toEqual(all);
+  });
+
+  test('with filters, q and sort: the distinct rows of the filtered result, sorted', async () => {
+    const keep = (r: Record<string, string>) => r['Année du tournage'] === '2019' && hasWord(r, 'rue');
+    const expected = distinctRows(keep).sort((a, b) => byBytes(b.ardt_lieu ?? '', a.ardt_lieu ?? '') || byBytes(a.type_tournage ?? '', b.type_tournage ?? ''));
+    const res = await ask({ filters: { annee_tournage: 2019 }, q: 'rue', sort: 'ardt_lieu desc, type_tournage asc', limit: 1000 });
+    expect([res.body.result.total, res.body.result.records]).toEqual([expected.length, expected]);
+    // The d4c route too, with records as lists.
+    const portal = await request(app).get(`/api/records/2.0/search?${queryString({ resource_id: LIEUX, fields: 'type_tournage,ardt_lieu', distinct: 'true', 'refine.annee_tournage': 2019, q: 'rue', sort: 'ardt_lieu desc, type_tournage asc', limit: 5, records_format: 'lists' })}`);
+    expect([portal.body.result.total, portal.body.result.records]).toEqual([expected.length, expected.slice(0, 5).map((r) => [r._id, r.type_tournage, r.ardt_lieu])]);
+  });
+
+  test('sorting by a field that is not returned is a 409 naming sort; without distinct nothing changes', async () => {
+    const bad = await ask({ sort: 'annee_tournage desc' });
+    expect([bad.status, bad.body.error.__type, Object.keys(bad.body.error)]).toEqual([409, 'Validation Error', expect.arrayContaining(['sort'])]);
+    const plain = await ask({ distinct: false, limit: 0 });
+    expect(plain.body.result.total).toBe(raw.length);
   });
 });

@@ -103,16 +103,18 @@ describe('CKAN datastore_search', () => {
     expect(res.body.result.total).toBe(raw.length);
   });
 
-  test('/api/action/ answers as /api/3/action/; distinct drops repeated rows of the page; an unreadable q is plain words, or a 400 without plain', async () => {
+  test('/api/action/ answers as /api/3/action/; distinct keeps one of each row; an unreadable q is plain words, or a 400 without plain', async () => {
     const body = { resource_id: LIEUX, fields: ['type_tournage'], limit: 30 };
     const v3 = await action(body);
     const bare = await request(app).post('/api/action/datastore_search').send(body);
     const withoutLinks = ({ _links: _l, ...rest }: Record<string, unknown>) => rest;
     expect([bare.status, withoutLinks(bare.body.result)]).toEqual([200, withoutLinks(v3.body.result)]);
     expect(v3.body.result.records.map((r: { _id: number }) => r._id)).toEqual(withLines.slice(0, 30).map((r) => r.line));
+    // distinct: each distinct row once over the whole result (issue 13 §7), by its first record.
     const distinct = await action({ ...body, distinct: true });
-    const firstOfEach = withLines.slice(0, 30).filter(({ row }, i, all) => all.findIndex((o) => o.row['Type de tournage'] === row['Type de tournage']) === i);
+    const firstOfEach = withLines.filter(({ row }, i, all) => all.findIndex((o) => o.row['Type de tournage'] === row['Type de tournage']) === i);
     expect(distinct.body.result.records).toEqual(firstOfEach.map(({ line, row }) => ({ _id: line, type_tournage: row['Type de tournage'] })));
+    expect(distinct.body.result.total).toBe(firstOfEach.length);
     // `bureau (legendes` is no valid query: with plain (the default) its words are searched, each a word prefix.
     const plain = await action({ resource_id: LIEUX, q: 'bureau (legendes', limit: 0 });
     expect([plain.status, plain.body.result.total]).toEqual([200, raw.filter((r) => ['bureau', 'legendes'].every((w) => matchesBareWord(texts(r), w))).length]);
