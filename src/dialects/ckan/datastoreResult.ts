@@ -39,15 +39,33 @@ function csvText(rows: unknown[][], separator: string): string {
   return rows.map((r) => `${r.map((v) => csvCell(text(v), separator)).join(separator)}\r\n`).join('');
 }
 
-/** Records in the requested `records_format` (with `distinct`, the search already kept one record per distinct row). */
-function records(hits: readonly RecordHit[], fields: readonly FieldDef[], req: DatastoreRequest, timeZone: string): unknown {
-  const rows = hits.map((h) => [h.line ?? null, ...fields.map((f) => cell(f, h.fields[f.name], timeZone))]);
-  switch (req.recordsFormat) {
-    case 'objects': return rows.map((r) => Object.fromEntries([['_id', r[0]], ...fields.map((f, i) => [f.name, r[i + 1]])]));
+/** Rows (their values in the order of `names`, `_id` first) in a `records_format`: objects, lists, or header-less CSV/TSV text. */
+export function rowsInFormat(rows: unknown[][], names: readonly string[], format: DatastoreRequest['recordsFormat']): unknown {
+  switch (format) {
+    case 'objects': return rows.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i]])));
     case 'lists': return rows;
     case 'csv': return csvText(rows, ',');
     case 'tsv': return csvText(rows, '\t');
   }
+}
+
+/** Records in the requested `records_format` (with `distinct`, the search already kept one record per distinct row). */
+function records(hits: readonly RecordHit[], fields: readonly FieldDef[], req: DatastoreRequest, timeZone: string): unknown {
+  const rows = hits.map((h) => [h.line ?? null, ...fields.map((f) => cell(f, h.fields[f.name], timeZone))]);
+  return rowsInFormat(rows, ['_id', ...fields.map((f) => f.name)], req.recordsFormat);
+}
+
+/** The keys every `datastore_search` result starts with: the validated input echoed (reference/ckan-d4c.md A4). */
+export function inputEcho(req: DatastoreRequest, limit: number, offset: number): Record<string, unknown> {
+  return {
+    include_total: req.includeTotal,
+    limit,
+    offset,
+    records_format: req.recordsFormat,
+    resource_id: req.resourceParam,
+    total_estimation_threshold: null,
+    ...req.ckanEcho,
+  };
 }
 
 /**
@@ -58,13 +76,7 @@ function records(hits: readonly RecordHit[], fields: readonly FieldDef[], req: D
 export function datastoreResult(result: SearchResult, plan: SearchPlan, req: DatastoreRequest, links?: LinkSource): Record<string, unknown> {
   const fields = plan.fields ?? plan.schema;
   return {
-    include_total: req.includeTotal,
-    limit: plan.rows,
-    offset: plan.start,
-    records_format: req.recordsFormat,
-    resource_id: req.resourceParam,
-    total_estimation_threshold: null,
-    ...req.ckanEcho,
+    ...inputEcho(req, plan.rows, plan.start),
     fields: datastoreFields(fields),
     records: records(result.records, fields, req, plan.timeZone),
     ...(links ? { _links: datastoreLinks(links, plan.start, plan.rows) } : {}),

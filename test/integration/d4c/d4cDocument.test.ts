@@ -7,6 +7,8 @@ import { hasPhrase, matchesBareWord, uaxWords } from '../../support/rawText';
 import { testApp } from '../../support/recordsApp';
 import { byBytes, queryString } from '../../support/searchRequest';
 import { openTestDeps } from '../../support/testDeps';
+import { publishTinyCsv } from '../../support/tinyDataset';
+import { upsertDomain } from '../../../src/execute/datasetStore';
 
 // The data4citizen API document (shared/seeds/004_9b1b7b5a839a3c67.txt), point by point (issue 13 §7).
 const LIEUX = 'lieux-de-tournage-a-paris';
@@ -15,6 +17,10 @@ let app: Express;
 beforeAll(async () => {
   deps = await openTestDeps();
   await ensureFixture(deps, LIEUX);
+  await upsertDomain(deps.pool, { id: 'tm-own', title: 'TM own', includePublic: false });
+  for (const [id, options] of [['tm-public', {}], ['tm-private', { visibility: 'private' }], ['tm-draft', { state: 'draft' }], ['tm-elsewhere', { domain: 'tm-own' }]] as const) {
+    await publishTinyCsv(deps, id, [{ name: 'nom', type: 'text' }], [['a'], ['b']], options);
+  }
   app = testApp(deps);
 }, 600000);
 afterAll(() => deps.close());
@@ -175,5 +181,48 @@ describe('distinct=true: duplicate rows removed across the whole result', () => 
     expect([bad.status, bad.body.error.__type, Object.keys(bad.body.error)]).toEqual([409, 'Validation Error', expect.arrayContaining(['sort'])]);
     const plain = await ask({ distinct: false, limit: 0 });
     expect(plain.body.result.total).toBe(raw.length);
+  });
+});
+
+describe('resource_id=_table_metadata lists the tables, as CKAN does', () => {
+  /** What the store of record holds: the public, published datasets with records a domain shows (its own, and every one when it includes them). */
+  const expectedTables = async (domain: string) => (await deps.pool.query<{ id: string; resource_id: string }>(
+    `SELECT s.id, s.resource_id FROM datasets s JOIN domains d ON d.id = $1
+      WHERE s.has_records AND s.visibility = 'public' AND s.state = 'published' AND (s.domain_id = d.id OR d.include_public) ORDER BY s.id`, [domain])).rows;
+  const asRows = (tables: Array<{ id: string; resource_id: string }>) => tables.flatMap((t) => [[t.resource_id, null], [t.id, t.resource_id]]);
+
+  test('one row per table (the resource id) and per alias (the dataset id), with _id, name, oid, alias_of', async () => {
+    const tables = await expectedTables('default');
+    expect(tables.map((t) => t.id)).toEqual(expect.arrayContaining([LIEUX, 'tm-public', 'tm-elsewhere']));
+    const res = await request(app).get(`/api/3/action/datastore_search?${queryString({ resource_id: '_table_metadata', limit: 1000 })}`);
+    expect([res.status, res.body.success, res.body.result.resource_id, res.body.result.total]).toEqual([200, true, '_table_metadata', tables.length * 2]);
+    expect(res.body.result.fields).toEqual([{ id: '_id', type: 'int' }, { id: 'name', type: 'text' }, { id: 'oid', type: 'int' }, { id: 'alias_of', type: 'text' }]);
+    const records = res.body.result.records as Array<{ _id: number; name: string; oid: number; alias_of: string | null }>;
+    expect(records.map((r) => [r.name, r.alias_of])).toEqual(asRows(tables));
+    expect(records.map((r) => r._id)).toEqual(records.map((_, i) => i + 1));
+    expect(records.every((r) => Number.isInteger(r.oid))).toBe(true);
+    expect(records.map((r) => r.name)).not.toEqual(expect.arrayContaining(['tm-private']));
+    expect(records.map((r) => r.name)).not.toEqual(expect.arrayContaining(['tm-draft']));
+    // Every name listed is a resource_id datastore_search reads.
+    for (const r of records.filter((x) => [LIEUX, 'tm-public'].includes(x.name) || x.alias_of === null).slice(0, 6)) {
+      expect([r.name, (await request(app).get(`/api/3/action/datastore_search?resource_id=${r.name}&limit=0`)).status]).toEqual([r.name, 200]);
+    }
+  });
+
+  test('a domain lists what it shows; filters, fields, sort, paging and formats apply; the d4c route too', async () => {
+    const own = await request(app).get(`/tm-own/api/3/action/datastore_search?resource_id=_table_metadata`);
+    expect(own.body.result.records.map((r: { name: string; alias_of: string | null }) => [r.name, r.alias_of])).toEqual(asRows(await expectedTables('tm-own')));
+    expect(own.body.result.total).toBe(2);
+    const lieux = (await expectedTables('default')).find((t) => t.id === LIEUX)!;
+    const alias = await request(app).post('/api/3/action/datastore_search').send({ resource_id: '_table_metadata', filters: { alias_of: lieux.resource_id }, fields: ['name'] });
+    expect([alias.body.result.total, alias.body.result.records.map((r: { name: string }) => r.name), Object.keys(alias.body.result.records[0])]).toEqual([1, [LIEUX], ['_id', 'name']]);
+    const tables = await expectedTables('default');
+    const byNameDesc = asRows(tables).map(([name]) => name as string).sort(byBytes).reverse();
+    const page = await request(app).get(`/api/records/2.0/search/resource_id=_table_metadata&sort=name desc&limit=3&offset=2&records_format=lists&fields=name`);
+    expect([page.status, page.body.result.records.map((r: [number, string]) => r[1]), '_links' in page.body.result]).toEqual([200, byNameDesc.slice(2, 5), false]);
+    const bad = await request(app).get('/api/3/action/datastore_search?resource_id=_table_metadata&filters={"nope":1}');
+    expect([bad.status, bad.body.error.filters]).toEqual([409, [expect.stringMatching(/nope/)]]);
+    const geo = await request(app).get('/api/records/2.0/search?resource_id=_table_metadata&format=geojson');
+    expect([geo.status, Object.keys(geo.body.error)]).toEqual([409, expect.arrayContaining(['format'])]);
   });
 });
