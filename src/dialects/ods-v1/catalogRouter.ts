@@ -47,7 +47,9 @@ export function catalogRouter(deps: Deps, clock: () => number): Router {
     send(res, jsonAnswer(json, s));
   };
   // data4citizen's documented form names the dataset in a parameter: `/<domain>/api2/datasets/DATASETID/id=<id>`.
-  router.all(['/:domain/api2/datasets/DATASETID{/:params}', '/d4c/:domain/api2/datasets/DATASETID{/:params}'], getOrPost, lookup(true));
+  // Routes match regardless of case: a dataset named `datasetid` is looked up as itself.
+  const literal: RequestHandler = (req, _res, next) => { next(/\/DATASETID(\/|$)/.test(req.path) ? undefined : 'route'); };
+  router.all(['/:domain/api2/datasets/DATASETID{/:params}', '/d4c/:domain/api2/datasets/DATASETID{/:params}'], literal, getOrPost, lookup(true));
   router.all(['/api/datasets/1.0/:datasetid', '/d4c/api/datasets/1.0/:datasetid'], getOrPost, lookup(false));
   router.all(['/:domain/api2/datasets/:datasetid', '/d4c/:domain/api2/datasets/:datasetid'], getOrPost, lookup(true));
   return router;

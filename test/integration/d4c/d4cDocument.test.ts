@@ -18,7 +18,7 @@ beforeAll(async () => {
   deps = await openTestDeps();
   await ensureFixture(deps, LIEUX);
   await upsertDomain(deps.pool, { id: 'tm-own', title: 'TM own', includePublic: false });
-  for (const [id, options] of [['tm-public', {}], ['tm-private', { visibility: 'private' }], ['tm-draft', { state: 'draft' }], ['tm-elsewhere', { domain: 'tm-own' }]] as const) {
+  for (const [id, options] of [['tm-public', {}], ['datasetid', {}], ['tm-private', { visibility: 'private' }], ['tm-draft', { state: 'draft' }], ['tm-elsewhere', { domain: 'tm-own' }]] as const) {
     await publishTinyCsv(deps, id, [{ name: 'nom', type: 'text' }], [['a'], ['b']], options);
   }
   app = testApp(deps);
@@ -46,6 +46,8 @@ describe('the dataset lookup /<domain>/api2/datasets/DATASETID/id=<id>', () => {
   test('without an id it is a 400 naming id; an unknown id is the lookup\'s 404', async () => {
     const missing = await get('/default/api2/datasets/DATASETID/');
     expect([missing.status, missing.text]).toEqual([400, expect.stringMatching(/\bid\b/)]);
+    // The literal word is upper case: a dataset named `datasetid` is still looked up by its id.
+    expect((await get('/default/api2/datasets/datasetid')).body.datasetid).toBe('datasetid');
     const unknown = await get('/default/api2/datasets/DATASETID/id=no-such-dataset');
     expect([unknown.status, unknown.body]).toEqual([404, (await get('/default/api2/datasets/no-such-dataset')).body]);
   });
