@@ -13,6 +13,8 @@ export interface FieldValues { field: string; values: Array<string | number | bo
 export interface DatastoreRequest extends RecordsSearchRequest {
   /** What the caller named the resource with (echoed as `resource_id`). */
   resourceParam: string;
+  /** `resource_id=_table_metadata`: the listing of the tables (datasets with records), not a dataset. */
+  tableMetadata: boolean;
   filters: FieldValues[];
   /** `q` as an object: words per field. */
   fieldText: FieldValues[];

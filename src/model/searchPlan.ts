@@ -53,3 +53,18 @@ export interface SearchPlan {
 
 /** An export: one query (q, geofilters, refines, excludes), a total order, the fields, a cap. */
 export type ExportPlan = Pick<SearchPlan, 'index' | 'datasetId' | 'schema' | 'sort' | 'fields' | 'timeZone'> & { query: Predicate; limit?: number };
+
+/** One compared value of a `distinct` search: a field's indexed value, geographic ones compared by their (finest) tile. */
+export interface DistinctKey { path: string; geo: boolean }
+
+/**
+ * `datastore_search` with `distinct=true`: the distinct combinations of `keys` among the records
+ * `query` keeps, each stood for by its first record (smallest `line`), in `order` (paths of `keys`,
+ * or `line` for that first record).
+ */
+export interface DistinctPlan {
+  index: string;
+  query: Predicate;
+  keys: DistinctKey[];
+  order: SortKey[];
+}

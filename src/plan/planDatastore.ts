@@ -3,7 +3,9 @@ import { AppError } from '../errors/catalogue';
 import type { DatastoreRequest, FieldValues } from '../model/datastoreRequest';
 import { fold } from '../text/fold';
 import { parseDateLiteral } from '../values/dateLiteral';
-import { planQueries } from './planQueries';
+import { planQueries, readingQuery } from './planQueries';
+import type { PlanOptions } from './planContext';
+import { planTsQuery } from './planTsQuery';
 import { allOf } from './combine';
 import { planRecordsSearch } from './planRecordsSearch';
 import { DatasetTarget } from '../model/dataset';
@@ -39,18 +41,30 @@ function equals(field: FieldDef, value: string | number | boolean, timeZone: str
   return { kind: 'term', path, value: String(value) };
 }
 
-/** `q` as an object: the words of each value within its field (all of them, the last one a prefix). */
-function fieldWords(field: FieldDef, values: FieldValues['values'], timeZone: string): Predicate {
-  if (field.type !== 'text') return anyOf(values.map((v) => equals(field, v, timeZone)));
-  return anyOf(values.map((v) => ({ kind: 'words', paths: [recordPaths.words(field.name)], text: fold(String(v)), match: 'lastPrefix' })));
+/**
+ * `q` as an object: the words of each value within its field (all of them, the last one a prefix);
+ * with `plain=false`, each value is a text-search query (PostgreSQL's syntax) over that field.
+ */
+function fieldWords(field: FieldDef, values: FieldValues['values'], req: DatastoreRequest, options: PlanOptions): Predicate {
+  if (field.type !== 'text') return anyOf(values.map((v) => equals(field, v, req.timeZone)));
+  const paths = [recordPaths.words(field.name)];
+  if (!req.plain) return anyOf(values.map((v) => readingQuery('q', () => planTsQuery(String(v), paths, options))));
+  return anyOf(values.map((v) => ({ kind: 'words', paths, text: fold(String(v)), match: 'lastPrefix' })));
 }
 
-/** `q` as text: the query language; with `plain` (CKAN's default) a text it cannot read is searched as plain words. */
-function textQuery(req: DatastoreRequest, schema: readonly FieldDef[], now: number): Predicate {
+/**
+ * `q` as text. With `plain=false`, PostgreSQL's text-search syntax (`&`, `|`, `!`, `:*`, `<->`,
+ * parentheses) over every text field, as CKAN's `to_tsquery`. With `plain` (CKAN's default), the
+ * query language; a text it cannot read is searched as plain words.
+ */
+function textQuery(req: DatastoreRequest, options: PlanOptions): Predicate {
+  if (!req.plain) {
+    return allOf(req.queries.map(({ parameter, text }) => readingQuery(parameter, () => planTsQuery(text, [options.schema.allText], options))));
+  }
   try {
-    return planQueries(req.queries, { schema: recordQuerySchema(schema), timeZone: req.timeZone, now });
+    return planQueries(req.queries, options);
   } catch (err) {
-    if (!req.plain || !(err instanceof AppError) || err.code !== 'bad_query') throw err;
+    if (!(err instanceof AppError) || err.code !== 'bad_query') throw err;
     const words = req.queries.flatMap((q) => fold(q.text).match(/[\p{L}\p{N}]+/gu) ?? []);
     if (words.length === 0) return { kind: 'all' };
     const clauses: Predicate[] = words.map((w) => ({ kind: 'words', paths: ['all_text'], text: w, match: 'prefix' }));
@@ -76,10 +90,11 @@ function sortKeys(schema: readonly FieldDef[], req: DatastoreRequest): SortKey[]
 export function planDatastore(req: DatastoreRequest, target: DatasetTarget, now: number): SearchPlan {
   const base = planRecordsSearch({ ...req, queries: [] }, target, now);
   const schema = target.schema;
+  const options: PlanOptions = { schema: recordQuerySchema(schema), timeZone: req.timeZone, now };
   const query = allOf([
-    base.query, textQuery(req, schema, now),
+    base.query, textQuery(req, options),
     ...req.filters.map(({ field, values }) => anyOf(values.map((v) => equals(fieldOf(schema, field, 'filters'), v, req.timeZone)))),
-    ...req.fieldText.map(({ field, values }) => fieldWords(fieldOf(schema, field, 'q'), values, req.timeZone)),
+    ...req.fieldText.map(({ field, values }) => fieldWords(fieldOf(schema, field, 'q'), values, req, options)),
   ]);
   return { ...base, query, sort: sortKeys(schema, req) };
 }

@@ -40,10 +40,18 @@ function facetsOf(names: readonly string[]): PackageFacet[] {
   });
 }
 
+/**
+ * The relevance of CKAN's documented default (`relevance asc, metadata_modified desc`) and of the
+ * data4citizen document's French rendering (`pertinence asc, …`): a rank, so `asc` puts the most
+ * relevant first (score descending) and `desc` the least relevant.
+ */
+const RELEVANCE = new Set(['relevance', 'pertinence']);
+
 function ckanSort(clauses: NonNullable<PackageSearchRequest['ckanSort']>): SortKey[] {
   const keys = clauses.flatMap(({ field, order }): SortKey[] => {
+    if (RELEVANCE.has(field.toLowerCase())) return [{ path: '_score', order: order === 'asc' ? 'desc' : 'asc' }];
     const path = SORTS.get(field);
-    if (path === undefined) throw new AppError('bad_query', `Invalid "sort" parameter: cannot sort by "${field.slice(0, 100)}" (${[...SORTS.keys()].join(', ')}).`, { parameter: 'sort' });
+    if (path === undefined) throw new AppError('bad_query', `Invalid "sort" parameter: cannot sort by "${field.slice(0, 100)}" (${[...SORTS.keys(), ...RELEVANCE].join(', ')}).`, { parameter: 'sort' });
     return path === null ? [] : [{ path, order }];
   });
   return [...keys, { path: 'datasetid', order: 'asc' }];

@@ -33,12 +33,17 @@ export async function resolveDomain(deps: Deps, domain: string): Promise<DomainR
 export async function visibleDataset(deps: Deps, access: Access, ref: DatasetRef, options: { needsRecords: boolean; notFound?: AppError; grants?: Grants }): Promise<DatasetRow> {
   const { domain: scope, dataset: row } = await lookupInDomain(deps, access.domain, ref.id);
   if (!scope) throw new AppError('not_found', `Unknown domain: ${access.domain}`);
-  const readable = row !== undefined && (row.hasRecords || !options.needsRecords);
-  const here = row !== undefined && (ref.domain !== undefined ? row.domain === ref.domain : row.domain === scope.id || scope.includePublic);
-  const granted = row !== undefined && access.keyDomain === row.domain && (ref.domain === row.domain || grantedDomain(access, scope) === row.domain)
-    && grantAllows(row, options.grants ?? ALL_GRANTS);
-  if (!row || !readable || !((isOpen(row) && here) || granted)) throw options.notFound ?? unknownDataset(ref);
+  if (!row || !canRead(row, scope, access, ref, options)) throw options.notFound ?? unknownDataset(ref);
   return row;
+}
+
+/** Whether a caller reaches a dataset through `ref` from the route's domain `scope`: the rule of visibleDataset. */
+export function canRead(row: DatasetRow, scope: DomainRow, access: Access, ref: DatasetRef, options: { needsRecords: boolean; grants?: Grants }): boolean {
+  const readable = row.hasRecords || !options.needsRecords;
+  const here = ref.domain !== undefined ? row.domain === ref.domain : row.domain === scope.id || scope.includePublic;
+  const granted = access.keyDomain === row.domain && (ref.domain === row.domain || grantedDomain(access, scope) === row.domain)
+    && grantAllows(row, options.grants ?? ALL_GRANTS);
+  return readable && ((isOpen(row) && here) || granted);
 }
 
 /** The dataset a records request reads: its index alias, schema and the id to show. */

@@ -7,9 +7,14 @@ import { planDatastore } from '../plan/planDatastore';
 import { readSearchResult } from '../results/readSearchResult';
 import { resolveDataset } from './resolveDataset';
 import { searchPage } from './searchPage';
+import { runDistinct } from './runDistinct';
 
-/** CKAN datastore_search and d4c's records 2.0 search: resolve → plan → one page (read from a snapshot beyond the result window) → read. */
+/**
+ * CKAN datastore_search and d4c's records 2.0 search: resolve → plan → one page (read from a
+ * snapshot beyond the result window) → read; with `distinct`, the distinct rows of the whole result.
+ */
 export async function runDatastoreSearch(deps: Deps, access: Access, req: DatastoreRequest, now: number): Promise<{ plan: SearchPlan; result: SearchResult }> {
   const plan = planDatastore(req, await resolveDataset(deps, access, req.dataset), now);
+  if (req.distinct) return { plan, result: await runDistinct(deps, plan, req.fields !== undefined) };
   return { plan, result: readSearchResult(plan, await searchPage(deps, plan)) };
 }

@@ -78,6 +78,9 @@ const DATASTORE: RequestCase[] = [
     'refine.ardt_lieu': ['75011', '75012'], 'disjunctive.ardt_lieu': 'true', 'geofilter.distance': '48.86,2.38,1500', sort: '-date_debut', timezone: 'Europe/Paris',
   } },
   { name: 'd4c-records-params-after-slash', family: 'datastore-search', path: `/api/records/2.0/search/resource_id=${G}&limit=5&q=lyon` },
+  { name: 'datastore-plain-false-tsquery', family: 'datastore-search', path: '/api/3/action/datastore_search', query: {
+    resource_id: L, plain: 'false', q: "(bureau | legende:*) & !'quai d''orsay' & paris <-> plage", limit: '5',
+  } },
 ];
 
 const CATALOG: RequestCase[] = [

@@ -105,7 +105,9 @@ describe('visibility matrix: callers × public/private/draft × endpoints', () =
       expect([ods.status, ods.body.nhits, ods.body.datasets.map((d: { datasetid: string }) => d.datasetid).sort()]).toEqual([200, expected.length, expected]);
       expect(ods.body.facet_groups[0].facets.map((f: { name: string }) => f.name).sort()).toEqual(expected.map((id) => `kw-${id}`));
       // A CKAN caller sees private and draft datasets only when asking for them, and only with the key.
-      for (const [flags, privateToo, draftsToo] of [[{}, false, false], [{ include_private: 'true' }, true, false], [{ include_private: 'true', include_drafts: 'true' }, true, true]] as const) {
+      for (const [flags, privateToo, draftsToo] of [[{}, false, false], [{ include_private: 'true' }, true, false], [{ include_private: 'true', include_drafts: 'true' }, true, true],
+        // The data4citizen document spells it include_draft.
+        [{ include_private: 'true', include_draft: 'true' }, true, true], [{ include_draft: 'true' }, false, true]] as const) {
         const seen = IDS.filter((id) => id === 'vis-public' || (caller.holdsA && (id === 'vis-private' ? privateToo : draftsToo))).sort();
         const ckan = await get(caller, '/vis-a/api/3/action/package_search', { ...flags, 'facet.field': '["tags","organization"]', rows: 10 });
         expect([flags, ckan.status, ckan.body.result.count, ckan.body.result.results.map((p: { name: string }) => p.name).sort()]).toEqual([flags, 200, seen.length, seen]);

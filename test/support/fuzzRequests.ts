@@ -88,7 +88,8 @@ function datastoreSpace(t: Target): Space {
   return [
     ...recordsSpace(t), ['limit', either(small)], ['offset', either(small)], ['records_format', one('objects', 'lists', 'csv', 'tsv')],
     ['filters', fc.oneof(fc.dictionary(field, fc.oneof(word, fc.array(word, { maxLength: 2 })), { maxKeys: 2 }), hostile, fc.constant('{"a":'))],
-    ['q', fc.oneof(fc.dictionary(field, word, { maxKeys: 2 }), word)], ['distinct', one('true', 'false')], ['plain', one('true', 'false')],
+    ['q', fc.oneof(fc.dictionary(field, word, { maxKeys: 2 }), word, fc.constantFrom('a | b', 'rue:*', '(a & !b) | c', "'a b'", 'a <-> b', 'a:A', 'a b', '!', "'"))],
+    ['distinct', one('true', 'false')], ['plain', one('true', 'false')],
     ['include_total', one('false')], ['sort', either(joined('', field, fc.constantFrom(' asc', ' desc', '')))], ...format('json', 'jsonp', 'geojson', 'csv'),
   ];
 }
@@ -119,7 +120,7 @@ export const FAMILIES: Record<string, FamilySpec> = {
   geopreview: { paths: ods('geopreview'), datasetParam: 'dataset', wholeDataset: true, always: () => [['rows', one('0', '1', '10', '100')]], space: (t) => [...recordsSpace(t), ['clusterprecision', one('0', '8', '25')], ['shapeprecision', one('0', '1', '8')], ...format('json', 'jsonp')] },
   'record-lookup': { paths: ['/api/datasets/1.0/D/records/R', '/d4c/api/datasets/1.0/D/records/R', '/M/api2/datasets/D/records/R'], space: () => [...format('json', 'jsonp'), ['callback', one('cb')], ['pretty_print', one('true')]] },
   'catalog-search': { paths: ['/api/datasets/1.0/search', '/d4c/api/datasets/1.0/search', '/M/api2/datasets/search'], space: () => catalogSpace },
-  'catalog-lookup': { paths: ['/api/datasets/1.0/D', '/M/api2/datasets/D', '/d4c/M/api2/datasets/D'], space: () => [...format('json', 'jsonp'), ['callback', one('cb')], ['extrametas', one('true')], ['interopmetas', one('true')]] },
+  'catalog-lookup': { paths: ['/api/datasets/1.0/D', '/M/api2/datasets/D', '/d4c/M/api2/datasets/D', '/M/api2/datasets/DATASETID/id=D'], space: () => [...format('json', 'jsonp'), ['callback', one('cb')], ['extrametas', one('true')], ['interopmetas', one('true')]] },
   'd4c-records-2.0': { paths: ['/api/records/2.0/search{/}', '/d4c/api/records/2.0/search{/}', '/M/api/records/2.0/search{/}'], datasetParam: 'dataset', space: datastoreSpace },
   'd4c-datasets-2.0': { paths: ['/api/datasets/2.0/search{/}', '/api/datasets/2.0/D', '/api/datasets/2.0/DATASETID/id=D', '/M/api/datasets/2.0/search{/}'], space: () => packageSearchSpace },
   datastore_search: { paths: ckan('datastore_search'), datasetParam: 'resource_id', space: datastoreSpace },
@@ -151,7 +152,8 @@ function jsonBody(params: ReadonlyArray<[string, Value | RawJson]>): string {
 function requestOf(family: Family, world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
   const spec = FAMILIES[family];
   const ids = world.datasets.filter((d) => !(spec.wholeDataset && d.large)).map((d) => d.id);
-  return fc.oneof({ arbitrary: fc.constantFrom(...ids), weight: 9 }, fc.constantFrom('no-such-dataset', 'x@paris')).chain((id) => {
+  const special = ['no-such-dataset', 'x@paris', ...(spec.space === datastoreSpace ? ['_table_metadata'] : [])];
+  return fc.oneof({ arbitrary: fc.constantFrom(...ids), weight: 9 }, fc.constantFrom(...special)).chain((id) => {
     const dataset = world.datasets.find((d) => d.id === id);
     const fields = dataset?.fields ?? [{ name: 'nope', type: 'text' }];
     const t: Target = {

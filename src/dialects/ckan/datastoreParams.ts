@@ -9,6 +9,8 @@ import { commaList } from '../shared/commaList';
 
 /** CKAN's `ckan.datastore.search.rows_max`: a larger `limit` is clamped, not refused. */
 export const DATASTORE_MAX_LIMIT = 32_000;
+/** CKAN's listing of the DataStore tables, named as a resource. */
+export const TABLE_METADATA = '_table_metadata';
 /** Parameters whose JSON body value may be an object. */
 export const DATASTORE_JSON_OBJECTS: ReadonlySet<string> = new Set(['filters', 'q']);
 
@@ -25,7 +27,7 @@ const scalars = z.object({
   include_total: booleanParam.default(true),
   records_format: z.enum(RECORDS_FORMATS, `Value must be one of ${RECORDS_FORMATS.join(', ')}`).default('objects'),
   language: z.string().max(64).optional(),
-  format: z.enum(['json', 'jsonp', 'geojson', 'csv'], 'must be one of json, jsonp, geojson, csv').default('json'),
+  format: z.enum(['json', 'jsonp', 'geojson', 'geojsonp', 'csv'], 'must be one of json, jsonp, geojson, geojsonp, csv').default('json'),
   callback: callbackParam.optional(),
   pretty_print: booleanParam.default(false),
   filters: z.string().max(100_000).optional(),
@@ -75,7 +77,8 @@ export function datastoreParams(r: ParamReader): DatastoreRequest {
   const qs = r.all('q');
   const qObject = qs.length === 1 && qs[0].trim().startsWith('{') ? jsonObjectParam(qs[0], 'q') : undefined;
   const filters = s.filters === undefined ? undefined : jsonObjectParam(s.filters, 'filters');
-  const base = recordsFilter(r, datasetRef(resourceParam, 'resource_id'));
+  const tableMetadata = resourceParam === TABLE_METADATA;
+  const base = recordsFilter(r, tableMetadata ? { id: TABLE_METADATA } : datasetRef(resourceParam, 'resource_id'));
   requireCallback(s.format, s.callback);
   const limit = Math.min(s.limit ?? s.rows ?? 100, DATASTORE_MAX_LIMIT);
   const echo: Record<string, unknown> = {};
@@ -86,6 +89,7 @@ export function datastoreParams(r: ParamReader): DatastoreRequest {
     ...base,
     queries: qObject ? [] : base.queries,
     resourceParam,
+    tableMetadata,
     filters: filters ? fieldValues(filters, 'filters') : [],
     fieldText: qObject ? fieldValues(qObject, 'q') : [],
     plain: s.plain,

@@ -5,6 +5,7 @@ import type { SearchPlan } from '../../model/searchPlan';
 import type { RecordHit, SearchResult } from '../../model/searchResult';
 import { csvCell } from '../../render/csvText';
 import { instantText } from '../../render/instantText';
+import { datastoreLinks, LinkSource } from './datastoreLinks';
 
 const CKAN_TYPES: Record<FieldDef['type'], string> = {
   text: 'text', int: 'int', double: 'numeric', date: 'date', datetime: 'timestamp', geo_point_2d: 'text', geo_shape: 'json', file: 'text',
@@ -38,36 +39,47 @@ function csvText(rows: unknown[][], separator: string): string {
   return rows.map((r) => `${r.map((v) => csvCell(text(v), separator)).join(separator)}\r\n`).join('');
 }
 
-/** Records in the requested `records_format`; `distinct` drops repeated rows of the page. */
-function records(hits: readonly RecordHit[], fields: readonly FieldDef[], req: DatastoreRequest, timeZone: string): unknown {
-  let rows = hits.map((h) => [h.line ?? null, ...fields.map((f) => cell(f, h.fields[f.name], timeZone))]);
-  if (req.distinct) {
-    const seen = new Set<string>();
-    rows = rows.filter((r) => { const k = JSON.stringify(r.slice(1)); return seen.has(k) ? false : (seen.add(k), true); });
-  }
-  switch (req.recordsFormat) {
-    case 'objects': return rows.map((r) => Object.fromEntries([['_id', r[0]], ...fields.map((f, i) => [f.name, r[i + 1]])]));
+/** Rows (their values in the order of `names`, `_id` first) in a `records_format`: objects, lists, or header-less CSV/TSV text. */
+export function rowsInFormat(rows: unknown[][], names: readonly string[], format: DatastoreRequest['recordsFormat']): unknown {
+  switch (format) {
+    case 'objects': return rows.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i]])));
     case 'lists': return rows;
     case 'csv': return csvText(rows, ',');
     case 'tsv': return csvText(rows, '\t');
   }
 }
 
-/** The `result` of a `datastore_search` answer (reference/ckan-d4c.md A4), plus `facet_groups` when facets were asked. */
-export function datastoreResult(result: SearchResult, plan: SearchPlan, req: DatastoreRequest, linkBase: string): Record<string, unknown> {
-  const fields = plan.fields ?? plan.schema;
-  const link = (offset: number) => `${linkBase}?resource_id=${encodeURIComponent(req.resourceParam)}${offset ? `&offset=${offset}` : ''}`;
+/** Records in the requested `records_format` (with `distinct`, the search already kept one record per distinct row). */
+function records(hits: readonly RecordHit[], fields: readonly FieldDef[], req: DatastoreRequest, timeZone: string): unknown {
+  const rows = hits.map((h) => [h.line ?? null, ...fields.map((f) => cell(f, h.fields[f.name], timeZone))]);
+  return rowsInFormat(rows, ['_id', ...fields.map((f) => f.name)], req.recordsFormat);
+}
+
+/** The keys every `datastore_search` result starts with: the validated input echoed (reference/ckan-d4c.md A4). */
+export function inputEcho(req: DatastoreRequest, limit: number, offset: number): Record<string, unknown> {
   return {
     include_total: req.includeTotal,
-    limit: plan.rows,
-    offset: plan.start,
+    limit,
+    offset,
     records_format: req.recordsFormat,
     resource_id: req.resourceParam,
     total_estimation_threshold: null,
     ...req.ckanEcho,
+  };
+}
+
+/**
+ * The `result` of a `datastore_search` answer (reference/ckan-d4c.md A4), plus `facet_groups` when
+ * facets were asked; `_links` when the request's source is given (the action API: d4c's route has
+ * none, reference item 34).
+ */
+export function datastoreResult(result: SearchResult, plan: SearchPlan, req: DatastoreRequest, links?: LinkSource): Record<string, unknown> {
+  const fields = plan.fields ?? plan.schema;
+  return {
+    ...inputEcho(req, plan.rows, plan.start),
     fields: datastoreFields(fields),
     records: records(result.records, fields, req, plan.timeZone),
-    _links: { start: link(0), next: link(plan.start + plan.rows) },
+    ...(links ? { _links: datastoreLinks(links, plan.start, plan.rows) } : {}),
     ...(req.includeTotal ? { total: result.nhits, total_was_estimated: false } : {}),
     ...(plan.facets.length ? { facet_groups: result.facetGroups } : {}),
   };

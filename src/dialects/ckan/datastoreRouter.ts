@@ -8,11 +8,15 @@ import { getOrPost } from '../shared/routeMethods';
 import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
 import { runDatastoreSearch } from '../../usecases/runDatastoreSearch';
+import { linkPath } from './datastoreLinks';
+import { checkTableMetadataFormat, renderTableMetadata } from './renderTableMetadata';
+import { runTableMetadata } from '../../usecases/runTableMetadata';
+import { withCallbackFormat } from '../shared/callbackFormat';
 
 /**
  * CKAN `datastore_search` (`/api/3/action/…`, `/api/action/…`) and d4c's `/api/records/2.0/search`,
  * which also speaks the ODS-style parameters of the portal front-ends (SPEC §2). Parameters may
- * follow the last slash of the path, d4c-style.
+ * follow the last slash of the path, d4c-style. `resource_id=_table_metadata` lists the tables.
  */
 export function datastoreRouter(deps: Deps, clock: () => number): Router {
   const router = Router();
@@ -21,10 +25,17 @@ export function datastoreRouter(deps: Deps, clock: () => number): Router {
     '/:domain/api/3/action/datastore_search{/:params}', '/:domain/api/action/datastore_search{/:params}'];
   const handler = (help: boolean): RequestHandler => async (req, res) => {
     const params = requestParams(req, DATASTORE_JSON_OBJECTS);
-    const request = datastoreParams(params);
+    // d4c documents JSONP by a callback alone; CKAN's action API keeps its own parameters.
+    const request = datastoreParams(help ? params : withCallbackFormat(params));
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
+    const action = help ? { site: `${req.protocol}://${req.get('host') ?? 'localhost'}`, links: { path: linkPath(req.originalUrl), params: params.raw } } : undefined;
+    if (request.tableMetadata) {
+      checkTableMetadataFormat(request);
+      send(res, renderTableMetadata(await runTableMetadata(deps, routeAccess(req), request), request, action));
+      return;
+    }
     const { plan, result } = await runDatastoreSearch(deps, routeAccess(req), request, clock());
-    send(res, renderDatastore(result, plan, request, help ? `${req.protocol}://${req.get('host') ?? 'localhost'}` : undefined));
+    send(res, renderDatastore(result, plan, request, action));
   };
   router.all(d4c, getOrPost, handler(false));
   router.all(actions, getOrPost, handler(true));

@@ -22,6 +22,8 @@ const scalars = z.object({
   'facet.mincount': natural().default(1),
   include_private: booleanParam.default(false),
   include_drafts: booleanParam.default(false),
+  // The data4citizen document's spelling of include_drafts.
+  include_draft: booleanParam.default(false),
   timezone: timeZoneParam.default('UTC'),
   format: z.enum(['json', 'jsonp', 'csv'], 'must be json, jsonp or csv').default('json'),
   callback: callbackParam.optional(),
@@ -78,6 +80,6 @@ export function packageSearchParams(r: ParamReader): PackageSearchRequest {
   return {
     q: r.one('q'), fq: [...r.all('fq'), ...r.all('fq_list')], facetFields,
     facetLimit: s['facet.limit'], facetMincount: s['facet.mincount'], ckanSort, sortText: sortText ?? '',
-    includePrivate: s.include_private, includeDrafts: s.include_drafts, ods,
+    includePrivate: s.include_private, includeDrafts: s.include_drafts || s.include_draft, ods,
   };
 }

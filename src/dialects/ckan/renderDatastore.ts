@@ -2,17 +2,21 @@ import type { DatastoreRequest } from '../../model/datastoreRequest';
 import type { SearchPlan } from '../../model/searchPlan';
 import type { SearchResult } from '../../model/searchResult';
 import { datastoreResult } from './datastoreResult';
+import type { LinkSource } from './datastoreLinks';
 import { jsonText } from '../../render/jsonText';
 import { fieldsByName, recordObject } from '../../render/recordObject';
 import type { Rendered } from '../../render/rendered';
 import { jsonAnswer } from '../../render/jsonAnswer';
 import { csvPage, geojsonPage } from '../../render/recordsPage';
 
+/** The action API's extras: the site for `help`, and where the request came in for `_links`. */
+export interface ActionApiContext { site: string; links: LinkSource }
+
 /**
- * A DataStore answer: the CKAN envelope (with `help` on the action API), its JSONP form, or the
- * page as GeoJSON or CSV for the portal's `format=` (the same renderers as ODS records search).
+ * A DataStore answer: the CKAN envelope (with `help` and `_links` on the action API), its JSONP
+ * form, or the page as GeoJSON or CSV for the portal's `format=` (the same renderers as ODS records search).
  */
-export function renderDatastore(result: SearchResult, plan: SearchPlan, req: DatastoreRequest, helpBase?: string): Rendered {
+export function renderDatastore(result: SearchResult, plan: SearchPlan, req: DatastoreRequest, action?: ActionApiContext): Rendered {
   const records = () => {
     const byName = fieldsByName(plan.schema);
     return result.records.map((r) => recordObject(r, { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId }, byName));
@@ -20,9 +24,9 @@ export function renderDatastore(result: SearchResult, plan: SearchPlan, req: Dat
   switch (req.output.format) {
     case 'json': case 'jsonp': {
       const body = {
-        ...(helpBase ? { help: `${helpBase}/api/3/action/help_show?name=datastore_search` } : {}),
+        ...(action ? { help: `${action.site}/api/3/action/help_show?name=datastore_search` } : {}),
         success: true,
-        result: datastoreResult(result, plan, req, helpBase ? '/api/action/datastore_search' : '/api/records/2.0/search'),
+        result: datastoreResult(result, plan, req, action?.links),
       };
       const json = jsonText(body, req.output.prettyPrint);
       return jsonAnswer(json, req.output);

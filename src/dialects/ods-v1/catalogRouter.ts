@@ -1,4 +1,7 @@
-import { Router } from 'express';
+import { RequestHandler, Router } from 'express';
+import type { DatasetRef } from '../../model/recordsRequest';
+import { withCallbackFormat } from '../shared/callbackFormat';
+import type { ParamReader } from '../shared/paramReader';
 import { z } from 'zod';
 import type { Deps } from '../../execute/deps';
 import { catalogSearchParams } from './catalogSearchParams';
@@ -18,6 +21,9 @@ import { jsonAnswer } from '../../render/jsonAnswer';
 
 const lookupScalars = z.object({ format: z.enum(['json', 'jsonp'], 'must be json or jsonp').default('json'), callback: callbackParam.optional(), pretty_print: booleanParam.default(false), extrametas: booleanParam.default(false), interopmetas: booleanParam.default(false) });
 
+/** The dataset of d4c's `DATASETID` lookup: its `id` (or `datasetid`) parameter, which is required. */
+const datasetIdParam = (params: ParamReader): DatasetRef => datasetRef(params.one('id') ?? params.one('datasetid'), 'id');
+
 /** ODS v1 catalog search and dataset lookup (reference/ods-v1.md §1.1–§1.2), as an anonymous caller of the route's domain sees them. */
 export function catalogRouter(deps: Deps, clock: () => number): Router {
   const router = Router();
@@ -29,16 +35,22 @@ export function catalogRouter(deps: Deps, clock: () => number): Router {
     const { nhits, hits, groups } = await runCatalogSearch(deps, routeAccess(req), request, clock());
     send(res, renderCatalogSearch(nhits, hits, groups, request));
   });
-  const lookup = ['/api/datasets/1.0/:datasetid', '/d4c/api/datasets/1.0/:datasetid', '/:domain/api2/datasets/:datasetid', '/d4c/:domain/api2/datasets/:datasetid'];
-  router.all(lookup, getOrPost, async (req, res) => {
-    const params = requestParams(req);
+  const lookup = (d4c: boolean): RequestHandler => async (req, res) => {
+    const raw = requestParams(req);
+    const params = d4c ? withCallbackFormat(raw) : raw;
     const s = params.scalars(lookupScalars, Object.keys(lookupScalars.shape));
     requireCallback(s.format, s.callback);
     guardJsonp(req, s.format, params.raw.has('apikey'));
-    const ref = datasetRef(String(req.params.datasetid), 'datasetid');
+    const ref = req.params.datasetid === undefined ? datasetIdParam(params) : datasetRef(String(req.params.datasetid), 'datasetid');
     const hit = await runDatasetLookup(deps, routeAccess(req), ref);
     const json = jsonText(datasetObject(hit, s, ref.domain ? `${ref.id}@${ref.domain}` : ref.id), s.pretty_print);
     send(res, jsonAnswer(json, s));
-  });
+  };
+  // data4citizen's documented form names the dataset in a parameter: `/<domain>/api2/datasets/DATASETID/id=<id>`.
+  // Routes match regardless of case: a dataset named `datasetid` is looked up as itself.
+  const literal: RequestHandler = (req, _res, next) => { next(/\/DATASETID(\/|$)/.test(req.path) ? undefined : 'route'); };
+  router.all(['/:domain/api2/datasets/DATASETID{/:params}', '/d4c/:domain/api2/datasets/DATASETID{/:params}'], literal, getOrPost, lookup(true));
+  router.all(['/api/datasets/1.0/:datasetid', '/d4c/api/datasets/1.0/:datasetid'], getOrPost, lookup(false));
+  router.all(['/:domain/api2/datasets/:datasetid', '/d4c/:domain/api2/datasets/:datasetid'], getOrPost, lookup(true));
   return router;
 }

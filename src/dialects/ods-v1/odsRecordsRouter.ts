@@ -1,5 +1,6 @@
-import { Router } from 'express';
+import { RequestHandler, Router } from 'express';
 import type { Metrics } from '../../execute/metrics';
+import { withCallbackFormat } from '../shared/callbackFormat';
 import type { Deps } from '../../execute/deps';
 import { recordsSearchParams } from './recordsSearchParams';
 import { renderRecordsSearch } from './renderRecordsSearch';
@@ -19,16 +20,18 @@ import { recordsSearchPieces } from './recordsSearchPieces';
 /** ODS v1 records endpoints under `/api`, `/d4c/api` and `/<domain>/api2` (SPEC §2). */
 export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize: number, pages: PageLimits, metrics?: Metrics): Router {
   const router = Router();
-  const search = ['/api/records/1.0/search', '/d4c/api/records/1.0/search', '/:domain/api2/records/search', '/d4c/:domain/api2/records/search'];
-  router.all(search, getOrPost, async (req, res) => {
+  const search = (d4c: boolean): RequestHandler => async (req, res) => {
     const params = requestParams(req);
-    const request = recordsSearchParams(params);
+    const request = recordsSearchParams(d4c ? withCallbackFormat(params) : params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
     const { plan, result, more } = await runRecordsSearch(deps, routeAccess(req), request, clock(), pages.pieceRows);
     if (!more) return send(res, renderRecordsSearch(result, plan, request.output, request.echo));
     const items = Math.min(plan.rows, result.nhits - plan.start);
     await sendInPieces(res, recordsSearchPieces(result, plan, request.output, request.echo), result.records, more, items, { maxBytes: pages.maxBytes, downloadPath: downloadBeside(req.path) });
-  });
+  };
+  router.all(['/api/records/1.0/search', '/d4c/api/records/1.0/search'], getOrPost, search(false));
+  // data4citizen's documented api2 route: a callback alone asks for JSONP.
+  router.all(['/:domain/api2/records/search', '/d4c/:domain/api2/records/search'], getOrPost, search(true));
   const download = ['/api/records/1.0/download', '/d4c/api/records/1.0/download', '/:domain/api2/records/download', '/d4c/:domain/api2/records/download'];
   router.all(download, getOrPost, downloadHandler(deps, clock, exportPageSize, metrics));
   const under = (name: string) => [`/api/records/1.0/${name}`, `/d4c/api/records/1.0/${name}`, `/:domain/api2/records/${name}`, `/d4c/:domain/api2/records/${name}`];

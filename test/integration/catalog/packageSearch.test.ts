@@ -123,6 +123,23 @@ describe('CKAN package_search over the Paris catalog (domain `paris`)', () => {
     expect(byDate).toEqual([...paris].filter((e) => ranks.includes(e.id)).sort(modifiedDesc).map((e) => e.id));
   });
 
+  test('CKAN\'s documented default sort `relevance asc, metadata_modified desc` and the d4c document\'s `pertinence asc, …` are the default order', async () => {
+    for (const sort of ['relevance asc, metadata_modified desc', 'pertinence asc, metadata_modified desc', 'Pertinence asc,metadata_modified desc']) {
+      for (const path of ['/paris/api/3/action/package_search', '/paris/api/datasets/2.0/search']) {
+        // Without q every dataset is as relevant as any other: newest first.
+        const all = await search({ sort, rows: 12 }, path);
+        expect([sort, path, names(all), all.sort]).toEqual([sort, path, [...paris].sort(modifiedDesc).slice(0, 12).map((e) => e.id), sort]);
+        // With q: the most relevant first, exactly the order of CKAN's effective default (score desc).
+        const ranked = await search({ q: 'velo', sort, rows: 50 }, path);
+        expect(names(ranked)).toEqual(names(await search({ q: 'velo', sort: 'score desc, metadata_modified desc', rows: 50 }, path)));
+        expect(names(ranked).length).toBeGreaterThan(1);
+      }
+    }
+    // `desc` is the other way round: the least relevant first.
+    const worstFirst = names(await search({ q: 'velo', sort: 'relevance desc, metadata_modified desc', rows: 1000 }));
+    expect(worstFirst).toEqual(names(await search({ q: 'velo', sort: 'score asc, metadata_modified desc', rows: 1000 })));
+  });
+
   test('sort: CKAN clauses and ODS names; paging: rows clamped to 1000, start past the end', async () => {
     const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     const byTitle = [...paris].sort((a, b) => byBytes(fold(a.m.title), fold(b.m.title)) || byBytes(a.id, b.id)).map((e) => e.id);

@@ -103,15 +103,18 @@ describe('CKAN datastore_search', () => {
     expect(res.body.result.total).toBe(raw.length);
   });
 
-  test('/api/action/ answers as /api/3/action/; distinct drops repeated rows of the page; an unreadable q is plain words, or a 400 without plain', async () => {
+  test('/api/action/ answers as /api/3/action/; distinct keeps one of each row; an unreadable q is plain words, or a 400 without plain', async () => {
     const body = { resource_id: LIEUX, fields: ['type_tournage'], limit: 30 };
     const v3 = await action(body);
     const bare = await request(app).post('/api/action/datastore_search').send(body);
-    expect([bare.status, bare.body.result]).toEqual([200, v3.body.result]);
+    const withoutLinks = ({ _links: _l, ...rest }: Record<string, unknown>) => rest;
+    expect([bare.status, withoutLinks(bare.body.result)]).toEqual([200, withoutLinks(v3.body.result)]);
     expect(v3.body.result.records.map((r: { _id: number }) => r._id)).toEqual(withLines.slice(0, 30).map((r) => r.line));
+    // distinct: each distinct row once over the whole result (issue 13 §7), by its first record.
     const distinct = await action({ ...body, distinct: true });
-    const firstOfEach = withLines.slice(0, 30).filter(({ row }, i, all) => all.findIndex((o) => o.row['Type de tournage'] === row['Type de tournage']) === i);
+    const firstOfEach = withLines.filter(({ row }, i, all) => all.findIndex((o) => o.row['Type de tournage'] === row['Type de tournage']) === i);
     expect(distinct.body.result.records).toEqual(firstOfEach.map(({ line, row }) => ({ _id: line, type_tournage: row['Type de tournage'] })));
+    expect(distinct.body.result.total).toBe(firstOfEach.length);
     // `bureau (legendes` is no valid query: with plain (the default) its words are searched, each a word prefix.
     const plain = await action({ resource_id: LIEUX, q: 'bureau (legendes', limit: 0 });
     expect([plain.status, plain.body.result.total]).toEqual([200, raw.filter((r) => ['bureau', 'legendes'].every((w) => matchesBareWord(texts(r), w))).length]);
@@ -130,6 +133,49 @@ describe('CKAN datastore_search', () => {
     expect(badFormat.status).toBe(409);
     const missing = await action({ resource_id: '00000000-0000-0000-0000-000000000000' });
     expect([missing.status, missing.body.error.__type, missing.body.error.message]).toEqual([404, 'Not Found Error', expect.stringMatching(/00000000-0000-0000-0000-000000000000/)]);
+  });
+
+  // Issue 13 §5: `_links` are CKAN's (the request's own path with all of its parameters, offset
+  // advanced), so a client following `next` pages through the rows it asked for.
+  const followNext = async (first: request.Response): Promise<Array<Record<string, unknown>>> => {
+    const seen: Array<Record<string, unknown>> = [];
+    let page = first;
+    for (let i = 0; i < 100 && page.body.result.records.length > 0; i++) {
+      seen.push(...page.body.result.records);
+      page = await request(app).get(page.body.result._links.next);
+      expect(page.status).toBe(200);
+    }
+    return seen;
+  };
+  const wanted = withLines.filter(({ row }) => row['Type de tournage'] === 'Série TV' && ['75018', '75011'].includes(row['Code postal'])
+    && matchesBareWord(texts(row), 'rue'));
+  const expectedRows = [...wanted].reverse().map(({ line, row }) => ({ _id: line, id_lieu: row['Identifiant du lieu'], ardt_lieu: row['Code postal'] }));
+
+  test('_links.next of a filtered GET on /api/3/action/ pages through exactly the filtered rows, on that path', async () => {
+    expect(wanted.length).toBeGreaterThan(25);
+    const params = { resource_id: LIEUX, filters: JSON.stringify({ type_tournage: 'Série TV', ardt_lieu: ['75018', '75011'] }), q: 'rue', fields: 'id_lieu,ardt_lieu', sort: '_id desc', limit: 10, plain: 'true' };
+    const first = await request(app).get(`/api/3/action/datastore_search?${queryString(params)}`);
+    expect(first.body.result.total).toBe(wanted.length);
+    const links = first.body.result._links as Record<string, string>;
+    expect([links.start.split('?')[0], links.next.split('?')[0], 'prev' in links]).toEqual(['/api/3/action/datastore_search', '/api/3/action/datastore_search', false]);
+    const next = new URLSearchParams(links.next.split('?')[1]);
+    expect(Object.fromEntries(next)).toEqual({ ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])), offset: '10' });
+    expect(await followNext(first)).toEqual(expectedRows);
+    // Past the second page, `prev` goes back one page, as CKAN writes it.
+    const third = await request(app).get(`/api/3/action/datastore_search?${queryString({ ...params, offset: 20 })}`);
+    expect(new URLSearchParams(third.body.result._links.prev.split('?')[1]).get('offset')).toBe('10');
+    expect(new URLSearchParams(third.body.result._links.start.split('?')[1]).has('offset')).toBe(false);
+  });
+
+  test('_links of a POST with a JSON body on /api/action/, or of d4c path parameters, carry the body\'s parameters; d4c\'s 2.0 route has no _links', async () => {
+    const body = { resource_id: LIEUX, filters: { type_tournage: 'Série TV', ardt_lieu: ['75018', '75011'] }, q: 'rue', fields: ['id_lieu', 'ardt_lieu'], sort: '_id desc', limit: 7 };
+    const first = await request(app).post('/api/action/datastore_search').send(body);
+    expect(first.body.result._links.next.split('?')[0]).toBe('/api/action/datastore_search');
+    expect(await followNext(first)).toEqual(expectedRows);
+    const inPath = await request(app).get(`/default/api/3/action/datastore_search/resource_id=${LIEUX}&limit=3&fields=id_lieu`);
+    expect(inPath.body.result._links.next).toBe(`/default/api/3/action/datastore_search?resource_id=${LIEUX}&limit=3&fields=id_lieu&offset=3`);
+    const portal = await d4c({ resource_id: LIEUX, limit: 3 });
+    expect([portal.status, '_links' in portal.body.result]).toEqual([200, false]);
   });
 
   // Issue 13 §6: these were 500s (the echo parsed `filters` before it was validated). CKAN's

@@ -1,0 +1,61 @@
+import { parseTsQuery, TsQueryNode } from '../../../src/query/tsquery';
+import { QueryError } from '../../../src/query/queryError';
+
+/** A parsed query written back in a fully parenthesised form, independent of the parser's spans. */
+function show(node: TsQueryNode | undefined): string {
+  if (node === undefined) return '∅';
+  switch (node.kind) {
+    case 'and': return `(${node.clauses.map(show).join(' & ')})`;
+    case 'or': return `(${node.clauses.map(show).join(' | ')})`;
+    case 'not': return `!${show(node.operand)}`;
+    case 'lexeme': return `[${node.text}]${node.prefix ? '*' : ''}`;
+    case 'followedBy': return `<${node.words.join(' ')}>`;
+  }
+}
+const failure = (q: string): { message: string; position: number } => {
+  try { parseTsQuery(q); } catch (err) { if (err instanceof QueryError) return { message: err.message, position: err.position }; throw err; }
+  throw new Error(`parsed: ${q}`);
+};
+
+// PostgreSQL's to_tsquery syntax (its documentation, "Parsing Queries"): ! binds tightest, then <->, then &, then |.
+describe('parseTsQuery (datastore_search plain=false)', () => {
+  test('operators and their precedence', () => {
+    expect(show(parseTsQuery('bureau | legendes'))).toBe('([bureau] | [legendes])');
+    expect(show(parseTsQuery('a & b | c & d'))).toBe('(([a] & [b]) | ([c] & [d]))');
+    expect(show(parseTsQuery('a | b & c'))).toBe('([a] | ([b] & [c]))');
+    expect(show(parseTsQuery('!a & b'))).toBe('(![a] & [b])');
+    expect(show(parseTsQuery('!!a'))).toBe('!![a]');
+    expect(show(parseTsQuery('a & (b | !c)'))).toBe('([a] & ([b] | ![c]))');
+    expect(show(parseTsQuery('a<->b & c'))).toBe('(<a b> & [c])');
+    expect(show(parseTsQuery('a <1> b <-> c'))).toBe('<a b c>');
+  });
+
+  test('prefixes, quoted texts, escapes, spacing; nothing to search', () => {
+    expect(show(parseTsQuery('bureau:*'))).toBe('[bureau]*');
+    expect(show(parseTsQuery("'bureau des legendes'"))).toBe('<bureau des legendes>');
+    expect(show(parseTsQuery("'bureau':* & 'l''eau'"))).toBe("([bureau]* & [l'eau])");
+    expect(show(parseTsQuery('c\\&a | x'))).toBe('([c&a] | [x])');
+    expect(show(parseTsQuery('  (a)&(b)  '))).toBe('([a] & [b])');
+    expect([parseTsQuery(''), parseTsQuery('   ')]).toEqual([undefined, undefined]);
+  });
+
+  test('errors carry the position of the problem', () => {
+    expect(failure('bureau legendes')).toEqual({ message: expect.stringMatching(/operator/), position: 7 });
+    expect(failure('bureau:A')).toEqual({ message: expect.stringMatching(/weights/), position: 6 });
+    expect(failure('bureau:')).toEqual({ message: expect.stringMatching(/\*/), position: 6 });
+    expect(failure('(a | b')).toEqual({ message: 'expected ")"', position: 6 });
+    expect(failure('a | b)')).toEqual({ message: 'unbalanced ")"', position: 5 });
+    expect(failure('a & ')).toEqual({ message: 'expected a word', position: 4 });
+    expect(failure('a <2> b')).toEqual({ message: expect.stringMatching(/only <->/), position: 2 });
+    expect(failure('a:* <-> b')).toEqual({ message: expect.stringMatching(/whole words/), position: 0 });
+    expect(failure("'abc")).toEqual({ message: 'unterminated quoted text', position: 0 });
+    expect(failure('a & |')).toEqual({ message: 'unexpected "|"', position: 4 });
+  });
+
+  test('bounded: depth, clauses, length', () => {
+    expect(failure(`${'('.repeat(40)}a${')'.repeat(40)}`).message).toMatch(/nested deeper/);
+    expect(failure(Array(1100).fill('a').join('|')).message).toMatch(/clauses/);
+    expect(failure('!'.repeat(5000) + 'a').message).toMatch(/clauses/);
+    expect(failure('a'.repeat(20000)).message).toMatch(/longer/);
+  });
+});
