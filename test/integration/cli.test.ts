@@ -7,7 +7,7 @@ import request from 'supertest';
 import { loadConfig } from '../../src/config/config';
 import type { Deps } from '../../src/execute/deps';
 import { openDeps } from '../../src/execute/openDeps';
-import { buildCli, runCli } from '../support/cliProcess';
+import { buildCli, runCli, startServe } from '../support/cliProcess';
 import { rawParisCatalog } from '../support/parisCatalog';
 import { testApp } from '../support/recordsApp';
 
@@ -18,10 +18,10 @@ import { testApp } from '../support/recordsApp';
  */
 const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/portal_search_test');
 const DB_NAME = `${base.pathname.slice(1)}_cli`;
-const dbUrl = new URL(base.toString());
-dbUrl.pathname = `/${DB_NAME}`;
+const SERVE_DB_NAME = `${DB_NAME}_serve`;
+const urlOf = (name: string): string => { const u = new URL(base.toString()); u.pathname = `/${name}`; return u.toString(); };
 const PREFIX = `${process.env.ES_INDEX_PREFIX || 'test-'}cli-`;
-const ENV = { DATABASE_URL: dbUrl.toString(), ES_INDEX_PREFIX: PREFIX };
+const ENV = { DATABASE_URL: urlOf(DB_NAME), ES_INDEX_PREFIX: PREFIX };
 const cli = (...args: string[]) => runCli(args, ENV);
 
 const admin = async <T>(work: (pg: Client) => Promise<T>): Promise<T> => {
@@ -31,13 +31,14 @@ const admin = async <T>(work: (pg: Client) => Promise<T>): Promise<T> => {
   await pg.connect();
   try { return await work(pg); } finally { await pg.end(); }
 };
-const databaseExists = () => admin(async (pg) => (await pg.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME])).rowCount === 1);
+const databaseExists = (name = DB_NAME) => admin(async (pg) => (await pg.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
+const dropDatabases = () => admin(async (pg) => { for (const name of [DB_NAME, SERVE_DB_NAME]) await pg.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); });
 
 let deps: (Deps & { close(): Promise<void> }) | undefined;
 const dir = mkdtempSync(join(tmpdir(), 'portal-search-cli-'));
 
 beforeAll(async () => {
-  await admin((pg) => pg.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`));
+  await dropDatabases();
   await buildCli();
 }, 300000);
 afterAll(async () => {
@@ -45,7 +46,7 @@ afterAll(async () => {
     await deps.es.indices.delete({ index: `${PREFIX}*`, ignore_unavailable: true, allow_no_indices: true, expand_wildcards: 'all' });
     await deps.close();
   }
-  await admin((pg) => pg.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`));
+  await dropDatabases();
 });
 
 /** The stores the CLI wrote to, opened once the CLI has created the database. */
@@ -92,6 +93,18 @@ describe('portal-search as a command (a child process)', () => {
     const listed = await cli('domain', 'list');
     expect([listed.code, listed.stdout.split('\n')[0].split('\t')[0]]).toEqual([0, 'default']);
     expect(await databaseExists()).toBe(true);
+  });
+
+  test('serve, too, creates the database it is given when it is missing, then answers', async () => {
+    expect(await databaseExists(SERVE_DB_NAME)).toBe(false);
+    const server = await startServe({ DATABASE_URL: urlOf(SERVE_DB_NAME), ES_INDEX_PREFIX: `${PREFIX}serve-` });
+    try {
+      expect(await databaseExists(SERVE_DB_NAME)).toBe(true);
+      const res = await fetch(`${server.url}/api/datasets/1.0/search?rows=0`);
+      expect([res.status, ((await res.json()) as { nhits: number }).nhits]).toEqual([200, 0]);
+    } finally {
+      await server.stop();
+    }
   });
 
   test('ingest prints, per descriptor, rows read, published and warned, then the first 20 warnings by line or item', async () => {
