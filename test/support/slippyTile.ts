@@ -22,3 +22,9 @@ export const tileKey = (lat: number, lon: number, zoom: number): string => {
   const { x, y } = tileOfPoint(lat, lon, zoom);
   return `${zoom}/${x}/${y}`;
 };
+
+/** One pixel of a 256-pixel tile at `zoom`, in degrees of longitude: the tile's width (tileBox) over 256. */
+export function pixelDegrees(zoom: number): number {
+  const box = tileBox(0, 0, zoom);
+  return (box.east - box.west) / 256;
+}

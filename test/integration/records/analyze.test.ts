@@ -97,6 +97,46 @@ describe('analyze, against the raw file', () => {
     expect(got.map((p) => p.x)).toEqual(days.map((d) => ({ year: Number(d.x.slice(0, 4)), month: Number(d.x.slice(5, 7)), day: Number(d.x.slice(8, 10)), hour: 0, minute: 0 })));
   });
 
+  test('date parts as x (`date_debut.year`, `date_debut.month`): one point per part value, months folded across years', async () => {
+    const years = grouped((r) => ({ year: Number(r.start.slice(0, 4)) }), { n: (rs) => rs.length }).sort((a, b) => a.x.year - b.x.year);
+    expect(await analyze({ x: 'date_debut.year', 'y.n.func': 'COUNT' })).toEqual(years);
+    expect(years.length).toBeGreaterThan(5);
+    const months = grouped((r) => ({ month: Number(r.start.slice(5, 7)) }), { n: (rs) => rs.length }).sort((a, b) => a.x.month - b.x.month);
+    expect(await analyze({ x: 'date_debut.month', 'y.n.func': 'COUNT' })).toEqual(months);
+    const yearMonth = grouped((r) => ({ year: Number(r.start.slice(0, 4)), month: Number(r.start.slice(5, 7)) }), { n: (rs) => rs.length })
+      .sort((a, b) => a.x.year - b.x.year || a.x.month - b.x.month);
+    expect(await analyze({ x: ['date_debut.year', 'date_debut.month'], 'y.n.func': 'COUNT' })).toEqual(yearMonth);
+  });
+
+  test('a repeated x groups by every x together, each named in the point\'s x', async () => {
+    const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    const typeYear = grouped((r) => ({ type_tournage: r.type, annee_tournage: r.year }), { n: (rs) => rs.length })
+      .sort((a, b) => byText(a.x.type_tournage, b.x.type_tournage) || a.x.annee_tournage - b.x.annee_tournage);
+    expect(await analyze({ x: ['type_tournage', 'annee_tournage'], 'y.n.func': 'COUNT' })).toEqual(typeYear);
+    const typeStartYear = grouped((r) => ({ type_tournage: r.type, year: Number(r.start.slice(0, 4)) }), { n: (rs) => rs.length, sx: (rs) => sum(rs.map((r) => r.x)) })
+      .sort((a, b) => byText(a.x.type_tournage, b.x.type_tournage) || a.x.year - b.x.year);
+    const got = await analyze({ x: ['type_tournage', 'date_debut.year'], 'y.n.func': 'COUNT', 'y.sx.func': 'SUM', 'y.sx.expr': 'coord_x' });
+    expect(got.map((p) => [p.x, p.n])).toEqual(typeStartYear.map((p) => [p.x, p.n]));
+    got.forEach((p, i) => { expect(close(p.sx as number, typeStartYear[i].sx)).toBe(true); });
+  });
+
+  test('format=csv: a column per x part, then per series, CRLF lines; format=jsonp wraps the JSON points in the callback', async () => {
+    const yearMonth = grouped((r) => ({ year: Number(r.start.slice(0, 4)), month: Number(r.start.slice(5, 7)) }), { n: (rs) => rs.length })
+      .sort((a, b) => a.x.year - b.x.year || a.x.month - b.x.month);
+    const csv = await request(app).get(`/api/records/1.0/analyze?${queryString({ dataset: LIEUX, x: ['date_debut.year', 'date_debut.month'], 'y.n.func': 'COUNT', format: 'csv' })}`);
+    expect([csv.status, csv.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    expect(csv.text).toBe(['year;month;n', ...yearMonth.map((p) => `${p.x.year};${p.x.month};${p.n}`)].map((l) => `${l}\r\n`).join(''));
+    const types = grouped((r) => r.type, { n: (rs) => rs.length }).sort((a, b) => (a.x < b.x ? -1 : 1));
+    const comma = await request(app).get(`/api/records/1.0/analyze?${queryString({ dataset: LIEUX, x: 'type_tournage', 'y.n.func': 'COUNT', format: 'csv', csv_separator: ',' })}`);
+    expect(comma.text).toBe(['x,n', ...types.map((p) => `${p.x},${p.n}`)].map((l) => `${l}\r\n`).join(''));
+    const jsonp = await request(app).get(`/api/records/1.0/analyze?${queryString({ dataset: LIEUX, x: 'date_debut.year', 'y.n.func': 'COUNT', format: 'jsonp', callback: 'draw' })}`);
+    expect([jsonp.status, jsonp.headers['content-type'], jsonp.text.slice(0, 9), jsonp.text.slice(-2)]).toEqual([200, 'text/javascript; charset=utf-8', '/**/draw(', ');']);
+    const years = grouped((r) => ({ year: Number(r.start.slice(0, 4)) }), { n: (rs) => rs.length }).sort((a, b) => a.x.year - b.x.year);
+    expect(JSON.parse(jsonp.text.slice(9, -2))).toEqual(years);
+    const noCallback = await request(app).get(`/api/records/1.0/analyze?${queryString({ dataset: LIEUX, 'y.n.func': 'COUNT', format: 'jsonp' })}`);
+    expect([noCallback.status, noCallback.body.parameter]).toEqual([400, 'callback']);
+  });
+
   test.each([
     ['an unknown func', { x: 'annee_tournage', 'y.s.func': 'MEDIAN', 'y.s.expr': 'coord_x' }, 'y.s.func'],
     ['java.lang.Runtime in an expression', { 'y.s.func': 'SUM', 'y.s.expr': 'java.lang.Runtime.getRuntime()' }, 'y.s.expr'],

@@ -5,15 +5,17 @@ import { ensureFixture } from '../../support/ingestFixture';
 import { rawCsvObjects } from '../../support/rawFixtures';
 import { testApp } from '../../support/recordsApp';
 import { queryString } from '../../support/searchRequest';
-import { tileBox, tileKey, tileOfPoint } from '../../support/slippyTile';
+import { pixelDegrees, tileBox, tileKey, tileOfPoint } from '../../support/slippyTile';
 import { openTestDeps } from '../../support/testDeps';
 
 const VELIB = 'velib-emplacement-des-stations';
+const CHANTIERS = 'chantiers-perturbants';
 let deps: Deps & { close(): Promise<void> };
 let app: Express;
 beforeAll(async () => {
   deps = await openTestDeps();
   await ensureFixture(deps, VELIB);
+  await ensureFixture(deps, CHANTIERS);
   app = testApp(deps);
 }, 600000);
 afterAll(() => deps.close());
@@ -22,8 +24,8 @@ const raw = rawCsvObjects('velib-emplacement-des-stations.csv').map((r) => {
   const [lat, lon] = r['Coordonnées géographiques'].split(',').map(Number);
   return { lat, lon, capacity: Number(r['Capacité de la station']) };
 });
-const get = async (endpoint: string, params: Record<string, string | number>) => {
-  const res = await request(app).get(`/api/records/1.0/${endpoint}?${queryString({ dataset: VELIB, ...params })}`);
+const get = async (endpoint: string, params: Record<string, string | number>, dataset = VELIB) => {
+  const res = await request(app).get(`/api/records/1.0/${endpoint}?${queryString({ dataset, ...params })}`);
   if (res.status !== 200) throw new Error(`${res.status} ${res.text}`);
   return res.body;
 };
@@ -61,6 +63,19 @@ describe('geocluster', () => {
     expect(got.filter(({ c }, i) => !near(c.cluster_center, expected[i].centre) || !near([c.cluster.coordinates].flat(3) as number[], shapeOf(expected[i])))).toEqual([]);
     expect(body.count).toEqual({ min: Math.min(...expected.map((e) => e.count)), max: Math.max(...expected.map((e) => e.count)) });
     expect(body.series).toEqual({ cap: { min: Math.min(...expected.map((e) => e.cap)), max: Math.max(...expected.map((e) => e.cap)) } });
+    expect(body.clusterprecision).toBe(zoom);
+  });
+
+  test.each([[10, 2], [8, 4], [12, undefined]])('clusterprecision %i, shapeprecision %s: the records are grouped by the tiles of zoom + shapeprecision (1 by default)', async (zoom, shape) => {
+    const grid = zoom + (shape ?? 1);
+    const body = await get('geocluster', { clusterprecision: zoom, clusterdistance: 0, ...(shape === undefined ? {} : { shapeprecision: shape }) });
+    const expected = new Map<string, number>();
+    for (const r of raw) { const k = tileKey(r.lat, r.lon, grid); expected.set(k, (expected.get(k) ?? 0) + 1); }
+    // A cluster's centre is the mean of its records, so it lies in their (convex) tile.
+    const got = (body.clusters as ClusterOut[]).map((c) => [tileKey(c.cluster_center[0], c.cluster_center[1], grid), c.count]);
+    expect(got.sort()).toEqual([...expected].sort());
+    // The finer grid has more cells than the zoom's own, and the answer keeps the zoom asked for.
+    expect(expected.size).toBeGreaterThan(new Set(raw.map((r) => tileKey(r.lat, r.lon, zoom))).size);
     expect(body.clusterprecision).toBe(zoom);
   });
 
@@ -103,5 +118,51 @@ describe('boundingbox and geopreview', () => {
     expect(items).toHaveLength(50);
     const points = new Set(raw.map((r) => `${r.lon},${r.lat}`));
     expect(items.every((i) => i.geometry.type === 'Point' && points.has(i.geometry.coordinates.join(',')) && /^[0-9a-f]{40}$/.test(i.geo_digest))).toBe(true);
+  });
+
+  test('geopreview of shapes: as stored without clusterprecision; with it, each ring simplified to a pixel of that zoom', async () => {
+    type Ring = number[][];
+    interface Shape { type: string; coordinates: Ring[] | Ring[][] }
+    const shapes = rawCsvObjects('chantiers-perturbants.csv').map((r) => JSON.parse(r.geo_shape) as Shape);
+    const rings = (g: Shape): Ring[] => (g.type === 'Polygon' ? (g.coordinates as Ring[]) : (g.coordinates as Ring[][]).flat());
+    type Item = { recordid: string; geometry: Shape };
+    // Without a zoom, every shape comes as the file has it: that pairs each record with its raw shape.
+    const plain = (await get('geopreview', { rows: 1000 }, CHANTIERS)) as Item[];
+    const rawByCoordinates = new Map(shapes.map((g) => [JSON.stringify(g.coordinates), g]));
+    const rawOf = new Map(plain.map((i) => [i.recordid, rawByCoordinates.get(JSON.stringify(i.geometry.coordinates))]));
+    expect([plain.length, [...rawOf.values()].filter((g) => g !== undefined).length]).toEqual([shapes.length, shapes.length]);
+    // Distance from a point to a segment, in degrees (the plane of longitude and latitude).
+    const toSegment = ([px, py]: number[], [ax, ay]: number[], [bx, by]: number[]): number => {
+      const [dx, dy] = [bx - ax, by - ay];
+      const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
+      return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+    };
+    for (const zoom of [13, 15, 17]) {
+      const pixel = pixelDegrees(zoom);
+      const items = (await get('geopreview', { rows: 1000, clusterprecision: zoom }, CHANTIERS)) as Item[];
+      let rawVertices = 0, keptVertices = 0;
+      const faults: string[] = [];
+      for (const item of items) {
+        const original = rawOf.get(item.recordid)!;
+        const [before, after] = [rings(original), rings(item.geometry)];
+        if (item.geometry.type !== original.type || before.length !== after.length) { faults.push(`${item.recordid}: type or rings`); continue; }
+        before.forEach((ring, k) => {
+          const simple = after[k];
+          rawVertices += ring.length;
+          keptVertices += simple.length;
+          // A closed ring of at least 4 positions, each a vertex of the raw ring, in the raw ring's order.
+          let at = 0;
+          for (const v of simple) { while (at < ring.length && (ring[at][0] !== v[0] || ring[at][1] !== v[1])) at++; at++; }
+          if (simple.length < 4 || at > ring.length || JSON.stringify(simple[0]) !== JSON.stringify(simple[simple.length - 1])) faults.push(`${item.recordid} ring ${k}: not a closed sub-ring`);
+          // Every raw vertex is within a pixel of the simplified ring.
+          for (const v of ring) {
+            const d = Math.min(...simple.slice(1).map((b, j) => toSegment(v, simple[j], b)));
+            if (d > pixel * (1 + 1e-9)) faults.push(`${item.recordid} ring ${k}: ${JSON.stringify(v)} is ${d} from the ring, more than ${pixel}`);
+          }
+        });
+      }
+      expect([zoom, items.length, faults.slice(0, 10)]).toEqual([zoom, shapes.length, []]);
+      expect([zoom, keptVertices < rawVertices]).toEqual([zoom, true]);
+    }
   });
 });
