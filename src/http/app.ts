@@ -64,8 +64,9 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(authenticate(deps));
   app.use(cachePolicy(options.cacheMaxAgeSeconds ?? 60));
   if (options.quotas !== undefined) app.use(quotas(options.quotas, clock, metrics));
-  app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000, { pieceRows: options.pages?.pieceRows ?? 500, maxBytes: options.pages?.maxBytes ?? 64 * 1024 * 1024 }, metrics));
-  app.use(datastoreRouter(deps, clock));
+  const pages = { pieceRows: options.pages?.pieceRows ?? 500, maxBytes: options.pages?.maxBytes ?? 64 * 1024 * 1024 };
+  app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000, pages, metrics));
+  app.use(datastoreRouter(deps, clock, pages));
   app.use(catalogRouter(deps, clock));
   app.use(packageSearchRouter(deps, clock));
   app.use(ckanPackageRouter(deps));

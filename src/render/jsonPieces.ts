@@ -18,8 +18,8 @@ export function jsonArrayPieces(pretty: boolean): JsonArrayPieces {
   return arrayAt(pretty, '', '', '');
 }
 
-/** The text that stands for the array while the envelope around it is written once. */
-const MARK = '\u0000items\u0000';
+/** The value that stands for the array (or string) written in pieces while the body around it is written once. */
+export const PIECES_MARK = '\u0000items\u0000';
 
 /**
  * The pieces of the array under `key` of `envelope` (a JSON object whose other members are
@@ -27,12 +27,29 @@ const MARK = '\u0000items\u0000';
  * writing of the envelope.
  */
 export function jsonEnvelopePieces(envelope: Record<string, unknown>, key: string, pretty: boolean): JsonArrayPieces {
-  const text = jsonText({ ...envelope, [key]: MARK }, pretty);
-  const mark = JSON.stringify(MARK);
+  return jsonPiecesAt({ ...envelope, [key]: PIECES_MARK }, pretty);
+}
+
+/** The text of `body` before and after the one place that holds PIECES_MARK, at any depth. */
+function around(body: unknown, pretty: boolean): { before: string; after: string } {
+  const text = jsonText(body, pretty);
+  const mark = JSON.stringify(PIECES_MARK);
   const at = text.indexOf(mark);
-  const before = text.slice(0, at);
+  if (at < 0) throw new Error('the body holds no place for its pieces');
+  return { before: text.slice(0, at), after: text.slice(at + mark.length) };
+}
+
+/** The pieces of the array that stands where `body` holds PIECES_MARK. */
+export function jsonPiecesAt(body: unknown, pretty: boolean): JsonArrayPieces {
+  const { before, after } = around(body, pretty);
   const indent = /^ */.exec(before.slice(before.lastIndexOf('\n') + 1))?.[0] ?? '';
-  return arrayAt(pretty, indent, before, text.slice(at + mark.length));
+  return arrayAt(pretty, indent, before, after);
+}
+
+/** The pieces of the string that stands where `body` holds PIECES_MARK: each piece is a part of its text. */
+export function jsonStringPiecesAt(body: unknown, pretty: boolean): JsonArrayPieces {
+  const { before, after } = around(body, pretty);
+  return { head: `${before}"`, between: '', item: (v) => JSON.stringify(String(v)).slice(1, -1), tail: `"${after}` };
 }
 
 function arrayAt(pretty: boolean, indent: string, before: string, after: string): JsonArrayPieces {

@@ -2,7 +2,8 @@ import type { Access } from '../auth/access';
 import type { Deps } from '../execute/deps';
 import type { DatastoreRequest } from '../model/datastoreRequest';
 import type { SearchPlan } from '../model/searchPlan';
-import type { SearchResult } from '../model/searchResult';
+import type { RecordHit, SearchResult } from '../model/searchResult';
+import type { LaterPieces } from '../execute/searchInPieces';
 import { planDatastore } from '../plan/planDatastore';
 import { readSearchResult } from '../results/readSearchResult';
 import { resolveDataset } from './resolveDataset';
@@ -11,10 +12,11 @@ import { runDistinct } from './runDistinct';
 
 /**
  * CKAN datastore_search and d4c's records 2.0 search: resolve → plan → one page (read from a
- * snapshot beyond the result window) → read; with `distinct`, the distinct rows of the whole result.
+ * snapshot beyond the result window, and in pieces of `pieceRows` when larger) → read; with `distinct`, the distinct rows of the whole result.
  */
-export async function runDatastoreSearch(deps: Deps, access: Access, req: DatastoreRequest, now: number): Promise<{ plan: SearchPlan; result: SearchResult }> {
+export async function runDatastoreSearch(deps: Deps, access: Access, req: DatastoreRequest, now: number, pieceRows: number): Promise<{ plan: SearchPlan; result: SearchResult; more?: LaterPieces<RecordHit> }> {
   const plan = planDatastore(req, await resolveDataset(deps, access, req.dataset), now);
   if (req.distinct) return { plan, result: await runDistinct(deps, plan, req.fields !== undefined) };
-  return { plan, result: readSearchResult(plan, await searchPage(deps, plan)) };
+  const page = await searchPage(deps, plan, pieceRows);
+  return { plan, result: { ...readSearchResult(plan, page.head), records: page.first }, ...(page.more ? { more: page.more } : {}) };
 }

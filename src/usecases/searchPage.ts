@@ -4,6 +4,8 @@ import { compileSearch } from '../compile/compileSearch';
 import type { Deps } from '../execute/deps';
 import { exportRecords } from '../execute/exportRecords';
 import { searchIndex } from '../execute/searchIndex';
+import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
+import { recordOfHit, recordPieces } from '../results/readSearchResult';
 import { allFilters, allOf } from '../plan/combine';
 import type { ExportPlan, SearchPlan } from '../model/searchPlan';
 import type { RecordHit } from '../model/searchResult';
@@ -19,18 +21,38 @@ function scanPlan(plan: SearchPlan): ExportPlan {
   };
 }
 
-/**
- * One page of a search plan. Within the result window it is one request; CKAN callers may page
- * beyond it (`offset` has no limit there), so such a page takes its total and facets from one
- * request and its records from a snapshot read in order up to the page.
- */
-export async function searchPage(deps: Deps, plan: SearchPlan): Promise<SearchResponse<RecordHit>> {
-  if (plan.start + plan.rows <= RESULT_WINDOW) return searchIndex(deps, compileSearch(plan));
-  const head = await searchIndex(deps, compileSearch({ ...plan, rows: 0, start: 0 }));
-  const hits: RecordHit[] = [];
+/** A page of a search plan: its first piece (with the total and the facets), and the records after that piece when it was read in pieces. */
+export interface PagePieces { head: SearchResponse<RecordHit>; first: RecordHit[]; more?: LaterPieces<RecordHit> }
+
+/** The records of `pages` from the `skip`th on, without empty pages. */
+async function* from(pages: AsyncGenerator<RecordHit[]>, skip: number): AsyncGenerator<RecordHit[]> {
   let seen = 0;
-  for await (const page of exportRecords(deps, compileScan(scanPlan(plan)), RESULT_WINDOW)) {
-    for (const h of page) if (seen++ >= plan.start) hits.push(h);
+  for await (const page of pages) {
+    const kept = page.slice(Math.max(0, skip - seen));
+    seen += page.length;
+    if (kept.length > 0) yield kept;
   }
-  return { ...head, hits: { ...head.hits, hits: hits.map((h) => ({ _index: plan.index, _id: h.recordid, _source: h })) } };
+}
+
+/**
+ * One page of a search plan. Within the result window it is one request, or for more than
+ * `pieceRows` records a search read in pieces (src/execute/searchInPieces.ts). CKAN callers may
+ * page beyond the window (`offset` has no limit there), so such a page takes its total and facets
+ * from one request and its records, `pieceRows` at a time, from a snapshot read in order up to the page.
+ */
+export async function searchPage(deps: Deps, plan: SearchPlan, pieceRows: number): Promise<PagePieces> {
+  if (plan.start + plan.rows <= RESULT_WINDOW) {
+    const { first, rest } = await searchInPieces<RecordHit>(deps, compileSearch(plan), pieceRows);
+    return { head: first, first: first.hits.hits.map(recordOfHit), ...(rest ? { more: { pieces: recordPieces(rest.pieces), release: rest.release } } : {}) };
+  }
+  const head = await searchIndex(deps, compileSearch({ ...plan, rows: 0, start: 0 }));
+  const pages = from(exportRecords(deps, compileScan(scanPlan(plan)), pieceRows), plan.start);
+  const firstPage = await pages.next();
+  if (firstPage.done) return { head, first: [] };
+  // The page fits its first piece: nothing more to read.
+  if (firstPage.value.length >= plan.rows) {
+    await pages.return(undefined);
+    return { head, first: firstPage.value };
+  }
+  return { head, first: firstPage.value, more: { pieces: pages, release: async () => { await pages.return(undefined); } } };
 }

@@ -49,10 +49,24 @@ export function rowsInFormat(rows: unknown[][], names: readonly string[], format
   }
 }
 
+const rowOf = (h: RecordHit, fields: readonly FieldDef[], timeZone: string): unknown[] => [h.line ?? null, ...fields.map((f) => cell(f, h.fields[f.name], timeZone))];
+
 /** Records in the requested `records_format` (with `distinct`, the search already kept one record per distinct row). */
 function records(hits: readonly RecordHit[], fields: readonly FieldDef[], req: DatastoreRequest, timeZone: string): unknown {
-  const rows = hits.map((h) => [h.line ?? null, ...fields.map((f) => cell(f, h.fields[f.name], timeZone))]);
-  return rowsInFormat(rows, ['_id', ...fields.map((f) => f.name)], req.recordsFormat);
+  return rowsInFormat(hits.map((h) => rowOf(h, fields, timeZone)), ['_id', ...fields.map((f) => f.name)], req.recordsFormat);
+}
+
+/**
+ * One record as an item of `records` in the requested `records_format`: an object, a list, or
+ * (csv, tsv) its line of the text, so that a page may be written record by record.
+ */
+export function recordItem(plan: SearchPlan, req: DatastoreRequest): (hit: RecordHit) => unknown {
+  const fields = plan.fields ?? plan.schema;
+  const names = ['_id', ...fields.map((f) => f.name)];
+  return (hit) => {
+    const one = rowsInFormat([rowOf(hit, fields, plan.timeZone)], names, req.recordsFormat);
+    return Array.isArray(one) ? one[0] : one;
+  };
 }
 
 /** The keys every `datastore_search` result starts with: the validated input echoed (reference/ckan-d4c.md A4). */

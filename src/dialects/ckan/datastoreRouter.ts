@@ -12,13 +12,15 @@ import { linkPath } from './datastoreLinks';
 import { checkTableMetadataFormat, renderTableMetadata } from './renderTableMetadata';
 import { runTableMetadata } from '../../usecases/runTableMetadata';
 import { withCallbackFormat } from '../shared/callbackFormat';
+import { sendInPieces, type PageLimits } from '../shared/sendInPieces';
+import { datastorePieces } from './datastorePieces';
 
 /**
  * CKAN `datastore_search` (`/api/3/action/…`, `/api/action/…`) and d4c's `/api/records/2.0/search`,
  * which also speaks the ODS-style parameters of the portal front-ends (SPEC §2). Parameters may
  * follow the last slash of the path, d4c-style. `resource_id=_table_metadata` lists the tables.
  */
-export function datastoreRouter(deps: Deps, clock: () => number): Router {
+export function datastoreRouter(deps: Deps, clock: () => number, pages: PageLimits): Router {
   const router = Router();
   const d4c = ['/api/records/2.0/search{/:params}', '/d4c/api/records/2.0/search{/:params}', '/:domain/api/records/2.0/search{/:params}'];
   const actions = ['/api/3/action/datastore_search{/:params}', '/api/action/datastore_search{/:params}', '/d4c/api/3/action/datastore_search{/:params}',
@@ -34,8 +36,12 @@ export function datastoreRouter(deps: Deps, clock: () => number): Router {
       send(res, renderTableMetadata(await runTableMetadata(deps, routeAccess(req), request), request, action));
       return;
     }
-    const { plan, result } = await runDatastoreSearch(deps, routeAccess(req), request, clock());
-    send(res, renderDatastore(result, plan, request, action));
+    const { plan, result, more } = await runDatastoreSearch(deps, routeAccess(req), request, clock(), pages.pieceRows);
+    if (!more) return send(res, renderDatastore(result, plan, request, action));
+    const items = Math.min(plan.rows, result.nhits - plan.start);
+    const domain = typeof req.params.domain === 'string' ? req.params.domain : undefined;
+    const downloadPath = domain ? `/${domain}/api2/records/download` : '/api/records/1.0/download';
+    await sendInPieces(res, datastorePieces(result, plan, request, action), result.records, more, items, { maxBytes: pages.maxBytes, downloadPath, parameter: 'limit' });
   };
   router.all(d4c, getOrPost, handler(false));
   router.all(actions, getOrPost, handler(true));

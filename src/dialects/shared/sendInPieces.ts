@@ -7,8 +7,8 @@ import { streamExport } from './streamExport';
 /** How large pages are read and sent: records per Elasticsearch read, and the most bytes one page may come to. */
 export interface PageLimits { pieceRows: number; maxBytes: number }
 
-/** What a page read in pieces may send: the most bytes it may come to, and the API to point to beyond that. */
-export interface PageBudget { maxBytes: number; downloadPath: string }
+/** What a page read in pieces may send: the most bytes it may come to, the API to point to beyond that, and the parameter of its size (`rows`). */
+export interface PageBudget { maxBytes: number; downloadPath: string; parameter?: string }
 
 /** The download API beside the endpoint of `path` (`…/records/1.0/search` → `…/records/1.0/download`). */
 export const downloadBeside = (path: string): string => path.replace(/[^/]+\/?$/, 'download');
@@ -26,7 +26,7 @@ export async function sendInPieces<T>(res: Response, writer: ExportWriter<T>, fi
   if (estimate > budget.maxBytes) {
     await more.release();
     const mb = (n: number): string => `${Math.ceil(n / 1048576)} MB`;
-    throw new AppError('bad_parameter', `This page would be about ${mb(estimate)}, more than the ${mb(budget.maxBytes)} a page may hold: ask for fewer rows, or read these records with ${budget.downloadPath}.`, { parameter: 'rows' });
+    throw new AppError('bad_parameter', `This page would be about ${mb(estimate)}, more than the ${mb(budget.maxBytes)} a page may hold: ask for fewer records, or read them with ${budget.downloadPath}.`, { parameter: budget.parameter ?? 'rows' });
   }
   await streamExport(res, { ...writer, head, page: (page) => writer.page(page, false) }, more.pieces);
 }

@@ -18,6 +18,9 @@ afterAll(() => deps.close());
 let raw: ReturnType<typeof rawGeoJsonFeatures> | undefined;
 const communes = (): ReturnType<typeof rawGeoJsonFeatures> => (raw ??= rawGeoJsonFeatures('communes-france.geojson.gz'));
 
+/** A response read as the exact text sent, whatever its type. */
+const asText = (r: request.Test): request.Test => r.buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
+
 /** The Elasticsearch calls an app made: searches, and snapshots opened and closed. */
 interface Calls { searches: number; opened: number; closed: number }
 
@@ -49,8 +52,8 @@ describe('records pages read and sent in pieces', () => {
   test.each(PAGES)('%s: the same bytes as the page read whole', async (_name, query) => {
     const whole = countingApp(10_000);
     const pieced = countingApp(7);
-    const a = await request(whole.app).get(`/api/records/1.0/search?${query}`).buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
-    const b = await request(pieced.app).get(`/api/records/1.0/search?${query}`).buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
+    const a = await asText(request(whole.app).get(`/api/records/1.0/search?${query}`));
+    const b = await asText(request(pieced.app).get(`/api/records/1.0/search?${query}`));
     expect(a.status).toBe(200);
     expect([b.status, b.headers['content-type']]).toEqual([200, a.headers['content-type']]);
     expect(b.body).toBe(a.body);
@@ -93,13 +96,46 @@ describe('records pages read and sent in pieces', () => {
     const url = `/api/records/1.0/geocluster?${query}`;
     const whole = countingApp(10_000);
     const pieced = countingApp(50);
-    const a = await request(whole.app).get(url).buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
-    const b = await request(pieced.app).get(url).buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
+    const a = await asText(request(whole.app).get(url));
+    const b = await asText(request(pieced.app).get(url));
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(b.body).toBe(a.body);
     // The probe, then one grid page per 500 cells or fewer.
     expect(whole.calls.searches).toBe(2);
     expect(pieced.calls.searches).toBeGreaterThan(2);
+  });
+});
+
+describe('DataStore pages read and sent in pieces', () => {
+  test.each([
+    ['objects, filtered and sorted', '/api/3/action/datastore_search?resource_id=communes-france&limit=40&offset=3&sort=nom&filters=%7B%22region%22%3A%2253%22%7D'],
+    ['lists', '/api/action/datastore_search?resource_id=communes-france&limit=25&records_format=lists&sort=nom'],
+    ['csv records', '/api/3/action/datastore_search?resource_id=lieux-de-tournage-a-paris&limit=50&records_format=csv&sort=id_lieu'],
+    ['tsv records, with q', '/api/3/action/datastore_search?resource_id=lieux-de-tournage-a-paris&limit=50&records_format=tsv&q=rue&sort=id_lieu'],
+    ['beyond the result window', '/api/3/action/datastore_search?resource_id=communes-france&limit=30&offset=10010&sort=nom'],
+    ['d4c 2.0, GeoJSON', '/api/records/2.0/search?resource_id=communes-france&limit=20&sort=nom&format=geojson'],
+    ['d4c 2.0, CSV', '/api/records/2.0/search?resource_id=lieux-de-tournage-a-paris&limit=50&sort=id_lieu&format=csv'],
+    ['d4c 2.0, JSONP by a callback alone', '/api/records/2.0/search?resource_id=lieux-de-tournage-a-paris&limit=30&sort=id_lieu&callback=show'],
+  ])('%s: the same bytes as the page read whole', async (_name, url) => {
+    const whole = countingApp(10_000);
+    const pieced = countingApp(7);
+    const a = await asText(request(whole.app).get(url));
+    const b = await asText(request(pieced.app).get(url));
+    expect(a.status).toBe(200);
+    expect([b.status, b.headers['content-type']]).toEqual([200, a.headers['content-type']]);
+    // `help` names the site, and each request here comes to a server on a port of its own.
+    const site = (body: string): string => body.replace(/http:\/\/127\.0\.0\.1:\d+\//g, 'http://site/');
+    expect(site(b.body as string)).toBe(site(a.body as string));
+    expect(pieced.calls.searches).toBeGreaterThan(whole.calls.searches);
+    // Every snapshot opened was closed.
+    expect(pieced.calls.closed).toBe(pieced.calls.opened);
+  });
+
+  test('a DataStore page over the byte budget: CKAN\'s error naming limit, pointing to the download API', async () => {
+    const { app, calls } = countingApp(50, 20_000);
+    const res = await request(app).get('/api/3/action/datastore_search?resource_id=communes-france&limit=300');
+    expect([res.status, res.body.success, res.body.error.limit]).toEqual([409, false, [expect.stringContaining('/api/records/1.0/download')]]);
+    expect([calls.opened, calls.closed]).toEqual([1, 1]);
   });
 });
 
