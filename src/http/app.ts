@@ -17,6 +17,7 @@ import { quotas } from './quotas';
 import type { PageLimits } from '../dialects/shared/sendInPieces';
 import type { Metrics } from '../execute/metrics';
 import { metricsRouter } from './metricsRouter';
+import { docsRouter } from './docsRouter';
 import { requestLog } from './requestLog';
 import { requestShape } from './requestShape';
 
@@ -58,6 +59,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   // Before authentication and quotas: liveness touches no store, and probes are not counted.
   app.use(healthRouter(deps, options.healthTimeoutMs));
   if (options.metrics) app.use(metricsRouter(options.metrics.metrics, options.metrics.key));
+  app.use(docsRouter());
   app.use(requestShape);
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 1000 }));

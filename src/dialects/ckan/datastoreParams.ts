@@ -32,6 +32,8 @@ const scalars = z.object({
   pretty_print: booleanParam.default(false),
   filters: z.string().max(100_000).optional(),
 });
+/** The scalar parameters as they are validated: the OpenAPI document (src/http/openapi/) is generated from them. */
+export const DATASTORE_SCALARS = scalars;
 
 function scalarsOf(value: unknown, parameter: string, field: string): Array<string | number | boolean> {
   const list = Array.isArray(value) ? value : [value];

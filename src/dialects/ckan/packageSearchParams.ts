@@ -29,6 +29,8 @@ const scalars = z.object({
   callback: callbackParam.optional(),
   pretty_print: booleanParam.default(false),
 });
+/** The scalar parameters as they are validated: the OpenAPI document (src/http/openapi/) is generated from them. */
+export const PACKAGE_SEARCH_SCALARS = scalars;
 
 /** The error CKAN gives (its messages as they are, listed under the parameter's name). */
 const invalid = (parameter: string, message: string) => new AppError('bad_parameter', message, { parameter });

@@ -18,6 +18,8 @@ const scalars = z.object({
   pretty_print: booleanParam.default(false),
   csv_separator: z.enum([';', ',', '\t', '|'], 'must be ; , | or a tab').default(';'),
 });
+/** The scalar parameters as they are validated: the OpenAPI document (src/http/openapi/) is generated from them. */
+export const ANALYZE_SCALARS = scalars;
 
 const MAX_SERIES = 20;
 

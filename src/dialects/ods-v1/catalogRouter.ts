@@ -19,7 +19,8 @@ import { runDatasetLookup } from '../../usecases/runDatasetLookup';
 import { requireCallback } from '../shared/requireCallback';
 import { jsonAnswer } from '../../render/jsonAnswer';
 
-const lookupScalars = z.object({ format: z.enum(['json', 'jsonp'], 'must be json or jsonp').default('json'), callback: callbackParam.optional(), pretty_print: booleanParam.default(false), extrametas: booleanParam.default(false), interopmetas: booleanParam.default(false) });
+/** The parameters of a dataset lookup as they are validated (the OpenAPI document is generated from them). */
+export const DATASET_LOOKUP_SCALARS = z.object({ format: z.enum(['json', 'jsonp'], 'must be json or jsonp').default('json'), callback: callbackParam.optional(), pretty_print: booleanParam.default(false), extrametas: booleanParam.default(false), interopmetas: booleanParam.default(false) });
 
 /** The dataset of d4c's `DATASETID` lookup: its `id` (or `datasetid`) parameter, which is required. */
 const datasetIdParam = (params: ParamReader): DatasetRef => datasetRef(params.one('id') ?? params.one('datasetid'), 'id');
@@ -38,7 +39,7 @@ export function catalogRouter(deps: Deps, clock: () => number): Router {
   const lookup = (d4c: boolean): RequestHandler => async (req, res) => {
     const raw = requestParams(req);
     const params = d4c ? withCallbackFormat(raw) : raw;
-    const s = params.scalars(lookupScalars, Object.keys(lookupScalars.shape));
+    const s = params.scalars(DATASET_LOOKUP_SCALARS, Object.keys(DATASET_LOOKUP_SCALARS.shape));
     requireCallback(s.format, s.callback);
     guardJsonp(req, s.format, params.raw.has('apikey'));
     const ref = req.params.datasetid === undefined ? datasetIdParam(params) : datasetRef(String(req.params.datasetid), 'datasetid');

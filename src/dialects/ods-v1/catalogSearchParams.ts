@@ -18,6 +18,8 @@ const scalars = z.object({
   callback: callbackParam.optional(),
   pretty_print: booleanParam.default(false),
 });
+/** The scalar parameters as they are validated: the OpenAPI document (src/http/openapi/) is generated from them. */
+export const CATALOG_SEARCH_SCALARS = scalars;
 
 export function catalogSearchParams(r: ParamReader): CatalogSearchRequest {
   const s = r.scalars(scalars, Object.keys(scalars.shape));

@@ -14,6 +14,8 @@ const scalars = z.object({
   format: z.string().refine((f) => FORMATS.includes(f), `must be one of ${FORMATS.join(', ')}`).default('csv'),
   ...outputShape,
 });
+/** The scalar parameters as they are validated: the OpenAPI document (src/http/openapi/) is generated from them. */
+export const DOWNLOAD_SCALARS = scalars;
 
 export function downloadParams(r: ParamReader): DownloadRequest {
   const s = r.scalars(scalars, Object.keys(scalars.shape));

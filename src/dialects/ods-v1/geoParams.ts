@@ -19,6 +19,8 @@ const scalars = z.object({
   callback: callbackParam.optional(),
   pretty_print: booleanParam.default(false),
 });
+/** The scalar parameters as they are validated: the OpenAPI document (src/http/openapi/) is generated from them. */
+export const GEO_SCALARS = scalars;
 
 export function geoParams(r: ParamReader, needsZoom: boolean): GeoRequest {
   const s = r.scalars(scalars, Object.keys(scalars.shape));

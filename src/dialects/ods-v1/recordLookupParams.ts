@@ -11,6 +11,8 @@ const scalars = z.object({
   pretty_print: booleanParam.default(false),
   timezone: timeZoneParam.default('UTC'),
 });
+/** The scalar parameters as they are validated: the OpenAPI document (src/http/openapi/) is generated from them. */
+export const RECORD_LOOKUP_SCALARS = scalars;
 
 /** `/api/datasets/1.0/<id>/records/<recordid>`: path parameters and output options. */
 export function recordLookupParams(r: ParamReader, datasetid: string, recordid: string): RecordLookupRequest {

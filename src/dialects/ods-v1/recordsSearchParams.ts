@@ -18,6 +18,8 @@ const scalars = z.object({
   format: z.enum(RECORD_FORMATS, `must be one of ${RECORD_FORMATS.join(', ')}`).default('json'),
   ...outputShape,
 });
+/** The scalar parameters as they are validated: the OpenAPI document (src/http/openapi/) is generated from them. */
+export const RECORDS_SEARCH_SCALARS = scalars;
 const NAMES = Object.keys(scalars.shape);
 
 const familyEcho = (m: Map<string, string[]>): Record<string, string | string[]> =>

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import express, { Router } from 'express';
+import { projectRoot } from '../config/projectRoot';
+import { openapiDocument } from './openapi/openapiDocument';
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>portal-search API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css">
+</head>
+<body>
+<div id="ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui', tryItOutEnabled: true });</script>
+</body>
+</html>
+`;
+
+let built: string | undefined;
+/** The document's text, built on first use and kept (it depends on nothing but the code). */
+function documentText(): string {
+  const version = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return (built ??= JSON.stringify(openapiDocument(version)));
+}
+
+/**
+ * `/api/openapi.json` (the OpenAPI 3.1 document, built once) and `/api/docs`: Swagger UI served
+ * from node_modules (no CDN: portal intranets often have no internet), trying requests against
+ * this server.
+ */
+export function docsRouter(): Router {
+  const router = Router();
+  router.get('/api/openapi.json', (_req, res) => { res.status(200).type('application/json').send(documentText()); });
+  router.get('/api/docs', (_req, res) => { res.status(200).type('text/html').send(PAGE); });
+  router.use('/api/docs/assets', express.static(dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));
+  return router;
+}

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { DATASTORE_SCALARS } from '../../dialects/ckan/datastoreParams';
+import { PACKAGE_SEARCH_SCALARS } from '../../dialects/ckan/packageSearchParams';
+import { ANALYZE_SCALARS } from '../../dialects/ods-v1/analyzeParams';
+import { DATASET_LOOKUP_SCALARS } from '../../dialects/ods-v1/catalogRouter';
+import { CATALOG_SEARCH_SCALARS } from '../../dialects/ods-v1/catalogSearchParams';
+import { DOWNLOAD_SCALARS } from '../../dialects/ods-v1/downloadParams';
+import { GEO_SCALARS } from '../../dialects/ods-v1/geoParams';
+import { RECORD_LOOKUP_SCALARS } from '../../dialects/ods-v1/recordLookupParams';
+import { RECORDS_SEARCH_SCALARS } from '../../dialects/ods-v1/recordsSearchParams';
+
+/** The content types an endpoint may answer with, and the schema of its JSON body. */
+interface Answer { types: readonly string[]; schema: string }
+
+/**
+ * One family of endpoints: the paths it is mounted on (Express patterns, as the routers mount
+ * them), the methods, its parameters (the validated scalar ones from their zod schema, and the
+ * others by name), its answer and the error shape of its dialect.
+ */
+export interface EndpointFamily {
+  id: string;
+  tag: string;
+  summary: string;
+  paths: readonly string[];
+  methods: ReadonlyArray<'get' | 'post'>;
+  scalars?: z.ZodObject;
+  /** Parameters read outside the zod object (strings); `{…}` in a name stands for a field or series name. */
+  others: readonly string[];
+  answer: Answer;
+  errors: 'ods' | 'ckan' | 'none';
+}
+
+/** Every prefix of an ODS records endpoint (SPEC §2). */
+const recordsUnder = (name: string): string[] => [`/api/records/1.0/${name}`, `/d4c/api/records/1.0/${name}`, `/:domain/api2/records/${name}`, `/d4c/:domain/api2/records/${name}`];
+/** Every prefix of a CKAN action. */
+const action = (name: string): string[] => [`/api/3/action/${name}{/:params}`, `/api/action/${name}{/:params}`, `/d4c/api/3/action/${name}{/:params}`, `/:domain/api/3/action/${name}{/:params}`, `/:domain/api/action/${name}{/:params}`];
+const FILTERS = ['dataset', 'q', 'q.{name}', 'refine.{field}', 'exclude.{field}', 'geofilter.distance', 'geofilter.polygon', 'geofilter.bbox', 'timezone'];
+const JSON_GEO_CSV = ['application/json', 'application/geo+json', 'text/csv', 'text/javascript'];
+const BOTH = ['get', 'post'] as const;
+
+/** The public endpoints, family by family. */
+export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
+  { id: 'records-search', tag: 'ODS records', summary: 'Search the records of a dataset: a page, its total and its facets', paths: recordsUnder('search'), methods: BOTH, scalars: RECORDS_SEARCH_SCALARS, others: [...FILTERS, 'facet', 'disjunctive.{field}', 'facetsort.{field}', 'sort'], answer: { types: JSON_GEO_CSV, schema: 'RecordsPage' }, errors: 'ods' },
+  { id: 'records-download', tag: 'ODS records', summary: 'Every matching record, streamed from one snapshot (csv, json, geojson, ndjson, jsonp, geojsonp)', paths: recordsUnder('download'), methods: BOTH, scalars: DOWNLOAD_SCALARS, others: [...FILTERS, 'sort'], answer: { types: [...JSON_GEO_CSV, 'application/x-ndjson'], schema: 'FeatureCollection' }, errors: 'ods' },
+  { id: 'records-analyze', tag: 'ODS records', summary: 'Aggregated series of a dataset, grouped by x (charts)', paths: recordsUnder('analyze'), methods: BOTH, scalars: ANALYZE_SCALARS, others: [...FILTERS, 'x', 'y.{serie}.func', 'y.{serie}.expr'], answer: { types: ['application/json', 'text/csv', 'text/javascript'], schema: 'AnyJson' }, errors: 'ods' },
+  { id: 'records-geocluster', tag: 'ODS maps', summary: 'Clusters of the matching records at a zoom level', paths: recordsUnder('geocluster'), methods: BOTH, scalars: GEO_SCALARS, others: [...FILTERS, 'y.{serie}.func', 'y.{serie}.expr'], answer: { types: ['application/json', 'text/javascript'], schema: 'AnyJson' }, errors: 'ods' },
+  { id: 'records-boundingbox', tag: 'ODS maps', summary: 'The box around the matching records and their geometry types', paths: recordsUnder('boundingbox'), methods: BOTH, scalars: GEO_SCALARS, others: FILTERS, answer: { types: ['application/json', 'text/javascript'], schema: 'AnyJson' }, errors: 'ods' },
+  { id: 'records-geopreview', tag: 'ODS maps', summary: 'The geometries of the first matching records, simplified to a pixel at a zoom', paths: recordsUnder('geopreview'), methods: BOTH, scalars: GEO_SCALARS, others: FILTERS, answer: { types: ['application/json', 'text/javascript'], schema: 'AnyJson' }, errors: 'ods' },
+  { id: 'record-lookup', tag: 'ODS records', summary: 'One record by its id', paths: ['/api/datasets/1.0/:datasetid/records/:recordid', '/d4c/api/datasets/1.0/:datasetid/records/:recordid', '/:domain/api2/datasets/:datasetid/records/:recordid'], methods: BOTH, scalars: RECORD_LOOKUP_SCALARS, others: [], answer: { types: ['application/json', 'text/javascript'], schema: 'Record' }, errors: 'ods' },
+  { id: 'catalog-search', tag: 'ODS catalog', summary: 'Search the catalog of datasets: a page, its total and its facets', paths: ['/api/datasets/1.0/search', '/d4c/api/datasets/1.0/search', '/:domain/api2/datasets/search', '/d4c/:domain/api2/datasets/search'], methods: BOTH, scalars: CATALOG_SEARCH_SCALARS, others: ['q', 'facet', 'refine.{field}', 'exclude.{field}', 'disjunctive.{field}', 'facetsort.{field}', 'sort', 'include_draft', 'include_drafts'], answer: { types: ['application/json', 'text/csv', 'text/javascript'], schema: 'CatalogPage' }, errors: 'ods' },
+  { id: 'dataset-lookup', tag: 'ODS catalog', summary: 'One dataset: its metadata and fields', paths: ['/api/datasets/1.0/:datasetid', '/d4c/api/datasets/1.0/:datasetid', '/:domain/api2/datasets/:datasetid', '/d4c/:domain/api2/datasets/:datasetid'], methods: BOTH, scalars: DATASET_LOOKUP_SCALARS, others: [], answer: { types: ['application/json', 'text/javascript'], schema: 'Dataset' }, errors: 'ods' },
+  { id: 'dataset-lookup-d4c', tag: 'data4citizen', summary: 'One dataset by `id=` (data4citizen\'s DATASETID form)', paths: ['/:domain/api2/datasets/DATASETID{/:params}', '/d4c/:domain/api2/datasets/DATASETID{/:params}'], methods: BOTH, scalars: DATASET_LOOKUP_SCALARS, others: ['id'], answer: { types: ['application/json', 'text/javascript'], schema: 'Dataset' }, errors: 'ods' },
+  { id: 'datastore-search', tag: 'CKAN', summary: 'DataStore records of a dataset (CKAN datastore_search)', paths: action('datastore_search'), methods: BOTH, scalars: DATASTORE_SCALARS, others: ['resource_id', 'q', 'fields', 'sort', 'facet'], answer: { types: JSON_GEO_CSV, schema: 'CkanResult' }, errors: 'ckan' },
+  { id: 'records-2', tag: 'data4citizen', summary: 'data4citizen records 2.0 search (DataStore semantics, ODS-style parameters too)', paths: ['/api/records/2.0/search{/:params}', '/d4c/api/records/2.0/search{/:params}', '/:domain/api/records/2.0/search{/:params}'], methods: BOTH, scalars: DATASTORE_SCALARS, others: ['resource_id', 'q', 'fields', 'sort', 'facet', ...FILTERS.slice(3)], answer: { types: JSON_GEO_CSV, schema: 'CkanResult' }, errors: 'ckan' },
+  { id: 'package-search', tag: 'CKAN', summary: 'Search the catalog (CKAN package_search)', paths: [...action('package_search'), '/api/datasets/2.0/search{/:params}', '/d4c/api/datasets/2.0/search{/:params}', '/:domain/api/datasets/2.0/search{/:params}'], methods: BOTH, scalars: PACKAGE_SEARCH_SCALARS, others: ['q', 'fq', 'fq_list', 'sort', 'facet.field'], answer: { types: ['application/json', 'text/csv', 'text/javascript'], schema: 'CkanResult' }, errors: 'ckan' },
+  { id: 'package-show', tag: 'CKAN', summary: 'One package (CKAN package_show)', paths: [...action('package_show'), '/api/datasets/2.0/DATASETID{/:params}', '/d4c/api/datasets/2.0/DATASETID{/:params}', '/:domain/api/datasets/2.0/DATASETID{/:params}', '/api/datasets/2.0/:id', '/d4c/api/datasets/2.0/:id', '/:domain/api/datasets/2.0/:id'], methods: BOTH, others: ['id'], answer: { types: ['application/json'], schema: 'CkanResult' }, errors: 'ckan' },
+  { id: 'status-show', tag: 'CKAN', summary: 'The site\'s status (CKAN status_show)', paths: ['/api/3/action/status_show', '/api/action/status_show', '/:domain/api/3/action/status_show', '/:domain/api/action/status_show'], methods: BOTH, others: [], answer: { types: ['application/json'], schema: 'CkanResult' }, errors: 'ckan' },
+  { id: 'health', tag: 'Operations', summary: 'Readiness: 200, or 503 naming the store that is down', paths: ['/api/health', '/d4c/api/health'], methods: ['get'], others: [], answer: { types: ['application/json'], schema: 'Health' }, errors: 'none' },
+  { id: 'health-live', tag: 'Operations', summary: 'Liveness: 200 whenever the process runs; touches no store', paths: ['/api/health/live', '/d4c/api/health/live'], methods: ['get'], others: [], answer: { types: ['application/json'], schema: 'Health' }, errors: 'none' },
+  { id: 'openapi', tag: 'Operations', summary: 'This document', paths: ['/api/openapi.json'], methods: ['get'], others: [], answer: { types: ['application/json'], schema: 'AnyJson' }, errors: 'none' },
+  { id: 'docs', tag: 'Operations', summary: 'Interactive documentation of this document', paths: ['/api/docs'], methods: ['get'], others: [], answer: { types: ['text/html'], schema: 'AnyJson' }, errors: 'none' },
+  { id: 'metrics', tag: 'Operations', summary: 'Prometheus metrics (when METRICS=on; behind METRICS_KEY when set)', paths: ['/metrics'], methods: ['get'], others: [], answer: { types: ['text/plain'], schema: 'AnyJson' }, errors: 'none' },
+];

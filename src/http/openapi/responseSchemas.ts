@@ -1,0 +1,55 @@
+/** A JSON Schema (2020-12, as OpenAPI 3.1 takes it). */
+export type JsonSchema = Record<string, unknown>;
+
+const record: JsonSchema = {
+  type: 'object', required: ['datasetid', 'recordid', 'fields', 'record_timestamp'],
+  properties: {
+    datasetid: { type: 'string' }, recordid: { type: 'string', description: 'SHA-1 of the record as published' },
+    fields: { type: 'object', additionalProperties: true }, geometry: { type: 'object', description: 'GeoJSON Point' },
+    record_timestamp: { type: 'string', format: 'date-time' },
+  },
+};
+const facetGroup: JsonSchema = {
+  type: 'object', properties: { name: { type: 'string' }, facets: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, path: { type: 'string' }, count: { type: 'integer' }, state: { enum: ['displayed', 'refined', 'excluded'] }, facets: { type: 'array' } } } } },
+};
+
+/** The response bodies the document describes, by name (components.schemas). */
+export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
+  OdsError: {
+    type: 'object', required: ['errorcode', 'error'],
+    properties: { errorcode: { type: 'integer', description: 'ODS error code (10002 quota, 10005 anonymous quota, 10010 bad parameter…)' }, error: { type: 'string' }, parameter: { type: 'string', description: 'The parameter at fault' }, position: { type: 'integer', description: 'Position of a query-language error in `q`' } },
+  },
+  CkanError: {
+    type: 'object', required: ['success', 'error'],
+    properties: { success: { const: false }, help: { type: 'string' }, error: { type: 'object', required: ['__type', 'message'], properties: { __type: { type: 'string', description: 'Validation Error, Not Found Error, Authorization Error, Search Error…' }, message: { type: 'string' } }, additionalProperties: true } },
+  },
+  Record: record,
+  FacetGroup: facetGroup,
+  RecordsPage: {
+    type: 'object', required: ['nhits', 'parameters', 'records'],
+    properties: { nhits: { type: 'integer' }, parameters: { type: 'object' }, records: { type: 'array', items: { $ref: '#/components/schemas/Record' } }, facet_groups: { type: 'array', items: { $ref: '#/components/schemas/FacetGroup' } } },
+  },
+  FeatureCollection: {
+    type: 'object', required: ['type', 'features'],
+    properties: { type: { const: 'FeatureCollection' }, features: { type: 'array', items: { type: 'object', properties: { type: { const: 'Feature' }, geometry: { type: ['object', 'null'] }, properties: { type: 'object' } } } } },
+  },
+  Dataset: {
+    type: 'object', required: ['datasetid', 'metas', 'fields'],
+    properties: { datasetid: { type: 'string' }, dataset_id: { type: 'string' }, has_records: { type: 'boolean' }, metas: { type: 'object' }, fields: { type: 'array', items: { type: 'object' } }, features: { type: 'array', items: { type: 'string' } }, extra_metas: { type: 'object' } },
+  },
+  CatalogPage: {
+    type: 'object', required: ['nhits', 'parameters', 'datasets'],
+    properties: { nhits: { type: 'integer' }, parameters: { type: 'object' }, datasets: { type: 'array', items: { $ref: '#/components/schemas/Dataset' } }, facet_groups: { type: 'array', items: { $ref: '#/components/schemas/FacetGroup' } } },
+  },
+  CkanResult: {
+    type: 'object', required: ['success', 'result'],
+    properties: { help: { type: 'string' }, success: { const: true }, result: { description: 'The action\'s result: a DataStore page, a package_search page, a package or the status' } },
+  },
+  Health: { type: 'object', required: ['status'], properties: { status: { enum: ['ok', 'unavailable'] }, elasticsearch: { type: 'string' }, postgresql: { type: 'string' } } },
+};
+
+/** A records page as an example of the ODS envelope. */
+export const RECORDS_EXAMPLE = {
+  nhits: 1, parameters: { dataset: ['lieux-de-tournage-a-paris'], rows: 1, start: 0, format: 'json', timezone: 'UTC' },
+  records: [{ datasetid: 'lieux-de-tournage-a-paris', recordid: '3b1e…', fields: { titre: 'Le Bureau des légendes', ardt_lieu: '75013' }, geometry: { type: 'Point', coordinates: [2.36, 48.83] }, record_timestamp: '2026-11-21T10:00:00Z' }],
+};
