@@ -1,6 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { DatasetDirectory } from './datasetDirectory';
+import { watchElasticsearch } from './esTiming';
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
@@ -37,14 +38,9 @@ export class Metrics {
 
   /** Times every request of an Elasticsearch client, from its sending to its answer. */
   observeElasticsearch(es: Client): void {
-    const started = new Map<unknown, bigint>();
-    es.diagnostic.on('request', (_err, event) => { if (event) started.set(event.meta.request.id, process.hrtime.bigint()); });
-    es.diagnostic.on('response', (err, event) => {
-      const id = event?.meta.request.id;
-      const t = started.get(id);
-      started.delete(id);
-      if (t !== undefined) this.esRequests.observe({ outcome: err ? 'error' : 'ok' }, Number(process.hrtime.bigint() - t) / 1e9);
-      if (err) this.esErrors.inc();
+    watchElasticsearch(es, (seconds, failed) => {
+      this.esRequests.observe({ outcome: failed ? 'error' : 'ok' }, seconds);
+      if (failed) this.esErrors.inc();
     });
   }
 }

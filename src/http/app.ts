@@ -17,6 +17,7 @@ import { quotas } from './quotas';
 import type { PageLimits } from '../dialects/shared/sendInPieces';
 import type { Metrics } from '../execute/metrics';
 import { metricsRouter } from './metricsRouter';
+import { watchElasticsearch } from '../execute/esTiming';
 import { docsRouter } from './docsRouter';
 import { requestLog } from './requestLog';
 import { requestShape } from './requestShape';
@@ -53,6 +54,8 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.set('trust proxy', options.trustProxy ?? false);
   if (options.drain) app.use(options.drain.middleware);
   const metrics = options.metrics?.metrics;
+  // The request log tells each request's Elasticsearch time.
+  watchElasticsearch(deps.es);
   app.use(requestLog(logger, metrics));
   // First, so that every answer has CORS and nosniff, the refusals of the body parsers included.
   app.use(cors);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Metrics } from '../execute/metrics';
+import { esTimeOfRequest, type EsTime } from '../execute/esTiming';
 import { routeFamily } from './routeFamily';
 
 const decodedName = (name: string): string => { try { return decodeURIComponent(name).toLowerCase(); } catch { return name.toLowerCase(); } };
@@ -15,18 +16,25 @@ export function redactUrl(url: string): string {
   return [...redacted].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('').slice(0, 2000);
 }
 
-/** One log line per request, with an id also sent back as X-Request-Id; its duration counted by route family and status. */
+/**
+ * One log line per request: its id (also sent back as X-Request-Id), method, URL (keys
+ * redacted), route family, status, duration, and the time and number of its Elasticsearch calls;
+ * its duration is counted by route family and status.
+ */
 export function requestLog(logger: Logger, metrics?: Metrics): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     const reqId = randomUUID();
+    const es: EsTime = { calls: 0, ms: 0 };
     res.locals.reqId = reqId;
     res.set('X-Request-Id', reqId);
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      metrics?.requests.observe({ family: routeFamily(req.path), status: String(res.statusCode) }, ms / 1000);
-      logger.info({ reqId, method: req.method, url: redactUrl(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      const route = routeFamily(req.path);
+      metrics?.requests.observe({ family: route, status: String(res.statusCode) }, ms / 1000);
+      logger.info({ reqId, method: req.method, url: redactUrl(req.originalUrl), route, status: res.statusCode, ms: Math.round(ms * 10) / 10, esMs: Math.round(es.ms * 10) / 10, esCalls: es.calls }, 'request');
     });
-    next();
+    // Everything the request runs, to its end, adds its Elasticsearch calls to `es`.
+    esTimeOfRequest.run(es, next);
   };
 }

@@ -76,3 +76,27 @@ describe('/metrics', () => {
     expect((await request(createApp(deps, silent)).get('/metrics')).status).toBe(404);
   });
 });
+
+describe('the request log', () => {
+  test('one line per request: its id (the X-Request-Id sent back), route family, status, duration, and its Elasticsearch calls and time; keys redacted', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => { lines.push(JSON.parse(line) as Record<string, unknown>); } });
+    let searches = 0;
+    const es = Object.create(deps.es) as Deps['es'];
+    es.search = ((...args: Parameters<Deps['es']['search']>) => { searches++; return deps.es.search(...args); }) as Deps['es']['search'];
+    const app = createApp({ ...deps, es }, logger);
+    const res = await request(app).get('/api/records/1.0/search?dataset=chantiers-perturbants&rows=2');
+    const line = lines.find((l) => l.msg === 'request' && l.reqId === res.headers['x-request-id']);
+    expect(searches).toBeGreaterThan(0);
+    expect(line).toMatchObject({ method: 'GET', route: 'records-search', status: 200, esCalls: searches });
+    expect(line?.esMs).toBeGreaterThan(0);
+    const keyed = await request(app).get('/api/records/1.0/search?dataset=chantiers-perturbants&apikey=not-a-real-key-123');
+    const keyedLine = lines.find((l) => l.reqId === keyed.headers['x-request-id']);
+    expect(keyedLine).toMatchObject({ route: 'records-search', status: keyed.status });
+    expect(String(keyedLine?.url)).toContain('apikey=[redacted]');
+    expect(JSON.stringify(lines)).not.toContain('not-a-real-key-123');
+    // A request answered without Elasticsearch says so.
+    const health = await request(app).get('/api/health/live');
+    expect(lines.find((l) => l.reqId === health.headers['x-request-id'])).toMatchObject({ route: 'health', status: 200, esCalls: 0, esMs: 0 });
+  });
+});

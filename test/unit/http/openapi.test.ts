@@ -4,10 +4,13 @@ import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
 import { Metrics } from '../../../src/execute/metrics';
 import { createApp } from '../../../src/http/app';
+import { createEsClient } from '../../../src/execute/elasticsearch';
 import { validateOpenapi } from '../../support/validateOpenapi';
 
-// The routes answer from the code alone: no store is touched, so no store is given.
-const app: Express = createApp({} as Deps, pino({ level: 'silent' }), { metrics: { metrics: new Metrics({ defaults: false }) } });
+// The routes answer from the code alone: no store is touched (the client points nowhere, and no pool is given).
+const es = createEsClient({ esNodes: ['http://127.0.0.1:1'], esRequestTimeoutMs: 1000 });
+const app: Express = createApp({ es } as Deps, pino({ level: 'silent' }), { metrics: { metrics: new Metrics({ defaults: false }) } });
+afterAll(() => es.close());
 
 interface Operation { operationId: string; parameters?: Array<{ name: string; in: string; description?: string; schema?: Record<string, unknown>; required?: boolean }>; requestBody?: unknown; responses: Record<string, unknown> }
 type Doc = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, { type: string; in?: string; name?: string; scheme?: string }> } };
