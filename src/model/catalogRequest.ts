@@ -15,7 +15,7 @@ export interface CatalogSearchRequest {
   timeZone: string;
   extrametas: boolean;
   interopmetas: boolean;
-  format: 'json' | 'jsonp' | 'csv';
+  format: 'json' | 'jsonp' | 'csv' | 'rss' | 'atom';
   callback?: string;
   prettyPrint: boolean;
   echo: Record<string, unknown>;

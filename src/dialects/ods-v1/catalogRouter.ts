@@ -34,7 +34,12 @@ export function catalogRouter(deps: Deps, clock: () => number): Router {
     const request = catalogSearchParams(params);
     guardJsonp(req, request.format, params.raw.has('apikey'));
     const { nhits, hits, groups } = await runCatalogSearch(deps, routeAccess(req), request, clock());
-    send(res, renderCatalogSearch(nhits, hits, groups, request));
+    const site = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    // The feed names itself by the request's URL, without its key.
+    const self = new URL(req.originalUrl, site);
+    self.searchParams.delete('apikey');
+    const feed = { self: self.toString(), site, datasetPath: req.path.replace(/search\/?$/, ''), title: `Datasets of ${routeAccess(req).domain}` };
+    send(res, renderCatalogSearch(nhits, hits, groups, request, feed));
   });
   const lookup = (d4c: boolean): RequestHandler => async (req, res) => {
     const raw = requestParams(req);

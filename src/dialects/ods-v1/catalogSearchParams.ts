@@ -14,7 +14,7 @@ const scalars = z.object({
   timezone: timeZoneParam.default('UTC'),
   extrametas: booleanParam.default(false),
   interopmetas: booleanParam.default(false),
-  format: z.enum(['json', 'jsonp', 'csv'], 'must be json, jsonp or csv').default('json'),
+  format: z.enum(['json', 'jsonp', 'csv', 'rss', 'atom'], 'must be json, jsonp, csv, rss or atom').default('json'),
   callback: callbackParam.optional(),
   pretty_print: booleanParam.default(false),
 });

@@ -1,0 +1,84 @@
+import type { CatalogHit } from '../model/dataset';
+import type { Rendered } from './rendered';
+
+/** Text as XML character data or an attribute value: `&`, `<`, `>`, `"` and `'` escaped, characters XML 1.0 forbids dropped. */
+export function xmlText(value: string): string {
+  return value
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** Where a feed is read from, and where its entries point. */
+export interface FeedContext {
+  /** The feed's own URL (the request's). */
+  self: string;
+  /** The site (`https://host`), which dataset links start with. */
+  site: string;
+  /** The path of the dataset lookup beside the search (`/api/datasets/1.0/`). */
+  datasetPath: string;
+  /** The feed's title. */
+  title: string;
+}
+
+interface Entry { id: string; title: string; summary: string; updated: string; link: string; categories: string[]; author?: string }
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+/** HTML descriptions as plain text: tags dropped, whitespace folded. */
+const plain = (html: string): string => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+
+function entryOf(hit: CatalogHit, ctx: FeedContext): Entry {
+  const metas = hit.dataset.metas;
+  const themes = Array.isArray(metas.theme) ? metas.theme.filter((t): t is string => typeof t === 'string') : [];
+  const updated = text(metas.modified) ?? text(metas.data_processed) ?? hit.dataset.store.updated_at;
+  return {
+    id: hit.datasetid, title: text(metas.title) ?? hit.datasetid, summary: plain(text(metas.description) ?? ''),
+    updated: new Date(updated).toISOString(), link: `${ctx.site}${ctx.datasetPath}${encodeURIComponent(hit.datasetid)}`,
+    categories: [...themes, ...(Array.isArray(metas.keyword) ? metas.keyword.filter((k): k is string => typeof k === 'string') : [])],
+    ...(text(metas.publisher) ? { author: text(metas.publisher) } : {}),
+  };
+}
+
+/** RFC 822 dates, as RSS 2.0 writes them (`Tue, 01 Dec 2026 10:00:00 GMT`). */
+const rfc822 = (iso: string): string => new Date(iso).toUTCString();
+
+/** A catalog page as an RSS 2.0 feed: one item per dataset, newest modification first as the page is sorted. */
+export function catalogRss(hits: readonly CatalogHit[], ctx: FeedContext): Rendered {
+  const items = hits.map((h) => entryOf(h, ctx)).map((e) => [
+    '<item>',
+    `<title>${xmlText(e.title)}</title>`,
+    `<link>${xmlText(e.link)}</link>`,
+    `<guid isPermaLink="false">${xmlText(e.id)}</guid>`,
+    `<description>${xmlText(e.summary)}</description>`,
+    `<pubDate>${rfc822(e.updated)}</pubDate>`,
+    ...e.categories.map((c) => `<category>${xmlText(c)}</category>`),
+    ...(e.author ? [`<dc:creator>${xmlText(e.author)}</dc:creator>`] : []),
+    '</item>',
+  ].join(''));
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>`
+    + `<title>${xmlText(ctx.title)}</title><link>${xmlText(ctx.site)}</link><description>${xmlText(ctx.title)}</description>`
+    + `<atom:link href="${xmlText(ctx.self)}" rel="self" type="application/rss+xml"/>${items.join('')}</channel></rss>\n`;
+  return { contentType: 'application/rss+xml; charset=utf-8', body };
+}
+
+/** A catalog page as an Atom feed (RFC 4287): one entry per dataset. */
+export function catalogAtom(hits: readonly CatalogHit[], ctx: FeedContext): Rendered {
+  const entries = hits.map((h) => entryOf(h, ctx));
+  const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), '1970-01-01T00:00:00.000Z');
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>${xmlText(ctx.title)}</title>`
+    + `<id>${xmlText(ctx.self)}</id><updated>${updated}</updated><link rel="self" href="${xmlText(ctx.self)}"/><link href="${xmlText(ctx.site)}"/>`
+    + `<author><name>${xmlText(ctx.title)}</name></author>`
+    + entries.map((e) => [
+      '<entry>',
+      `<title>${xmlText(e.title)}</title>`,
+      `<id>${xmlText(e.link)}</id>`,
+      `<updated>${e.updated}</updated>`,
+      `<link href="${xmlText(e.link)}"/>`,
+      `<summary>${xmlText(e.summary)}</summary>`,
+      ...e.categories.map((c) => `<category term="${xmlText(c)}"/>`),
+      ...(e.author ? [`<author><name>${xmlText(e.author)}</name></author>`] : []),
+      '</entry>',
+    ].join('')).join('')
+    + '</feed>\n';
+  return { contentType: 'application/atom+xml; charset=utf-8', body };
+}
