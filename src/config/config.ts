@@ -26,6 +26,8 @@ const schema = z.object({
   ES_CA_FILE: z.string().min(1).optional(),
   /** Retries of a request that could not reach a node or got 502/503/504 (the next node is tried first). */
   ES_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** Bulk reads (export pages, later pieces of large pages) in Elasticsearch at once, for the whole process. */
+  ES_BULK_READS: z.coerce.number().int().min(1).max(64).default(2),
   /** Primary shards of each record index: `auto` (by the dataset's record count) or a number. */
   ES_SHARDS: autoOrCount(1),
   /** Replicas of each index: `auto` (1 when the cluster has more than one data node, else 0) or a number. */
@@ -112,6 +114,8 @@ export interface Config {
   esAuth?: EsAuth;
   esCaFile?: string;
   esMaxRetries: number;
+  /** Bulk reads in Elasticsearch at once (ES_BULK_READS). */
+  esBulkReads: number;
   esShards: AutoOrCount;
   esReplicas: AutoOrCount;
   indexPrefix: string;
@@ -135,7 +139,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     : e.ES_USERNAME !== undefined ? { username: e.ES_USERNAME, password: e.ES_PASSWORD ?? '' } : undefined;
   return {
     port: e.PORT, host: e.HOST, esNodes: e.ES_URL, ...(esAuth ? { esAuth } : {}), ...(e.ES_CA_FILE ? { esCaFile: e.ES_CA_FILE } : {}),
-    esMaxRetries: e.ES_MAX_RETRIES, esShards: e.ES_SHARDS, esReplicas: e.ES_REPLICAS, indexPrefix: e.ES_INDEX_PREFIX,
+    esMaxRetries: e.ES_MAX_RETRIES, esBulkReads: e.ES_BULK_READS, esShards: e.ES_SHARDS, esReplicas: e.ES_REPLICAS, indexPrefix: e.ES_INDEX_PREFIX,
     esRequestTimeoutMs: e.ES_REQUEST_TIMEOUT_MS, databaseUrl: e.DATABASE_URL, logLevel: e.LOG_LEVEL,
     http: {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS, sendTimeoutMs: e.HTTP_SEND_TIMEOUT_MS,

@@ -1,4 +1,4 @@
-import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
+import type { SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import type { ScanRequest } from '../model/scanRequest';
 import type { RecordHit } from '../model/searchResult';
 import type { Deps } from './deps';
@@ -44,7 +44,8 @@ export async function* exportRecords(deps: Deps, scan: ScanRequest, pageSize: nu
       pit: { id: pit, keep_alive: EXPORT_KEEP_ALIVE }, ...(slice ? { slice } : {}), query, sort, size, track_total_hits: false, _source,
       ...(after ? { search_after: after as never } : {}),
     };
-    const res = await deps.es.search<RecordHit>(body);
+    const search = (): Promise<SearchResponse<RecordHit>> => deps.es.search<RecordHit>(body);
+    const res = await (deps.bulk ? deps.bulk.run(search) : search());
     pit = res.pit_id ?? pit;
     const hits = res.hits.hits;
     // A record holding none of the fields asked for comes back without `fields`.

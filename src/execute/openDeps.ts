@@ -1,6 +1,7 @@
 import pino, { Logger } from 'pino';
 import type { Config } from '../config/config';
 import { createPool, ensureDatabase } from './database';
+import { BulkReads } from './bulkReads';
 import { DatasetDirectory } from './datasetDirectory';
 import type { Deps } from './deps';
 import { createEsClient } from './elasticsearch';
@@ -15,7 +16,7 @@ export async function openDeps(config: Config): Promise<Deps & { close(): Promis
   const directory = new DatasetDirectory(pool, config.databaseUrl);
   await directory.listen();
   return {
-    es, pool, indexPrefix: config.indexPrefix, directory, layout: { shards: config.esShards, replicas: config.esReplicas },
+    es, pool, indexPrefix: config.indexPrefix, directory, bulk: new BulkReads(config.esBulkReads), layout: { shards: config.esShards, replicas: config.esReplicas },
     async close() {
       await Promise.allSettled([directory.close(), pool.end(), es.close()]);
     },

@@ -49,7 +49,8 @@ export async function searchInPieces<T>(deps: Deps, request: SearchRequest, piec
     return { first };
   }
   const read: PageReader<SearchHit<T>> = async (n, after) => {
-    const res = await searchIndex<T>(deps, { ...rest, sort, size: n, track_total_hits: false, search_after: after as never, pit: { id: pit, keep_alive: PIECE_KEEP_ALIVE } });
+    const search = (): Promise<SearchResponse<T>> => searchIndex<T>(deps, { ...rest, sort, size: n, track_total_hits: false, search_after: after as never, pit: { id: pit, keep_alive: PIECE_KEEP_ALIVE } });
+    const res = await (deps.bulk ? deps.bulk.run(search) : search());
     pit = res.pit_id ?? pit;
     const page = res.hits.hits;
     return { records: page, ...(page.length === n ? { after: page[page.length - 1].sort } : {}) };
