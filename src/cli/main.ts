@@ -1,24 +1,21 @@
 #!/usr/bin/env node
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { parseCatalogEntry } from '../catalog/catalogEntry';
-import { parseDescriptor } from '../catalog/parseDescriptor';
 import { loadConfig } from '../config/config';
 import { rebuildCatalogIndex } from '../execute/catalogIndex';
 import { listDatasets } from '../execute/datasetStore';
 import { importCatalog } from '../usecases/importCatalog';
 import { openDeps } from '../execute/openDeps';
-import { publishDataset } from '../usecases/publishDataset';
 import { reindexDataset } from '../usecases/reindexDataset';
 import { serve } from '../http/server';
-import { progressPrinter } from '../ingest/progress';
 import { ADMIN_USAGE, domainCommand, keyCommand, option } from './adminCommands';
 import { GC_USAGE, gcCommand } from './gcCommand';
+import { INGEST_USAGE, ingestCommand } from './ingestCommand';
 import { QUOTA_USAGE, quotaCommand } from './quotaCommand';
 
 const USAGE = `usage: portal-search <command>
   serve                                  start the API (configuration: see README)
-  ingest <descriptor.json>...            publish datasets from their descriptors
+${INGEST_USAGE}
   reindex <datasetid>... | --all         rebuild indices from PostgreSQL
   import-catalog <catalog.json> [--domain <id>]   load an ODS v2.1 catalog export as metadata-only datasets
 ${ADMIN_USAGE}
@@ -33,17 +30,11 @@ async function main(argv: string[]): Promise<number> {
   const deps = await openDeps(config);
   try {
     switch (command) {
-      case 'ingest':
-        for (const file of args) {
-          const descriptor = parseDescriptor(JSON.parse(await readFile(file, 'utf8')), file);
-          const progress = progressPrinter(descriptor.id);
-          const r = await publishDataset(deps, descriptor, { baseDir: dirname(resolve(file)), onProgress: progress.update });
-          progress.done();
-          console.log(`${r.datasetId}: ${r.rowsRead} rows read, ${r.published} published, ${r.rowsWarned} with warnings (${r.warningCount} warnings) → ${r.index.index}`);
-          for (const w of r.warnings.slice(0, 20)) console.log(`  ${r.unit} ${w.position}${w.field ? ` ${w.field}` : ''}: ${w.message}`);
-          if (r.warningCount > 20) console.log(`  … ${r.warningCount - 20} more warnings`);
-        }
-        return 0;
+      case 'ingest': {
+        const code = await ingestCommand(deps, args);
+        if (code === 2) console.error(USAGE);
+        return code;
+      }
       case 'reindex': {
         const ids = args.includes('--all') ? (await listDatasets(deps.pool)).filter((d) => d.hasRecords).map((d) => d.id) : args;
         for (const id of ids) {

@@ -95,3 +95,34 @@ export async function getDatasetInDomain(q: Queryable, domain: string, id: strin
   if (!r) return {};
   return { domain: { id: r.d_id, title: r.d_title, includePublic: r.d_include_public }, dataset: r.id ? toDataset(r) : undefined };
 }
+
+/**
+ * True when `id` is a metadata-only catalog entry: imported from a catalog (import-catalog) and
+ * never published from a descriptor.
+ */
+export async function isMetadataOnlyEntry(q: Queryable, id: string): Promise<boolean> {
+  const { rows } = await q.query('SELECT 1 FROM datasets WHERE id = $1 AND published_at IS NULL AND catalog_extra IS NOT NULL', [id]);
+  return rows.length > 0;
+}
+
+/** The facts of a dataset that its records decide, as the catalog's metas name them. */
+export interface RecordFacts {
+  records_count: number;
+  modified: string;
+  data_processed: string;
+  bbox: unknown;
+  geometry_types: string[] | null;
+}
+
+/**
+ * Replaces, in the metas a catalog import left on a dataset, the facts that its records now
+ * decide (the import's were about the records it described); datasets without catalog metas are left as they are.
+ */
+export async function setCatalogRecordFacts(q: Queryable, id: string, facts: RecordFacts): Promise<void> {
+  await q.query(
+    `UPDATE datasets SET catalog_extra = jsonb_set(catalog_extra || jsonb_build_object('has_records', $3::boolean),
+       '{metas}', COALESCE(catalog_extra->'metas', '{}'::jsonb) || $2::jsonb)
+     WHERE id = $1 AND catalog_extra IS NOT NULL`,
+    [id, JSON.stringify(facts), facts.records_count > 0],
+  );
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from '../time/timezone';
 
 /** The field types of ODS v1 (reference/ods-v1.md §5.1). */
 export const FIELD_TYPES = ['text', 'int', 'double', 'date', 'datetime', 'geo_point_2d', 'geo_shape', 'file'] as const;
@@ -12,7 +13,7 @@ const technicalName = z
 export const DATASET_ID = /^[a-z0-9][a-z0-9_-]{0,99}$/;
 const datasetId = z.string().regex(DATASET_ID, 'must be lower-case letters, digits, - or _ (at most 100)');
 
-export const annotationSchema = z.object({
+export const annotationSchema = z.strictObject({
   name: z.enum([
     'id', 'facet', 'facetsort', 'disjunctive', 'timeserie_precision', 'timerangeFilter', 'unit',
     'decimals', 'sortable', 'multivalued', 'hierarchical',
@@ -25,14 +26,15 @@ export type Annotation = z.infer<typeof annotationSchema>;
  * Where a field's value comes from: a column (CSV) or property (GeoJSON, JSON) by name, the
  * feature's geometry, or the centroid of another (geo_shape) field computed at ingest.
  */
-const fieldSource = z.union([
-  z.object({ column: z.string().min(1) }),
-  z.object({ geometry: z.literal(true) }),
-  z.object({ centroidOf: technicalName }),
-]);
-export type FieldSource = z.infer<typeof fieldSource>;
+export type FieldSource = { column: string } | { geometry: true } | { centroidOf: string };
 
-export const fieldSchema = z.object({
+/** One object with exactly one of the three keys (so that an unknown key is named by its path). */
+const fieldSource = z
+  .strictObject({ column: z.string().min(1).optional(), geometry: z.literal(true).optional(), centroidOf: technicalName.optional() })
+  .refine((s) => Object.keys(s).length === 1, 'must have exactly one of column, geometry, centroidOf')
+  .transform((s): FieldSource => (s.column !== undefined ? { column: s.column } : s.geometry ? { geometry: true } : { centroidOf: s.centroidOf! }));
+
+export const fieldSchema = z.strictObject({
   name: technicalName,
   label: z.string().min(1).optional(),
   type: z.enum(FIELD_TYPES).optional(),
@@ -52,35 +54,45 @@ export interface FieldDef {
   source: FieldSource;
 }
 
-export const metadataSchema = z
-  .object({
-    title: z.string().min(1),
-    description: z.string().optional(),
-    publisher: z.string().optional(),
-    theme: z.array(z.string()).optional(),
-    keyword: z.array(z.string()).optional(),
-    license: z.string().optional(),
-    language: z.string().optional(),
-    timezone: z.string().optional(),
-    modified: z.string().optional(),
-    records_count: z.number().int().nonnegative().optional(),
-    references: z.string().optional(),
-  })
-  .catchall(z.unknown());
+/**
+ * The dataset's metas: the editorial ones of ODS (its `metas.default`); any other key is refused.
+ * The timezone is checked here, so that a bad one fails before any row is read.
+ */
+export const metadataSchema = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().optional(),
+  publisher: z.string().optional(),
+  theme: z.array(z.string()).optional(),
+  keyword: z.array(z.string()).optional(),
+  license: z.string().optional(),
+  license_url: z.string().optional(),
+  language: z.string().optional(),
+  metadata_languages: z.array(z.string()).optional(),
+  timezone: z.string().refine(isValidTimeZone, 'not a time zone this server knows (an IANA name such as Europe/Paris or UTC)').optional(),
+  modified: z.string().optional(),
+  records_count: z.number().int().nonnegative().optional(),
+  references: z.string().optional(),
+  attributions: z.array(z.string()).optional(),
+  territory: z.array(z.string()).optional(),
+  geographic_reference: z.array(z.string()).optional(),
+});
 export type DatasetMetadata = z.infer<typeof metadataSchema>;
+
+/** The share of rows with warnings above which a publish is refused, unless the descriptor or the publish says otherwise. */
+export const DEFAULT_MAX_WARNING_SHARE = 0.05;
 
 export const SOURCE_FORMATS = ['csv', 'geojson', 'json', 'ndjson'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export const descriptorSchema = z
-  .object({
+  .strictObject({
     id: datasetId,
     domain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).default('default'),
     visibility: z.enum(['public', 'private']).default('public'),
     state: z.enum(['draft', 'published']).default('published'),
     metadata: metadataSchema,
     source: z
-      .object({
+      .strictObject({
         path: z.string().min(1),
         format: z.enum(SOURCE_FORMATS).optional(),
         delimiter: z.enum([';', ',', '\t']).optional(),
@@ -88,6 +100,8 @@ export const descriptorSchema = z
       })
       .optional(),
     fields: z.array(fieldSchema).default([]),
+    /** The most rows (a share, 0 to 1) that may have warnings before a publish is refused. */
+    maxWarningShare: z.number().min(0).max(1).optional(),
   })
   .superRefine((d, ctx) => {
     const names = new Set<string>();

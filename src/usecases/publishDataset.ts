@@ -1,16 +1,22 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { Descriptor } from '../model/descriptor';
+import type { PoolClient } from 'pg';
+import { PublishRefused } from '../errors/publishRefused';
+import { DEFAULT_MAX_WARNING_SHARE, Descriptor, FieldDef } from '../model/descriptor';
 import { buildRecord, IngestWarning } from '../ingest/buildRecord';
+import { GeoExtent } from '../ingest/geoExtent';
 import { recordGeometry } from '../ingest/geometry';
 import { IngestReport, WARNING_CAP } from '../ingest/ingestReport';
 import type { RawRow } from '../ingest/rawRow';
-import { readerFor } from '../ingest/readers/readerFor';
+import { Reader, readerFor } from '../ingest/readers/readerFor';
 import { RecordIdAllocator } from '../ingest/recordId';
 import { resolveSchema } from '../ingest/resolveSchema';
+import { ColumnsSeen, missingColumnsMessage } from '../ingest/sourceColumns';
+import { percent, WarningTally } from '../ingest/warningTally';
 import type { StoredRecord } from '../index/storedRecord';
 import { refreshCatalogEntry } from '../execute/catalogIndex';
-import { domainExists, setPublished, upsertDataset } from '../execute/datasetStore';
+import { domainExists, isMetadataOnlyEntry, setCatalogRecordFacts, setPublished, upsertDataset } from '../execute/datasetStore';
 import type { Deps } from '../execute/deps';
+import { exclusively, publishLockKey } from '../execute/exclusively';
 import { reindexDataset, ReindexReport } from './reindexDataset';
 import { deleteRecords, insertRecords } from '../execute/recordStore';
 import { whileSearchUnavailable } from '../execute/searchAvailability';
@@ -28,6 +34,10 @@ export interface PublishOptions {
   waitForSearchMs?: number;
   /** Called each time the indexing step starts waiting for Elasticsearch. */
   onWaitingForSearch?: (err: unknown) => void;
+  /** The most rows (a share, 0 to 1) that may have warnings; above it nothing is published. Overrides the descriptor's `maxWarningShare` (default 5 %). */
+  maxWarningShare?: number;
+  /** Allows publishing over a metadata-only catalog entry of the same id (refused otherwise). */
+  takeOver?: boolean;
 }
 
 const BATCH = 1000;
@@ -42,28 +52,74 @@ async function sampleRows(read: () => AsyncGenerator<{ kind: string; row?: RawRo
   return rows;
 }
 
+/** Refuses a publish whose descriptor names columns the rows seen do not have. */
+function checkColumns(id: string, columns: ColumnsSeen): void {
+  const missing = columns.missing();
+  if (missing.length > 0) throw new PublishRefused('missing_columns', missingColumnsMessage(id, missing, columns.columns()));
+}
+
 /**
  * Publishes a dataset: reads its source once, types every row, and replaces the dataset's
  * records in PostgreSQL in one transaction (a failure leaves the previous publish intact);
  * then builds a new index version from PostgreSQL and swaps it in, and updates the catalog.
  * While Elasticsearch is unavailable the indexing step waits and starts again (a failed attempt
  * leaves the alias as it was), so that a publish made during an outage converges when it ends.
+ *
+ * Refused (PublishRefused, nothing changed) while another publish of the same dataset runs
+ * anywhere (a PostgreSQL advisory lock per dataset), when a column the descriptor names is not in
+ * the file, when more rows warn than allowed, and over a metadata-only catalog entry unless
+ * `takeOver` is given.
  */
 export async function publishDataset(deps: Deps, descriptor: Descriptor, options: PublishOptions): Promise<IngestReport & { index: ReindexReport }> {
   if (!descriptor.source) throw new Error(`descriptor ${descriptor.id} has no source`);
-  const path = isAbsolute(descriptor.source.path) ? descriptor.source.path : resolve(options.baseDir, descriptor.source.path);
-  const reader = readerFor({ ...descriptor.source, path });
-  const schema = resolveSchema(descriptor, await sampleRows(reader.read));
+  const run = await exclusively(deps.pool, publishLockKey(descriptor.id), (client) => publishLocked(deps, client, descriptor, options));
+  if (run.skipped) {
+    throw new PublishRefused('busy', `${descriptor.id}: another publish of this dataset is running; nothing was changed (publish again once it has finished)`);
+  }
+  return run.result;
+}
+
+async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descriptor, options: PublishOptions): Promise<IngestReport & { index: ReindexReport }> {
+  const source = descriptor.source!;
+  const path = isAbsolute(source.path) ? source.path : resolve(options.baseDir, source.path);
+  const reader = readerFor({ ...source, path });
+  const sample = await sampleRows(reader.read);
+  const schema = resolveSchema(descriptor, sample);
+  // Every column a field reads must be in the file: in a CSV's header, and in JSON in some row for
+  // an explicit source.column (a field found by its name or label may be absent from JSON items).
+  const explicit = new Set(descriptor.fields.filter((f) => f.source).map((f) => f.name));
+  const columns = new ColumnsSeen(reader.format === 'csv' ? schema : schema.filter((f) => explicit.has(f.name)));
+  sample.forEach((r) => columns.add(r.values));
+  // A CSV row has every column of the header: one row says all.
+  if (reader.format === 'csv' && sample.length > 0) checkColumns(descriptor.id, columns);
+  if (!(await domainExists(client, descriptor.domain))) throw new Error(`unknown domain ${descriptor.domain}`);
+  if (!options.takeOver && (await isMetadataOnlyEntry(client, descriptor.id))) {
+    throw new PublishRefused('take_over_needed', `${descriptor.id} is a metadata-only catalog entry (from import-catalog); nothing was changed. `
+      + 'Publish with --take-over (takeOver) to replace it with these records.');
+  }
+  const report = await writeRecords(client, descriptor, options, { path, reader, schema, columns });
+  const wait = { maxWaitMs: options.waitForSearchMs ?? 600_000, onWait: options.onWaitingForSearch };
+  const index = await whileSearchUnavailable(() => reindexDataset(deps, descriptor.id), wait);
+  await whileSearchUnavailable(() => refreshCatalogEntry(deps, descriptor.id), wait);
+  return { ...report, index };
+}
+
+/** Types every row and replaces the dataset's records in one transaction on `client`; refused publishes roll back. */
+async function writeRecords(
+  client: PoolClient, descriptor: Descriptor, options: PublishOptions,
+  { path, reader, schema, columns }: { path: string; reader: Reader; schema: FieldDef[]; columns: ColumnsSeen },
+): Promise<IngestReport> {
   const timeZone = descriptor.metadata.timezone ?? 'UTC';
   const clock = options.clock ?? (() => new Date());
-  if (!(await domainExists(deps.pool, descriptor.domain))) throw new Error(`unknown domain ${descriptor.domain}`);
-
+  const maxShare = options.maxWarningShare ?? descriptor.maxWarningShare ?? DEFAULT_MAX_WARNING_SHARE;
   const report: IngestReport = { datasetId: descriptor.id, rowsRead: 0, published: 0, rowsWarned: 0, unit: reader.unit, warnings: [], warningCount: 0 };
+  const tally = new WarningTally();
+  const extent = new GeoExtent();
   const warn = (w: IngestWarning): void => {
     report.warningCount++;
+    tally.warn(w.position);
     if (report.warnings.length < WARNING_CAP) report.warnings.push(w);
   };
-  const client = await deps.pool.connect();
   try {
     await client.query('BEGIN');
     await upsertDataset(client, descriptor);
@@ -74,9 +130,12 @@ export async function publishDataset(deps: Deps, descriptor: Descriptor, options
     for await (const item of reader.read()) {
       if (item.kind === 'problem') { warn(item.problem); continue; }
       report.rowsRead++;
+      tally.see(item.row.position);
+      columns.add(item.row.values);
       const { record, warnings } = buildRecord(schema, item.row, timeZone);
       warnings.forEach(warn);
       if (warnings.length > 0) report.rowsWarned++;
+      extent.add(schema, record.fields);
       batch.push({
         recordid: ids.next(record.fields), fields: record.fields, geometry: recordGeometry(schema, record.fields),
         recordTimestamp: timestamp, sourceLine: record.position,
@@ -90,26 +149,32 @@ export async function publishDataset(deps: Deps, descriptor: Descriptor, options
     }
     await insertRecords(client, descriptor.id, batch);
     report.published += batch.length;
+    if (report.rowsRead > 0) checkColumns(descriptor.id, columns);
+    if (tally.share() > maxShare) {
+      throw new PublishRefused('too_many_warnings',
+        `${descriptor.id}: ${tally.warnedRows} of ${tally.rows} ${reader.unit}s have warnings (${percent(tally.share())}), more than the ${percent(maxShare)} allowed; `
+        + 'nothing was published, the previous version keeps serving (raise the limit with maxWarningShare in the descriptor or --max-warning-share)',
+        { unit: reader.unit, first: report.warnings.slice(0, 20) });
+    }
     await setPublished(client, descriptor.id, schema, report.published);
+    await setCatalogRecordFacts(client, descriptor.id, {
+      records_count: report.published, modified: descriptor.metadata.modified ?? timestamp, data_processed: timestamp,
+      bbox: extent.bbox(), geometry_types: extent.geometryTypes(),
+    });
     await client.query(
       `INSERT INTO ingest_jobs (dataset_id, source, state, rows_read, rows_published, rows_warned, warnings, finished_at)
        VALUES ($1, $2, 'published', $3, $4, $5, $6, now())`,
       [descriptor.id, path, report.rowsRead, report.published, report.rowsWarned, JSON.stringify(report.warnings.slice(0, 100))],
     );
     await client.query('COMMIT');
+    return report;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
-    await deps.pool.query(
+    await client.query(
       `INSERT INTO ingest_jobs (dataset_id, source, state, error, finished_at) SELECT $1, $2, 'failed', $3, now()
        WHERE EXISTS (SELECT 1 FROM datasets WHERE id = $1)`,
       [descriptor.id, path, err instanceof Error ? err.message : String(err)],
     ).catch(() => undefined);
     throw err;
-  } finally {
-    client.release();
   }
-  const wait = { maxWaitMs: options.waitForSearchMs ?? 600_000, onWait: options.onWaitingForSearch };
-  const index = await whileSearchUnavailable(() => reindexDataset(deps, descriptor.id), wait);
-  await whileSearchUnavailable(() => refreshCatalogEntry(deps, descriptor.id), wait);
-  return { ...report, index };
 }

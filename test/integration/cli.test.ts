@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { loadConfig } from '../../src/config/config';
 import type { Deps } from '../../src/execute/deps';
+import { publishLockKey } from '../../src/execute/exclusively';
 import { openDeps } from '../../src/execute/openDeps';
 import { buildCli, runCli, startServe } from '../support/cliProcess';
 import { rawParisCatalog } from '../support/parisCatalog';
@@ -108,7 +109,8 @@ describe('portal-search as a command (a child process)', () => {
   });
 
   test('ingest prints, per descriptor, rows read, published and warned, then the first 20 warnings by line or item', async () => {
-    const r = await cli('ingest', join(dir, 'warned.json'), join(dir, 'items-descriptor.json'));
+    // Most rows of these files warn: allowed here by --max-warning-share (the default is 5 %).
+    const r = await cli('ingest', join(dir, 'warned.json'), join(dir, 'items-descriptor.json'), '--max-warning-share', '100%');
     expect([r.code, r.stderr]).toEqual([0, '']);
     const lines = r.stdout.trimEnd().split('\n');
     // warned.csv: its summary, 20 warnings in file order, then how many more.
@@ -172,5 +174,82 @@ describe('portal-search as a command (a child process)', () => {
     // One dataset by name: only that one, then the catalog.
     const one = await cli('reindex', 'cli-items');
     expect(one.stdout.trimEnd().split('\n').map((l) => l.split(':')[0])).toEqual(['cli-items', 'catalog']);
+  });
+
+  describe('ingest refuses what it cannot publish safely: exit code 1, why on stderr, the previous version still served', () => {
+    const served = async (id: string): Promise<string[]> => {
+      const res = await request(testApp(await cliDeps())).get('/api/records/1.0/search').query({ dataset: id, rows: 100 });
+      expect(res.status).toBe(200);
+      return (res.body as { records: Array<{ fields: { nom: string } }> }).records.map((r) => r.fields.nom).sort();
+    };
+    const oldNames = csvRows.map((r) => (r.startsWith('"') ? 'deux\nlignes' : r.split(';')[0])).sort();
+    // Ten new rows, two with a bad `n` (lines 4 and 8): 20 % of the rows warn.
+    const newRows = Array.from({ length: 10 }, (_, k) => `neuf ${k};${k === 2 || k === 6 ? 'bad' : k};2024-05-03`);
+    writeFileSync(join(dir, 'warned-again.csv'), `nom;n;d\n${newRows.join('\n')}\n`, 'utf8');
+    writeFileSync(join(dir, 'warned-again.json'), JSON.stringify({ id: 'cli-warned', metadata: { title: 'Warned' }, source: { path: 'warned-again.csv', format: 'csv' }, fields }), 'utf8');
+
+    test('more rows with warnings than allowed (5 % by default)', async () => {
+      expect(await served('cli-warned')).toEqual(oldNames);
+      const r = await cli('ingest', join(dir, 'warned-again.json'));
+      expect([r.code, r.stdout]).toEqual([1, '']);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^refused: cli-warned: 2 of 10 lines have warnings \(20 %\), more than the 5 % allowed; nothing was published, the previous version keeps serving/);
+      expect(lines.slice(1).map((l) => /^ {2}line (\d+) n: \S/.exec(l)?.[1])).toEqual(['4', '8']);
+      expect(await served('cli-warned')).toEqual(oldNames);
+    });
+
+    test('--max-warning-share raises the limit (a share or a percentage); a bad value is a usage error', async () => {
+      const bad = await cli('ingest', join(dir, 'warned-again.json'), '--max-warning-share', '150%');
+      expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, '--max-warning-share takes a share from 0 to 1 (0.05) or a percentage (5%), not 150%']);
+      const tight = await cli('ingest', join(dir, 'warned-again.json'), '--max-warning-share', '0.19');
+      expect([tight.code, tight.stderr.split('\n')[0]]).toEqual([1, expect.stringContaining('more than the 19 % allowed')]);
+      const r = await cli('ingest', join(dir, 'warned-again.json'), '--max-warning-share', '20%');
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(await served('cli-warned')).toEqual(newRows.map((l) => l.split(';')[0]).sort());
+    });
+
+    test('a source.column the file lacks: the columns of the file and the closest one', async () => {
+      writeFileSync(join(dir, 'typo.json'), JSON.stringify({
+        id: 'cli-typo', metadata: { title: 'Typo' }, source: { path: 'warned-again.csv', format: 'csv' }, fields: [fields[0], { ...fields[1], source: { column: 'N' } }],
+      }), 'utf8');
+      const r = await cli('ingest', join(dir, 'typo.json'));
+      expect([r.code, r.stderr]).toEqual([1, 'refused: cli-typo: field n: no column "N" in the file (closest: "n"). The file\'s columns: "nom", "n", "d"\n']);
+    });
+
+    test('an unknown key, or a bad timezone, in the descriptor', async () => {
+      writeFileSync(join(dir, 'unknown-key.json'), JSON.stringify({
+        id: 'cli-unknown', metadata: { title: 'U', timezone: 'Europe/Pari' }, source: { path: 'warned-again.csv', format: 'csv' }, fields: [{ ...fields[0], annotation: [] }],
+      }), 'utf8');
+      const r = await cli('ingest', join(dir, 'unknown-key.json'));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('metadata.timezone: not a time zone');
+      expect(r.stderr).toContain('fields.0.annotation: unknown key (did you mean annotations?)');
+    });
+
+    test('while another publish of the dataset runs (a 409): nothing changes', async () => {
+      const holder = new Client({ connectionString: urlOf(DB_NAME) });
+      await holder.connect();
+      try {
+        await holder.query('SELECT pg_advisory_lock($1::bigint)', [String(publishLockKey('cli-warned'))]);
+        const r = await cli('ingest', join(dir, 'warned.json'), '--max-warning-share', '1');
+        expect([r.code, r.stderr]).toEqual([1, 'refused: cli-warned: another publish of this dataset is running; nothing was changed (publish again once it has finished)\n']);
+        expect(await served('cli-warned')).toEqual(newRows.map((l) => l.split(';')[0]).sort());
+      } finally {
+        await holder.end();
+      }
+    });
+
+    test('a metadata-only catalog entry is taken over only with --take-over, and then says what its records say', async () => {
+      const entry = CATALOG[3];
+      writeFileSync(join(dir, 'take-over.json'), JSON.stringify({ id: entry.dataset_id, metadata: { title: 'Taken over' }, source: { path: 'items.json', format: 'json' }, fields: fields.slice(0, 1) }), 'utf8');
+      const lookup = async () => (await request(testApp(await cliDeps())).get(`/api/datasets/1.0/${entry.dataset_id}`)).body as { has_records: boolean; metas: Record<string, unknown> };
+      const refused = await cli('ingest', join(dir, 'take-over.json'));
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`refused: ${entry.dataset_id} is a metadata-only catalog entry (from import-catalog); nothing was changed. Publish with --take-over`);
+      expect(await lookup()).toMatchObject({ has_records: false, metas: { title: entry.metas.default.title } });
+      const r = await cli('ingest', join(dir, 'take-over.json'), '--take-over');
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(await lookup()).toMatchObject({ has_records: true, metas: { title: 'Taken over', records_count: ITEMS.length } });
+    });
   });
 });

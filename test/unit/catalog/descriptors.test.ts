@@ -46,4 +46,40 @@ describe('fixture descriptors', () => {
       /centroidOf must name a geo_shape field/,
     );
   });
+
+  describe('strict: keys the format does not have are refused, each named with its path', () => {
+    const valid = {
+      id: 'strict', metadata: { title: 't', timezone: 'Europe/Paris' }, source: { path: 'a.csv', delimiter: ';' },
+      fields: [{ name: 'a', label: 'A', type: 'text', source: { column: 'A' }, annotations: [{ name: 'facet' }] }],
+    };
+    const refusal = (json: unknown): string => {
+      try { parseDescriptor(json, 'd.json'); } catch (err) { return (err as Error).message; }
+      return 'accepted';
+    };
+    test('the valid base is accepted', () => {
+      expect(refusal(valid)).toBe('accepted');
+    });
+    test.each([
+      ['the root', { ...valid, fileds: [] }, 'fileds: unknown key (did you mean fields?)'],
+      ['metadata', { ...valid, metadata: { title: 't', timezon: 'UTC' } }, 'metadata.timezon: unknown key (did you mean timezone?)'],
+      ['source', { ...valid, source: { path: 'a.csv', delimitor: ',' } }, 'source.delimitor: unknown key (did you mean delimiter?)'],
+      ['a field', { ...valid, fields: [{ ...valid.fields[0], lable: 'x' }] }, 'fields.0.lable: unknown key (did you mean label?)'],
+      ['a field source', { ...valid, fields: [{ ...valid.fields[0], source: { colum: 'A' } }] }, 'fields.0.source.colum: unknown key (did you mean column?)'],
+      ['an annotation', { ...valid, fields: [{ ...valid.fields[0], annotations: [{ name: 'facet', arg: ['x'] }] }] }, 'fields.0.annotations.0.arg: unknown key (did you mean args?)'],
+    ])('in %s', (_where, json, problem) => {
+      expect(refusal(json)).toContain(problem);
+    });
+    test('a field source with two kinds of source is refused', () => {
+      expect(refusal({ ...valid, fields: [{ ...valid.fields[0], source: { column: 'A', geometry: true } }] }))
+        .toContain('fields.0.source: must have exactly one of column, geometry, centroidOf');
+    });
+    test('the timezone is checked when the descriptor is read, not when a datetime is', () => {
+      expect(refusal({ ...valid, metadata: { title: 't', timezone: 'Europe/Pariss' } })).toMatch(/^invalid descriptor d\.json: metadata\.timezone: not a time zone/);
+      expect(parseDescriptor({ ...valid, metadata: { title: 't', timezone: 'America/Argentina/Buenos_Aires' } }, 'd').metadata.timezone).toBe('America/Argentina/Buenos_Aires');
+    });
+    test('maxWarningShare is a share from 0 to 1', () => {
+      expect(parseDescriptor({ ...valid, maxWarningShare: 0.2 }, 'd').maxWarningShare).toBe(0.2);
+      expect(refusal({ ...valid, maxWarningShare: 5 })).toContain('maxWarningShare:');
+    });
+  });
 });
