@@ -27,7 +27,7 @@ const schema = z.object({
   /** Retries of a request that could not reach a node or got 502/503/504 (the next node is tried first). */
   ES_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   /** Bulk reads (export pages, later pieces of large pages) in Elasticsearch at once, for the whole process. */
-  ES_BULK_READS: z.coerce.number().int().min(1).max(64).default(2),
+  ES_BULK_READS: z.coerce.number().int().min(1).max(64).default(1),
   /** Primary shards of each record index: `auto` (by the dataset's record count) or a number. */
   ES_SHARDS: autoOrCount(1),
   /** Replicas of each index: `auto` (1 when the cluster has more than one data node, else 0) or a number. */
@@ -49,7 +49,7 @@ const schema = z.object({
   /** The most bytes one records page or geopreview may come to; a larger one is a 400 pointing to the download API. */
   PAGE_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
   /** Records per Elasticsearch read of a large page (a page is read, rendered and sent in pieces of this many). */
-  PAGE_PIECE_ROWS: z.coerce.number().int().min(10).max(10_000).default(500),
+  PAGE_PIECE_ROWS: z.coerce.number().int().min(10).max(10_000).default(200),
   /** How long an idle keep-alive connection stays open. */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** Express's `trust proxy`: empty (the peer address is the caller), `true`, a hop count, or addresses/subnets (`loopback`, `10.0.0.0/8`). */

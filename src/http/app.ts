@@ -28,7 +28,7 @@ export interface AppOptions {
   clock?: () => number;
   /** Records per Elasticsearch page of an export. */
   exportPageSize?: number;
-  /** Records per Elasticsearch read of a large page (500), and the most bytes one page may come to (64 MiB). */
+  /** Records per Elasticsearch read of a large page (200), and the most bytes one page may come to (64 MiB). */
   pages?: Partial<PageLimits>;
   /** Prometheus metrics, served at /metrics (behind `key` when there is one); none: no /metrics. */
   metrics?: { metrics: Metrics; key?: string };
@@ -69,7 +69,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(authenticate(deps));
   app.use(cachePolicy(options.cacheMaxAgeSeconds ?? 60));
   if (options.quotas !== undefined) app.use(quotas(options.quotas, clock, metrics));
-  const pages = { pieceRows: options.pages?.pieceRows ?? 500, maxBytes: options.pages?.maxBytes ?? 64 * 1024 * 1024 };
+  const pages = { pieceRows: options.pages?.pieceRows ?? 200, maxBytes: options.pages?.maxBytes ?? 64 * 1024 * 1024 };
   app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000, pages, metrics));
   app.use(datastoreRouter(deps, clock, pages));
   app.use(catalogRouter(deps, clock));
