@@ -6,7 +6,8 @@ import { rebuildCatalogIndex } from '../execute/catalogIndex';
 import { listDatasets } from '../execute/datasetStore';
 import { importCatalog } from '../usecases/importCatalog';
 import { openDeps } from '../execute/openDeps';
-import { reindexDataset } from '../usecases/reindexDataset';
+import { reindexAlone } from '../usecases/reindexAlone';
+import { PublishRefused } from '../errors/publishRefused';
 import { serve } from '../http/server';
 import { ADMIN_USAGE, domainCommand, keyCommand, option } from './adminCommands';
 import { GC_USAGE, gcCommand } from './gcCommand';
@@ -37,13 +38,21 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'reindex': {
         const ids = args.includes('--all') ? (await listDatasets(deps.pool)).filter((d) => d.hasRecords).map((d) => d.id) : args;
+        let refused = 0;
         for (const id of ids) {
-          const r = await reindexDataset(deps, id);
-          console.log(`${id}: ${r.indexed} documents → ${r.index}`);
+          try {
+            const r = await reindexAlone(deps, id);
+            console.log(`${id}: ${r.indexed} documents → ${r.index}`);
+          } catch (err) {
+            if (!(err instanceof PublishRefused)) throw err;
+            // A dataset being published elsewhere is left to that publish; the others are rebuilt.
+            console.error(`refused: ${err.message}`);
+            refused++;
+          }
         }
         const catalog = await rebuildCatalogIndex(deps);
         console.log(`catalog: ${catalog.count} datasets → ${catalog.index}`);
-        return 0;
+        return refused > 0 ? 1 : 0;
       }
       case 'import-catalog': {
         const raw = JSON.parse(await readFile(args[0], 'utf8')) as unknown[];

@@ -3,7 +3,7 @@ import { recordsAlias } from '../schema/indexNames';
 import { listDatasets } from '../execute/datasetStore';
 import type { Deps } from '../execute/deps';
 import { liveIndexFormat } from '../execute/liveIndexFormat';
-import { reindexDataset } from './reindexDataset';
+import { reindexAlone } from './reindexAlone';
 import { exclusively } from '../execute/exclusively';
 
 /** The advisory lock that keeps two API processes from upgrading the same installation at once. */
@@ -35,7 +35,7 @@ async function upgradeAll(deps: Deps): Promise<UpgradeReport> {
     if (!dataset.hasRecords) continue;
     if ((await liveIndexFormat(deps.es, recordsAlias(deps.indexPrefix, dataset.id))) === RECORDS_FORMAT) continue;
     try {
-      await reindexDataset(deps, dataset.id);
+      await reindexAlone(deps, dataset.id);
       report.rebuilt.push(dataset.id);
     } catch (error) {
       report.failed.push({ datasetId: dataset.id, error });

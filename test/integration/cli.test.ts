@@ -234,6 +234,12 @@ describe('portal-search as a command (a child process)', () => {
         const r = await cli('ingest', join(dir, 'warned.json'), '--max-warning-share', '1');
         expect([r.code, r.stderr]).toEqual([1, 'refused: cli-warned: another publish of this dataset is running; nothing was changed (publish again once it has finished)\n']);
         expect(await served('cli-warned')).toEqual(newRows.map((l) => l.split(';')[0]).sort());
+        // A rebuild of that dataset waits for no one either: refused, its alias left where it was; the other dataset is rebuilt.
+        const before = await aliasTarget(`${PREFIX}records-cli-warned`);
+        const re = await cli('reindex', 'cli-warned', 'cli-items');
+        expect([re.code, re.stderr]).toEqual([1, 'refused: cli-warned: a publish or rebuild of this dataset is running; nothing was changed (reindex again once it has finished)\n']);
+        expect(re.stdout.trimEnd().split('\n').map((l) => l.split(':')[0])).toEqual(['cli-items', 'catalog']);
+        expect(await aliasTarget(`${PREFIX}records-cli-warned`)).toEqual(before);
       } finally {
         await holder.end();
       }
