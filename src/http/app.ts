@@ -5,6 +5,7 @@ import { errorMiddleware, notFoundHandler } from './errorMiddleware';
 import { authenticate } from './authenticate';
 import { cachePolicy } from '../dialects/shared/cachePolicy';
 import { catalogRouter } from '../dialects/ods-v1/catalogRouter';
+import { dcatRouter } from '../dialects/ods-v1/dcatRouter';
 import { ckanPackageRouter } from '../dialects/ckan/ckanPackageRouter';
 import { cors } from './cors';
 import type { Drain } from './drain';
@@ -73,6 +74,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000, pages, metrics));
   app.use(datastoreRouter(deps, clock, pages));
   app.use(catalogRouter(deps, clock));
+  app.use(dcatRouter(deps, clock));
   app.use(packageSearchRouter(deps, clock));
   app.use(ckanPackageRouter(deps));
   app.use(notFoundHandler);

@@ -20,7 +20,14 @@ export const downloadBeside = (path: string): string => path.replace(/[^/]+\/?$/
  * a 400 before any byte, pointing to the download API, and its snapshot is released.
  */
 export async function sendInPieces<T>(res: Response, writer: ExportWriter<T>, first: readonly T[], more: LaterPieces<T>, items: number, budget: PageBudget): Promise<void> {
-  const head = writer.head + writer.page(first, true);
+  let head: string;
+  try {
+    head = writer.head + writer.page(first, true);
+  } catch (err) {
+    // Nothing was sent: the snapshot is let go at once rather than when it expires.
+    await more.release();
+    throw err;
+  }
   const headBytes = Buffer.byteLength(head);
   const estimate = headBytes + (headBytes / Math.max(first.length, 1)) * Math.max(items - first.length, 0);
   if (estimate > budget.maxBytes) {
