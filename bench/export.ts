@@ -11,13 +11,12 @@
  *                               BENCH_EXPORT_REPEAT=3 runs per pair, the median kept)
  */
 import type { SearchResponse } from '@elastic/elasticsearch/lib/api/types';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { loadConfig } from '../src/config/config';
 import type { Deps } from '../src/execute/deps';
 import { openDeps } from '../src/execute/openDeps';
 import { recordsAlias } from '../src/schema/indexNames';
-import { Api, ensureFixture, SOURCE, startApi } from './harness';
+import { Api, ensureFixture, SOURCE, startApi, peakRssMb, resetPeak } from './harness';
 import { ensureSyntheticDataset } from './syntheticDataset';
 
 /** The API's export page size (src/http/app.ts), used by the raw scan too. */
@@ -39,16 +38,6 @@ function download(api: Api, path: string): Promise<{ bytes: number }> {
   });
 }
 
-/** Resets the process's peak RSS (Linux: /proc/<pid>/clear_refs), so that VmHWM covers one download. */
-function resetPeak(pid: number): void {
-  try { writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { /* not Linux: VmHWM is then the peak since start */ }
-}
-function peakRssMb(pid: number): number | undefined {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : undefined;
-  } catch { return undefined; }
-}
 
 async function ours(api: Api, dataset: string, format: string, rows: number): Promise<Run> {
   resetPeak(api.pid);

@@ -4,7 +4,7 @@
  * the table printed at the end.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, get } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -120,4 +120,17 @@ export async function runBench(body: (deps: Deps, api: Api, dataset: string) => 
     await deps.close();
   }
   console.log(lines.join('\n'));
+}
+
+/** Resets a process's peak RSS (Linux: /proc/<pid>/clear_refs), so that VmHWM covers what runs next. */
+export function resetPeak(pid: number): void {
+  try { writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { /* not Linux: VmHWM is then the peak since start */ }
+}
+
+/** A process's peak RSS in MB since its last resetPeak (undefined where /proc cannot tell). */
+export function peakRssMb(pid: number): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch { return undefined; }
 }

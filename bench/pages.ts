@@ -8,12 +8,11 @@
  *   - the API's peak RSS while the large pages run (goal: < 400 MB).
  *   npm run bench:pages        (PAGES_ROUNDS=3 large pages per client)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, get } from 'node:http';
 import { loadConfig } from '../src/config/config';
 import { openDeps } from '../src/execute/openDeps';
 import { recordsAlias } from '../src/schema/indexNames';
-import { ensureFixture, SOURCE, startApi, type Api } from './harness';
+import { ensureFixture, SOURCE, startApi, type Api, peakRssMb, resetPeak } from './harness';
 
 const DATASET = 'communes-france';
 const ROUNDS = Number(process.env.PAGES_ROUNDS ?? 3);
@@ -42,13 +41,6 @@ function fetchPage(api: Api, path: string): Promise<{ status: number; bytes: num
   });
 }
 
-function resetPeak(pid: number): void {
-  try { writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { /* not Linux */ }
-}
-function peakRssMb(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
 /** Small requests on `connections` connections until `stop()` says so; their latencies, and the failures. */
@@ -123,7 +115,7 @@ async function main(): Promise<void> {
       })).finally(() => { done = true; });
       const loaded = await smallLoad(server, 4, () => done);
       await largeRuns;
-      console.log([`${label}: beside ${LARGE.length} clients × ${ROUNDS} large pages`, loaded.latencies.length, loaded.failures, pct(loaded.latencies, 0.5).toFixed(1), pct(loaded.latencies, 0.99).toFixed(1), peakRssMb(server.pid).toFixed(0)].join('\t'));
+      console.log([`${label}: beside ${LARGE.length} clients × ${ROUNDS} large pages`, loaded.latencies.length, loaded.failures, pct(loaded.latencies, 0.5).toFixed(1), pct(loaded.latencies, 0.99).toFixed(1), (peakRssMb(server.pid) ?? NaN).toFixed(0)].join('\t'));
     }
     console.log('\ngoals: peak RSS < 400 MB, small requests\' p99 < 200 ms while the large pages run');
   } finally {

@@ -1,5 +1,6 @@
 import type { ExportWriter } from './formats/streamWriter';
 import { jsonText } from './jsonText';
+import { jsonpFrame } from './jsonp';
 
 /**
  * One JSON array written piece by piece inside a larger JSON text, byte for byte as
@@ -76,12 +77,12 @@ export function jsonPiecesWriter<T>(pieces: JsonArrayPieces, item: (value: T) =>
     written = true;
     return out;
   };
-  const jsonp = output.format.endsWith('jsonp') && output.callback !== undefined;
+  const frame = output.format.endsWith('jsonp') && output.callback !== undefined ? jsonpFrame(output.callback) : undefined;
   return {
-    contentType: jsonp ? 'text/javascript; charset=utf-8' : contentType,
-    headers: jsonp ? { 'X-Content-Type-Options': 'nosniff' } : {},
-    head: `${jsonp ? `/**/${output.callback}(` : ''}${pieces.head}`,
+    contentType: frame?.contentType ?? contentType,
+    headers: frame?.headers ?? {},
+    head: `${frame?.head ?? ''}${pieces.head}`,
     page,
-    tail: `${pieces.tail}${jsonp ? ');' : ''}`,
+    tail: `${pieces.tail}${frame?.tail ?? ''}`,
   };
 }

@@ -1,10 +1,15 @@
 import type { Rendered } from './rendered';
 
-/** JSONP (SPEC §3): `/**\/` guards against content sniffing tricks; the callback was validated with the parameters. */
+/** What opens and closes a JSONP body and how it is served: the parts a body written piece by piece puts around its JSON. */
+export interface JsonpFrame { contentType: string; headers: Record<string, string>; head: string; tail: string }
+
+/** JSONP's frame (SPEC §3): `/**\/` guards against content sniffing tricks, and the script may not be sniffed as anything else. */
+export function jsonpFrame(callback: string): JsonpFrame {
+  return { contentType: 'text/javascript; charset=utf-8', headers: { 'X-Content-Type-Options': 'nosniff' }, head: `/**/${callback}(`, tail: ');' };
+}
+
+/** A JSON body as JSONP; the callback was validated with the parameters. */
 export function jsonp(callback: string, json: string): Rendered {
-  return {
-    contentType: 'text/javascript; charset=utf-8',
-    body: `/**/${callback}(${json});`,
-    headers: { 'X-Content-Type-Options': 'nosniff' },
-  };
+  const frame = jsonpFrame(callback);
+  return { contentType: frame.contentType, body: `${frame.head}${json}${frame.tail}`, headers: frame.headers };
 }

@@ -1,6 +1,7 @@
 import type { RecordHit } from '../../model/searchResult';
 import type { FormatContext } from './recordFormat';
 import { JSONP_SUFFIX, RECORD_STREAM_FORMATS } from './registry';
+import { jsonpFrame } from '../jsonp';
 
 /** A streamed body: its content type and headers, what opens it, each page of records (or of other items), and what closes it. */
 export interface ExportWriter<T = RecordHit> {
@@ -20,11 +21,12 @@ export function streamWriter(formatName: string, callback: string | undefined, c
   const format = RECORD_STREAM_FORMATS.get(wrapped ? formatName.slice(0, -JSONP_SUFFIX.length) : formatName);
   if (!format) throw new Error(`no record format ${formatName}`);
   const stream = format.stream(ctx);
+  const frame = wrapped ? jsonpFrame(callback) : undefined;
   return {
-    contentType: wrapped ? 'text/javascript; charset=utf-8' : format.contentType,
-    headers: wrapped ? { 'X-Content-Type-Options': 'nosniff' } : format.headers(ctx),
-    head: `${wrapped ? `/**/${callback}(` : ''}${stream.head}`,
+    contentType: frame?.contentType ?? format.contentType,
+    headers: frame?.headers ?? format.headers(ctx),
+    head: `${frame?.head ?? ''}${stream.head}`,
     page: stream.page,
-    tail: `${stream.tail}${wrapped ? ');' : ''}`,
+    tail: `${stream.tail}${frame?.tail ?? ''}`,
   };
 }
