@@ -17,7 +17,7 @@ const FLOORS = [
   ['render'], // results → bytes, format by format
   ['usecases'], // one run function per operation: resolve → plan → compile → execute → read
   ['dialects/shared'], // what every dialect reads alike: raw parameters, output rule, route helpers
-  ['dialects/ods-v1', 'dialects/ckan'], // each API's URLs, parameter spellings and wire shapes (d4c is a flavour of both)
+  ['dialects/ods-v1', 'dialects/ckan', 'dialects/management'], // each API's URLs, parameter spellings and wire shapes (d4c is a flavour of both; management: uploads, jobs, keys)
   ['http'], // the Express application: mounts the dialects, authentication, errors
   ['cli'],
 ];
@@ -39,7 +39,7 @@ const sharedDown = {
   name: 'no-dialect-from-shared',
   severity: 'error',
   from: { path: '^src/dialects/shared/' },
-  to: { path: '^src/dialects/(ods-v1|ckan)/' },
+  to: { path: '^src/dialects/(ods-v1|ckan|management)/' },
 };
 
 module.exports = {

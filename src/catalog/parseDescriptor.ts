@@ -33,10 +33,16 @@ function unknownKeyProblems(issue: z.core.$ZodIssueUnrecognizedKeys): string[] {
  * format does not have are problems too, at any level (a misspelt key would otherwise be ignored).
  */
 export function parseDescriptor(json: unknown, origin: string): Descriptor {
+  const checked = checkDescriptor(json);
+  if ('descriptor' in checked) return checked.descriptor;
+  throw new Error(`invalid descriptor ${origin}: ${checked.problems.join('; ')}`);
+}
+
+/** The descriptor, or every problem of it (one line each, with its path), for callers that answer them as a list. */
+export function checkDescriptor(json: unknown): { descriptor: Descriptor } | { problems: string[] } {
   const parsed = descriptorSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues
-    .flatMap((i) => (i.code === 'unrecognized_keys' ? unknownKeyProblems(i) : [`${pathText(i.path) || '(root)'}: ${i.message}`]))
-    .join('; ');
-  throw new Error(`invalid descriptor ${origin}: ${problems}`);
+  if (parsed.success) return { descriptor: parsed.data };
+  return {
+    problems: parsed.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? unknownKeyProblems(i) : [`${pathText(i.path) || '(root)'}: ${i.message}`])),
+  };
 }

@@ -1,3 +1,4 @@
+import { isKeyRole } from '../auth/roles';
 import { createApiKey, listApiKeys, revokeApiKey } from '../execute/apiKeyStore';
 import { domainExists, upsertDomain } from '../execute/datasetStore';
 import type { Deps } from '../execute/deps';
@@ -6,7 +7,10 @@ import { listDomains, removeDomain } from '../execute/domainStore';
 export const ADMIN_USAGE = `  domain add <id> --title <title> [--include-public]   create or update a domain
   domain list                            domains, whether they include the platform's public datasets, dataset counts
   domain remove <id>                     remove a domain that owns no dataset (and its keys)
-  key create <domain> [--label <text>]   issue an API key for a domain (printed once; only its hash is kept)
+  key create <domain> [--role read|write|admin] [--label <text>]
+                                         issue an API key for a domain (printed once; only its hash is kept):
+                                         read (the default) sees the domain's private and draft datasets, write
+                                         also manages its datasets, admin manages every domain and key
   key list                               keys by id, domain, label and state
   key revoke <id>                        revoke a key`;
 
@@ -39,13 +43,15 @@ export async function domainCommand(deps: Deps, args: string[]): Promise<number>
 export async function keyCommand(deps: Deps, args: string[]): Promise<number> {
   const [sub, arg] = args;
   if (sub === 'create' && arg) {
+    const role = option(args, '--role') ?? 'read';
+    if (!isKeyRole(role)) { console.log(`--role is read, write or admin, not ${role}`); return 2; }
     if (!(await domainExists(deps.pool, arg))) { console.log(`no domain ${arg}`); return 1; }
-    const { id, key } = await createApiKey(deps.pool, arg, option(args, '--label') ?? '');
-    console.log(`key ${id} for domain ${arg} (shown once, keep it): ${key}`);
+    const { id, key } = await createApiKey(deps.pool, arg, option(args, '--label') ?? '', role);
+    console.log(`${role} key ${id} for domain ${arg} (shown once, keep it): ${key}`);
     return 0;
   }
   if (sub === 'list') {
-    for (const k of await listApiKeys(deps.pool)) console.log(`${k.id}\t${k.domain}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'live'}\t${k.label}`);
+    for (const k of await listApiKeys(deps.pool)) console.log(`${k.id}\t${k.domain}\t${k.role}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'live'}\t${k.label}`);
     return 0;
   }
   if (sub === 'revoke' && /^\d+$/.test(arg ?? '')) {

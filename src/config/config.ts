@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { z } from 'zod';
+import { projectRoot } from './projectRoot';
 
 const httpUrl = (s: string): boolean => { try { return /^https?:$/.test(new URL(s).protocol); } catch { return false; } };
 /** `auto`, or a whole number from `min`. */
@@ -62,6 +64,10 @@ const schema = z.object({
   METRICS: z.enum(['on', 'off'], 'must be on or off').default('on'),
   /** When set, a scrape of /metrics must send `Authorization: Bearer <METRICS_KEY>`. */
   METRICS_KEY: z.string().min(16, 'at least 16 characters').optional(),
+  /** Where uploaded source files are kept (each dataset's under its id; a job reads its file from there). */
+  UPLOAD_DIR: z.string().min(1).optional(),
+  /** The largest upload the management API accepts (1 GiB); a larger one is a 413. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
   /** Where quota counters live: `memory` (one process) or `postgresql` (shared by every process on the database). */
   QUOTA_STORE: z.enum(['memory', 'postgresql']).default('memory'),
   /** Default quotas of a domain (the `domain_quotas` table overrides them per domain): calls per UTC day and per second. */
@@ -124,6 +130,8 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   http: HttpConfig;
   quotas: QuotaConfig;
+  /** The management API's uploads: where they are kept and the largest accepted. */
+  uploads: { dir: string; maxBytes: number };
 }
 
 const trustProxy = (v: string): boolean | number | string => (v === '' || v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v);
@@ -147,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       pages: { maxBytes: e.PAGE_MAX_BYTES, pieceRows: e.PAGE_PIECE_ROWS },
       metrics: e.METRICS === 'on' ? { ...(e.METRICS_KEY ? { key: e.METRICS_KEY } : {}) } : undefined,
     },
+    uploads: { dir: e.UPLOAD_DIR ?? join(projectRoot(), 'var', 'uploads'), maxBytes: e.UPLOAD_MAX_BYTES },
     quotas: {
       store: e.QUOTA_STORE,
       anonymous: { perDay: e.QUOTA_ANONYMOUS_PER_DAY, perSecond: e.QUOTA_ANONYMOUS_PER_SECOND },

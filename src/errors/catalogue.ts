@@ -10,11 +10,14 @@ export const ERRORS = {
   bad_query: { status: 400, errorcode: 10011, ckanType: 'Search Query Error' },
   bad_body: { status: 400, errorcode: 10012, ckanType: 'Validation Error' },
   unauthorized: { status: 401, errorcode: 10020, ckanType: 'Authorization Error' },
+  forbidden: { status: 403, errorcode: 10021, ckanType: 'Authorization Error' },
   not_found: { status: 404, errorcode: 10030, ckanType: 'Not Found Error' },
   method_not_allowed: { status: 405, errorcode: 10031, ckanType: 'Validation Error' },
   payload_too_large: { status: 413, errorcode: 10032, ckanType: 'Validation Error' },
   unsupported_media_type: { status: 415, errorcode: 10033, ckanType: 'Validation Error' },
   uri_too_long: { status: 414, errorcode: 10034, ckanType: 'Validation Error' },
+  conflict: { status: 409, errorcode: 10035, ckanType: 'Validation Error' },
+  unprocessable: { status: 422, errorcode: 10036, ckanType: 'Validation Error' },
   too_many_requests: { status: 429, errorcode: 10002, ckanType: 'Rate Limit Error' },
   too_many_anonymous_requests: { status: 429, errorcode: 10005, ckanType: 'Rate Limit Error' },
   search_unavailable: { status: 503, errorcode: 10040, ckanType: 'Search Error' },
@@ -37,7 +40,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { parameter?: string; position?: number; retryAfterSeconds?: number; quota?: QuotaExceeded } = {},
+    readonly details: { parameter?: string; position?: number; retryAfterSeconds?: number; quota?: QuotaExceeded; problems?: string[] } = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import express, { Express } from 'express';
+import { projectRoot } from '../config/projectRoot';
 import type { Logger } from 'pino';
 import type { Deps } from '../execute/deps';
 import { errorMiddleware, notFoundHandler } from './errorMiddleware';
@@ -22,6 +24,9 @@ import { watchElasticsearch } from '../execute/esTiming';
 import { docsRouter } from './docsRouter';
 import { requestLog } from './requestLog';
 import { requestShape } from './requestShape';
+import { managementRouter } from '../dialects/management/managementRouter';
+import type { UploadLimits } from '../dialects/management/receiveUpload';
+import { JobBus } from '../execute/jobBus';
 
 /** The Express application: one router per API family, then the 404 and error handlers. */
 export interface AppOptions {
@@ -43,7 +48,13 @@ export interface AppOptions {
   healthTimeoutMs?: number;
   /** The graceful shutdown this app takes part in (its responses close their connection once draining). */
   drain?: Drain;
+  /** Where the management API keeps uploads and the largest it takes (`var/uploads`, 1 GiB). */
+  uploads?: UploadLimits;
+  /** Announces job changes to the event streams of this process (a new one by default). */
+  jobBus?: JobBus;
 }
+
+const defaultUploads = (): UploadLimits => ({ dir: join(projectRoot(), 'var', 'uploads'), maxBytes: 1024 * 1024 * 1024 });
 
 export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}): Express {
   const clock = options.clock ?? Date.now;
@@ -77,6 +88,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(dcatRouter(deps, clock));
   app.use(packageSearchRouter(deps, clock));
   app.use(ckanPackageRouter(deps));
+  app.use(managementRouter(deps, options.jobBus ?? new JobBus(), options.uploads ?? defaultUploads(), clock));
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));
   return app;

@@ -1,4 +1,6 @@
 import { AppError, ERRORS } from '../errors/catalogue';
+import { isManagementPath } from '../dialects/management/managementPaths';
+import { problemBody } from '../dialects/management/problemBody';
 
 /** CKAN-style routes (also under `/<domain>`) answer errors in the CKAN envelope; every other route in the ODS shape. */
 export function isCkanPath(path: string): boolean {
@@ -12,8 +14,12 @@ export function errorStatus(err: AppError, path: string): number {
   return err.code === 'unauthorized' ? 403 : err.status;
 }
 
-/** The JSON body of an error: the CKAN envelope on CKAN routes, ODS's `{error, errorcode, …}` elsewhere (429s add ODS's quota fields). */
+/** The content type of an error's body: problem details on the management API. */
+export const errorType = (path: string): string => (isManagementPath(path) ? 'application/problem+json' : 'application/json');
+
+/** The JSON body of an error: problem details on the management API, the CKAN envelope on CKAN routes, ODS's `{error, errorcode, …}` elsewhere (429s add ODS's quota fields). */
 export function errorBody(err: AppError, path: string): object {
+  if (isManagementPath(path)) return problemBody(err, err.status, path);
   if (isCkanPath(path)) {
     // CKAN's validation errors list messages under the parameter's name; `message` says it in full.
     const field = err.details.parameter !== undefined ? { [err.details.parameter]: [err.message] } : {};

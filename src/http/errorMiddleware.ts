@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors/catalogue';
 import { classifyError } from './classifyError';
-import { errorBody, errorStatus } from './errorBody';
+import { errorBody, errorStatus, errorType } from './errorBody';
 
 /**
  * The one error middleware: a catalogue error becomes its status and JSON body, never cached. An
@@ -23,7 +23,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (appError.details.retryAfterSeconds !== undefined) res.set('Retry-After', String(appError.details.retryAfterSeconds));
     // An error is never kept by a cache; one built with a key stays `private, no-store`.
     if (!String(res.get('Cache-Control') ?? '').startsWith('private')) res.set('Cache-Control', 'no-store');
-    res.status(errorStatus(appError, req.path)).type('application/json').send(JSON.stringify(errorBody(appError, req.path)));
+    res.status(errorStatus(appError, req.path)).type(errorType(req.path)).send(JSON.stringify(errorBody(appError, req.path)));
   };
 }
 

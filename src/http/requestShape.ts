@@ -1,12 +1,14 @@
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors/catalogue';
+import { isManagementPath } from '../dialects/management/managementPaths';
 
 /** Longest URL served; a longer one (a big polygon, say) belongs in a POST body. */
 export const MAX_URL_LENGTH = 16_384;
 
 /**
  * Requests the parsers cannot read properly are refused up front: a URL longer than
- * MAX_URL_LENGTH (414, pointing to POST), a POST body that is neither a form nor JSON (415).
+ * MAX_URL_LENGTH (414, pointing to POST), a POST body that is neither a form nor JSON (415; the
+ * management API also takes multipart uploads).
  */
 export const requestShape: RequestHandler = (req, _res, next) => {
   if (req.originalUrl.length > MAX_URL_LENGTH) {
@@ -14,7 +16,9 @@ export const requestShape: RequestHandler = (req, _res, next) => {
     return;
   }
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (req.method === 'POST' && hasBody && !req.is(['application/x-www-form-urlencoded', 'application/json'])) {
+  // The management API's uploads come as multipart forms, which its routes read as a stream.
+  const forms = isManagementPath(req.path) ? ['application/x-www-form-urlencoded', 'application/json', 'multipart/form-data'] : ['application/x-www-form-urlencoded', 'application/json'];
+  if (req.method === 'POST' && hasBody && !req.is(forms)) {
     next(new AppError('unsupported_media_type', 'POST bodies are application/x-www-form-urlencoded or application/json.'));
     return;
   }

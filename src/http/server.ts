@@ -10,6 +10,7 @@ import { memoryQuotaCounters, postgresQuotaCounters } from '../execute/quotaCoun
 import { QuotaGate } from '../usecases/quotaGate';
 import { Metrics } from '../execute/metrics';
 import { upgradeRecordIndices } from '../usecases/upgradeRecordIndices';
+import { failOrphanJobs } from '../usecases/failOrphanJobs';
 
 /**
  * Starts the API and stops it gracefully on SIGTERM or SIGINT: no new connections, requests in
@@ -30,7 +31,7 @@ export async function serve(config: Config): Promise<Server> {
   const app = createApp(deps, logger, {
     quotas: new QuotaGate(counters, deps.pool, config.quotas), drain,
     cacheMaxAgeSeconds: config.http.cacheMaxAgeSeconds, trustProxy: config.http.trustProxy, healthTimeoutMs: config.http.healthTimeoutMs,
-    pages: config.http.pages,
+    pages: config.http.pages, uploads: config.uploads,
     ...(metrics ? { metrics: { metrics, ...(config.http.metrics?.key ? { key: config.http.metrics.key } : {}) } } : {}),
   });
   const server = createHttpServer(app, config.http).listen(config.port, config.host);
@@ -42,9 +43,16 @@ export async function serve(config: Config): Promise<Server> {
     if (rebuilt.length > 0) logger.info({ rebuilt }, 'record indices rebuilt in the current format');
     for (const { datasetId, error } of failed) logger.error({ err: error, datasetId }, 'rebuilding a record index in the current format failed');
   }, (err: unknown) => logger.error({ err }, 'checking the format of the record indices failed'));
+  // Jobs whose server stopped while they ran are marked FAILED (here, and by any server, every minute).
+  const failOrphans = (): void => {
+    failOrphanJobs(deps).then((failed) => { if (failed.length > 0) logger.warn({ jobs: failed }, 'jobs left unfinished by a stopped server marked failed'); },
+      (err: unknown) => logger.warn({ err }, 'checking for unfinished jobs failed'));
+  };
+  failOrphans();
   // Index versions retired while an export was reading them are deleted once it is done.
   const sweeper = setInterval(() => {
     sweepRetiredIndices(deps).catch((err: unknown) => logger.warn({ err }, 'sweeping retired indices failed'));
+    failOrphans();
   }, 60_000);
   sweeper.unref();
   let stopping = false;

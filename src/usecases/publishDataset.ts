@@ -17,6 +17,7 @@ import { refreshCatalogEntry } from '../execute/catalogIndex';
 import { domainExists, isMetadataOnlyEntry, setCatalogRecordFacts, setPublished, upsertDataset } from '../execute/datasetStore';
 import type { Deps } from '../execute/deps';
 import { exclusively, publishLockKey } from '../execute/exclusively';
+import { recordWritten } from '../execute/jobStore';
 import { reindexDataset, ReindexReport } from './reindexDataset';
 import { deleteRecords, insertRecords } from '../execute/recordStore';
 import { whileSearchUnavailable } from '../execute/searchAvailability';
@@ -24,8 +25,15 @@ import { whileSearchUnavailable } from '../execute/searchAvailability';
 export interface PublishOptions {
   /** Folder the descriptor's relative source path is read from. */
   baseDir: string;
-  /** Called after each batch with the number of rows read so far. */
-  onProgress?: (rowsRead: number) => void;
+  /**
+   * Called after each batch with the number of rows read so far; a promise is awaited (a job
+   * records its progress). An error thrown here stops the publish before it changes anything.
+   */
+  onProgress?: (rowsRead: number) => void | Promise<void>;
+  /** Called as the publish enters its indexing and cataloguing phases (once its records are written). */
+  onPhase?: (phase: 'indexing' | 'cataloguing', counts: { rowsRead: number; published: number }) => void | Promise<void>;
+  /** The management job this publish runs as: its row gets the counts in the records' transaction, instead of a new row. */
+  jobId?: number;
   clock?: () => Date;
   /**
    * How long the indexing step waits for an unavailable Elasticsearch (default 10 minutes): the
@@ -99,7 +107,9 @@ async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descrip
   }
   const report = await writeRecords(client, descriptor, options, { path, reader, schema, columns });
   const wait = { maxWaitMs: options.waitForSearchMs ?? 600_000, onWait: options.onWaitingForSearch };
+  await options.onPhase?.('indexing', report);
   const index = await whileSearchUnavailable(() => reindexDataset(deps, descriptor.id), wait);
+  await options.onPhase?.('cataloguing', report);
   await whileSearchUnavailable(() => refreshCatalogEntry(deps, descriptor.id), wait);
   return { ...report, index };
 }
@@ -144,7 +154,7 @@ async function writeRecords(
         await insertRecords(client, descriptor.id, batch);
         report.published += batch.length;
         batch = [];
-        options.onProgress?.(report.rowsRead);
+        await options.onProgress?.(report.rowsRead);
       }
     }
     await insertRecords(client, descriptor.id, batch);
@@ -161,15 +171,21 @@ async function writeRecords(
       records_count: report.published, modified: descriptor.metadata.modified ?? timestamp, data_processed: timestamp,
       bbox: extent.bbox(), geometry_types: extent.geometryTypes(),
     });
-    await client.query(
-      `INSERT INTO ingest_jobs (dataset_id, source, state, rows_read, rows_published, rows_warned, warnings, finished_at)
-       VALUES ($1, $2, 'published', $3, $4, $5, $6, now())`,
-      [descriptor.id, path, report.rowsRead, report.published, report.rowsWarned, JSON.stringify(report.warnings.slice(0, 100))],
-    );
+    const written = { rowsRead: report.rowsRead, published: report.published, rowsWarned: report.rowsWarned, warnings: report.warnings.slice(0, 100) };
+    if (options.jobId !== undefined) await recordWritten(client, options.jobId, written);
+    else {
+      await client.query(
+        `INSERT INTO ingest_jobs (dataset_id, source, state, rows_read, rows_published, rows_warned, warnings, finished_at)
+         VALUES ($1, $2, 'published', $3, $4, $5, $6, now())`,
+        [descriptor.id, path, written.rowsRead, written.published, written.rowsWarned, JSON.stringify(written.warnings)],
+      );
+    }
     await client.query('COMMIT');
     return report;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
+    // A job records its own end; a CLI publish leaves a failed row beside the dataset it failed to replace.
+    if (options.jobId !== undefined) throw err;
     await client.query(
       `INSERT INTO ingest_jobs (dataset_id, source, state, error, finished_at) SELECT $1, $2, 'failed', $3, now()
        WHERE EXISTS (SELECT 1 FROM datasets WHERE id = $1)`,

@@ -1,5 +1,5 @@
 import { domainCommand, keyCommand } from '../../src/cli/adminCommands';
-import { domainOfApiKey } from '../../src/execute/apiKeyStore';
+import { domainOfApiKey, liveApiKey } from '../../src/execute/apiKeyStore';
 import type { Deps } from '../../src/execute/deps';
 import { openTestDeps } from '../support/testDeps';
 import { publishTinyCsv } from '../support/tinyDataset';
@@ -33,15 +33,26 @@ describe('domain and key commands (the CLI, against PostgreSQL)', () => {
   test('key create prints a working key once; revoke stops it; list shows its state', async () => {
     await run(domainCommand, ['add', 'cli-keys']);
     const created = await run(keyCommand, ['create', 'cli-keys', '--label', 'portal front-end']);
-    const m = /^key (\d+) for domain cli-keys \(shown once, keep it\): (ps_[A-Za-z0-9_-]{43})$/.exec(created.out);
+    const m = /^read key (\d+) for domain cli-keys \(shown once, keep it\): (ps_[A-Za-z0-9_-]{43})$/.exec(created.out);
     expect([created.code, m !== null]).toEqual([0, true]);
     const [, id, key] = m!;
     expect(await domainOfApiKey(deps.pool, key)).toBe('cli-keys');
-    expect((await run(keyCommand, ['list'])).out.split('\n')).toContain(`${id}\tcli-keys\tlive\tportal front-end`);
+    expect((await run(keyCommand, ['list'])).out.split('\n')).toContain(`${id}\tcli-keys\tread\tlive\tportal front-end`);
     expect(await run(keyCommand, ['revoke', id])).toEqual({ code: 0, out: `key ${id} revoked` });
     expect(await domainOfApiKey(deps.pool, key)).toBeUndefined();
     expect(await run(keyCommand, ['revoke', id])).toEqual({ code: 1, out: `no live key ${id}` });
-    expect((await run(keyCommand, ['list'])).out).toMatch(new RegExp(`^${id}\\tcli-keys\\trevoked \\d{4}-`, 'm'));
+    expect((await run(keyCommand, ['list'])).out).toMatch(new RegExp(`^${id}\\tcli-keys\\tread\\trevoked \\d{4}-`, 'm'));
     expect(await run(keyCommand, ['create', 'no-such-domain'])).toEqual({ code: 1, out: 'no domain no-such-domain' });
+  });
+
+  test('key create --role gives the key that role; an unknown role is a usage error', async () => {
+    await run(domainCommand, ['add', 'cli-roles']);
+    for (const role of ['write', 'admin'] as const) {
+      const created = await run(keyCommand, ['create', 'cli-roles', '--role', role]);
+      const m = new RegExp(`^${role} key (\\d+) for domain cli-roles \\(shown once, keep it\\): (ps_\\S+)$`).exec(created.out);
+      expect([created.code, m !== null]).toEqual([0, true]);
+      expect(await liveApiKey(deps.pool, m![2])).toEqual({ id: Number(m![1]), domain: 'cli-roles', role });
+    }
+    expect(await run(keyCommand, ['create', 'cli-roles', '--role', 'owner'])).toEqual({ code: 2, out: '--role is read, write or admin, not owner' });
   });
 });

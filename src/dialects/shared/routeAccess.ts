@@ -1,9 +1,10 @@
 import type { Request } from 'express';
 import type { Access } from '../../auth/access';
+import type { KeyHolder } from '../../auth/roles';
 import { routeDomain } from './routeDomain';
 
-/** A valid API key a request carries: its id (quotas count per key) and its domain. */
-export interface PresentedKey { id: number; domain: string }
+/** A valid API key a request carries: its id (quotas count per key), its domain and its role. */
+export type PresentedKey = KeyHolder;
 
 const keys = new WeakMap<Request, PresentedKey>();
 

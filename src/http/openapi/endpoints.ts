@@ -9,8 +9,11 @@ import { GEO_SCALARS } from '../../dialects/ods-v1/geoParams';
 import { RECORD_LOOKUP_SCALARS } from '../../dialects/ods-v1/recordLookupParams';
 import { RECORDS_SEARCH_SCALARS } from '../../dialects/ods-v1/recordsSearchParams';
 
-/** The content types an endpoint may answer with, and the schema of its JSON body. */
-interface Answer { types: readonly string[]; schema: string }
+/** The content types an endpoint may answer with, the schema of its JSON body, and its success status (200). */
+interface Answer { types: readonly string[]; schema: string; status?: number }
+
+/** A request body other than the parameters themselves: an upload form, or a JSON object of a schema. */
+export type RequestBodyDoc = { kind: 'upload' } | { kind: 'json'; schema: string };
 
 /**
  * One family of endpoints: the paths it is mounted on (Express patterns, as the routers mount
@@ -22,13 +25,22 @@ export interface EndpointFamily {
   tag: string;
   summary: string;
   paths: readonly string[];
-  methods: ReadonlyArray<'get' | 'post'>;
+  methods: ReadonlyArray<'get' | 'post' | 'patch' | 'delete'>;
   scalars?: z.ZodObject;
   /** Parameters read outside the zod object (strings); `{…}` in a name stands for a field or series name. */
   others: readonly string[];
   answer: Answer;
-  errors: 'ods' | 'ckan' | 'none';
+  /** The error shape of the dialect; `problem`: the management API's problem details (and a key is required). */
+  errors: 'ods' | 'ckan' | 'problem' | 'none';
+  body?: RequestBodyDoc;
 }
+
+const M = '/api/management/v1';
+const JSON_ONLY = ['application/json'];
+/** A management family: a key is needed, errors are problem details. */
+const managed = (id: string, summary: string, path: string, method: 'get' | 'post' | 'patch' | 'delete', answer: Answer, extra: Partial<EndpointFamily> = {}): EndpointFamily => ({
+  id, tag: 'Management', summary, paths: [`${M}${path}`], methods: [method], others: [], answer, errors: 'problem', ...extra,
+});
 
 /** Every prefix of an ODS records endpoint (SPEC §2). */
 const recordsUnder = (name: string): string[] => [`/api/records/1.0/${name}`, `/d4c/api/records/1.0/${name}`, `/:domain/api2/records/${name}`, `/d4c/:domain/api2/records/${name}`];
@@ -60,5 +72,22 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
   { id: 'health-live', tag: 'Operations', summary: 'Liveness: 200 whenever the process runs; touches no store', paths: ['/api/health/live', '/d4c/api/health/live'], methods: ['get'], others: [], answer: { types: ['application/json'], schema: 'Health' }, errors: 'none' },
   { id: 'openapi', tag: 'Operations', summary: 'This document', paths: ['/api/openapi.json'], methods: ['get'], others: [], answer: { types: ['application/json'], schema: 'AnyJson' }, errors: 'none' },
   { id: 'docs', tag: 'Operations', summary: 'Interactive documentation of this document', paths: ['/api/docs'], methods: ['get'], others: [], answer: { types: ['text/html'], schema: 'AnyJson' }, errors: 'none' },
+  managed('mgmt-datasets', 'The datasets this key manages, with their status, live version, record count and last job', '/datasets', 'get', { types: JSON_ONLY, schema: 'ManagedDatasetList' }, { others: ['limit', 'offset'] }),
+  managed('mgmt-dataset-create', 'Create a dataset from an uploaded file (multipart): answers 202 with the job that publishes it', '/datasets', 'post', { types: JSON_ONLY, schema: 'Job', status: 202 }, { body: { kind: 'upload' } }),
+  managed('mgmt-dataset', 'One dataset: its status, metadata, fields and source', '/datasets/:id', 'get', { types: JSON_ONLY, schema: 'ManagedDataset' }),
+  managed('mgmt-dataset-patch', 'Change a dataset\'s metadata, visibility or state, without reindexing its records', '/datasets/:id', 'patch', { types: JSON_ONLY, schema: 'ManagedDataset' }, { body: { kind: 'json', schema: 'DatasetChange' } }),
+  managed('mgmt-dataset-delete', 'Delete a dataset: its records, indices and catalog entry (an export already running finishes from its snapshot)', '/datasets/:id', 'delete', { types: [], schema: 'AnyJson', status: 204 }),
+  managed('mgmt-dataset-publish', 'Publish a new version, from a new upload or from the stored source: answers 202 with the job', '/datasets/:id/publish', 'post', { types: JSON_ONLY, schema: 'Job', status: 202 }, { body: { kind: 'upload' } }),
+  managed('mgmt-dataset-features', 'The dataset\'s records as a GeoJSON FeatureCollection, in a bbox (longitude first), paged', '/datasets/:id/features', 'get', { types: ['application/geo+json'], schema: 'FeatureCollection' }, { others: ['bbox', 'limit', 'offset'] }),
+  managed('mgmt-dataset-jobs', 'The jobs of a dataset, newest first', '/datasets/:id/jobs', 'get', { types: JSON_ONLY, schema: 'JobList' }, { others: ['limit', 'offset'] }),
+  managed('mgmt-jobs', 'The jobs of the datasets this key manages, newest first', '/jobs', 'get', { types: JSON_ONLY, schema: 'JobList' }, { others: ['dataset', 'limit', 'offset'] }),
+  managed('mgmt-job', 'One job: PENDING, RUNNING, COMPLETED, FAILED or CANCELLED, its phase and counts', '/jobs/:id', 'get', { types: JSON_ONLY, schema: 'Job' }),
+  managed('mgmt-job-cancel', 'Cancel a job before it writes its records (nothing changes)', '/jobs/:id', 'delete', { types: JSON_ONLY, schema: 'Job', status: 202 }),
+  managed('mgmt-job-events', 'A job\'s progress as Server-Sent Events: `progress` events (the current state first), then `end`', '/jobs/:id/events', 'get', { types: ['text/event-stream'], schema: 'AnyJson' }),
+  managed('mgmt-domains', 'Domains (admin keys)', '/domains', 'get', { types: JSON_ONLY, schema: 'AnyJson' }),
+  managed('mgmt-domain-create', 'Create or update a domain (admin keys)', '/domains', 'post', { types: JSON_ONLY, schema: 'AnyJson', status: 201 }, { body: { kind: 'json', schema: 'DomainInput' } }),
+  managed('mgmt-keys', 'API keys, without their secret (admin keys)', '/keys', 'get', { types: JSON_ONLY, schema: 'AnyJson' }),
+  managed('mgmt-key-create', 'Issue a key with a role for a domain; the key is in this answer only (admin keys)', '/keys', 'post', { types: JSON_ONLY, schema: 'AnyJson', status: 201 }, { body: { kind: 'json', schema: 'KeyInput' } }),
+  managed('mgmt-key-revoke', 'Revoke a key (admin keys)', '/keys/:id', 'delete', { types: [], schema: 'AnyJson', status: 204 }),
   { id: 'metrics', tag: 'Operations', summary: 'Prometheus metrics (when METRICS=on; behind METRICS_KEY when set)', paths: ['/metrics'], methods: ['get'], others: [], answer: { types: ['text/plain'], schema: 'AnyJson' }, errors: 'none' },
 ];

@@ -66,6 +66,7 @@ function bodySchema(f: EndpointFamily): JsonSchema {
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 
 function answer(f: EndpointFamily): JsonSchema {
+  if (f.answer.types.length === 0) return { description: 'Done; no body.' };
   const content = Object.fromEntries(f.answer.types.map((type) => {
     if (type === 'application/json') return [type, { schema: ref(f.answer.schema), ...(f.id === 'records-search' ? { example: RECORDS_EXAMPLE } : {}) }];
     if (type === 'application/geo+json') return [type, { schema: ref('FeatureCollection') }];
@@ -85,23 +86,57 @@ const CKAN_ERRORS: Record<string, string> = {
   429: 'Over a quota.', 503: 'A store is unavailable.', 504: 'Elasticsearch took longer than its budget.',
 };
 
+const PROBLEM_ERRORS: Record<string, string> = {
+  400: 'A bad parameter or form field (named in `parameter`).', 401: 'No API key, or an unknown or revoked one.',
+  403: 'A key whose role or domain does not allow this call.', 404: 'No such dataset or job among those this key manages.',
+  409: 'The dataset exists already, or a job is publishing it.', 413: 'An upload over UPLOAD_MAX_BYTES.',
+  415: 'An upload that is not multipart/form-data.', 422: 'A descriptor, file or change that cannot be used: `errors` lists every problem.',
+  429: 'Over a quota.', 503: 'A store is unavailable.',
+};
+
+/** The upload form of the management API: the file, and the descriptor or its parts. */
+const UPLOAD_FORM: JsonSchema = {
+  type: 'object', required: ['file'],
+  properties: {
+    file: { type: 'string', format: 'binary', description: 'The source file: CSV, GeoJSON, JSON, NDJSON, XLSX, GeoPackage or a zipped Shapefile.' },
+    descriptor: { type: 'string', description: 'A descriptor (JSON, as for `portal-search ingest`) without source path; fields inferred when it has none.' },
+    id: { type: 'string' }, title: { type: 'string' }, domain: { type: 'string' }, visibility: { enum: ['public', 'private'] }, state: { enum: ['draft', 'published'] },
+    format: { type: 'string', description: 'The source format, when the file name does not tell it.' }, delimiter: { type: 'string' }, encoding: { type: 'string' },
+    layer: { type: 'string' }, crs: { type: 'string', description: 'The source CRS when the file does not tell it (EPSG:2154).' }, sheet: { type: 'string' },
+    max_warning_share: { type: 'string', description: 'Most rows that may warn: 0.05 or 5% (the default).' }, take_over: { enum: ['true', 'false'] },
+  },
+};
+
 function errors(f: EndpointFamily): Record<string, JsonSchema> {
   if (f.errors === 'none') return {};
+  if (f.errors === 'problem') {
+    return Object.fromEntries(Object.entries(PROBLEM_ERRORS).map(([status, description]) => [status, { description, content: { 'application/problem+json': { schema: ref('Problem') } } }]));
+  }
   const [table, schema] = f.errors === 'ods' ? [ODS_ERRORS, 'OdsError'] : [CKAN_ERRORS, 'CkanError'];
   return Object.fromEntries(Object.entries(table).map(([status, description]) => [status, { description, content: { 'application/json': { schema: ref(schema) } } }]));
 }
 
-function operation(f: EndpointFamily, method: 'get' | 'post', path: string, index: number): JsonSchema {
+function requestBody(f: EndpointFamily, method: string): JsonSchema {
+  if (f.body?.kind === 'upload') return { requestBody: { required: true, content: { 'multipart/form-data': { schema: UPLOAD_FORM } } } };
+  if (f.body?.kind === 'json') return { requestBody: { required: true, content: { 'application/json': { schema: ref(f.body.schema) } } } };
+  if (method !== 'post' || familyParameters(f).length === 0) return {};
+  return { requestBody: { content: { 'application/x-www-form-urlencoded': { schema: bodySchema(f) }, 'application/json': { schema: bodySchema(f) } } } };
+}
+
+/** The management API takes no anonymous call. */
+const KEY_NEEDED = [{ apikeyHeader: [] }, { bearer: [] }, { apikeyParameter: [] }];
+
+function operation(f: EndpointFamily, method: EndpointFamily['methods'][number], path: string, index: number): JsonSchema {
   const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
     name: m[1], in: 'path', required: true, schema: { type: 'string' },
     description: m[1] === 'domain' ? 'The domain (portal) the request is for.' : m[1] === 'params' ? 'Parameters written after the last slash, data4citizen-style (`a=1&b=2`).' : describe(m[1]) || `The ${m[1]}.`,
   }));
-  const hasParams = familyParameters(f).length > 0;
   return {
     operationId: `${f.id}-${method}-${index}`, tags: [f.tag], summary: f.summary,
     parameters: [...pathParams, ...(method === 'get' ? queryParameters(f) : [])],
-    ...(method === 'post' && hasParams ? { requestBody: { content: { 'application/x-www-form-urlencoded': { schema: bodySchema(f) }, 'application/json': { schema: bodySchema(f) } } } } : {}),
-    responses: { 200: answer(f), ...errors(f) },
+    ...requestBody(f, method),
+    responses: { [f.answer.status ?? 200]: answer(f), ...errors(f) },
+    ...(f.errors === 'problem' ? { security: KEY_NEEDED } : {}),
   };
 }
 
@@ -121,7 +156,7 @@ export function openapiDocument(version: string): JsonSchema {
     openapi: '3.1.0',
     info: {
       title: 'portal-search', version,
-      description: 'Search API server for open-data portals: the OpenDataSoft Search API v1, data4citizen api2 and 2.0, and the CKAN action API, over Elasticsearch and PostgreSQL.',
+      description: 'Search API server for open-data portals: the OpenDataSoft Search API v1, data4citizen api2 and 2.0, and the CKAN action API, over Elasticsearch and PostgreSQL; and its management API (uploads, jobs, keys).',
       license: { name: 'See the repository' },
     },
     servers: [{ url: '/' }],

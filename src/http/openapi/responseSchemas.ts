@@ -45,6 +45,39 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     type: 'object', required: ['success', 'result'],
     properties: { help: { type: 'string' }, success: { const: true }, result: { description: 'The action\'s result: a DataStore page, a package_search page, a package or the status' } },
   },
+  Problem: {
+    type: 'object', required: ['type', 'title', 'status', 'detail'], description: 'RFC 9457 problem details',
+    properties: {
+      type: { type: 'string', description: '`urn:portal-search:error:<code>`: the code of the README\'s error table' }, title: { type: 'string' }, status: { type: 'integer' },
+      detail: { type: 'string', description: 'What was wrong' }, instance: { type: 'string' }, code: { type: 'string' }, parameter: { type: 'string' },
+      errors: { type: 'array', items: { type: 'string' }, description: 'Every problem of a validation (422), each with its path' },
+    },
+  },
+  Job: {
+    type: 'object', required: ['id', 'dataset_id', 'status'],
+    properties: {
+      id: { type: 'integer' }, dataset_id: { type: 'string' }, domain: { type: ['string', 'null'] }, status: { enum: ['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] },
+      phase: { enum: ['reading', 'indexing', 'cataloguing', null] }, rows_read: { type: 'integer' }, rows_published: { type: 'integer' }, rows_indexed: { type: 'integer' },
+      rows_warned: { type: 'integer' }, warnings: { type: 'array', items: { type: 'object', properties: { position: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } } } },
+      error: { type: ['string', 'null'] }, links: { type: 'object' },
+    },
+  },
+  JobList: { type: 'object', required: ['total', 'jobs'], properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, jobs: { type: 'array', items: { $ref: '#/components/schemas/Job' } } } },
+  ManagedDataset: {
+    type: 'object', required: ['id', 'domain', 'status'],
+    properties: {
+      id: { type: 'string' }, domain: { type: 'string' }, title: { type: 'string' }, visibility: { enum: ['public', 'private'] }, state: { enum: ['draft', 'published'] },
+      status: { enum: ['processing', 'ready', 'failed', 'empty'] }, records_count: { type: 'integer' }, version: { type: ['integer', 'null'] },
+      last_job: { type: ['object', 'null'] }, metadata: { type: 'object' }, fields: { type: 'array' }, source: { type: ['object', 'null'] },
+    },
+  },
+  ManagedDatasetList: { type: 'object', required: ['total', 'datasets'], properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, datasets: { type: 'array', items: { $ref: '#/components/schemas/ManagedDataset' } } } },
+  DatasetChange: {
+    type: 'object', additionalProperties: false,
+    properties: { metadata: { type: 'object', description: 'Metadata keys to set; null removes one' }, visibility: { enum: ['public', 'private'] }, state: { enum: ['draft', 'published'] } },
+  },
+  DomainInput: { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string' }, title: { type: 'string' }, include_public: { type: 'boolean' } } },
+  KeyInput: { type: 'object', required: ['domain'], additionalProperties: false, properties: { domain: { type: 'string' }, role: { enum: ['read', 'write', 'admin'] }, label: { type: 'string' } } },
   Health: { type: 'object', required: ['status'], properties: { status: { enum: ['ok', 'unavailable'] }, elasticsearch: { type: 'string' }, postgresql: { type: 'string' } } },
 };
 

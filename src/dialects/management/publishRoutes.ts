@@ -1,0 +1,86 @@
+import { Request, Response, Router } from 'express';
+import { AppError } from '../../errors/catalogue';
+import { getDataset, isMetadataOnlyEntry } from '../../execute/datasetStore';
+import type { Deps } from '../../execute/deps';
+import type { JobBus } from '../../execute/jobBus';
+import { listJobs } from '../../execute/jobStore';
+import type { DatasetRow } from '../../model/dataset';
+import { DATASET_ID } from '../../model/descriptor';
+import { managedDataset } from './datasetRoutes';
+import { datasetManager, keyHolderOf } from './managementKey';
+import { MANAGEMENT_PREFIX } from './managementPaths';
+import { completeDescriptor, readPublishForm } from './publishForm';
+import { discard, receiveUpload, UploadedForm, UploadLimits } from './receiveUpload';
+import { keepUpload } from './sourceFile';
+import { startJob } from './startJob';
+
+/** The descriptor a dataset was last published with: its last job's, or rebuilt from its row (a CLI publish). */
+async function storedDescriptor(deps: Deps, row: DatasetRow): Promise<Record<string, unknown>> {
+  const last = (await listJobs(deps.pool, { datasetId: row.id }, 50, 0)).jobs.find((j) => j.request !== null);
+  if (last?.request) return { ...last.request.descriptor };
+  return {
+    id: row.id, domain: row.domain, visibility: row.visibility, state: row.state, metadata: row.metadata,
+    fields: row.fields.map((f) => JSON.parse(JSON.stringify(f)) as unknown),
+  };
+}
+
+/** Reads an upload form if the request is one; a publish without a file reads the stored source again. */
+async function formOf(req: Request, res: Response, limits: UploadLimits, fileRequired: boolean): Promise<UploadedForm> {
+  if (!req.is('multipart/form-data') && !fileRequired) return { fields: {} };
+  const form = await receiveUpload(req, res, limits);
+  if (fileRequired && !form.file) throw new AppError('unprocessable', 'The form has no file: send it in a part named "file".', { parameter: 'file' });
+  return form;
+}
+
+/**
+ * Publishing routes: `POST datasets` creates a dataset from an upload, `POST datasets/{id}/publish`
+ * publishes a new version (from a new upload, or from the stored source again). Both answer 202
+ * with the job that runs the publish.
+ */
+export function publishRoutes(deps: Deps, bus: JobBus, limits: UploadLimits): Router {
+  const router = Router();
+  router.post(`${MANAGEMENT_PREFIX}/datasets`, async (req, res) => {
+    datasetManager(req, keyHolderOf(req).domain);
+    const upload = await formOf(req, res, limits, true);
+    try {
+      const form = readPublishForm(upload.fields, undefined, keyHolderOf(req).domain);
+      const id = typeof form.draft.id === 'string' ? form.draft.id : '';
+      if (!DATASET_ID.test(id)) throw new AppError('unprocessable', 'The dataset needs an id: lower-case letters, digits, - or _ (at most 100).', { parameter: 'id' });
+      datasetManager(req, String(form.draft.domain));
+      const existing = await getDataset(deps.pool, id);
+      if (existing && !(form.options.takeOver && (await isMetadataOnlyEntry(deps.pool, id)))) {
+        throw new AppError('conflict', existing.catalogExtra !== null && existing.publishedAt === null
+          ? `${id} is a metadata-only catalog entry: send take_over=true to replace it with this file's records.`
+          : `${id} exists already: publish a new version with POST ${MANAGEMENT_PREFIX}/datasets/${id}/publish.`);
+      }
+      const path = await keepUpload(limits.dir, id, upload.file!, form.sourceOptions.format);
+      const descriptor = completeDescriptor(form, { ...form.sourceOptions, path });
+      await startJob(deps, bus, res, { descriptor, ...form.options, filename: upload.file!.filename });
+    } catch (err) {
+      await discard(upload);
+      throw err;
+    }
+  });
+  router.post(`${MANAGEMENT_PREFIX}/datasets/:id/publish`, async (req, res) => {
+    const row = await managedDataset(deps, req, req.params.id);
+    const upload = await formOf(req, res, limits, false);
+    try {
+      const stored = await storedDescriptor(deps, row);
+      const form = readPublishForm(upload.fields, stored, row.domain);
+      if (form.draft.id !== row.id || form.draft.domain !== row.domain) {
+        throw new AppError('unprocessable', `This publishes ${row.id} of domain ${row.domain}: the descriptor's id and domain cannot change.`, { parameter: 'descriptor' });
+      }
+      let source: Record<string, unknown>;
+      if (upload.file) source = { ...form.sourceOptions, path: await keepUpload(limits.dir, row.id, upload.file, form.sourceOptions.format) };
+      else if (stored.source !== undefined) source = { ...(stored.source as Record<string, unknown>), ...form.sourceOptions };
+      else throw new AppError('unprocessable', `${row.id} has no stored source (it was published from the command line): upload a file.`, { parameter: 'file' });
+      const descriptor = completeDescriptor(form, source);
+      const last = (await listJobs(deps.pool, { datasetId: row.id }, 1, 0)).jobs[0];
+      await startJob(deps, bus, res, { descriptor, ...form.options, filename: upload.file?.filename ?? last?.request?.filename });
+    } catch (err) {
+      await discard(upload);
+      throw err;
+    }
+  });
+  return router;
+}

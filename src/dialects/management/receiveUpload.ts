@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import busboy from 'busboy';
+import type { Request, Response } from 'express';
+import { AppError } from '../../errors/catalogue';
+
+/** Where uploads go and how large one may be. */
+export interface UploadLimits { dir: string; maxBytes: number }
+
+/** A multipart form as received: its text fields, and its `file` part written to disk. */
+export interface UploadedForm {
+  fields: Record<string, string>;
+  file?: { path: string; filename: string; bytes: number };
+}
+
+const MIB = 1024 * 1024;
+const sizeText = (bytes: number): string => (bytes >= MIB ? `${Math.round((bytes / MIB) * 10) / 10} MiB` : `${bytes} bytes`);
+
+/**
+ * Reads a `multipart/form-data` body: text fields in memory (small), the `file` part streamed to a
+ * new file under `limits.dir`, never held in memory whole. Above `limits.maxBytes` the partial
+ * file is removed and the call is a 413 (before any byte is read when Content-Length says so);
+ * the connection is then closed rather than the rest of the body read.
+ */
+export async function receiveUpload(req: Request, res: Response, limits: UploadLimits): Promise<UploadedForm> {
+  if (!req.is('multipart/form-data')) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data, in a part named "file".');
+  const tooLarge = new AppError('payload_too_large', `The upload is larger than the ${sizeText(limits.maxBytes)} this server accepts (UPLOAD_MAX_BYTES).`);
+  if (Number(req.headers['content-length'] ?? 0) > limits.maxBytes + MIB) { res.set('Connection', 'close'); throw tooLarge; }
+  await mkdir(limits.dir, { recursive: true });
+  const form: UploadedForm = { fields: {} };
+  const written: Array<Promise<void>> = [];
+  let refusal: AppError | undefined;
+  let bb: busboy.Busboy;
+  try {
+    bb = busboy({ headers: req.headers, limits: { fileSize: limits.maxBytes, files: 1, fields: 100, fieldSize: MIB, parts: 101 } });
+  } catch (err) {
+    throw new AppError('bad_body', `Unreadable multipart body: ${(err as Error).message}`);
+  }
+  const done = new Promise<void>((resolve, reject) => {
+    bb.on('field', (name, value, info) => {
+      if (info.valueTruncated) refusal ??= new AppError('payload_too_large', `The form field ${name} is larger than 1 MiB.`, { parameter: name });
+      else form.fields[name] = value;
+    });
+    bb.on('file', (name, stream, info) => {
+      if (name !== 'file' || form.file !== undefined) {
+        refusal ??= new AppError('bad_body', `Only one file, in a part named "file", is read (got a file part named "${name}").`, { parameter: name });
+        stream.resume();
+        return;
+      }
+      const path = join(limits.dir, `incoming-${randomUUID()}`);
+      const file = { path, filename: info.filename ?? 'upload', bytes: 0 };
+      form.file = file;
+      stream.on('data', (chunk: Buffer) => { file.bytes += chunk.length; });
+      // Refused at once: the rest of the body is not read (the connection closes after the 413).
+      stream.on('limit', () => { req.unpipe(bb); res.set('Connection', 'close'); reject(tooLarge); });
+      written.push(pipeline(stream, createWriteStream(path)));
+    });
+    bb.on('filesLimit', () => { refusal ??= new AppError('bad_body', 'Only one file is read per upload.'); });
+    bb.on('error', (err: Error) => reject(new AppError('bad_body', `Unreadable multipart body: ${err.message}`)));
+    bb.on('close', resolve);
+  });
+  req.pipe(bb);
+  try {
+    await done;
+    await Promise.all(written);
+  } catch (err) {
+    await discard(form);
+    throw err instanceof AppError ? err : new AppError('bad_body', `The upload was cut off: ${(err as Error).message}`);
+  }
+  if (refusal !== undefined) {
+    await discard(form);
+    throw refusal;
+  }
+  return form;
+}
+
+/** Removes the file of a form that will not be used. */
+export async function discard(form: UploadedForm): Promise<void> {
+  if (form.file) await rm(form.file.path, { force: true });
+}

@@ -1,0 +1,44 @@
+import type { Descriptor } from './descriptor';
+
+/** A job's state as stored; the management API shows it in capitals (`published` as COMPLETED). */
+export type JobState = 'pending' | 'running' | 'published' | 'failed' | 'cancelled';
+
+/** Where a running publish is. */
+export type JobPhase = 'reading' | 'indexing' | 'cataloguing';
+
+export const FINAL_STATES: readonly JobState[] = ['published', 'failed', 'cancelled'];
+
+/** What a job was asked to do: publish this descriptor (its source a stored upload) with these options. */
+export interface JobRequest {
+  descriptor: Descriptor;
+  /** The most rows (a share) that may warn; the descriptor's, or 5 %, when absent. */
+  maxWarningShare?: number;
+  /** Publish over a metadata-only catalog entry of the same id. */
+  takeOver?: boolean;
+  /** The uploaded file's name as the client sent it. */
+  filename?: string;
+}
+
+/** One warning of a publish, where it was found and about which field. */
+export interface JobWarning { position: number; field?: string; message: string }
+
+export interface Job {
+  id: number;
+  datasetId: string;
+  domain: string | null;
+  state: JobState;
+  phase: JobPhase | null;
+  rowsRead: number;
+  rowsPublished: number;
+  rowsIndexed: number;
+  rowsWarned: number;
+  warnings: JobWarning[];
+  error: string | null;
+  cancelRequested: boolean;
+  request: JobRequest | null;
+  startedAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+}
+
+export const isFinal = (state: JobState): boolean => FINAL_STATES.includes(state);
