@@ -36,8 +36,9 @@ export async function runPublishJob(deps: Deps, bus: JobBus, job: Job): Promise<
     await recordProgress(deps.pool, id, { rowsIndexed: report.index.indexed });
     await finishJob(deps.pool, id, { state: 'published' });
   } catch (err) {
-    if (err instanceof JobCancelled) await finishJob(deps.pool, id, { state: 'cancelled', error: 'cancelled before the records were written: nothing changed' });
-    else {
+    if (err instanceof JobCancelled) {
+      await finishJob(deps.pool, id, { state: 'cancelled', error: 'cancelled before the records were written: nothing changed' }).catch(() => undefined);
+    } else {
       const refused = err instanceof PublishRefused;
       await finishJob(deps.pool, id, {
         state: 'failed', error: err instanceof Error ? err.message : String(err),

@@ -14,10 +14,13 @@ import { discard, receiveUpload, UploadedForm, UploadLimits } from './receiveUpl
 import { keepUpload } from './sourceFile';
 import { startJob } from './startJob';
 
-/** The descriptor a dataset was last published with: its last job's, or rebuilt from its row (a CLI publish). */
+/**
+ * The descriptor a dataset was last published with (its last job's source and fields, or rebuilt
+ * from its row after a CLI publish), with what it shows now: changes made since (PATCH) are kept.
+ */
 async function storedDescriptor(deps: Deps, row: DatasetRow): Promise<Record<string, unknown>> {
   const last = (await listJobs(deps.pool, { datasetId: row.id }, 50, 0)).jobs.find((j) => j.request !== null);
-  if (last?.request) return { ...last.request.descriptor };
+  if (last?.request) return { ...last.request.descriptor, metadata: row.metadata, visibility: row.visibility, state: row.state };
   return {
     id: row.id, domain: row.domain, visibility: row.visibility, state: row.state, metadata: row.metadata,
     fields: row.fields.map((f) => JSON.parse(JSON.stringify(f)) as unknown),

@@ -46,6 +46,11 @@ function bboxFilter(value: string): GeoFilter {
   if (n.length !== 4 || n.some((x) => x === undefined)) geofilterError(p, 'expected "south,west,north,east" (four decimal numbers)');
   const [south, west, north, east] = n as number[];
   const problem = checkLatLon(south, west) ?? checkLatLon(north, east);
+  // A box written longitude first (the OGC and GeoJSON order) is only valid read that way: say so.
+  if (problem && checkLatLon(west, south) === undefined && checkLatLon(east, north) === undefined) {
+    geofilterError(p, `${problem}; this box looks like longitude first (minx,miny,maxx,maxy): geofilter.bbox takes latitude first, `
+      + `south,west,north,east (${west},${south},${east},${north})`);
+  }
   if (problem) geofilterError(p, problem);
   if (south > north) geofilterError(p, `the south latitude ${south} is above the north latitude ${north}`);
   return { kind: 'bbox', south, west, north, east };
