@@ -27,6 +27,8 @@ export interface EndpointFamily {
   /** Parameters read outside the zod object (strings); `{…}` in a name stands for a field or series name. */
   others: readonly string[];
   answer: Answer;
+  /** Where the endpoint sends the client instead of answering (a 302). */
+  redirect?: string;
   errors: 'ods' | 'ckan' | 'none';
 }
 
@@ -60,5 +62,7 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
   { id: 'health-live', tag: 'Operations', summary: 'Liveness: 200 whenever the process runs; touches no store', paths: ['/api/health/live', '/d4c/api/health/live'], methods: ['get'], others: [], answer: { types: ['application/json'], schema: 'Health' }, errors: 'none' },
   { id: 'openapi', tag: 'Operations', summary: 'This document', paths: ['/api/openapi.json'], methods: ['get'], others: [], answer: { types: ['application/json'], schema: 'AnyJson' }, errors: 'none' },
   { id: 'docs', tag: 'Operations', summary: 'Interactive documentation of this document', paths: ['/api/docs'], methods: ['get'], others: [], answer: { types: ['text/html'], schema: 'AnyJson' }, errors: 'none' },
+  { id: 'home', tag: 'Operations', summary: 'Sends a browser to the explorer page', paths: ['/'], methods: ['get'], others: [], answer: { types: ['text/html'], schema: 'AnyJson' }, redirect: '/explore', errors: 'none' },
+  { id: 'explorer', tag: 'Operations', summary: 'The explorer page: the catalog, and each dataset\'s records, facets, map and chart through this API (assets under /explore/assets/; a 503 says to run `npm run build:web` when the bundle is missing)', paths: ['/explore'], methods: ['get'], others: [], answer: { types: ['text/html'], schema: 'AnyJson' }, errors: 'none' },
   { id: 'metrics', tag: 'Operations', summary: 'Prometheus metrics (when METRICS=on; behind METRICS_KEY when set)', paths: ['/metrics'], methods: ['get'], others: [], answer: { types: ['text/plain'], schema: 'AnyJson' }, errors: 'none' },
 ];

@@ -101,7 +101,7 @@ function operation(f: EndpointFamily, method: 'get' | 'post', path: string, inde
     operationId: `${f.id}-${method}-${index}`, tags: [f.tag], summary: f.summary,
     parameters: [...pathParams, ...(method === 'get' ? queryParameters(f) : [])],
     ...(method === 'post' && hasParams ? { requestBody: { content: { 'application/x-www-form-urlencoded': { schema: bodySchema(f) }, 'application/json': { schema: bodySchema(f) } } } } : {}),
-    responses: { 200: answer(f), ...errors(f) },
+    responses: f.redirect !== undefined ? { 302: { description: `Redirects to ${f.redirect}.` } } : { 200: answer(f), ...errors(f) },
   };
 }
 
