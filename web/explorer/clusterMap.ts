@@ -37,6 +37,7 @@ export class ClusterMap {
       L.geoJSON(regions, { style: { color: '#59627a', weight: 1.6, fill: false }, interactive: false }).addTo(this.map);
       this.clusters.addTo(this.map);
       this.geofilter?.bringToFront();
+      container.setAttribute('data-basemap', 'ready');
     }, () => container.setAttribute('data-basemap', 'failed'));
     this.clusters.addTo(this.map);
   }

@@ -15,8 +15,8 @@ import { openTestDeps } from '../../support/testDeps';
 /**
  * The explorer page in a real browser (Debian's chromium driven by puppeteer-core): the catalog,
  * then lieux-de-tournage-a-paris with a query, a facet value, a date drilled down year → month,
- * an exclusion, the table and its pages, the map's clusters, the chart, the download link and a
- * bad query's caret. Every expected count comes from the raw CSV read by test/support/rawFixtures.
+ * an exclusion, the table and its pages, the map's clusters and its box as a geofilter, the chart,
+ * the download link and a bad query's caret. Every expected count comes from the raw CSV read by test/support/rawFixtures.
  * Screenshots go to .cache/screenshots/ and, with UPDATE_SCREENSHOTS=1, to docs/screenshots/.
  */
 
@@ -88,8 +88,9 @@ async function openPage(width: number, height: number): Promise<{ page: Page; er
   return { page, errors };
 }
 
-/** A screenshot from the top of the page: the window only, or the whole page (`full`). */
+/** A screenshot from the top of the page: the window only, or the whole page (`full`), once a map's basemap is drawn. */
 async function screenshot(page: Page, name: string, full = false): Promise<void> {
+  if (await page.$('.map')) await page.waitForSelector('.map[data-basemap="ready"]');
   await page.evaluate(() => window.scrollTo(0, 0));
   for (const dir of SHOTS) await page.screenshot({ path: join(dir, `${name}.png`) as `${string}.png`, fullPage: full });
 }
@@ -244,12 +245,36 @@ describe('the explorer page', () => {
     expect(await shownTotal(page)).toBe(ofMonth.length - postcodes[postcode]);
     expect(await page.$eval(facetButton('ardt_lieu', postcode, 'exclude'), (b) => b.getAttribute('aria-pressed'))).toBe('true');
     expect((await markers(page)).sum).toBe(located.filter((r) => r['Code postal'] !== postcode).length);
+
+    // Zoomed in, "Filter to this view" sends the map's box as geofilter.bbox and draws it; the rows
+    // left are the raw rows whose point lies in that box.
+    const zoom = Number(new URL((await page.$eval('.map-section', (s) => s.getAttribute('data-url'))) ?? '').searchParams.get('clusterprecision'));
+    for (const step of [1, 2]) {
+      await page.click('.map .leaflet-control-zoom-in');
+      await settled(page, 'map-section', [['clusterprecision', String(zoom + step)]]);
+    }
+    await page.click('.map-section .filter-view');
+    await allSettled(page, [['exclude.ardt_lieu', postcode]]);
+    await page.waitForFunction(() => document.querySelector('.records-section')?.getAttribute('data-url')?.includes('geofilter.bbox') === true);
+    await allSettled(page, [['exclude.ardt_lieu', postcode]]);
+    const bbox = (new URL((await page.$eval('.records-section', (s) => s.getAttribute('data-url'))) ?? '').searchParams.get('geofilter.bbox') ?? '').split(',').map(Number);
+    expect(bbox).toHaveLength(4);
+    const [south, west, north, east] = bbox;
+    const inBox = located.filter((r) => r['Code postal'] !== postcode).filter((r) => {
+      const [lat, lon] = r.geo_point_2d.split(',').map((x) => Number(x.trim()));
+      return lat >= south && lat <= north && lon >= west && lon <= east;
+    });
+    // The box holds some of the rows, not all: the filter did take some away.
+    expect([inBox.length > 0, inBox.length < located.length - postcodes[postcode]]).toEqual([true, true]);
+    expect(await shownTotal(page)).toBe(inBox.length);
+    expect((await markers(page)).sum).toBe(inBox.length);
+    expect(await page.$$eval('.map path.geofilter', (paths) => paths.length)).toBe(1);
     await screenshot(page, 'dataset-desktop', true);
 
     // The same view on a phone: nothing sticks out sideways.
     const phone = await openPage(375, 740);
     await phone.page.goto(page.url(), { waitUntil: 'domcontentloaded' });
-    await allSettled(phone.page, [['exclude.ardt_lieu', postcode]]);
+    await allSettled(phone.page, [['exclude.ardt_lieu', postcode], ['geofilter.bbox', bbox.join(',')]]);
     expect(await noSidewaysScroll(phone.page)).toBe(true);
     await screenshot(phone.page, 'dataset-phone', true);
     await phone.page.goto(`${base}/explore#/`, { waitUntil: 'domcontentloaded' });
