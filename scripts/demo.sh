@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-deps.sh
 npm run --silent build
+npm run --silent build:web
 if [ -z "${ES_URL:-}" ]; then
   ES_URL="$(ES_HEAP="${ES_HEAP:-1g}" bash scripts/elasticsearch.sh start)"
   export ES_URL
@@ -15,5 +16,5 @@ bash scripts/ensure-postgres.sh
 cli="node dist/src/cli/main.js"
 $cli import-catalog fixtures/catalog/opendata-paris-catalog.json
 $cli ingest fixtures/descriptors/*.json
-echo "portal-search: http://127.0.0.1:${PORT:-8080}/api/health (Ctrl-C stops the API; scripts/elasticsearch.sh stop stops Elasticsearch)"
+echo "portal-search: http://127.0.0.1:${PORT:-8080}/ (the explorer), /api/docs, /api/health (Ctrl-C stops the API; scripts/elasticsearch.sh stop stops Elasticsearch)"
 exec $cli serve

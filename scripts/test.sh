@@ -25,6 +25,9 @@ fi
 npx eslint .
 npx depcruise src --config .dependency-cruiser.cjs
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p web/explorer/tsconfig.json --noEmit
+# The explorer page's bundle, which its browser test (test/integration/http/explorer.test.ts) loads.
+npm run --silent build:web
 
 started_es=0
 if [ -z "${ES_URL:-}" ]; then

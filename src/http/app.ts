@@ -22,6 +22,7 @@ import type { Metrics } from '../execute/metrics';
 import { metricsRouter } from './metricsRouter';
 import { watchElasticsearch } from '../execute/esTiming';
 import { docsRouter } from './docsRouter';
+import { explorerRouter } from './explorerRouter';
 import { requestLog } from './requestLog';
 import { requestShape } from './requestShape';
 import { managementRouter } from '../dialects/management/managementRouter';
@@ -75,6 +76,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(healthRouter(deps, options.healthTimeoutMs));
   if (options.metrics) app.use(metricsRouter(options.metrics.metrics, options.metrics.key));
   app.use(docsRouter());
+  app.use(explorerRouter());
   app.use(requestShape);
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 1000 }));

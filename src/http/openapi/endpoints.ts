@@ -30,6 +30,8 @@ export interface EndpointFamily {
   /** Parameters read outside the zod object (strings); `{…}` in a name stands for a field or series name. */
   others: readonly string[];
   answer: Answer;
+  /** Where the endpoint sends the client instead of answering (a 302). */
+  redirect?: string;
   /** The error shape of the dialect; `problem`: the management API's problem details (and a key is required). */
   errors: 'ods' | 'ckan' | 'problem' | 'none';
   body?: RequestBodyDoc;
@@ -89,5 +91,7 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
   managed('mgmt-keys', 'API keys, without their secret (admin keys)', '/keys', 'get', { types: JSON_ONLY, schema: 'AnyJson' }),
   managed('mgmt-key-create', 'Issue a key with a role for a domain; the key is in this answer only (admin keys)', '/keys', 'post', { types: JSON_ONLY, schema: 'AnyJson', status: 201 }, { body: { kind: 'json', schema: 'KeyInput' } }),
   managed('mgmt-key-revoke', 'Revoke a key (admin keys)', '/keys/:id', 'delete', { types: [], schema: 'AnyJson', status: 204 }),
+  { id: 'home', tag: 'Operations', summary: 'Sends a browser to the explorer page', paths: ['/'], methods: ['get'], others: [], answer: { types: ['text/html'], schema: 'AnyJson' }, redirect: '/explore', errors: 'none' },
+  { id: 'explorer', tag: 'Operations', summary: 'The explorer page: the catalog, and each dataset\'s records, facets, map and chart through this API (assets under /explore/assets/; a 503 says to run `npm run build:web` when the bundle is missing)', paths: ['/explore'], methods: ['get'], others: [], answer: { types: ['text/html'], schema: 'AnyJson' }, errors: 'none' },
   { id: 'metrics', tag: 'Operations', summary: 'Prometheus metrics (when METRICS=on; behind METRICS_KEY when set)', paths: ['/metrics'], methods: ['get'], others: [], answer: { types: ['text/plain'], schema: 'AnyJson' }, errors: 'none' },
 ];

@@ -135,7 +135,7 @@ function operation(f: EndpointFamily, method: EndpointFamily['methods'][number],
     operationId: `${f.id}-${method}-${index}`, tags: [f.tag], summary: f.summary,
     parameters: [...pathParams, ...(method === 'get' ? queryParameters(f) : [])],
     ...requestBody(f, method),
-    responses: { [f.answer.status ?? 200]: answer(f), ...errors(f) },
+    responses: f.redirect !== undefined ? { 302: { description: `Redirects to ${f.redirect}.` } } : { [f.answer.status ?? 200]: answer(f), ...errors(f) },
     ...(f.errors === 'problem' ? { security: KEY_NEEDED } : {}),
   };
 }
