@@ -5,6 +5,7 @@ import type { Deps } from '../execute/deps';
 import { PublishRefused } from '../errors/publishRefused';
 import { progressPrinter } from '../ingest/progress';
 import { publishDataset } from '../usecases/publishDataset';
+import { dryRunCommand } from './dryRunCommand';
 
 export const INGEST_USAGE = `  ingest <descriptor.json>... [--max-warning-share <share>] [--take-over] [--dry-run [--json]]
                                          publish datasets from their descriptors; refused when more rows
@@ -49,7 +50,8 @@ export function parseIngestArgs(args: string[]): IngestArgs | string {
 export async function ingestCommand(deps: Deps, args: string[]): Promise<number> {
   const parsed = parseIngestArgs(args);
   if (typeof parsed === 'string') { console.error(parsed); return 2; }
-  if (parsed.dryRun) throw new Error('a dry run opens no store: run it with dryRunCommand');
+  // main.ts runs a dry run before opening the stores; here too, it publishes nothing.
+  if (parsed.dryRun) return dryRunCommand(parsed.files, { maxWarningShare: parsed.maxWarningShare, json: parsed.json });
   for (const file of parsed.files) {
     const descriptor = parseDescriptor(JSON.parse(await readFile(file, 'utf8')), file);
     const progress = progressPrinter(descriptor.id);
