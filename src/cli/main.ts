@@ -11,22 +11,37 @@ import { PublishRefused } from '../errors/publishRefused';
 import { serve } from '../http/server';
 import { ADMIN_USAGE, domainCommand, keyCommand, option } from './adminCommands';
 import { GC_USAGE, gcCommand } from './gcCommand';
-import { INGEST_USAGE, ingestCommand } from './ingestCommand';
+import { dryRunCommand } from './dryRunCommand';
+import { INFER_USAGE, inferCommand } from './inferCommand';
+import { INGEST_USAGE, ingestCommand, parseIngestArgs } from './ingestCommand';
 import { QUOTA_USAGE, quotaCommand } from './quotaCommand';
 
 const USAGE = `usage: portal-search <command>
   serve                                  start the API (configuration: see README)
 ${INGEST_USAGE}
+${INFER_USAGE}
   reindex <datasetid>... | --all         rebuild indices from PostgreSQL
   import-catalog <catalog.json> [--domain <id>]   load an ODS v2.1 catalog export as metadata-only datasets
 ${ADMIN_USAGE}
 ${QUOTA_USAGE}
 ${GC_USAGE}`;
 
+/** `infer` and `ingest --dry-run` read files and nothing else: no store is opened (or created). */
+async function withoutStores(command: string | undefined, args: string[]): Promise<number | undefined> {
+  const usage = (code: number): number => { if (code === 2) console.error(USAGE); return code; };
+  if (command === 'infer') return usage(await inferCommand(args));
+  if (command !== 'ingest' || !args.includes('--dry-run')) return undefined;
+  const parsed = parseIngestArgs(args);
+  if (typeof parsed === 'string') { console.error(parsed); return usage(2); }
+  return dryRunCommand(parsed.files, { maxWarningShare: parsed.maxWarningShare, json: parsed.json });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const config = loadConfig(process.env);
   if (command === 'serve') { await serve(config); return -1; }
+  const storeFree = await withoutStores(command, args);
+  if (storeFree !== undefined) return storeFree;
   if (!['ingest', 'reindex', 'import-catalog', 'domain', 'key', 'quota', 'gc'].includes(command ?? '')) { console.error(USAGE); return 2; }
   const deps = await openDeps(config);
   try {

@@ -4,6 +4,7 @@ import { FieldValue } from '../model/values';
 import type { Geometry } from '../model/values';
 import { centroidOf } from './geometry';
 import type { RawRow } from './rawRow';
+import { rawValue } from './rawValue';
 
 export interface IngestWarning {
   position: number;
@@ -28,8 +29,7 @@ export function buildRecord(schema: readonly FieldDef[], row: RawRow, timeZone: 
   for (const field of schema) {
     const src = field.source;
     if ('centroidOf' in src) { derived.push(field); continue; }
-    const raw = 'geometry' in src ? row.geometry : row.values[src.column];
-    const result = coerceField(field, raw, timeZone);
+    const result = coerceField(field, rawValue(src, row), timeZone);
     if (result.kind === 'value') fields[field.name] = result.value;
     else if (result.kind === 'invalid') warnings.push({ position: row.position, field: field.name, message: result.reason });
   }

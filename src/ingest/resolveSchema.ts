@@ -2,6 +2,7 @@ import { fold } from '../text/fold';
 import type { Descriptor, FieldDef, FieldInput } from '../model/descriptor';
 import { inferType } from './inferType';
 import type { RawRow } from './rawRow';
+import { rawValue } from './rawValue';
 
 /** A technical name from a column title: "Année du tournage" → "annee_du_tournage". */
 export function technicalNameOf(column: string): string {
@@ -22,7 +23,7 @@ function sourceOf(field: FieldInput, columns: ReadonlySet<string>, hasGeometry: 
  * of the file, and missing types inferred from a sample of rows. A descriptor with no fields
  * takes every column (and a GeoJSON geometry as `geo_shape`).
  */
-export function resolveSchema(descriptor: Descriptor, sample: readonly RawRow[]): FieldDef[] {
+export function resolveSchema(descriptor: Pick<Descriptor, 'fields'>, sample: readonly RawRow[]): FieldDef[] {
   const columns = new Set(sample.flatMap((r) => Object.keys(r.values)));
   const hasGeometry = sample.some((r) => r.geometry !== undefined);
   const inputs: FieldInput[] = descriptor.fields.length > 0
@@ -33,8 +34,8 @@ export function resolveSchema(descriptor: Descriptor, sample: readonly RawRow[])
     ];
   return inputs.map((f) => {
     const source = sourceOf(f, columns, hasGeometry);
-    const samples = sample.map((r) => ('column' in source ? r.values[source.column] : 'geometry' in source ? r.geometry : undefined));
-    const type = f.type ?? ('centroidOf' in source ? 'geo_point_2d' : inferType(samples));
+    const samples = sample.map((r) => rawValue(source, r));
+    const type = f.type ?? ('centroidOf' in source || 'latLon' in source ? 'geo_point_2d' : inferType(samples));
     return { name: f.name, label: f.label ?? f.name, type, description: f.description, annotations: f.annotations, source };
   });
 }

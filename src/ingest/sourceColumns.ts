@@ -1,5 +1,6 @@
-import type { FieldDef } from '../model/descriptor';
+import type { Descriptor, FieldDef, SourceFormat } from '../model/descriptor';
 import { closestMatch } from '../text/closest';
+import { sourceColumns } from './rawValue';
 
 /** A field of the schema whose column was not found in the file. */
 export interface MissingColumn {
@@ -9,7 +10,7 @@ export interface MissingColumn {
 
 /** The fields whose column is not among `columns`. */
 export function missingColumns(schema: readonly FieldDef[], columns: ReadonlySet<string>): MissingColumn[] {
-  return schema.flatMap((field) => ('column' in field.source && !columns.has(field.source.column) ? [{ field, column: field.source.column }] : []));
+  return schema.flatMap((field) => sourceColumns(field.source).filter((c) => !columns.has(c)).map((column) => ({ field, column })));
 }
 
 /**
@@ -53,4 +54,14 @@ export function missingColumnsMessage(datasetId: string, missing: readonly Missi
   });
   const available = columns.length > 0 ? columns.map((c) => `"${c}"`).join(', ') : '(none: the file has no rows)';
   return `${datasetId}: ${lines.join('; ')}. The file's columns: ${available}`;
+}
+
+/**
+ * What to check the columns of a file against: in a CSV every field's column (the header has
+ * them all); in JSON, NDJSON and GeoJSON only the columns the descriptor names in a `source`
+ * (a field found by its name or label may be absent from JSON items).
+ */
+export function columnsSeenFor(descriptor: Descriptor, schema: readonly FieldDef[], format: SourceFormat): ColumnsSeen {
+  const explicit = new Set(descriptor.fields.filter((f) => f.source).map((f) => f.name));
+  return new ColumnsSeen(format === 'csv' ? schema : schema.filter((f) => explicit.has(f.name)));
 }

@@ -28,3 +28,11 @@ export class WarningTally {
 
 /** A share as a percentage for messages: "5 %", "83.3 %". */
 export const percent = (share: number): string => `${Number((share * 100).toFixed(1))} %`;
+
+/** Why a file with too many warned rows is not published (the caller says what happened then). */
+export function tooManyWarningsMessage(datasetId: string, tally: WarningTally, unit: string, maxShare: number): string {
+  return `${datasetId}: ${tally.warnedRows} of ${tally.rows} ${unit}s have warnings (${percent(tally.share())}), more than the ${percent(maxShare)} allowed`;
+}
+
+/** How to publish such a file anyway. */
+export const RAISE_WARNING_LIMIT = 'raise the limit with maxWarningShare in the descriptor or --max-warning-share';

@@ -24,15 +24,23 @@ export type Annotation = z.infer<typeof annotationSchema>;
 
 /**
  * Where a field's value comes from: a column (CSV) or property (GeoJSON, JSON) by name, the
- * feature's geometry, or the centroid of another (geo_shape) field computed at ingest.
+ * feature's geometry, the centroid of another (geo_shape) field computed at ingest, or a point
+ * made of two columns, latitude then longitude (files that keep them apart).
  */
-export type FieldSource = { column: string } | { geometry: true } | { centroidOf: string };
+export type FieldSource = { column: string } | { geometry: true } | { centroidOf: string } | { latLon: [string, string] };
 
-/** One object with exactly one of the three keys (so that an unknown key is named by its path). */
+/** One object with exactly one of the four keys (so that an unknown key is named by its path). */
 const fieldSource = z
-  .strictObject({ column: z.string().min(1).optional(), geometry: z.literal(true).optional(), centroidOf: technicalName.optional() })
-  .refine((s) => Object.keys(s).length === 1, 'must have exactly one of column, geometry, centroidOf')
-  .transform((s): FieldSource => (s.column !== undefined ? { column: s.column } : s.geometry ? { geometry: true } : { centroidOf: s.centroidOf! }));
+  .strictObject({
+    column: z.string().min(1).optional(),
+    geometry: z.literal(true).optional(),
+    centroidOf: technicalName.optional(),
+    latLon: z.tuple([z.string().min(1), z.string().min(1)]).optional(),
+  })
+  .refine((s) => Object.keys(s).length === 1, 'must have exactly one of column, geometry, centroidOf, latLon')
+  .transform((s): FieldSource => (s.column !== undefined ? { column: s.column }
+    : s.geometry ? { geometry: true }
+      : s.latLon ? { latLon: s.latLon } : { centroidOf: s.centroidOf! }));
 
 export const fieldSchema = z.strictObject({
   name: technicalName,
@@ -114,6 +122,9 @@ export const descriptorSchema = z
         if (!target || (target.type !== undefined && target.type !== 'geo_shape')) {
           ctx.addIssue({ code: 'custom', path: ['fields', i, 'source'], message: 'centroidOf must name a geo_shape field' });
         }
+      }
+      if (f.source && 'latLon' in f.source && f.type !== undefined && f.type !== 'geo_point_2d') {
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'type'], message: 'a field whose source is latLon is a geo_point_2d' });
       }
     });
   });

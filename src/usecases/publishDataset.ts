@@ -6,12 +6,12 @@ import { buildRecord, IngestWarning } from '../ingest/buildRecord';
 import { GeoExtent } from '../ingest/geoExtent';
 import { recordGeometry } from '../ingest/geometry';
 import { IngestReport, WARNING_CAP } from '../ingest/ingestReport';
-import type { RawRow } from '../ingest/rawRow';
 import { Reader, readerFor } from '../ingest/readers/readerFor';
 import { RecordIdAllocator } from '../ingest/recordId';
 import { resolveSchema } from '../ingest/resolveSchema';
-import { ColumnsSeen, missingColumnsMessage } from '../ingest/sourceColumns';
-import { percent, WarningTally } from '../ingest/warningTally';
+import { sampleRows } from '../ingest/sampleRows';
+import { ColumnsSeen, columnsSeenFor, missingColumnsMessage } from '../ingest/sourceColumns';
+import { RAISE_WARNING_LIMIT, tooManyWarningsMessage, WarningTally } from '../ingest/warningTally';
 import type { StoredRecord } from '../index/storedRecord';
 import { refreshCatalogEntry } from '../execute/catalogIndex';
 import { domainExists, isMetadataOnlyEntry, setCatalogRecordFacts, setPublished, upsertDataset } from '../execute/datasetStore';
@@ -49,16 +49,6 @@ export interface PublishOptions {
 }
 
 const BATCH = 1000;
-const SAMPLE = 500;
-
-async function sampleRows(read: () => AsyncGenerator<{ kind: string; row?: RawRow }>): Promise<RawRow[]> {
-  const rows: RawRow[] = [];
-  for await (const item of read()) {
-    if (item.row) rows.push(item.row);
-    if (rows.length >= SAMPLE) break;
-  }
-  return rows;
-}
 
 /** Refuses a publish whose descriptor names columns the rows seen do not have. */
 function checkColumns(id: string, columns: ColumnsSeen): void {
@@ -93,10 +83,7 @@ async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descrip
   const reader = readerFor({ ...source, path });
   const sample = await sampleRows(reader.read);
   const schema = resolveSchema(descriptor, sample);
-  // Every column a field reads must be in the file: in a CSV's header, and in JSON in some row for
-  // an explicit source.column (a field found by its name or label may be absent from JSON items).
-  const explicit = new Set(descriptor.fields.filter((f) => f.source).map((f) => f.name));
-  const columns = new ColumnsSeen(reader.format === 'csv' ? schema : schema.filter((f) => explicit.has(f.name)));
+  const columns = columnsSeenFor(descriptor, schema, reader.format);
   sample.forEach((r) => columns.add(r.values));
   // A CSV row has every column of the header: one row says all.
   if (reader.format === 'csv' && sample.length > 0) checkColumns(descriptor.id, columns);
@@ -161,9 +148,8 @@ async function writeRecords(
     report.published += batch.length;
     if (report.rowsRead > 0) checkColumns(descriptor.id, columns);
     if (tally.share() > maxShare) {
-      throw new PublishRefused('too_many_warnings',
-        `${descriptor.id}: ${tally.warnedRows} of ${tally.rows} ${reader.unit}s have warnings (${percent(tally.share())}), more than the ${percent(maxShare)} allowed; `
-        + 'nothing was published, the previous version keeps serving (raise the limit with maxWarningShare in the descriptor or --max-warning-share)',
+      throw new PublishRefused('too_many_warnings', `${tooManyWarningsMessage(descriptor.id, tally, reader.unit, maxShare)}; `
+        + `nothing was published, the previous version keeps serving (${RAISE_WARNING_LIMIT})`,
         { unit: reader.unit, first: report.warnings.slice(0, 20) });
     }
     await setPublished(client, descriptor.id, schema, report.published);
