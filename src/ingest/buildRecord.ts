@@ -28,6 +28,7 @@ export function buildRecord(schema: readonly FieldDef[], row: RawRow, timeZone: 
   for (const field of schema) {
     const src = field.source;
     if ('centroidOf' in src) { derived.push(field); continue; }
+    if ('derived' in src) continue; // a processing rule fills it, after this (src/processors)
     const raw = 'geometry' in src ? row.geometry : row.values[src.column];
     const result = coerceField(field, raw, timeZone);
     if (result.kind === 'value') fields[field.name] = result.value;
