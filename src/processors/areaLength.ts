@@ -14,7 +14,9 @@ const configSchema = z
     length_column: fieldName('A new double field for the length in metres (geodesic): the length of lines, the perimeter of polygons (every ring)').optional(),
     field: sourceFieldOption('geo_shape'),
   })
-  .refine((c) => c.area_column !== undefined || c.length_column !== undefined, 'give area_column, length_column or both');
+  .refine((c) => c.area_column !== undefined || c.length_column !== undefined, 'give area_column, length_column or both')
+  // What the refinement says, for the JSON Schema (zod cannot translate a refinement).
+  .meta({ anyOf: [{ required: ['area_column'] }, { required: ['length_column'] }] });
 
 /**
  * `area_length`: a shape's area and length as new double fields. turf measures on a sphere of

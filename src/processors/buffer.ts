@@ -5,6 +5,7 @@ import { processor } from './capability';
 import { fieldName, metres, sourceFieldOption } from './configFields';
 import { GEO_TYPES, geometryOf } from './geoValue';
 import { clashes, derivedField } from './newField';
+import { shapeProblem } from './shapeProblem';
 import { sourceField } from './sourceField';
 
 /** Segments per quarter circle: a point's buffer is a 64-gon, whose area is 0.16 % short of the disc's. */
@@ -47,7 +48,10 @@ export const buffer = processor({
           if (geometry.type === 'GeometryCollection') return 'a GeometryCollection is not buffered';
           const result = turfBuffer({ type: 'Feature', properties: {}, geometry }, distance, { units: 'meters', steps: STEPS });
           if (!result) return 'the buffer is empty';
-          fields[to] = result.geometry as Geometry;
+          const shape = result.geometry as Geometry;
+          const problem = shapeProblem(shape);
+          if (problem) return problem;
+          fields[to] = shape;
           return undefined;
         },
       },

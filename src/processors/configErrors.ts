@@ -9,9 +9,9 @@ const pathOf = (path: readonly PropertyKey[]): string => ['config', ...path.map(
  */
 export function configErrors(error: z.ZodError, schema: z.ZodObject): string[] {
   const known = Object.keys(schema.shape).join(', ');
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => `${pathOf([...issue.path, key])}: unknown key (known: ${known})`)
-      : [`${pathOf(issue.path)}: ${issue.message}`],
-  );
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `${pathOf([...issue.path, key])}: unknown key (known: ${known})`);
+    if (issue.code === 'invalid_type' && issue.path.length === 0) return ['config: must be an object'];
+    return [`${pathOf(issue.path)}: ${issue.message}`];
+  });
 }

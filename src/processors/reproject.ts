@@ -11,7 +11,7 @@ const configSchema = z.strictObject({
   crs: z
     .string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a string such as "EPSG:2154"') })
     .refine(isKnownCrs, { error: (issue) => `unknown CRS "${String(issue.input)}" (known: ${KNOWN_CRS.join(', ')})` })
-    .describe(`The target coordinate system, one of ${KNOWN_CRS.join(', ')}`),
+    .meta({ description: `The target coordinate system, one of ${KNOWN_CRS.join(', ')}`, examples: ['EPSG:2154'] }),
   x_column: fieldName('A new double field for the projected x (easting) of the centroid'),
   y_column: fieldName('A new double field for the projected y (northing) of the centroid'),
   field: sourceFieldOption('geo_shape or geo_point_2d'),
