@@ -7,7 +7,8 @@ const FLOORS = [
   ['errors', 'text', 'config'], // leaves: the error catalogue, text folding, configuration
   ['time', 'query', 'geo'], // time zones, the query languages (ODS, Solr subset, analyze expressions), coordinates
   ['model'], // contracts: the types every stage hands to the next
-  ['values', 'ingest', 'auth'], // typed values of the query language; reading source files; who may see what
+  // typed values of the query language; reading source files; who may see what; processing rules run at publish (turf, proj4)
+  ['values', 'ingest', 'auth', 'processors'],
   ['schema'], // field knowledge: index paths, query schemas, catalog fields
   ['index', 'catalog'], // documents of the record and catalog indices
   ['facets'], // facet kinds: path, filter, one level's aggregation and buckets

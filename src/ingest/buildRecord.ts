@@ -29,6 +29,7 @@ export function buildRecord(schema: readonly FieldDef[], row: RawRow, timeZone: 
   for (const field of schema) {
     const src = field.source;
     if ('centroidOf' in src) { derived.push(field); continue; }
+    if ('derived' in src) continue; // a processing rule fills it, after this (src/processors)
     const result = coerceField(field, rawValue(src, row), timeZone);
     if (result.kind === 'value') fields[field.name] = result.value;
     else if (result.kind === 'invalid') warnings.push({ position: row.position, field: field.name, message: result.reason });

@@ -22,10 +22,12 @@ export const titleFromPath = (path: string): string => stem(path) || basename(pa
 
 /** One field as a descriptor writes it (type and source made explicit, so that publishing re-infers nothing). */
 function fieldJson(field: FieldDef): NonNullable<DescriptorJson['fields']>[number] {
+  // A schema resolved from a file has no rule-made field; the rules add theirs at publish time.
+  if ('derived' in field.source) throw new Error(`field ${field.name} is made by the rule ${field.source.derived}, not read from the file`);
   return {
     name: field.name, label: field.label, type: field.type,
     ...(field.description !== undefined ? { description: field.description } : {}),
-    annotations: field.annotations, source: field.source,
+    annotations: field.annotations, source: field.source as Exclude<FieldDef['source'], { derived: string }>,
   };
 }
 

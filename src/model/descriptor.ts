@@ -6,9 +6,9 @@ export const FIELD_TYPES = ['text', 'int', 'double', 'date', 'datetime', 'geo_po
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** Technical names: what ODS allows, and safe as Elasticsearch object keys. */
-const technicalName = z
-  .string()
-  .regex(/^[a-z_][a-z0-9_]{0,63}$/, 'must be lower-case letters, digits or _, starting with a letter or _ (at most 64)');
+export const TECHNICAL_NAME = /^[a-z_][a-z0-9_]{0,63}$/;
+export const TECHNICAL_NAME_RULE = 'must be lower-case letters, digits or _, starting with a letter or _ (at most 64)';
+const technicalName = z.string().regex(TECHNICAL_NAME, TECHNICAL_NAME_RULE);
 
 export const DATASET_ID = /^[a-z0-9][a-z0-9_-]{0,99}$/;
 const datasetId = z.string().regex(DATASET_ID, 'must be lower-case letters, digits, - or _ (at most 100)');
@@ -24,10 +24,13 @@ export type Annotation = z.infer<typeof annotationSchema>;
 
 /**
  * Where a field's value comes from: a column (CSV) or property (GeoJSON, JSON) by name, the
- * feature's geometry, the centroid of another (geo_shape) field computed at ingest, or a point
- * made of two columns, latitude then longitude (files that keep them apart).
+ * feature's geometry, the centroid of another (geo_shape) field computed at ingest, a point made
+ * of two columns, latitude then longitude (files that keep them apart), or a processing rule
+ * (src/processors) that computes it once the record is typed. A descriptor never declares
+ * `derived` (its schema below refuses it): only the rules add such fields, and ingest reads no
+ * column for them.
  */
-export type FieldSource = { column: string } | { geometry: true } | { centroidOf: string } | { latLon: [string, string] };
+export type FieldSource = { column: string } | { geometry: true } | { centroidOf: string } | { latLon: [string, string] } | { derived: string };
 
 /** One object with exactly one of the four keys (so that an unknown key is named by its path). */
 const fieldSource = z
@@ -38,7 +41,7 @@ const fieldSource = z
     latLon: z.tuple([z.string().min(1), z.string().min(1)]).optional(),
   })
   .refine((s) => Object.keys(s).length === 1, 'must have exactly one of column, geometry, centroidOf, latLon')
-  .transform((s): FieldSource => (s.column !== undefined ? { column: s.column }
+  .transform((s): Exclude<FieldSource, { derived: string }> => (s.column !== undefined ? { column: s.column }
     : s.geometry ? { geometry: true }
       : s.latLon ? { latLon: s.latLon } : { centroidOf: s.centroidOf! }));
 
