@@ -1,4 +1,5 @@
 import type { Descriptor } from './descriptor';
+import type { Rule } from './rule';
 
 /** A job's state as stored; the management API shows it in capitals (`published` as COMPLETED). */
 export type JobState = 'pending' | 'running' | 'published' | 'failed' | 'cancelled';
@@ -17,6 +18,8 @@ export interface JobRequest {
   takeOver?: boolean;
   /** The uploaded file's name as the client sent it. */
   filename?: string;
+  /** The processing rules to run (a `POST jobs` with its own); the dataset's stored rules when absent. */
+  rules?: Rule[];
 }
 
 /** One warning of a publish, where it was found and about which field. */

@@ -9,6 +9,10 @@ import { IngestReport, WARNING_CAP } from '../ingest/ingestReport';
 import { Reader, readerFor } from '../ingest/readers/readerFor';
 import { RecordIdAllocator } from '../ingest/recordId';
 import { resolveSchema } from '../ingest/resolveSchema';
+import { suggestAnnotations } from '../ingest/suggestAnnotations';
+import { compileRules, CompiledRules } from '../processors/compileRules';
+import type { Rule } from '../model/rule';
+import { listRules } from '../execute/ruleStore';
 import { sampleRows } from '../ingest/sampleRows';
 import { ColumnsSeen, columnsSeenFor, missingColumnsMessage } from '../ingest/sourceColumns';
 import { RAISE_WARNING_LIMIT, tooManyWarningsMessage, WarningTally } from '../ingest/warningTally';
@@ -34,6 +38,8 @@ export interface PublishOptions {
   onPhase?: (phase: 'indexing' | 'cataloguing', counts: { rowsRead: number; published: number }) => void | Promise<void>;
   /** The management job this publish runs as: its row gets the counts in the records' transaction, instead of a new row. */
   jobId?: number;
+  /** The processing rules to run on each record; the dataset's stored rules when absent. */
+  rules?: readonly Rule[];
   clock?: () => Date;
   /**
    * How long the indexing step waits for an unavailable Elasticsearch (default 10 minutes): the
@@ -65,8 +71,10 @@ function checkColumns(id: string, columns: ColumnsSeen): void {
  *
  * Refused (PublishRefused, nothing changed) while another publish of the same dataset runs
  * anywhere (a PostgreSQL advisory lock per dataset), when a column the descriptor names is not in
- * the file, when more rows warn than allowed, and over a metadata-only catalog entry unless
- * `takeOver` is given.
+ * the file, when more rows warn than allowed, when a processing rule does not fit the file's
+ * schema, and over a metadata-only catalog entry unless `takeOver` is given. The rules (the
+ * dataset's stored ones unless `rules` says otherwise) run on each typed record: their fields are
+ * stored and indexed with the others, and a rule that fails on a record gives a warning.
  */
 export async function publishDataset(deps: Deps, descriptor: Descriptor, options: PublishOptions): Promise<IngestReport & { index: ReindexReport }> {
   if (!descriptor.source) throw new Error(`descriptor ${descriptor.id} has no source`);
@@ -82,7 +90,15 @@ async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descrip
   const path = isAbsolute(source.path) ? source.path : resolve(options.baseDir, source.path);
   const reader = readerFor({ ...source, path });
   const sample = await sampleRows(reader.read);
-  const schema = resolveSchema(descriptor, sample);
+  const resolved = resolveSchema(descriptor, sample);
+  // A descriptor without fields takes every column, with the annotations a preview would propose.
+  const fileSchema = descriptor.fields.length > 0 ? resolved : suggestAnnotations(resolved, sample);
+  const rules = compileRules(options.rules ?? (await listRules(client, descriptor.id)), fileSchema);
+  if (!rules.ok) {
+    const problems = rules.reports.filter((r) => !r.valid).map((r) => `rule ${r.name} (${r.capability}): ${r.errors.join('; ')}`);
+    throw new PublishRefused('invalid_rules', `${descriptor.id}: ${problems.join('; ')}; nothing was published`);
+  }
+  const schema = rules.fields;
   const columns = columnsSeenFor(descriptor, schema, reader.format);
   sample.forEach((r) => columns.add(r.values));
   // A CSV row has every column of the header: one row says all.
@@ -92,7 +108,7 @@ async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descrip
     throw new PublishRefused('take_over_needed', `${descriptor.id} is a metadata-only catalog entry (from import-catalog); nothing was changed. `
       + 'Publish with --take-over (takeOver) to replace it with these records.');
   }
-  const report = await writeRecords(client, descriptor, options, { path, reader, schema, columns });
+  const report = await writeRecords(client, descriptor, options, { path, reader, schema, columns, rules });
   const wait = { maxWaitMs: options.waitForSearchMs ?? 600_000, onWait: options.onWaitingForSearch };
   await options.onPhase?.('indexing', report);
   const index = await whileSearchUnavailable(() => reindexDataset(deps, descriptor.id), wait);
@@ -104,7 +120,7 @@ async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descrip
 /** Types every row and replaces the dataset's records in one transaction on `client`; refused publishes roll back. */
 async function writeRecords(
   client: PoolClient, descriptor: Descriptor, options: PublishOptions,
-  { path, reader, schema, columns }: { path: string; reader: Reader; schema: FieldDef[]; columns: ColumnsSeen },
+  { path, reader, schema, columns, rules }: { path: string; reader: Reader; schema: FieldDef[]; columns: ColumnsSeen; rules: CompiledRules },
 ): Promise<IngestReport> {
   const timeZone = descriptor.metadata.timezone ?? 'UTC';
   const clock = options.clock ?? (() => new Date());
@@ -130,6 +146,7 @@ async function writeRecords(
       tally.see(item.row.position);
       columns.add(item.row.values);
       const { record, warnings } = buildRecord(schema, item.row, timeZone);
+      for (const w of rules.apply(record.fields)) warnings.push({ position: item.row.position, field: w.field, message: `rule ${w.rule}: ${w.message}` });
       warnings.forEach(warn);
       if (warnings.length > 0) report.rowsWarned++;
       extent.add(schema, record.fields);

@@ -22,7 +22,7 @@ export async function runPublishJob(deps: Deps, bus: JobBus, job: Job): Promise<
     await announce();
     const request = job.request!;
     const report = await publishDataset(deps, request.descriptor, {
-      baseDir: '/', jobId: id, maxWarningShare: request.maxWarningShare, takeOver: request.takeOver,
+      baseDir: '/', jobId: id, maxWarningShare: request.maxWarningShare, takeOver: request.takeOver, rules: request.rules,
       onProgress: async (rowsRead) => {
         const cancel = await recordProgress(deps.pool, id, { rowsRead });
         await announce();

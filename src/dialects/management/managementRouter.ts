@@ -5,7 +5,9 @@ import { adminRoutes } from './adminRoutes';
 import { datasetRoutes } from './datasetRoutes';
 import { featuresRoute } from './featuresRoute';
 import { jobRoutes } from './jobRoutes';
+import { previewRoutes } from './previewRoutes';
 import { publishRoutes } from './publishRoutes';
+import { ruleRoutes } from './ruleRoutes';
 import type { UploadLimits } from './receiveUpload';
 
 /**
@@ -16,6 +18,8 @@ import type { UploadLimits } from './receiveUpload';
 export function managementRouter(deps: Deps, bus: JobBus, uploads: UploadLimits, clock: () => number): Router {
   const router = Router();
   router.use(publishRoutes(deps, bus, uploads));
+  router.use(previewRoutes(deps, uploads));
+  router.use(ruleRoutes(deps));
   router.use(featuresRoute(deps, clock));
   router.use(datasetRoutes(deps, uploads.dir));
   router.use(jobRoutes(deps, bus));

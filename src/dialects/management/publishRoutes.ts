@@ -1,4 +1,5 @@
 import { Request, Response, Router } from 'express';
+import { z } from 'zod';
 import { AppError } from '../../errors/catalogue';
 import { getDataset, isMetadataOnlyEntry } from '../../execute/datasetStore';
 import type { Deps } from '../../execute/deps';
@@ -13,6 +14,7 @@ import { completeDescriptor, readPublishForm } from './publishForm';
 import { discard, receiveUpload, UploadedForm, UploadLimits } from './receiveUpload';
 import { keepUpload } from './sourceFile';
 import { startJob } from './startJob';
+import { readRules, requireValid } from './ruleRoutes';
 
 /**
  * The descriptor a dataset was last published with (its last job's source and fields, or rebuilt
@@ -85,5 +87,20 @@ export function publishRoutes(deps: Deps, bus: JobBus, limits: UploadLimits): Ro
       throw err;
     }
   });
+  router.post(`${MANAGEMENT_PREFIX}/jobs`, async (req, res) => {
+    const body = jobBody.safeParse(req.body ?? {});
+    if (!body.success) throw new AppError('unprocessable', 'The job cannot be read.', { problems: body.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`) });
+    const row = await managedDataset(deps, req, body.data.dataset);
+    const rules = body.data.rules === undefined ? undefined : readRules({ rules: body.data.rules });
+    if (rules) requireValid(rules, row);
+    const stored = await storedDescriptor(deps, row);
+    if (stored.source === undefined) throw new AppError('unprocessable', `${row.id} has no stored source (it was published from the command line): upload a file.`, { parameter: 'dataset' });
+    const descriptor = completeDescriptor(readPublishForm({}, stored, row.domain), stored.source as Record<string, unknown>);
+    const last = (await listJobs(deps.pool, { datasetId: row.id }, 1, 0)).jobs[0];
+    await startJob(deps, bus, res, { descriptor, filename: last?.request?.filename, ...(rules ? { rules } : {}) });
+  });
   return router;
 }
+
+/** `POST jobs`: publish a dataset again from its stored source, with these rules (its stored ones when absent). */
+const jobBody = z.strictObject({ dataset: z.string().min(1).max(100), rules: z.array(z.unknown()).optional() });

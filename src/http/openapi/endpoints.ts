@@ -25,7 +25,7 @@ export interface EndpointFamily {
   tag: string;
   summary: string;
   paths: readonly string[];
-  methods: ReadonlyArray<'get' | 'post' | 'patch' | 'delete'>;
+  methods: ReadonlyArray<'get' | 'post' | 'put' | 'patch' | 'delete'>;
   scalars?: z.ZodObject;
   /** Parameters read outside the zod object (strings); `{…}` in a name stands for a field or series name. */
   others: readonly string[];
@@ -40,7 +40,7 @@ export interface EndpointFamily {
 const M = '/api/management/v1';
 const JSON_ONLY = ['application/json'];
 /** A management family: a key is needed, errors are problem details. */
-const managed = (id: string, summary: string, path: string, method: 'get' | 'post' | 'patch' | 'delete', answer: Answer, extra: Partial<EndpointFamily> = {}): EndpointFamily => ({
+const managed = (id: string, summary: string, path: string, method: 'get' | 'post' | 'put' | 'patch' | 'delete', answer: Answer, extra: Partial<EndpointFamily> = {}): EndpointFamily => ({
   id, tag: 'Management', summary, paths: [`${M}${path}`], methods: [method], others: [], answer, errors: 'problem', ...extra,
 });
 
@@ -86,6 +86,17 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
   managed('mgmt-job', 'One job: PENDING, RUNNING, COMPLETED, FAILED or CANCELLED, its phase and counts', '/jobs/:id', 'get', { types: JSON_ONLY, schema: 'Job' }),
   managed('mgmt-job-cancel', 'Cancel a job before it writes its records (nothing changes)', '/jobs/:id', 'delete', { types: JSON_ONLY, schema: 'Job', status: 202 }),
   managed('mgmt-job-events', 'A job\'s progress as Server-Sent Events: `progress` events (the current state first), then `end`', '/jobs/:id/events', 'get', { types: ['text/event-stream'], schema: 'AnyJson' }),
+  managed('mgmt-jobs-create', 'Publish a dataset again from its stored source, with these rules (its stored ones when absent): 202 with the job', '/jobs', 'post', { types: JSON_ONLY, schema: 'Job', status: 202 }, { body: { kind: 'json', schema: 'JobInput' } }),
+  managed('mgmt-preview', 'Dry run of an uploaded file: the proposed descriptor, the first 20 records, every warning; nothing is published', '/preview', 'post', { types: JSON_ONLY, schema: 'Preview' }, { body: { kind: 'upload' } }),
+  managed('mgmt-dataset-preview', 'Dry run of a dataset\'s stored source (or a new upload) with its fields', '/datasets/:id/preview', 'post', { types: JSON_ONLY, schema: 'Preview' }, { body: { kind: 'upload' } }),
+  managed('mgmt-capabilities', 'The processors a rule may use, each with its description and config JSON Schema', '/capabilities', 'get', { types: JSON_ONLY, schema: 'AnyJson' }),
+  managed('mgmt-rules', 'A dataset\'s processing rules, in the order they run at its next publish', '/datasets/:id/rules', 'get', { types: JSON_ONLY, schema: 'RuleList' }),
+  managed('mgmt-rules-replace', 'Replace a dataset\'s rules (checked against its fields first: 422 with each problem)', '/datasets/:id/rules', 'put', { types: JSON_ONLY, schema: 'RuleList' }, { body: { kind: 'json', schema: 'RuleList' } }),
+  managed('mgmt-rules-add', 'Add a rule at the end', '/datasets/:id/rules', 'post', { types: JSON_ONLY, schema: 'Rule', status: 201 }, { body: { kind: 'json', schema: 'Rule' } }),
+  managed('mgmt-rules-validate', 'Dry run: whether each rule (these, or the stored ones) fits the dataset, without running any', '/datasets/:id/rules/validate', 'post', { types: JSON_ONLY, schema: 'AnyJson' }, { body: { kind: 'json', schema: 'RuleList' } }),
+  managed('mgmt-rule', 'One rule', '/datasets/:id/rules/:name', 'get', { types: JSON_ONLY, schema: 'Rule' }),
+  managed('mgmt-rule-put', 'Create or change one rule', '/datasets/:id/rules/:name', 'put', { types: JSON_ONLY, schema: 'Rule' }, { body: { kind: 'json', schema: 'Rule' } }),
+  managed('mgmt-rule-delete', 'Remove one rule (the rules after it must still fit)', '/datasets/:id/rules/:name', 'delete', { types: [], schema: 'AnyJson', status: 204 }),
   managed('mgmt-domains', 'Domains (admin keys)', '/domains', 'get', { types: JSON_ONLY, schema: 'AnyJson' }),
   managed('mgmt-domain-create', 'Create or update a domain (admin keys)', '/domains', 'post', { types: JSON_ONLY, schema: 'AnyJson', status: 201 }, { body: { kind: 'json', schema: 'DomainInput' } }),
   managed('mgmt-keys', 'API keys, without their secret (admin keys)', '/keys', 'get', { types: JSON_ONLY, schema: 'AnyJson' }),

@@ -76,6 +76,17 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     type: 'object', additionalProperties: false,
     properties: { metadata: { type: 'object', description: 'Metadata keys to set; null removes one' }, visibility: { enum: ['public', 'private'] }, state: { enum: ['draft', 'published'] } },
   },
+  Rule: { type: 'object', required: ['capability'], properties: { name: { type: 'string', description: 'Names the rule and its fields (default: capability_N)' }, capability: { type: 'string' }, config: { type: 'object' } } },
+  RuleList: { type: 'object', required: ['rules'], properties: { rules: { type: 'array', items: { $ref: '#/components/schemas/Rule' } } } },
+  JobInput: { type: 'object', required: ['dataset'], additionalProperties: false, properties: { dataset: { type: 'string' }, rules: { type: 'array', items: { $ref: '#/components/schemas/Rule' } } } },
+  Preview: {
+    type: 'object', required: ['descriptor', 'records', 'warnings'],
+    properties: {
+      descriptor: { type: 'object', description: 'A descriptor publishing would use: types, labels, suggested annotations' }, records: { type: 'array', items: { $ref: '#/components/schemas/Record' } },
+      rows_read: { type: 'integer' }, rows_warned: { type: 'integer' }, columns: { type: 'array', items: { type: 'string' } }, warnings: { type: 'array' }, warning_count: { type: 'integer' },
+      would_be_refused: { type: ['object', 'null'], description: 'Why publishing it as proposed would be refused, if it would' },
+    },
+  },
   DomainInput: { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string' }, title: { type: 'string' }, include_public: { type: 'boolean' } } },
   KeyInput: { type: 'object', required: ['domain'], additionalProperties: false, properties: { domain: { type: 'string' }, role: { enum: ['read', 'write', 'admin'] }, label: { type: 'string' } } },
   Health: { type: 'object', required: ['status'], properties: { status: { enum: ['ok', 'unavailable'] }, elasticsearch: { type: 'string' }, postgresql: { type: 'string' } } },
