@@ -2,7 +2,11 @@
  * The CRSs bundled so that French data works with no network and no PROJ database: the
  * metropolitan projections (Lambert-93, the nine conic conformal zones CC42–CC50, the NTF
  * Lambert zones with their Paris meridian), the geographic CRSs, Web Mercator, the UTM zones of
- * the overseas territories on WGS 84 and on their own RGF93-like frames.
+ * the overseas territories on WGS 84 and on their own RGF93-like frames. (NTF (Paris)
+ * geographic, EPSG:4807, is left out: its unit is the grad.)
+ *
+ * The NTF shift is the EPSG Helmert one (2 m accuracy): where PROJ has IGN's ntf_r93 grid it
+ * may use it instead, and the two differ by up to about 2 m.
  *
  * Each entry is the PROJ string of the EPSG definition (as `gdalsrsinfo -o proj4 EPSG:n` prints
  * it with PROJ 9: the NTF ones carry the EPSG "NTF to WGS 84 (1)" Helmert shift, the RGF93-like
@@ -54,7 +58,6 @@ export const BUNDLED_CRS: ReadonlyMap<number, BundledCrs> = new Map<number, Bund
   geographic(4171, RGF93, ['RGF93 v1', 'RGF93', 'GCS_RGF_1993']),
   geographic(4258, RGF93, ['ETRS89', 'GCS_ETRS_1989']),
   geographic(4275, '+ellps=clrk80ign +towgs84=-168,-60,320,0,0,0,0', ['NTF', 'GCS_NTF']),
-  geographic(4807, NTF, ['NTF (Paris)', 'GCS_NTF_Paris']),
   geographic(4624, RGF93, ['RGFG95', 'GCS_RGFG_1995']),
   geographic(4627, RGF93, ['RGR92', 'GCS_RGR_1992']),
   geographic(5489, RGF93, ['RGAF09', 'GCS_RGAF09']),
