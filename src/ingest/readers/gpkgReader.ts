@@ -57,6 +57,13 @@ function crsOf(db: Database.Database, layer: GpkgLayer, given: string | undefine
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
+/** The table's single INTEGER PRIMARY KEY: the feature id, which GDAL does not read as a value. */
+function fidColumnOf(db: Database.Database, table: string): string | undefined {
+  const columns = db.prepare(`PRAGMA table_info(${quote(table)})`).all() as Array<{ name: string; type: string; pk: number }>;
+  const keys = columns.filter((c) => c.pk > 0);
+  return keys.length === 1 && keys[0].type.toUpperCase() === 'INTEGER' ? keys[0].name : undefined;
+}
+
 /** SQLite values as the pipeline reads them: BLOBs (other than the geometry) as base64 text. */
 function valueOf(v: unknown): unknown {
   return Buffer.isBuffer(v) ? v.toString('base64') : v;
@@ -87,20 +94,12 @@ export async function* readGeoPackage(path: string, options: GisOptions = {}): A
   const fileName = basename(path);
   const db = open(path, fileName);
   try {
-    let layers: GpkgLayer[];
-    try {
-      layers = pickLayers(layersOf(db, fileName), options.layer, fileName);
-    } catch (err) {
-      if (err instanceof SourceUnreadable) throw err;
-      throw new SourceUnreadable(`${fileName} is not a readable GeoPackage (${(err as Error).message})`);
-    }
+    const layers = pickLayers(layersOf(db, fileName), options.layer, fileName);
     if (layers.length === 0) throw new SourceUnreadable(`${fileName} has no feature or attribute table in gpkg_contents`);
     const crss = layers.map((l) => (l.geometryColumn ? crsOf(db, l, options.crs, fileName) : undefined));
     const positions = new PositionCounter();
     for (const [i, layer] of layers.entries()) {
-      const columns = db.prepare(`PRAGMA table_info(${quote(layer.name)})`).all() as Array<{ name: string; type: string; pk: number }>;
-      const fid = columns.filter((c) => c.pk > 0);
-      const fidColumn = fid.length === 1 && fid[0].type.toUpperCase() === 'INTEGER' ? fid[0].name : undefined;
+      const fidColumn = fidColumnOf(db, layer.name);
       const order = fidColumn ? ` ORDER BY ${quote(fidColumn)}` : '';
       const layerName = layers.length > 1 ? layer.name : undefined;
       for (const record of db.prepare(`SELECT * FROM ${quote(layer.name)}${order}`).iterate() as IterableIterator<Record<string, unknown>>) {
@@ -120,6 +119,10 @@ export async function* readGeoPackage(path: string, options: GisOptions = {}): A
         yield { kind: 'row', row: { position, values: withLayer(values, layerName, fileName), geometry } };
       }
     }
+  } catch (err) {
+    // SQLite's own errors (a table gpkg_contents names but the file lacks, a damaged page) concern the file.
+    if (err instanceof SourceUnreadable) throw err;
+    throw new SourceUnreadable(`${fileName} is not a readable GeoPackage (${(err as Error).message})`);
   } finally {
     db.close();
   }

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceUnreadable } from '../../../src/errors/sourceUnreadable';
 import { readGeoPackage } from '../../../src/ingest/readers/gpkgReader';
@@ -130,6 +131,16 @@ describe('a file that is not a GeoPackage', () => {
     writeFileSync(path, 'code;nom\n01;Ain\n');
     const err = await readFailure(readGeoPackage(path));
     expect([err.status, err.message]).toEqual([422, 'text.gpkg is not a GeoPackage (file is not a database)']);
+  });
+
+  test('a GeoPackage whose gpkg_contents names a table it does not have', async () => {
+    const path = join(dir, 'broken.gpkg');
+    copyFileSync(gpkg, path);
+    const db = new Database(path);
+    db.exec('DROP TABLE regions');
+    db.close();
+    const err = await readFailure(readGeoPackage(path, { layer: 'regions' }));
+    expect([err.status, err.message]).toEqual([422, 'broken.gpkg is not a readable GeoPackage (no such table: regions)']);
   });
 
   test('an SQLite database without gpkg_contents', async () => {
