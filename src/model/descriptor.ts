@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolveCrs } from '../geo/crs';
 import { isValidTimeZone } from '../time/timezone';
 
 /** The field types of ODS v1 (reference/ods-v1.md §5.1). */
@@ -92,8 +93,16 @@ export type DatasetMetadata = z.infer<typeof metadataSchema>;
 /** The share of rows with warnings above which a publish is refused, unless the descriptor or the publish says otherwise. */
 export const DEFAULT_MAX_WARNING_SHARE = 0.05;
 
-export const SOURCE_FORMATS = ['csv', 'geojson', 'json', 'ndjson'] as const;
+export const SOURCE_FORMATS = ['csv', 'geojson', 'json', 'ndjson', 'xlsx', 'gpkg', 'shp'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+function checkCrs(text: string, ctx: z.RefinementCtx): void {
+  try {
+    resolveCrs(text);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+  }
+}
 
 export const descriptorSchema = z
   .strictObject({
@@ -107,7 +116,14 @@ export const descriptorSchema = z
         path: z.string().min(1),
         format: z.enum(SOURCE_FORMATS).optional(),
         delimiter: z.enum([';', ',', '\t']).optional(),
+        /** The text encoding of a CSV, or of a Shapefile's .dbf (overriding its .cpg). */
         encoding: z.enum(['utf-8', 'latin1']).optional(),
+        /** The GeoPackage table or the Shapefile of a zip to read; every one when absent. */
+        layer: z.string().min(1).optional(),
+        /** The XLSX worksheet to read, by its tab name; the first one when absent. */
+        sheet: z.string().min(1).optional(),
+        /** The CRS of the source's coordinates, overriding the file's (.prj, GeoPackage srs): checked here, so that an unknown one fails before any row is read. */
+        crs: z.string().min(1).superRefine(checkCrs).optional(),
       })
       .optional(),
     fields: z.array(fieldSchema).default([]),

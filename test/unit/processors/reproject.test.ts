@@ -75,7 +75,8 @@ describe('reproject', () => {
     expect(validateRules([{ name: 'proj', capability: 'reproject', config }], [POINT])).toEqual([{ name: 'proj', capability: 'reproject', valid: false, errors }]);
   });
 
-  it('lists EPSG:2154, the CC zones, 27572, 32631, 3857 and 4326', () => {
-    expect(KNOWN_CRS).toEqual(['EPSG:2154', 'EPSG:3857', 'EPSG:3942', 'EPSG:3943', 'EPSG:3944', 'EPSG:3945', 'EPSG:3946', 'EPSG:3947', 'EPSG:3948', 'EPSG:3949', 'EPSG:3950', 'EPSG:4326', 'EPSG:27572', 'EPSG:32631']);
+  it('knows the CRSs uploads are read from: Lambert-93, the CC zones, Lambert II étendu, UTM 31N, Web Mercator, WGS84', () => {
+    expect(KNOWN_CRS).toEqual(expect.arrayContaining(['EPSG:2154', 'EPSG:3857', 'EPSG:3942', 'EPSG:3943', 'EPSG:3944', 'EPSG:3945', 'EPSG:3946', 'EPSG:3947', 'EPSG:3948', 'EPSG:3949', 'EPSG:3950', 'EPSG:4326', 'EPSG:27572', 'EPSG:32631']));
+    expect(KNOWN_CRS).toEqual([...KNOWN_CRS].sort((a, b) => Number(a.slice(5)) - Number(b.slice(5))));
   });
 });
