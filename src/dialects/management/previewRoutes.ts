@@ -3,12 +3,12 @@ import { Request, Response, Router } from 'express';
 import { AppError } from '../../errors/catalogue';
 import type { Deps } from '../../execute/deps';
 import { listJobs } from '../../execute/jobStore';
-import type { DescriptorDraft } from '../../ingest/proposedDescriptor';
+import { DescriptorDraft, idFromPath, titleFromPath } from '../../ingest/proposedDescriptor';
 import { previewSource } from '../../usecases/previewSource';
 import { managedDataset } from './datasetRoutes';
 import { datasetManager, keyHolderOf } from './managementKey';
 import { MANAGEMENT_PREFIX } from './managementPaths';
-import { readPublishForm } from './publishForm';
+import { completeDescriptor, readPublishForm } from './publishForm';
 import { discard, receiveUpload, UploadLimits } from './receiveUpload';
 
 /** Reads a file as it would be published and answers what a publish would make of it; nothing is written. */
@@ -17,7 +17,8 @@ async function answerPreview(res: Response, draft: DescriptorDraft, filename: st
   try {
     preview = await previewSource(draft, { baseDir: '/', maxWarningShare });
   } catch (err) {
-    // The draft does not make a descriptor, or the file cannot be read as its format.
+    // A fault of ours stays one (a 500, logged); anything else is the file that cannot be read as its format.
+    if (err instanceof TypeError || err instanceof RangeError) throw err;
     throw new AppError('unprocessable', `${filename}: ${(err as Error).message}`);
   }
   const { source, ...descriptor } = preview.descriptor;
@@ -31,10 +32,17 @@ async function answerPreview(res: Response, draft: DescriptorDraft, filename: st
 /** The draft of a preview: the form's descriptor parts over `base`, its source the file at `path`. */
 function draftOf(fields: Record<string, string>, base: Record<string, unknown> | undefined, keyDomain: string, source: Record<string, unknown>): { draft: DescriptorDraft; maxWarningShare?: number } {
   const form = readPublishForm(fields, base, keyDomain);
-  // Without an id, the preview proposes one from the file name.
-  if (form.draft.id === undefined) delete form.draft.id;
-  if (base === undefined && fields.descriptor === undefined && fields.title === undefined) delete form.draft.metadata;
-  return { draft: { ...form.draft, source: { ...source, ...form.sourceOptions } } as unknown as DescriptorDraft, maxWarningShare: form.options.maxWarningShare };
+  const givenId = form.draft.id !== undefined;
+  const givenTitle = base !== undefined || fields.title !== undefined || (typeof fields.descriptor === 'string' && fields.descriptor.includes('"title"'));
+  // Checked as a whole descriptor (every problem a 422), with stand-ins for what the preview proposes itself.
+  const metadata = { title: 'preview', ...(form.draft.metadata as Record<string, unknown>) };
+  if (metadata.title === undefined) metadata.title = 'preview';
+  const d = completeDescriptor({ ...form, draft: { ...form.draft, id: form.draft.id ?? 'preview', metadata } }, { ...source, ...form.sourceOptions });
+  const draft: DescriptorDraft = {
+    ...(givenId ? { id: d.id } : {}), ...(givenTitle ? { metadata: d.metadata } : {}),
+    domain: d.domain, visibility: d.visibility, state: d.state, fields: d.fields, maxWarningShare: d.maxWarningShare, source: d.source!,
+  };
+  return { draft, maxWarningShare: form.options.maxWarningShare };
 }
 
 /**
@@ -51,6 +59,9 @@ export function previewRoutes(deps: Deps, limits: UploadLimits): Router {
     try {
       if (!upload.file) throw new AppError('unprocessable', 'The form has no file: send it in a part named "file".', { parameter: 'file' });
       const { draft, maxWarningShare } = draftOf(upload.fields, undefined, key.domain, { path: upload.file.path });
+      // Without an id or a title, they are proposed from the file's own name (not the name it is kept under).
+      draft.id ??= idFromPath(upload.file.filename);
+      draft.metadata ??= { title: titleFromPath(upload.file.filename) };
       await answerPreview(res, draft, upload.file.filename, maxWarningShare);
     } finally {
       await discard(upload);

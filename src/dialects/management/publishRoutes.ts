@@ -1,5 +1,8 @@
 import { Request, Response, Router } from 'express';
+import { rm } from 'node:fs/promises';
 import { z } from 'zod';
+import type { Descriptor } from '../../model/descriptor';
+import { probeSource } from '../../usecases/probeSource';
 import { AppError } from '../../errors/catalogue';
 import { getDataset, isMetadataOnlyEntry } from '../../execute/datasetStore';
 import type { Deps } from '../../execute/deps';
@@ -27,6 +30,12 @@ async function storedDescriptor(deps: Deps, row: DatasetRow): Promise<Record<str
     id: row.id, domain: row.domain, visibility: row.visibility, state: row.state, metadata: row.metadata,
     fields: row.fields.map((f) => JSON.parse(JSON.stringify(f)) as unknown),
   };
+}
+
+/** A 422 for a file its publish could not read (told before the job starts: a corrupt zip, no header…). */
+async function refuseUnreadable(descriptor: Descriptor, filename: string): Promise<void> {
+  const problem = await probeSource(descriptor.source!);
+  if (problem !== undefined) throw new AppError('unprocessable', `${filename}: ${problem}`, { parameter: 'file' });
 }
 
 /** Reads an upload form if the request is one; a publish without a file reads the stored source again. */
@@ -59,8 +68,14 @@ export function publishRoutes(deps: Deps, bus: JobBus, limits: UploadLimits): Ro
           : `${id} exists already: publish a new version with POST ${MANAGEMENT_PREFIX}/datasets/${id}/publish.`);
       }
       const path = await keepUpload(limits.dir, id, upload.file!, form.sourceOptions.format);
-      const descriptor = completeDescriptor(form, { ...form.sourceOptions, path });
-      await startJob(deps, bus, res, { descriptor, ...form.options, filename: upload.file!.filename });
+      try {
+        const descriptor = completeDescriptor(form, { ...form.sourceOptions, path });
+        await refuseUnreadable(descriptor, upload.file!.filename);
+        await startJob(deps, bus, res, { descriptor, ...form.options, filename: upload.file!.filename });
+      } catch (err) {
+        await rm(path, { force: true });
+        throw err;
+      }
     } catch (err) {
       await discard(upload);
       throw err;
@@ -79,9 +94,16 @@ export function publishRoutes(deps: Deps, bus: JobBus, limits: UploadLimits): Ro
       if (upload.file) source = { ...form.sourceOptions, path: await keepUpload(limits.dir, row.id, upload.file, form.sourceOptions.format) };
       else if (stored.source !== undefined) source = { ...(stored.source as Record<string, unknown>), ...form.sourceOptions };
       else throw new AppError('unprocessable', `${row.id} has no stored source (it was published from the command line): upload a file.`, { parameter: 'file' });
-      const descriptor = completeDescriptor(form, source);
-      const last = (await listJobs(deps.pool, { datasetId: row.id }, 1, 0)).jobs[0];
-      await startJob(deps, bus, res, { descriptor, ...form.options, filename: upload.file?.filename ?? last?.request?.filename });
+      try {
+        const descriptor = completeDescriptor(form, source);
+        const last = (await listJobs(deps.pool, { datasetId: row.id }, 1, 0)).jobs[0];
+        const filename = upload.file?.filename ?? last?.request?.filename;
+        if (upload.file) await refuseUnreadable(descriptor, upload.file.filename);
+        await startJob(deps, bus, res, { descriptor, ...form.options, filename });
+      } catch (err) {
+        if (upload.file) await rm(String(source.path), { force: true });
+        throw err;
+      }
     } catch (err) {
       await discard(upload);
       throw err;

@@ -17,6 +17,9 @@ export interface UploadedForm {
 }
 
 const MIB = 1024 * 1024;
+
+/** A safe name to keep an upload under: its letters, digits, dots, dashes and underscores. */
+export const safeName = (name: string): string => name.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '').slice(-120) || 'upload';
 const sizeText = (bytes: number): string => (bytes >= MIB ? `${Math.round((bytes / MIB) * 10) / 10} MiB` : `${bytes} bytes`);
 
 /**
@@ -50,7 +53,8 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
         stream.resume();
         return;
       }
-      const path = join(limits.dir, `incoming-${randomUUID()}`);
+      // The name keeps the file's own, whose ending tells its format.
+      const path = join(limits.dir, `incoming-${randomUUID()}-${safeName(info.filename ?? 'upload')}`);
       const file = { path, filename: info.filename ?? 'upload', bytes: 0 };
       form.file = file;
       stream.on('data', (chunk: Buffer) => { file.bytes += chunk.length; });

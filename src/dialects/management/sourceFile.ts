@@ -1,13 +1,11 @@
 import { mkdir, rename } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { AppError } from '../../errors/catalogue';
-import type { UploadedForm } from './receiveUpload';
+import { safeName, type UploadedForm } from './receiveUpload';
 
 /** File name endings whose format a source is read in without being told (`.gz` looked through). */
 const KNOWN_ENDINGS = ['.csv', '.txt', '.tsv', '.geojson', '.json', '.ndjson', '.jsonl', '.xlsx', '.gpkg', '.zip'];
 
-/** A safe name to keep an upload under: its letters, digits, dots, dashes and underscores. */
-const safeName = (name: string): string => name.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '').slice(-120) || 'upload';
 
 /**
  * Moves an uploaded file to where the dataset's sources are kept (`<dir>/<dataset>/<time>-<name>`),

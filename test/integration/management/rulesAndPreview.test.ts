@@ -9,7 +9,7 @@ import type { Deps } from '../../../src/execute/deps';
 import { createApp } from '../../../src/http/app';
 import { jobEnd, JobBody, M, uploadAndWait } from '../../support/management';
 import { ogrSql, ogrSqlOver } from '../../support/ogrSql';
-import { FIXTURES, rawCsvObjects } from '../../support/rawFixtures';
+import { FIXTURES, rawCsvObjects, rawCsvObjectsWithLines } from '../../support/rawFixtures';
 import { openTestDeps } from '../../support/testDeps';
 
 /**
@@ -124,7 +124,13 @@ describe('preview', () => {
     expect(res.status).toBe(200);
     expect(res.body.descriptor.id).toBe('velib-emplacement-des-stations');
     expect((res.body.descriptor.fields as Array<{ label: string }>).map((f) => f.label)).toEqual(Object.keys(raw[0]));
-    expect([res.body.rows_read, res.body.warning_count, res.body.would_be_refused]).toEqual([raw.length, 0, null]);
+    expect([res.body.rows_read, res.body.would_be_refused]).toEqual([raw.length, null]);
+    // The station codes of the first 500 rows are all digits (inferred int): a later code that is not warns, with its line.
+    const codeField = (res.body.descriptor.fields as Array<{ name: string; label: string; type: string }>).find((f) => f.label === 'Identifiant station')!;
+    expect(raw.slice(0, 500).every((r) => /^\d+$/.test(r['Identifiant station']))).toBe(true);
+    const notDigits = rawCsvObjectsWithLines('velib-emplacement-des-stations.csv').filter((r) => !/^\d+$/.test(r.row['Identifiant station']));
+    expect(codeField.type).toBe('int');
+    expect((res.body.warnings as Array<{ position: number; field: string }>).map((w) => [w.position, w.field])).toEqual(notDigits.map((r) => [r.line, codeField.name]));
     const records = res.body.records as Array<{ fields: Record<string, unknown> }>;
     expect(records).toHaveLength(20);
     const nameField = (res.body.descriptor.fields as Array<{ name: string; label: string }>).find((f) => f.label === 'Nom de la station')!.name;
@@ -138,7 +144,7 @@ describe('preview', () => {
     writeFileSync(file, 'nom;nombre\na;1\nb;deux\nc;3\n');
     const descriptor = JSON.stringify({ id: 'broken', metadata: { title: 'Broken' }, fields: [{ name: 'nom', type: 'text' }, { name: 'nombre', type: 'int' }] });
     const res = await request(app).post(`${M}/preview`).set(auth()).field('descriptor', descriptor).attach('file', file);
-    expect(res.status).toBe(200);
+    expect([res.status, res.body.detail]).toEqual([200, undefined]);
     expect(res.body.warnings).toEqual([{ position: 3, field: 'nombre', message: expect.stringContaining('deux') }]);
     expect(res.body.would_be_refused).toMatchObject({ reason: 'too_many_warnings' });
   });
