@@ -161,6 +161,9 @@ describe('the explorer page', () => {
     expect(new URL(page.url()).pathname).toBe('/explore');
     await page.waitForSelector(`.with-records a[href="#/dataset/${DATASET}"]`);
     await page.waitForSelector('.catalog .results[data-nhits]');
+    // The suite's other files publish datasets too: the catalog is searched for this one's title.
+    await page.type('.catalog input', 'tournage');
+    await page.keyboard.press('Enter');
     await page.waitForSelector(`.catalog li.dataset[data-datasetid="${DATASET}"]`);
     await page.waitForSelector('.catalog .facet-group[data-field="theme"] li.facet');
     await screenshot(page, 'catalog-desktop');
