@@ -12,6 +12,7 @@ import { listJobs } from '../../execute/jobStore';
 import { metadataSchema } from '../../model/descriptor';
 import type { DatasetRow } from '../../model/dataset';
 import { deleteDataset } from '../../usecases/deleteDataset';
+import { formatOf } from '../../ingest/readers/readerFor';
 import { datasetManager, keyHolderOf, managedScope } from './managementKey';
 import { MANAGEMENT_PREFIX } from './managementPaths';
 import { pageParams } from './pageParams';
@@ -51,7 +52,7 @@ export function datasetRoutes(deps: Deps, uploadDir: string): Router {
     const source = last?.request?.descriptor.source;
     res.json({
       ...datasetJson(managed), metadata: row.metadata, fields: row.fields,
-      source: source === undefined ? null : { ...source, path: undefined, filename: last?.request?.filename ?? null },
+      source: source === undefined ? null : { ...source, format: formatOf(source), path: undefined, filename: last?.request?.filename ?? null },
     });
   });
   router.patch(`${MANAGEMENT_PREFIX}/datasets/:id`, async (req, res) => {

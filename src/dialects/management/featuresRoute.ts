@@ -13,6 +13,7 @@ import { queryParams } from './pageParams';
 
 const FEATURES_QUERY = z.strictObject({
   bbox: z.string().optional(),
+  layer: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 }).refine((q) => q.offset + q.limit <= 10_000, { path: ['offset'], message: 'offset + limit must be at most 10000 (the download API reads everything)' });
@@ -36,14 +37,18 @@ export function ogcBbox(text: string): GeoFilter {
   return { kind: 'bbox', south, west, north, east };
 }
 
-/** `GET datasets/{id}/features`: the dataset's records as a GeoJSON FeatureCollection, filtered by `bbox`, paged by `limit` and `offset`. */
+/** `GET datasets/{id}/features`: the dataset's records as a GeoJSON FeatureCollection, filtered by `bbox` and `layer`, paged by `limit` and `offset`. */
 export function featuresRoute(deps: Deps, clock: () => number): Router {
   const router = Router();
   router.get(`${MANAGEMENT_PREFIX}/datasets/:id/features`, async (req, res) => {
     const row = await managedDataset(deps, req, req.params.id);
-    const q = queryParams(req).scalars(FEATURES_QUERY, ['bbox', 'limit', 'offset']);
+    const q = queryParams(req).scalars(FEATURES_QUERY, ['bbox', 'layer', 'limit', 'offset']);
+    // A GeoPackage or Shapefile read whole gives each row its layer's name in a `layer` field.
+    if (q.layer !== undefined && !row.fields.some((f) => f.name === 'layer')) {
+      throw new AppError('bad_parameter', `${row.id} has a single layer (no layer field): leave layer out.`, { parameter: 'layer' });
+    }
     const request: RecordsSearchRequest = {
-      dataset: { id: row.id }, queries: [], refine: new Map(), exclude: new Map(), geofilters: q.bbox === undefined ? [] : [ogcBbox(q.bbox)],
+      dataset: { id: row.id }, queries: [], refine: new Map(q.layer === undefined ? [] : [['layer', [q.layer]]]), exclude: new Map(), geofilters: q.bbox === undefined ? [] : [ogcBbox(q.bbox)],
       timeZone: 'UTC', facets: [], disjunctive: new Set(), facetsort: new Map(), sort: [], rows: q.limit, start: q.offset,
       output: { format: 'geojson', prettyPrint: false, csvSeparator: ',', withBom: false, useLabelsForHeader: false }, echo: {},
     };

@@ -40,6 +40,7 @@ export const PARAMETER_DOCS: Record<string, string> = {
   resource_id: 'The dataset (or its resource id); `_table_metadata` lists the tables.',
   limit: 'Number of records (CKAN; clamped to 32,000); on the management API, of items (1 to 1,000).',
   offset: 'Index of the first record (CKAN) or item (management API).',
+  layer: 'Management features: the layer of a GeoPackage or Shapefile published with all its layers (its `layer` field).',
   bbox: 'Management features: `minx,miny,maxx,maxy`, longitude first (OGC order); a box written latitude first is a 400 that says so.',
   filters: 'JSON object of field → value (or list of values) that records must equal.',
   plain: '`false`: `q` in PostgreSQL full-text syntax (`&`, `|`, `!`, `:*`, parentheses).',

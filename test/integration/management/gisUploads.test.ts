@@ -7,7 +7,7 @@ import { createApiKey } from '../../../src/execute/apiKeyStore';
 import type { Deps } from '../../../src/execute/deps';
 import { createApp } from '../../../src/http/app';
 import { gdalWgs84Features, gisTempDir, maxCoordinateDifference, ogr2ogr } from '../../support/gdal';
-import { DEPARTEMENTS, GARES_CSV, makeGeoPackage, makeShapefileZips, rawFeaturesOf } from '../../support/gisFixtures';
+import { DEPARTEMENTS, GARES_CSV, makeGeoPackage, makeShapefileZips, rawFeaturesOf, REGIONS } from '../../support/gisFixtures';
 import { M, upload, uploadAndWait } from '../../support/management';
 import { FIXTURES, rawCsvObjects } from '../../support/rawFixtures';
 import { openTestDeps } from '../../support/testDeps';
@@ -61,6 +61,18 @@ test('an XLSX workbook (written by GDAL from the CSV) is published row for row',
   expect([job.status, job.rows_published]).toEqual(['COMPLETED', raw.length]);
   const page = await search({ dataset: 'up-velib-xlsx', rows: 0, q: '"Toudouze - Clauzel"' });
   expect(page.body.nhits).toBe(raw.filter((r) => r['Nom de la station'] === 'Toudouze - Clauzel').length);
+});
+
+test('a GeoPackage published with all its layers: features of one layer', async () => {
+  const gpkg = await makeGeoPackage(gisTempDir('gpkg-all'));
+  const job = await uploadAndWait(app, key, gpkg, { id: 'up-france' });
+  const regions = rawFeaturesOf(REGIONS);
+  expect(job.status).toBe('COMPLETED');
+  const res = await request(app).get(`${M}/datasets/up-france/features`).query({ layer: 'regions', limit: 100 }).set('Authorization', `Apikey ${key}`);
+  expect([res.status, res.body.numberMatched]).toEqual([200, regions.length]);
+  expect((res.body.features as Array<{ properties: { nom: string } }>).map((f) => f.properties.nom).sort()).toEqual(regions.map((r) => String(r.properties.nom)).sort());
+  const single = await request(app).get(`${M}/datasets/up-departements/features`).query({ layer: 'regions' }).set('Authorization', `Apikey ${key}`);
+  expect([single.status, single.body.parameter]).toEqual([400, 'layer']);
 });
 
 describe('files that cannot be published: a 422 before any job, with why', () => {
