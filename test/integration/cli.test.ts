@@ -9,6 +9,7 @@ import type { Deps } from '../../src/execute/deps';
 import { publishLockKey } from '../../src/execute/exclusively';
 import { openDeps } from '../../src/execute/openDeps';
 import { buildCli, runCli, startServe } from '../support/cliProcess';
+import { ownDatabase } from '../support/ownDatabase';
 import { rawParisCatalog } from '../support/parisCatalog';
 import { testApp } from '../support/recordsApp';
 
@@ -17,23 +18,15 @@ import { testApp } from '../support/recordsApp';
  * that does not exist yet (the CLI creates it) and an index prefix of its own, so that what
  * `reindex --all` lists is exactly what this file published.
  */
-const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/portal_search_test');
-const DB_NAME = `${base.pathname.slice(1)}_cli`;
+const own = ownDatabase('cli');
+const DB_NAME = own.name;
 const SERVE_DB_NAME = `${DB_NAME}_serve`;
-const urlOf = (name: string): string => { const u = new URL(base.toString()); u.pathname = `/${name}`; return u.toString(); };
-const PREFIX = `${process.env.ES_INDEX_PREFIX || 'test-'}cli-`;
-const ENV = { DATABASE_URL: urlOf(DB_NAME), ES_INDEX_PREFIX: PREFIX };
+const urlOf = own.urlOf;
+const PREFIX = own.prefix;
+const ENV = own.env;
 const cli = (...args: string[]) => runCli(args, ENV);
-
-const admin = async <T>(work: (pg: Client) => Promise<T>): Promise<T> => {
-  const url = new URL(base.toString());
-  url.pathname = '/postgres';
-  const pg = new Client({ connectionString: url.toString() });
-  await pg.connect();
-  try { return await work(pg); } finally { await pg.end(); }
-};
-const databaseExists = (name = DB_NAME) => admin(async (pg) => (await pg.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
-const dropDatabases = () => admin(async (pg) => { for (const name of [DB_NAME, SERVE_DB_NAME]) await pg.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); });
+const databaseExists = own.exists;
+const dropDatabases = () => own.drop(DB_NAME, SERVE_DB_NAME);
 
 let deps: (Deps & { close(): Promise<void> }) | undefined;
 const dir = mkdtempSync(join(tmpdir(), 'portal-search-cli-'));

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
 import { parseDescriptor } from '../../src/catalog/parseDescriptor';
 import { loadConfig } from '../../src/config/config';
@@ -9,6 +8,7 @@ import type { Deps } from '../../src/execute/deps';
 import { openDeps } from '../../src/execute/openDeps';
 import type { Preview } from '../../src/usecases/previewSource';
 import { buildCli, runCli } from '../support/cliProcess';
+import { ownDatabase } from '../support/ownDatabase';
 import { FIXTURES, rawCsvLines, rawCsvObjects } from '../support/rawFixtures';
 import { testApp } from '../support/recordsApp';
 
@@ -17,22 +17,12 @@ import { testApp } from '../support/recordsApp';
  * `infer` and `ingest --dry-run` open no store, so that database does not exist until the real
  * `ingest` creates it.
  */
-const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/portal_search_test');
-const DB_NAME = `${base.pathname.slice(1)}_infer_cli`;
-const urlOf = (name: string): string => { const u = new URL(base.toString()); u.pathname = `/${name}`; return u.toString(); };
-const PREFIX = `${process.env.ES_INDEX_PREFIX || 'test-'}infercli-`;
-const ENV = { DATABASE_URL: urlOf(DB_NAME), ES_INDEX_PREFIX: PREFIX };
+const own = ownDatabase('infer_cli');
+const PREFIX = own.prefix;
+const ENV = own.env;
 const cli = (...args: string[]) => runCli(args, ENV);
-
-const admin = async <T>(work: (pg: Client) => Promise<T>): Promise<T> => {
-  const url = new URL(base.toString());
-  url.pathname = '/postgres';
-  const pg = new Client({ connectionString: url.toString() });
-  await pg.connect();
-  try { return await work(pg); } finally { await pg.end(); }
-};
-const databaseExists = () => admin(async (pg) => (await pg.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME])).rowCount === 1);
-const dropDatabase = () => admin(async (pg) => { await pg.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`); });
+const databaseExists = () => own.exists();
+const dropDatabase = () => own.drop();
 
 let deps: (Deps & { close(): Promise<void> }) | undefined;
 const cliDeps = async (): Promise<Deps & { close(): Promise<void> }> => {
