@@ -71,6 +71,7 @@ beforeAll(async () => {
   apps.anonymousQuota = createApp(deps, silent, { quotas: quotas() });
   apps.keyQuota = createApp(deps, silent, { quotas: quotas() });
   key = (await createApiKey(deps.pool, 'default', 'error table')).key;
+  for (const role of ['read', 'write', 'admin'] as const) keys[role] = (await createApiKey(deps.pool, 'default', `error table ${role}`, role)).key;
 }, 120000);
 afterAll(async () => {
   for (const s of held) s.destroy();
@@ -109,12 +110,28 @@ const PROVOKE: Record<string, { call: Call; ods: string; ckan: string }> = {
   too_many_requests: { call: overQuota('keyQuota', true), ods: ODS, ckan: CKAN },
 };
 
+const M = '/api/management/v1';
+const keys: Record<'read' | 'write' | 'admin', string> = { read: '', write: '', admin: '' };
+/** The codes only the management API raises, provoked there; it answers them as problem details. */
+const MANAGEMENT_ONLY: Record<string, () => PromiseLike<request.Response>> = {
+  forbidden: () => request(app).get(`${M}/datasets`).set('Authorization', `Apikey ${keys.read}`),
+  conflict: () => request(app).post(`${M}/datasets`).set('Authorization', `Apikey ${keys.write}`).field('id', ID).attach('file', Buffer.from('nom\nc\n'), 'again.csv'),
+  unprocessable: () => request(app).post(`${M}/keys`).set('Authorization', `Apikey ${keys.admin}`).send({ domain: 'default', role: 'owner' }),
+};
+
 describe("the README's error table, row by row", () => {
   test('has a way to provoke every row', () => {
-    expect(ROWS.map((r) => r.code).sort()).toEqual(Object.keys(PROVOKE).sort());
+    expect(ROWS.map((r) => r.code).sort()).toEqual([...Object.keys(PROVOKE), ...Object.keys(MANAGEMENT_ONLY)].sort());
   });
 
-  test.each(ROWS)('$code: $status, errorcode $errorcode, CKAN $ckanType', async (row) => {
+  test.each(ROWS.filter((r) => r.code in MANAGEMENT_ONLY))('$code: $status on the management API, as problem details', async (row) => {
+    const res = await MANAGEMENT_ONLY[row.code]();
+    expect([res.status, res.headers['content-type'], res.body.status, res.body.code, res.body.type, typeof res.body.detail])
+      .toEqual([row.status, expect.stringMatching(/^application\/problem\+json/), row.status, row.code, `urn:portal-search:error:${row.code}`, 'string']);
+    expect(res.text).not.toMatch(/127\.0\.0\.1|9200|5432|\/srv|stack|TypeError/);
+  });
+
+  test.each(ROWS.filter((r) => !(r.code in MANAGEMENT_ONLY)))('$code: $status, errorcode $errorcode, CKAN $ckanType', async (row) => {
     const { call, ods, ckan } = PROVOKE[row.code];
     const o = await call(ods);
     expect([o.status, o.headers['content-type'], o.body.errorcode, typeof o.body.error]).toEqual([row.status, expect.stringMatching(/^application\/json/), row.errorcode, 'string']);
