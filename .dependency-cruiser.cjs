@@ -18,7 +18,8 @@ const FLOORS = [
   ['render'], // results → bytes, format by format
   ['usecases'], // one run function per operation: resolve → plan → compile → execute → read
   ['dialects/shared'], // what every dialect reads alike: raw parameters, output rule, route helpers
-  ['dialects/ods-v1', 'dialects/ckan', 'dialects/management'], // each API's URLs, parameter spellings and wire shapes (d4c is a flavour of both; management: uploads, jobs, keys)
+  // each API's URLs, parameter spellings and wire shapes (d4c is a flavour of both; management: uploads, jobs, keys; ogc: OGC API – Features)
+  ['dialects/ods-v1', 'dialects/ckan', 'dialects/management', 'dialects/ogc'],
   ['http'], // the Express application: mounts the dialects, authentication, errors
   ['cli'],
 ];
@@ -40,7 +41,7 @@ const sharedDown = {
   name: 'no-dialect-from-shared',
   severity: 'error',
   from: { path: '^src/dialects/shared/' },
-  to: { path: '^src/dialects/(ods-v1|ckan|management)/' },
+  to: { path: '^src/dialects/(ods-v1|ckan|management|ogc)/' },
 };
 
 module.exports = {

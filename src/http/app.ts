@@ -28,6 +28,7 @@ import { requestShape } from './requestShape';
 import { managementRouter } from '../dialects/management/managementRouter';
 import type { UploadLimits } from '../dialects/management/receiveUpload';
 import { JobBus } from '../execute/jobBus';
+import { ogcRouter } from '../dialects/ogc/ogcRouter';
 
 /** The Express application: one router per API family, then the 404 and error handlers. */
 export interface AppOptions {
@@ -90,6 +91,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(dcatRouter(deps, clock));
   app.use(packageSearchRouter(deps, clock));
   app.use(ckanPackageRouter(deps));
+  app.use(ogcRouter(deps, clock, pages.pieceRows));
   app.use(managementRouter(deps, options.jobBus ?? new JobBus(), options.uploads ?? defaultUploads(), clock));
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));

@@ -1,6 +1,8 @@
 import { AppError, ERRORS } from '../errors/catalogue';
 import { isManagementPath } from '../dialects/management/managementPaths';
 import { problemBody } from '../dialects/management/problemBody';
+import { ogcException } from '../dialects/ogc/ogcException';
+import { isOgcPath } from '../dialects/ogc/ogcPaths';
 
 /** CKAN-style routes (also under `/<domain>`) answer errors in the CKAN envelope; every other route in the ODS shape. */
 export function isCkanPath(path: string): boolean {
@@ -17,9 +19,10 @@ export function errorStatus(err: AppError, path: string): number {
 /** The content type of an error's body: problem details on the management API. */
 export const errorType = (path: string): string => (isManagementPath(path) ? 'application/problem+json' : 'application/json');
 
-/** The JSON body of an error: problem details on the management API, the CKAN envelope on CKAN routes, ODS's `{error, errorcode, …}` elsewhere (429s add ODS's quota fields). */
+/** The JSON body of an error: problem details on the management API, the CKAN envelope on CKAN routes, OGC's `{code, description}` under /ogc, ODS's `{error, errorcode, …}` elsewhere (429s add ODS's quota fields). */
 export function errorBody(err: AppError, path: string): object {
   if (isManagementPath(path)) return problemBody(err, err.status, path);
+  if (isOgcPath(path)) return ogcException(err);
   if (isCkanPath(path)) {
     // CKAN's validation errors list messages under the parameter's name; `message` says it in full.
     const field = err.details.parameter !== undefined ? { [err.details.parameter]: [err.message] } : {};

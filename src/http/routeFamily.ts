@@ -2,6 +2,7 @@
 const FAMILIES: Array<[RegExp, string]> = [
   [/^\/api\/health(\/|$)/, 'health'],
   [/^\/metrics\/?$/, 'metrics'],
+  [/^(\/[a-z0-9][a-z0-9-]{0,62})?\/ogc(\/|$)/, 'ogc'],
   [/\/records\/(1\.0\/)?search\/?$/, 'records-search'],
   [/\/records\/(1\.0\/)?download\/?$/, 'records-download'],
   [/\/records\/(1\.0\/)?analyze\/?$/, 'records-analyze'],

@@ -12,3 +12,6 @@ export interface BoundingBox { count: number; bbox: number[]; geometries: Record
 
 /** One item of `geopreview`: the record, its (maybe simplified) geometry and a digest of the stored one. */
 export interface PreviewItem { recordid: string; geometry: unknown; geo_digest: string }
+
+/** The extent of a dataset's records: `[west, south, east, north]` of their points, and the first and last value of its temporal field. */
+export interface DatasetExtent { bbox?: [number, number, number, number]; interval?: [string | null, string | null] }

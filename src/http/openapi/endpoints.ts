@@ -8,6 +8,7 @@ import { DOWNLOAD_SCALARS } from '../../dialects/ods-v1/downloadParams';
 import { GEO_SCALARS } from '../../dialects/ods-v1/geoParams';
 import { RECORD_LOOKUP_SCALARS } from '../../dialects/ods-v1/recordLookupParams';
 import { RECORDS_SEARCH_SCALARS } from '../../dialects/ods-v1/recordsSearchParams';
+import { OGC_FEATURE_SCALARS, OGC_ITEMS_SCALARS, OGC_PAGE_SCALARS } from '../../dialects/ogc/ogcParams';
 
 /** The content types an endpoint may answer with, the schema of its JSON body, and its success status (200). */
 interface Answer { types: readonly string[]; schema: string; status?: number }
@@ -32,8 +33,8 @@ export interface EndpointFamily {
   answer: Answer;
   /** Where the endpoint sends the client instead of answering (a 302). */
   redirect?: string;
-  /** The error shape of the dialect; `problem`: the management API's problem details (and a key is required). */
-  errors: 'ods' | 'ckan' | 'problem' | 'none';
+  /** The error shape of the dialect; `problem`: the management API's problem details (and a key is required); `ogc`: OGC's `{code, description}`. */
+  errors: 'ods' | 'ckan' | 'problem' | 'ogc' | 'none';
   body?: RequestBodyDoc;
 }
 
@@ -51,6 +52,10 @@ const action = (name: string): string[] => [`/api/3/action/${name}{/:params}`, `
 const FILTERS = ['dataset', 'q', 'q.{name}', 'refine.{field}', 'exclude.{field}', 'geofilter.distance', 'geofilter.polygon', 'geofilter.bbox', 'timezone'];
 const JSON_GEO_CSV = ['application/json', 'application/geo+json', 'text/csv', 'text/javascript'];
 const BOTH = ['get', 'post'] as const;
+/** An OGC API – Features resource, under `/ogc` and `/<domain>/ogc`. */
+const ogc = (id: string, summary: string, path: string, answer: Answer, extra: Partial<EndpointFamily> = {}): EndpointFamily => ({
+  id, tag: 'OGC API – Features', summary, paths: [`/ogc${path}`, `/:domain/ogc${path}`], methods: ['get'], scalars: OGC_PAGE_SCALARS, others: [], answer, errors: 'ogc', ...extra,
+});
 
 /** The public endpoints, family by family. */
 export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
@@ -102,6 +107,12 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
   managed('mgmt-keys', 'API keys, without their secret (admin keys)', '/keys', 'get', { types: JSON_ONLY, schema: 'AnyJson' }),
   managed('mgmt-key-create', 'Issue a key with a role for a domain; the key is in this answer only (admin keys)', '/keys', 'post', { types: JSON_ONLY, schema: 'AnyJson', status: 201 }, { body: { kind: 'json', schema: 'KeyInput' } }),
   managed('mgmt-key-revoke', 'Revoke a key (admin keys)', '/keys/:id', 'delete', { types: [], schema: 'AnyJson', status: 204 }),
+  ogc('ogc-landing', 'OGC API – Features landing page: links to the API definition, the conformance classes and the collections', '', { types: JSON_ONLY, schema: 'AnyJson' }),
+  ogc('ogc-conformance', 'The conformance classes implemented: Part 1 core and geojson, Part 2 crs', '/conformance', { types: JSON_ONLY, schema: 'AnyJson' }),
+  ogc('ogc-collections', 'One collection per geographic dataset the caller may read, with its extent, CRSs and links', '/collections', { types: JSON_ONLY, schema: 'AnyJson' }),
+  ogc('ogc-collection', 'One collection', '/collections/:collectionId', { types: JSON_ONLY, schema: 'AnyJson' }),
+  ogc('ogc-items', 'The features of a collection, filtered (bbox, datetime, facet properties), paged by next links', '/collections/:collectionId/items', { types: ['application/geo+json'], schema: 'FeatureCollection' }, { scalars: OGC_ITEMS_SCALARS, others: ['{property}'] }),
+  ogc('ogc-feature', 'One feature by its id (the record id)', '/collections/:collectionId/items/:featureId', { types: ['application/geo+json'], schema: 'AnyJson' }, { scalars: OGC_FEATURE_SCALARS }),
   { id: 'home', tag: 'Operations', summary: 'Sends a browser to the explorer page', paths: ['/'], methods: ['get'], others: [], answer: { types: ['text/html'], schema: 'AnyJson' }, redirect: '/explore', errors: 'none' },
   { id: 'explorer', tag: 'Operations', summary: 'The explorer page: the catalog, and each dataset\'s records, facets, map and chart through this API (assets under /explore/assets/; a 503 says to run `npm run build:web` when the bundle is missing)', paths: ['/explore'], methods: ['get'], others: [], answer: { types: ['text/html'], schema: 'AnyJson' }, errors: 'none' },
   { id: 'metrics', tag: 'Operations', summary: 'Prometheus metrics (when METRICS=on; behind METRICS_KEY when set)', paths: ['/metrics'], methods: ['get'], others: [], answer: { types: ['text/plain'], schema: 'AnyJson' }, errors: 'none' },

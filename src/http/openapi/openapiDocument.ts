@@ -94,6 +94,11 @@ const PROBLEM_ERRORS: Record<string, string> = {
   429: 'Over a quota.', 503: 'A store is unavailable.',
 };
 
+const OGC_ERRORS: Record<string, string> = {
+  400: 'A bad or unknown parameter: bbox, bbox-crs, datetime, crs, limit, cursor, a property that is no facet (`code` InvalidParameterValue, `parameter` names it).',
+  404: 'No such collection or feature among those the caller may read.', 429: 'Over a quota.', 503: 'A store is unavailable.', 504: 'Elasticsearch took longer than its budget.',
+};
+
 /** The upload form of the management API: the file, and the descriptor or its parts. */
 const UPLOAD_FORM: JsonSchema = {
   type: 'object', required: ['file'],
@@ -112,7 +117,7 @@ function errors(f: EndpointFamily): Record<string, JsonSchema> {
   if (f.errors === 'problem') {
     return Object.fromEntries(Object.entries(PROBLEM_ERRORS).map(([status, description]) => [status, { description, content: { 'application/problem+json': { schema: ref('Problem') } } }]));
   }
-  const [table, schema] = f.errors === 'ods' ? [ODS_ERRORS, 'OdsError'] : [CKAN_ERRORS, 'CkanError'];
+  const [table, schema] = f.errors === 'ods' ? [ODS_ERRORS, 'OdsError'] : f.errors === 'ogc' ? [OGC_ERRORS, 'OgcException'] : [CKAN_ERRORS, 'CkanError'];
   return Object.fromEntries(Object.entries(table).map(([status, description]) => [status, { description, content: { 'application/json': { schema: ref(schema) } } }]));
 }
 

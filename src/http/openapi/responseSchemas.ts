@@ -19,6 +19,10 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     type: 'object', required: ['errorcode', 'error'],
     properties: { errorcode: { type: 'integer', description: 'ODS error code (10002 quota, 10005 anonymous quota, 10010 bad parameter…)' }, error: { type: 'string' }, parameter: { type: 'string', description: 'The parameter at fault' }, position: { type: 'integer', description: 'Position of a query-language error in `q`' } },
   },
+  OgcException: {
+    type: 'object', required: ['code'],
+    properties: { code: { type: 'string' }, description: { type: 'string' }, parameter: { type: 'string' } },
+  },
   CkanError: {
     type: 'object', required: ['success', 'error'],
     properties: { success: { const: false }, help: { type: 'string' }, error: { type: 'object', required: ['__type', 'message'], properties: { __type: { type: 'string', description: 'Validation Error, Not Found Error, Authorization Error, Search Error…' }, message: { type: 'string' } }, additionalProperties: true } },

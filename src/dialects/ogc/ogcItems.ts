@@ -1,0 +1,44 @@
+import type { Request } from 'express';
+import type { FieldDef } from '../../model/descriptor';
+import type { RecordHit } from '../../model/searchResult';
+import type { RecordsPage } from '../../usecases/runRecordsSearch';
+import type { ItemsParams } from './ogcParams';
+import { encodeCursor } from './ogcParams';
+import { ogcFeatures } from './ogcFeature';
+import { GEOJSON_TYPE, JSON_TYPE, link, withParams, type OgcLink } from './ogcLinks';
+import { ogcBase } from './ogcPaths';
+
+/** Every record of a page: its first piece, then the later ones. */
+export async function pageRecords(page: RecordsPage): Promise<RecordHit[]> {
+  const hits = [...page.result.records];
+  if (page.more) for await (const piece of page.more.pieces) hits.push(...piece);
+  return hits;
+}
+
+/** The URL the request was made to, absolute. */
+export const requestUrl = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`;
+
+/**
+ * A page of items as a GeoJSON FeatureCollection (Part 1): the features, the exact
+ * `numberMatched`, `numberReturned`, `timeStamp`, and links to itself, its collection and, while
+ * features remain, the next page (the same request with a cursor after its last record).
+ */
+export function itemsCollection(req: Request, datasetId: string, schema: readonly FieldDef[], p: ItemsParams, hits: readonly RecordHit[], matched: number, now: number): Record<string, unknown> {
+  const self = requestUrl(req);
+  const seen = (p.cursor?.seen ?? 0) + hits.length;
+  const links: OgcLink[] = [
+    link(self, 'self', GEOJSON_TYPE, 'This page'),
+    link(`${ogcBase(req)}/collections/${encodeURIComponent(datasetId)}`, 'collection', JSON_TYPE, 'The collection'),
+  ];
+  if (hits.length === p.request.limit && seen < matched) {
+    links.push(link(withParams(self, { cursor: encodeCursor({ after: hits[hits.length - 1].recordid, seen }) }), 'next', GEOJSON_TYPE, 'The next page'));
+  }
+  return {
+    type: 'FeatureCollection',
+    features: ogcFeatures(schema, datasetId, hits, p.crs),
+    numberMatched: matched,
+    numberReturned: hits.length,
+    timeStamp: new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    links,
+  };
+}

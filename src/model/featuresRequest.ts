@@ -1,0 +1,19 @@
+import type { RecordsFilter } from './recordsRequest';
+
+/**
+ * A time interval of OGC `datetime`: each end an RFC 3339 date (`2019-06-21`) or instant in UTC
+ * (`2019-06-21T10:00:00Z`); an absent end is open (`..`). An instant is an interval whose two
+ * ends are the same.
+ */
+export interface TimeInterval { start?: string; end?: string }
+
+/**
+ * OGC API – Features `items` (Part 1 and 2), validated: the records filters (property filters are
+ * `refine`s, `bbox` a geofilter already in WGS 84), the time interval on the dataset's first
+ * date field, a page size, and the record id after which the page starts (its `next` cursor).
+ */
+export interface FeaturesRequest extends RecordsFilter {
+  datetime?: TimeInterval;
+  limit: number;
+  after?: string;
+}

@@ -1,0 +1,45 @@
+import type { Access } from '../auth/access';
+import { compileFeaturesPage } from '../compile/compileFeaturesPage';
+import type { Deps } from '../execute/deps';
+import { searchIndex } from '../execute/searchIndex';
+import type { FeaturesRequest } from '../model/featuresRequest';
+import type { SearchPlan } from '../model/searchPlan';
+import type { RecordHit } from '../model/searchResult';
+import { planFeatures } from '../plan/planFeatures';
+import { readSearchResult, recordOfHit } from '../results/readSearchResult';
+import type { RecordsPage } from './runRecordsSearch';
+import { resolveDataset } from './resolveDataset';
+
+/**
+ * The records of a page after its first piece, `pieceRows` at a time, each piece a search after
+ * the last record id of the one before (no snapshot to keep: the record id order is total).
+ */
+async function* laterPieces(deps: Deps, plan: SearchPlan, after: string, left: number, pieceRows: number): AsyncGenerator<RecordHit[]> {
+  let last = after;
+  let remaining = left;
+  while (remaining > 0) {
+    const size = Math.min(pieceRows, remaining);
+    const res = await searchIndex<RecordHit>(deps, { ...compileFeaturesPage({ ...plan, rows: size }, last), track_total_hits: false });
+    const records = res.hits.hits.map(recordOfHit);
+    if (records.length > 0) yield records;
+    if (records.length < size) return;
+    remaining -= size;
+    last = records[records.length - 1].recordid;
+  }
+}
+
+/**
+ * A page of OGC features: resolve the dataset (the caller's visibility) → plan → compile with
+ * `search_after` → Elasticsearch. A page of more than `pieceRows` records is read in pieces, the
+ * first with the exact total, so that no single answer has to be held whole.
+ */
+export async function runFeaturesPage(deps: Deps, access: Access, req: FeaturesRequest, now: number, pieceRows: number): Promise<RecordsPage> {
+  const target = await resolveDataset(deps, access, req.dataset);
+  const plan = planFeatures(req, target, now);
+  const firstRows = Math.min(plan.rows, pieceRows);
+  const result = readSearchResult(plan, await searchIndex<RecordHit>(deps, compileFeaturesPage({ ...plan, rows: firstRows }, req.after)));
+  const left = plan.rows - firstRows;
+  if (left === 0 || result.records.length < firstRows) return { plan, result };
+  const pieces = laterPieces(deps, plan, result.records[result.records.length - 1].recordid, left, pieceRows);
+  return { plan, result, more: { pieces, release: async () => { await pieces.return(undefined); } } };
+}
