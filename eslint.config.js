@@ -3,7 +3,7 @@ const tseslint = require('typescript-eslint');
 const jest = require('eslint-plugin-jest');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/', 'dist-web/', 'scripts/*.cjs', 'node_modules/', '.cache/', 'coverage/', '*.js', '*.cjs'] },
+  { ignores: ['dist/', 'packages/*/dist/', 'dist-web/', 'scripts/*.cjs', 'node_modules/', '.cache/', 'coverage/', '*.js', '*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

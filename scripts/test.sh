@@ -26,6 +26,8 @@ npx eslint .
 npx depcruise src --config .dependency-cruiser.cjs
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p web/explorer/tsconfig.json --noEmit
+# The typed client (packages/client, an npm workspace) with its own settings: what its users compile.
+npx tsc -p packages/client/tsconfig.json --noEmit
 # The explorer page's bundle, which its browser test (test/integration/http/explorer.test.ts) loads.
 npm run --silent build:web
 
