@@ -5,7 +5,7 @@ COPY package.json package-lock.json ./
 COPY packages/client/package.json packages/client/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build
+RUN npm run build && npm run build:web
 ENV PORT=8080
 EXPOSE 8080
 # Publishes the fixtures and the catalog (idempotent), then serves.

@@ -43,10 +43,10 @@ describe('docker-compose.yml agrees with the scripts', () => {
     expect(compose.services.postgres.image).toBe('postgres:15');
   });
 
-  test('the image publishes what `npm run demo` publishes, then serves', () => {
+  test('the image builds the explorer page and publishes what `npm run demo` publishes, then serves', () => {
     const demo = text('scripts/demo.sh');
     const docker = text('Dockerfile');
-    for (const step of ['import-catalog fixtures/catalog/opendata-paris-catalog.json', 'ingest fixtures/descriptors/*.json', 'serve']) {
+    for (const step of ['build:web', 'import-catalog fixtures/catalog/opendata-paris-catalog.json', 'ingest fixtures/descriptors/*.json', 'serve']) {
       expect([step, demo.includes(step), docker.includes(step)]).toEqual([step, true, true]);
     }
   });
