@@ -12,8 +12,7 @@ bash scripts/ensure-deps.sh
 # Debian packages the tests drive: openssl makes the HTTPS test's certificate
 # (test/integration/esConnection.test.ts); GDAL's ogr2ogr makes the GeoPackage and Shapefile
 # fixtures and, with its SQLite dialect (SpatiaLite), is the independent oracle of reprojection and
-# geodesic areas; chromium is the browser
-# of the explorer page's test.
+# geodesic areas; chromium is the browser of the explorer page's test.
 missing=()
 command -v openssl >/dev/null || missing+=(openssl)
 command -v ogr2ogr >/dev/null || missing+=(gdal-bin)
