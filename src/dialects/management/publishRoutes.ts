@@ -110,6 +110,8 @@ export function publishRoutes(deps: Deps, bus: JobBus, limits: UploadLimits): Ro
     }
   });
   router.post(`${MANAGEMENT_PREFIX}/jobs`, async (req, res) => {
+    // Who asks comes before what is asked: no key is a 401, a read key a 403, whatever the body.
+    datasetManager(req, keyHolderOf(req).domain);
     const body = jobBody.safeParse(req.body ?? {});
     if (!body.success) throw new AppError('unprocessable', 'The job cannot be read.', { problems: body.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`) });
     const row = await managedDataset(deps, req, body.data.dataset);

@@ -50,8 +50,15 @@ describe('keys and roles', () => {
     ['get', '/datasets'], ['post', '/datasets'], ['get', '/datasets/x'], ['patch', '/datasets/x'], ['delete', '/datasets/x'], ['post', '/datasets/x/publish'],
     ['get', '/datasets/x/features'], ['get', '/datasets/x/jobs'], ['get', '/jobs'], ['get', '/jobs/1'], ['delete', '/jobs/1'], ['get', '/jobs/1/events'],
     ['get', '/domains'], ['post', '/domains'], ['get', '/keys'], ['post', '/keys'], ['delete', '/keys/1'],
+    ['post', '/jobs'], ['post', '/preview'], ['post', '/datasets/x/preview'], ['get', '/datasets/x/rules'], ['put', '/datasets/x/rules'],
+    ['post', '/datasets/x/rules'], ['post', '/datasets/x/rules/validate'], ['get', '/datasets/x/rules/r'], ['put', '/datasets/x/rules/r'], ['delete', '/datasets/x/rules/r'],
   ];
   const call = (method: string, path: string) => (request(app) as unknown as Record<string, (p: string) => request.Test>)[method](`${M}${path}`);
+
+  test('capabilities: any valid key reads them; none is a 401', async () => {
+    expect((await request(app).get(`${M}/capabilities`)).status).toBe(401);
+    expect((await request(app).get(`${M}/capabilities`).set(as(keys.readA))).status).toBe(200);
+  });
 
   test.each(ROUTES)('%s %s: 401 without a key, 403 with a read key, as problem details', async (method, path) => {
     const anonymous = await call(method, path);
