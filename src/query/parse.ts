@@ -202,7 +202,7 @@ class Parser {
       if (':=<>'.includes(c) && FIELD_NAME.test(this.q.slice(start, this.pos))) break;
       this.pos++;
     }
-    if (this.pos === start) this.fail(`unexpected "${this.peek()}"`);
+    if (this.pos === start) this.fail(this.atEnd() ? 'the query ends where a word or a value was expected' : `unexpected "${this.peek()}"`);
     return { kind: 'word', text: this.q.slice(start, this.pos), span: { start, end: this.pos } };
   }
 

@@ -93,6 +93,7 @@ describe('syntax errors show where', () => {
     ['#nope(x)', 'unknown function #nope (known: #now, #null, #exact, #startswith, #search, #distance, #polygon) at position 0\n#nope(x)\n^'],
     ['#null(a', 'missing ")" after the arguments of #null at position 7\n#null(a\n       ^'],
     ['', 'empty query at position 0\n\n^'],
+    ['annee_tournage>= and (', 'the query ends where a word or a value was expected at position 22\nannee_tournage>= and (\n                      ^'],
   ])('%p', (q, expected) => {
     expect(explain(q)).toBe(expected);
   });
