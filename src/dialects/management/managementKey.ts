@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { KeyHolder, refuseAdministration, refuseDatasetManagement } from '../../auth/roles';
 import { AppError } from '../../errors/catalogue';
 import { apiKeyOf } from '../shared/routeAccess';
+import type { FieldCheck } from './receiveUpload';
 
 /** The key of a management call: every call needs one (401 without). */
 export function keyHolderOf(req: Request): KeyHolder {
@@ -33,3 +34,13 @@ export function managedScope(req: Request): string | undefined {
   datasetManager(req, key.domain);
   return key.domain;
 }
+
+/**
+ * Refuses an upload as soon as its `domain` field names a domain the key may not manage, so that
+ * a form sending that field before its file gets its 403 before the file is read.
+ */
+export const domainFieldCheck = (req: Request): FieldCheck => (name, value) => {
+  if (name !== 'domain') return undefined;
+  const refusal = refuseDatasetManagement(keyHolderOf(req), value);
+  return refusal === undefined ? undefined : new AppError('forbidden', refusal, { parameter: 'domain' });
+};

@@ -11,10 +11,10 @@ import { listJobs } from '../../execute/jobStore';
 import type { DatasetRow } from '../../model/dataset';
 import { DATASET_ID } from '../../model/descriptor';
 import { managedDataset } from './datasetRoutes';
-import { datasetManager, keyHolderOf } from './managementKey';
+import { datasetManager, domainFieldCheck, keyHolderOf } from './managementKey';
 import { MANAGEMENT_PREFIX } from './managementPaths';
 import { completeDescriptor, readPublishForm } from './publishForm';
-import { discard, receiveUpload, UploadedForm, UploadLimits } from './receiveUpload';
+import { discard, FieldCheck, receiveUpload, UploadedForm, UploadLimits } from './receiveUpload';
 import { keepUpload } from './sourceFile';
 import { startJob } from './startJob';
 import { readRules, requireValid } from './ruleRoutes';
@@ -39,9 +39,9 @@ async function refuseUnreadable(descriptor: Descriptor, filename: string): Promi
 }
 
 /** Reads an upload form if the request is one; a publish without a file reads the stored source again. */
-async function formOf(req: Request, res: Response, limits: UploadLimits, fileRequired: boolean): Promise<UploadedForm> {
+async function formOf(req: Request, res: Response, limits: UploadLimits, fileRequired: boolean, check?: FieldCheck): Promise<UploadedForm> {
   if (!req.is('multipart/form-data') && !fileRequired) return { fields: {} };
-  const form = await receiveUpload(req, res, limits);
+  const form = await receiveUpload(req, res, limits, check);
   if (fileRequired && !form.file) throw new AppError('unprocessable', 'The form has no file: send it in a part named "file".', { parameter: 'file' });
   return form;
 }
@@ -55,7 +55,7 @@ export function publishRoutes(deps: Deps, bus: JobBus, limits: UploadLimits): Ro
   const router = Router();
   router.post(`${MANAGEMENT_PREFIX}/datasets`, async (req, res) => {
     datasetManager(req, keyHolderOf(req).domain);
-    const upload = await formOf(req, res, limits, true);
+    const upload = await formOf(req, res, limits, true, domainFieldCheck(req));
     try {
       const form = readPublishForm(upload.fields, undefined, keyHolderOf(req).domain);
       const id = typeof form.draft.id === 'string' ? form.draft.id : '';

@@ -10,6 +10,12 @@ import { AppError } from '../../errors/catalogue';
 /** Where uploads go and how large one may be. */
 export interface UploadLimits { dir: string; maxBytes: number }
 
+/**
+ * Looks at each text field as it arrives; an error it returns ends the upload at once, before the
+ * rest of the body (the file, when it comes later) is read.
+ */
+export type FieldCheck = (name: string, value: string) => AppError | undefined;
+
 /** A multipart form as received: its text fields, and its `file` part written to disk. */
 export interface UploadedForm {
   fields: Record<string, string>;
@@ -26,9 +32,10 @@ const sizeText = (bytes: number): string => (bytes >= MIB ? `${Math.round((bytes
  * Reads a `multipart/form-data` body: text fields in memory (small), the `file` part streamed to a
  * new file under `limits.dir`, never held in memory whole. Above `limits.maxBytes` the partial
  * file is removed and the call is a 413 (before any byte is read when Content-Length says so);
- * the connection is then closed rather than the rest of the body read.
+ * the connection is then closed rather than the rest of the body read. `check` may refuse the
+ * upload from a field that comes before the file, in the same way.
  */
-export async function receiveUpload(req: Request, res: Response, limits: UploadLimits): Promise<UploadedForm> {
+export async function receiveUpload(req: Request, res: Response, limits: UploadLimits, check?: FieldCheck): Promise<UploadedForm> {
   if (!req.is('multipart/form-data')) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data, in a part named "file".');
   const tooLarge = new AppError('payload_too_large', `The upload is larger than the ${sizeText(limits.maxBytes)} this server accepts (UPLOAD_MAX_BYTES).`);
   if (Number(req.headers['content-length'] ?? 0) > limits.maxBytes + MIB) { res.set('Connection', 'close'); throw tooLarge; }
@@ -43,8 +50,13 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
     throw new AppError('bad_body', `Unreadable multipart body: ${(err as Error).message}`);
   }
   const done = new Promise<void>((resolve, reject) => {
+    // Refused at once: the rest of the body is not read (the connection closes after the answer).
+    const stop = (err: AppError): void => { req.unpipe(bb); res.set('Connection', 'close'); reject(err); };
     bb.on('field', (name, value, info) => {
-      if (info.valueTruncated) refusal ??= new AppError('payload_too_large', `The form field ${name} is larger than 1 MiB.`, { parameter: name });
+      if (info.valueTruncated) { refusal ??= new AppError('payload_too_large', `The form field ${name} is larger than 1 MiB.`, { parameter: name }); return; }
+      // A field after the file is checked once the whole form is read, by the caller.
+      const checked = form.file === undefined ? check?.(name, value) : undefined;
+      if (checked !== undefined) stop(checked);
       else form.fields[name] = value;
     });
     bb.on('file', (name, stream, info) => {
@@ -58,8 +70,7 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
       const file = { path, filename: info.filename ?? 'upload', bytes: 0 };
       form.file = file;
       stream.on('data', (chunk: Buffer) => { file.bytes += chunk.length; });
-      // Refused at once: the rest of the body is not read (the connection closes after the 413).
-      stream.on('limit', () => { req.unpipe(bb); res.set('Connection', 'close'); reject(tooLarge); });
+      stream.on('limit', () => stop(tooLarge));
       written.push(pipeline(stream, createWriteStream(path)));
     });
     bb.on('filesLimit', () => { refusal ??= new AppError('bad_body', 'Only one file is read per upload.'); });

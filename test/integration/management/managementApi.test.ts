@@ -1,4 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
@@ -174,6 +176,34 @@ describe('bad uploads', () => {
     const res = await upload(app, keys.writeB, VELIB, { id: 'mg-elsewhere', domain: 'mg-a' });
     expect([res.status, res.body.detail]).toEqual([403, 'this key manages the datasets of domain mg-b, not mg-a']);
   });
+
+  test('a domain field sent before the file is refused before the file is read', async () => {
+    // The body announces 500 KB and stops inside the file part: an answer can only come from the
+    // domain field, since the rest of the body never arrives.
+    const server = app.listen(0);
+    const port = (server.address() as AddressInfo).port;
+    const boundary = 'portal-search-test-boundary';
+    const head = [
+      `--${boundary}`, 'Content-Disposition: form-data; name="domain"', '', 'mg-a',
+      `--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="big.csv"', 'Content-Type: text/csv', '', 'a;b\n1;2\n',
+    ].join('\r\n');
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write([
+          'POST /api/management/v1/datasets HTTP/1.1', 'Host: 127.0.0.1', `Authorization: Apikey ${keys.writeB}`,
+          `Content-Type: multipart/form-data; boundary=${boundary}`, `Content-Length: ${500 * 1024}`, '', head,
+        ].join('\r\n'));
+      });
+      let text = '';
+      socket.on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); if (text.includes('"detail"')) { socket.destroy(); resolve(text); } });
+      socket.on('error', reject);
+      socket.on('close', () => resolve(text));
+    });
+    server.close();
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
+    expect(answer).toContain('this key manages the datasets of domain mg-b, not mg-a');
+    expect(readdirSync(uploadDir).filter((f) => f.includes('big.csv'))).toEqual([]);
+  }, 30_000);
 
   test('a dataset that exists is a 409 pointing to publish', async () => {
     const res = await upload(app, keys.writeA, VELIB, { id: 'mg-velib' });
