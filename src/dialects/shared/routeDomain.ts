@@ -11,14 +11,15 @@ export function routeDomain(req: Request): string {
   return domain;
 }
 
-/** `/<domain>/api…` and `/d4c/<domain>/api2…`: the domain named before `api`/`api2` (not `api` nor `d4c` themselves). */
-const DOMAIN_PATH = /^\/(?:d4c\/)?([a-z0-9][a-z0-9-]{0,62})\/api2?(?:\/|$)/;
+/** `/<domain>/api…`, `/d4c/<domain>/api2…` and `/<domain>/ogc…`: the domain named before `api`, `api2` or `ogc` (not `api`, `d4c` nor `ogc` themselves). */
+const DOMAIN_PATH = /^\/(?:d4c\/)?([a-z0-9][a-z0-9-]{0,62})\/(?:api2?|ogc)(?:\/|$)/;
+const NOT_DOMAINS = new Set(['api', 'd4c', 'ogc']);
 
 /**
  * The domain a path serves, read before routing (quotas count per domain): the one named in a
- * `/<domain>/api2/…` or `/<domain>/api/…` path, else the default domain.
+ * `/<domain>/api2/…`, `/<domain>/api/…` or `/<domain>/ogc/…` path, else the default domain.
  */
 export function domainOfPath(path: string): string {
   const m = DOMAIN_PATH.exec(path);
-  return m === null || m[1] === 'api' || m[1] === 'd4c' ? 'default' : m[1];
+  return m === null || NOT_DOMAINS.has(m[1]) ? 'default' : m[1];
 }

@@ -74,6 +74,10 @@ describe('quotas shared by two API processes through PostgreSQL', () => {
     expect(ckan.status).toBe(429);
     expect(ckan.body).toEqual({ success: false, error: { __type: 'Rate Limit Error', message: 'You have exceeded the requests limit for anonymous users.' } });
 
+    // So does the domain's OGC API, in OGC's exception shape.
+    const ogc = await request(b).get('/quota-shared/ogc/collections');
+    expect([ogc.status, ogc.body]).toEqual([429, { code: 'TooManyRequests', description: 'You have exceeded the requests limit for anonymous users.' }]);
+
     // Another domain (the default one, on the configured defaults) has its own count.
     const other = await request(a).get('/api/datasets/1.0/search');
     expect([other.status, ...headersOf(other)]).toEqual([200, String(defaults.anonymous.perDay), String(defaults.anonymous.perDay - 1), String(NEXT_MIDNIGHT_S)]);

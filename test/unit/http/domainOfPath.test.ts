@@ -12,6 +12,11 @@ describe('the domain a path serves, before routing', () => {
     ['/Paris/api2/records/search', 'default'],
     ['/paris/apix/records', 'default'],
     ['/', 'default'],
+    ['/ogc/collections', 'default'],
+    ['/paris/ogc/collections/x/items', 'paris'],
+    ['/paris/ogc', 'paris'],
+    ['/ogc/ogc/collections', 'default'],
+    ['/paris/ogcx', 'default'],
   ])('%s → %s', (path, domain) => {
     expect(domainOfPath(path)).toBe(domain);
   });
