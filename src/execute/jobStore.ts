@@ -38,6 +38,12 @@ export async function listJobs(q: Queryable, filter: { datasetId?: string; domai
   return { total: rows.length > 0 ? Number(rows[0].total) : 0, jobs: rows.map(toJob) };
 }
 
+/** What a dataset's latest publish over the management API was asked to do (none after CLI publishes only). */
+export async function lastRequestOf(q: Queryable, datasetId: string): Promise<JobRequest | undefined> {
+  const { rows } = await q.query<Row>('SELECT * FROM ingest_jobs WHERE dataset_id = $1 AND request IS NOT NULL ORDER BY id DESC LIMIT 1', [datasetId]);
+  return rows[0] && (toJob(rows[0]).request ?? undefined);
+}
+
 /** The job of a dataset that is pending or running, if any. */
 export async function activeJobOf(q: Queryable, datasetId: string): Promise<Job | undefined> {
   const { rows } = await q.query<Row>("SELECT * FROM ingest_jobs WHERE dataset_id = $1 AND state IN ('pending', 'running') ORDER BY id DESC LIMIT 1", [datasetId]);

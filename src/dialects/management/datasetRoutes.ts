@@ -8,7 +8,7 @@ import { refreshCatalogEntry } from '../../execute/catalogIndex';
 import { getManagedDataset, listManagedDatasets, updateDatasetHeader } from '../../execute/datasetAdmin';
 import { getDataset } from '../../execute/datasetStore';
 import type { Deps } from '../../execute/deps';
-import { listJobs } from '../../execute/jobStore';
+import { lastRequestOf, listJobs } from '../../execute/jobStore';
 import { metadataSchema } from '../../model/descriptor';
 import type { DatasetRow } from '../../model/dataset';
 import { deleteDataset } from '../../usecases/deleteDataset';
@@ -48,11 +48,11 @@ export function datasetRoutes(deps: Deps, uploadDir: string): Router {
   router.get(`${MANAGEMENT_PREFIX}/datasets/:id`, async (req, res) => {
     const row = await managedDataset(deps, req, req.params.id);
     const managed = (await getManagedDataset(deps.pool, row.id))!;
-    const last = (await listJobs(deps.pool, { datasetId: row.id }, 1, 0)).jobs[0];
-    const source = last?.request?.descriptor.source;
+    const last = await lastRequestOf(deps.pool, row.id);
+    const source = last?.descriptor.source;
     res.json({
       ...datasetJson(managed), metadata: row.metadata, fields: row.fields,
-      source: source === undefined ? null : { ...source, format: formatOf(source), path: undefined, filename: last?.request?.filename ?? null },
+      source: source === undefined ? null : { ...source, format: formatOf(source), path: undefined, filename: last?.filename ?? null },
     });
   });
   router.patch(`${MANAGEMENT_PREFIX}/datasets/:id`, async (req, res) => {

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { Request, Response, Router } from 'express';
 import { AppError } from '../../errors/catalogue';
 import type { Deps } from '../../execute/deps';
-import { listJobs } from '../../execute/jobStore';
+import { lastRequestOf } from '../../execute/jobStore';
 import { DescriptorDraft, idFromPath, titleFromPath } from '../../ingest/proposedDescriptor';
 import { previewSource } from '../../usecases/previewSource';
 import { managedDataset } from './datasetRoutes';
@@ -71,7 +71,7 @@ export function previewRoutes(deps: Deps, limits: UploadLimits): Router {
     const row = await managedDataset(deps, req, req.params.id);
     const upload = req.is('multipart/form-data') ? await receiveUpload(req, res, limits) : { fields: {} };
     try {
-      const last = (await listJobs(deps.pool, { datasetId: row.id }, 50, 0)).jobs.find((j) => j.request !== null)?.request;
+      const last = await lastRequestOf(deps.pool, row.id);
       const base = { id: row.id, domain: row.domain, metadata: row.metadata, fields: row.fields.filter((f) => !('derived' in f.source)) };
       const source = upload.file ? { path: upload.file.path } : last?.descriptor.source;
       if (!source) throw new AppError('unprocessable', `${row.id} has no stored source (it was published from the command line): upload a file.`, { parameter: 'file' });

@@ -7,7 +7,7 @@ import { AppError } from '../../errors/catalogue';
 import { getDataset, isMetadataOnlyEntry } from '../../execute/datasetStore';
 import type { Deps } from '../../execute/deps';
 import type { JobBus } from '../../execute/jobBus';
-import { listJobs } from '../../execute/jobStore';
+import { lastRequestOf } from '../../execute/jobStore';
 import type { DatasetRow } from '../../model/dataset';
 import { DATASET_ID } from '../../model/descriptor';
 import { managedDataset } from './datasetRoutes';
@@ -24,8 +24,8 @@ import { readRules, requireValid } from './ruleRoutes';
  * from its row after a CLI publish), with what it shows now: changes made since (PATCH) are kept.
  */
 async function storedDescriptor(deps: Deps, row: DatasetRow): Promise<Record<string, unknown>> {
-  const last = (await listJobs(deps.pool, { datasetId: row.id }, 50, 0)).jobs.find((j) => j.request !== null);
-  if (last?.request) return { ...last.request.descriptor, metadata: row.metadata, visibility: row.visibility, state: row.state };
+  const last = await lastRequestOf(deps.pool, row.id);
+  if (last) return { ...last.descriptor, metadata: row.metadata, visibility: row.visibility, state: row.state };
   return {
     id: row.id, domain: row.domain, visibility: row.visibility, state: row.state, metadata: row.metadata,
     fields: row.fields.map((f) => JSON.parse(JSON.stringify(f)) as unknown),
@@ -96,8 +96,7 @@ export function publishRoutes(deps: Deps, bus: JobBus, limits: UploadLimits): Ro
       else throw new AppError('unprocessable', `${row.id} has no stored source (it was published from the command line): upload a file.`, { parameter: 'file' });
       try {
         const descriptor = completeDescriptor(form, source);
-        const last = (await listJobs(deps.pool, { datasetId: row.id }, 1, 0)).jobs[0];
-        const filename = upload.file?.filename ?? last?.request?.filename;
+        const filename = upload.file?.filename ?? (await lastRequestOf(deps.pool, row.id))?.filename;
         if (upload.file) await refuseUnreadable(descriptor, upload.file.filename);
         await startJob(deps, bus, res, { descriptor, ...form.options, filename });
       } catch (err) {
@@ -120,8 +119,8 @@ export function publishRoutes(deps: Deps, bus: JobBus, limits: UploadLimits): Ro
     const stored = await storedDescriptor(deps, row);
     if (stored.source === undefined) throw new AppError('unprocessable', `${row.id} has no stored source (it was published from the command line): upload a file.`, { parameter: 'dataset' });
     const descriptor = completeDescriptor(readPublishForm({}, stored, row.domain), stored.source as Record<string, unknown>);
-    const last = (await listJobs(deps.pool, { datasetId: row.id }, 1, 0)).jobs[0];
-    await startJob(deps, bus, res, { descriptor, filename: last?.request?.filename, ...(rules ? { rules } : {}) });
+    const filename = (await lastRequestOf(deps.pool, row.id))?.filename;
+    await startJob(deps, bus, res, { descriptor, filename, ...(rules ? { rules } : {}) });
   });
   return router;
 }
