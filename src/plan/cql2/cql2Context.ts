@@ -1,12 +1,9 @@
-import type { Position } from '../../geo/geoJsonGeometry';
 import type { Span } from '../../query/ast';
 import type { Cql2Scalar } from '../../query/cql2/cql2Ast';
 import { QueryError } from '../../query/queryError';
+import type { FilterCrs } from '../../model/featuresRequest';
 import type { Predicate } from '../../model/predicate';
 import type { QueryField, QuerySchema } from '../../model/querySchema';
-
-/** The CRS of a filter's geometry literals (`filter-crs`): whether it is WGS 84 (either axis order), and its positions → WGS 84 lon/lat. */
-export interface FilterCrs { uri: string; isWgs84: boolean; toLonLat(p: Position): Position }
 
 export interface Cql2Options {
   /** The queryables: every property a filter may name, and where its values live in the index. */
