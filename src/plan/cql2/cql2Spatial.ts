@@ -27,7 +27,8 @@ function bboxPredicate(ctx: Cql2Context, path: string, g: Extract<Cql2Geometry, 
     return { kind: 'bbox', path, south, west, north, east };
   }
   if (x1 > x2 || y1 > y2) ctx.fail('BBOX: a lower corner coordinate is above the upper one', g.span);
-  return { kind: 'polygon', path, ring: latLons(ctx, boxOutline(x1, y1, x2, y2, ctx.options.crs.toLonLat), g.span) };
+  // The outline is densified in the filter's CRS, then every position of it transformed.
+  return { kind: 'polygon', path, ring: latLons(ctx, boxOutline(x1, y1, x2, y2, (p) => p), g.span) };
 }
 
 /**
