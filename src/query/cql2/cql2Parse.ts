@@ -71,8 +71,9 @@ class Cql2Parser {
     return this.next().span;
   }
 
-  private nested<T>(read: () => T): T {
-    if (++this.depth > QUERY_LIMITS.maxDepth) this.fail(`filter nested deeper than ${QUERY_LIMITS.maxDepth} levels`, this.peek().span);
+  /** Reads a nested expression, opened by the token at `at`. */
+  private nested<T>(at: Span, read: () => T): T {
+    if (++this.depth > QUERY_LIMITS.maxDepth) this.fail(`filter nested deeper than ${QUERY_LIMITS.maxDepth} levels`, at);
     const out = read();
     this.depth--;
     return out;
@@ -93,8 +94,9 @@ class Cql2Parser {
 
   private notExpr(): Cql2Node {
     if (!this.isKeyword('NOT')) return this.primary();
-    const start = this.next().span.start;
-    const operand = this.nested(() => this.notExpr());
+    const not = this.next().span;
+    const start = not.start;
+    const operand = this.nested(not, () => this.notExpr());
     return { kind: 'not', operand, span: { start, end: operand.span.end } };
   }
 
@@ -102,7 +104,7 @@ class Cql2Parser {
     const first = this.peek();
     if (this.isPunct('(')) {
       this.next();
-      const inner = this.nested(() => this.orExpr());
+      const inner = this.nested(first.span, () => this.orExpr());
       const end = this.expectPunct(')', 'to close the parenthesis');
       return { ...inner, span: { start: first.span.start, end: end.end } };
     }
