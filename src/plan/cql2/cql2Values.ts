@@ -11,6 +11,8 @@ import type { Cql2Context } from './cql2Context';
 export type Cql2Order = Exclude<Cql2Comparison, '<>'>;
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+/** A date as GDAL 3.6 writes one in a pushed-down filter: `'2019-06-21T'`. */
+const GDAL_DATE = /^(\d{4}-\d{2}-\d{2})T$/;
 
 const typeName = (f: QueryField): string => (isNumeric(f.type) ? 'a number' : isTemporal(f.type) ? `a ${f.type}` : f.type === 'text' ? 'a string' : f.type);
 
@@ -20,10 +22,10 @@ function literal(ctx: Cql2Context, s: Cql2Scalar): Exclude<Cql2Scalar, { kind: '
   return s;
 }
 
-/** A DATE, a TIMESTAMP (an instant), or a string shaped as one, as the interval it stands for on a date or datetime property. */
+/** A DATE, a TIMESTAMP (an instant), or a string shaped as one (or as GDAL writes a date), as the interval it stands for on a date or datetime property. */
 function temporalValue(ctx: Cql2Context, field: QueryField & { type: 'date' | 'datetime' }, s: Cql2Scalar): Interval {
   const v = literal(ctx, s);
-  const text = v.kind === 'date' || v.kind === 'timestamp' || v.kind === 'string' ? (v.kind === 'string' ? v.value : v.text) : undefined;
+  const text = v.kind === 'date' || v.kind === 'timestamp' ? v.text : v.kind === 'string' ? v.value.trim().replace(GDAL_DATE, '$1') : undefined;
   if (text === undefined) return ctx.fail(`property "${field.name}" is ${typeName(field)}: compare it with DATE('…') or TIMESTAMP('…')`, v.span);
   const d = parseDateLiteral(text.trim());
   if (!d.ok) return ctx.fail(d.message, v.span);

@@ -88,7 +88,7 @@ describe('OGC API – Features Part 3, Queryables', () => {
       text: { type: 'string' }, int: { type: 'integer' }, double: { type: 'number' }, date: { type: 'string', format: 'date' },
       geo_shape: { format: 'geometry-any' }, geo_point_2d: { format: 'geometry-point' },
     };
-    for (const f of fixtureDescriptor(LIEUX).fields) expected[f.name] = json[f.type];
+    for (const f of fixtureDescriptor(LIEUX).fields) expected[f.name] = json[f.type!];
     expect(Object.fromEntries(Object.entries(doc.properties).map(([k, v]) => [k, { ...(v.type ? { type: v.type } : {}), ...(v.format ? { format: v.format } : {}) }]))).toEqual(expected);
   });
 });

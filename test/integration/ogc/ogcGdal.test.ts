@@ -107,4 +107,16 @@ describe('GDAL OAPIF driver', () => {
     expect(expected).toBeGreaterThan(100);
     expect((await gdalWgs84Features(out)).length).toBe(expected);
   }, 600000);
+
+  test('ogr2ogr -where on a date field is pushed down too', async () => {
+    const out = join(gisTempDir('ogc'), 'where-date.gpkg');
+    const before = seen.length;
+    await gdal('ogr2ogr', '-f', 'GPKG', '-oo', 'PAGE_SIZE=1000', '-where', "date_debut >= '2023-06-01' AND ardt_lieu = '75004'", out, root, LIEUX);
+    const filters = seen.slice(before).filter((u) => u.startsWith(`/ogc/collections/${LIEUX}/items`)).map((u) => new URL(u, 'http://x').searchParams.get('filter')).filter((f) => f !== null);
+    expect(filters.length).toBeGreaterThan(0);
+    for (const f of filters) expect(f).toMatch(/date_debut >= '2023-06-01.*ardt_lieu = '75004'/);
+    const expected = rawCsvObjects('lieux-de-tournage-a-paris.csv').filter((r) => r['Date de début'] >= '2023-06-01' && r['Code postal'] === '75004').length;
+    expect(expected).toBeGreaterThan(10);
+    expect((await gdalWgs84Features(out)).length).toBe(expected);
+  }, 600000);
 });

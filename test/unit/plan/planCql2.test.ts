@@ -48,6 +48,8 @@ describe('planCql2: comparisons', () => {
     expect(plan("t > TIMESTAMP('2020-01-01T10:00:00Z')")).toEqual({ kind: 'range', path: 'v.t', bounds: { gt: '2020-01-01T10:00:00.000Z' }, format: 'strict_date_optional_time' });
     expect(plan("t = DATE('2020-01-01')")).toEqual({ kind: 'range', path: 'v.t', bounds: { gte: '2020-01-01T00:00:00.000Z', lt: '2020-01-02T00:00:00.000Z' }, format: 'strict_date_optional_time' });
     expect(plan("d >= '2020-01-01'")).toEqual({ kind: 'range', path: 'v.d', bounds: { gte: '2020-01-01' }, format: 'strict_date' });
+    // GDAL 3.6 writes a date of its -where so.
+    expect(plan("d >= '2020-01-01T'")).toEqual({ kind: 'range', path: 'v.d', bounds: { gte: '2020-01-01' }, format: 'strict_date' });
   });
 
   test('<> is true only where the property has a value', () => {
