@@ -21,7 +21,7 @@ import type { PageLimits } from '../dialects/shared/sendInPieces';
 import type { Metrics } from '../execute/metrics';
 import { metricsRouter } from './metricsRouter';
 import { watchElasticsearch } from '../execute/esTiming';
-import { docsRouter } from './docsRouter';
+import { docsRouter, ogcApiDocument } from './docsRouter';
 import { explorerRouter } from './explorerRouter';
 import { requestLog } from './requestLog';
 import { requestShape } from './requestShape';
@@ -91,7 +91,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(dcatRouter(deps, clock));
   app.use(packageSearchRouter(deps, clock));
   app.use(ckanPackageRouter(deps));
-  app.use(ogcRouter(deps, clock, pages.pieceRows));
+  app.use(ogcRouter(deps, clock, pages.pieceRows, ogcApiDocument));
   app.use(managementRouter(deps, options.jobBus ?? new JobBus(), options.uploads ?? defaultUploads(), clock));
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));

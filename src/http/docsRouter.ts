@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import express, { Router } from 'express';
 import { projectRoot } from '../config/projectRoot';
+import { ogcOpenapiDocument } from './openapi/ogcOpenapi';
 import { openapiDocument } from './openapi/openapiDocument';
 
 const PAGE = `<!doctype html>
@@ -20,12 +21,16 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
+const packageVersion = (): string => (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+
 let built: string | undefined;
 /** The document's text, built on first use and kept (it depends on nothing but the code). */
 function documentText(): string {
-  const version = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-  return (built ??= JSON.stringify(openapiDocument(version)));
+  return (built ??= JSON.stringify(openapiDocument(packageVersion())));
 }
+
+/** The OGC API's OpenAPI 3.0 document for an OGC root (its `servers` entry): what the OGC router serves at `/ogc/api`. */
+export const ogcApiDocument = (serverUrl: string): unknown => ogcOpenapiDocument(packageVersion(), serverUrl);
 
 /**
  * `/api/openapi.json` (the OpenAPI 3.1 document, built once) and `/api/docs`: Swagger UI served

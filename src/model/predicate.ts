@@ -3,6 +3,9 @@ export type Bound = number | string;
 
 export interface RangeBounds { gte?: Bound; gt?: Bound; lte?: Bound; lt?: Bound }
 
+/** A piece of a LIKE pattern: text matched as it is, any run of characters (`%`), or one character (`_`). */
+export type LikePart = { kind: 'text'; text: string } | { kind: 'anyChars' } | { kind: 'oneChar' };
+
 /** How the words of a text are matched: each a word prefix (`film`), whole words in order (`"film"`), or all whole words but the last, a prefix (#search). */
 export type WordsMatch = 'prefix' | 'phrase' | 'lastPrefix';
 
@@ -20,6 +23,7 @@ export type Predicate =
   | { kind: 'term'; path: string; value: string | number }
   | { kind: 'range'; path: string; bounds: RangeBounds; format?: 'strict_date' | 'strict_date_optional_time' }
   | { kind: 'prefix'; path: string; value: string }
+  | { kind: 'like'; path: string; pattern: LikePart[] }
   | { kind: 'missing'; path: string }
   | { kind: 'distance'; path: string; lat: number; lon: number; metres: number }
   | { kind: 'polygon'; path: string; ring: Array<[number, number]> }

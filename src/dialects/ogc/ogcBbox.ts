@@ -1,11 +1,9 @@
 import { AppError } from '../../errors/catalogue';
+import { boxOutline } from '../../geo/boxOutline';
 import type { GeoFilter } from '../../model/recordsRequest';
 import { fromOgcCrs, type OgcCrs } from './ogcCrs';
 
 const bad = (message: string): AppError => new AppError('bad_parameter', message, { parameter: 'bbox' });
-
-/** Points along each edge of a projected box, so that its outline in WGS 84 follows the curved edges within a few centimetres. */
-const EDGE_STEPS = 32;
 
 /**
  * `bbox` (4 numbers, or 6 with heights, which are left out) in the axis order of `bbox-crs` →
@@ -25,17 +23,7 @@ export function ogcBbox(text: string, c: OgcCrs): GeoFilter {
     return { kind: 'bbox', south, west, north, east };
   }
   if (x1 > x2 || y1 > y2) throw bad('bbox: a lower corner coordinate is above the upper one.');
-  const corners = [[x1, y1], [x2, y1], [x2, y2], [x1, y2], [x1, y1]];
-  const ring: Array<[number, number]> = [];
-  for (let i = 0; i < 4; i++) {
-    const [a, b] = [corners[i], corners[i + 1]];
-    for (let s = 0; s < EDGE_STEPS; s++) {
-      const t = s / EDGE_STEPS;
-      const [lon, lat] = fromOgcCrs(c, [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]);
-      if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90) throw bad(`bbox lies outside the area of ${c.uri}.`);
-      ring.push([lat, lon]);
-    }
-  }
-  ring.push(ring[0]);
-  return { kind: 'polygon', ring };
+  const outline = boxOutline(x1, y1, x2, y2, (p) => fromOgcCrs(c, p));
+  if (outline.some(([lon, lat]) => !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90)) throw bad(`bbox lies outside the area of ${c.uri}.`);
+  return { kind: 'polygon', ring: outline.map(([lon, lat]): [number, number] => [lat, lon]) };
 }

@@ -1,7 +1,7 @@
 import type { FieldDef } from '../../model/descriptor';
 import type { DatasetExtent } from '../../model/geo';
 import { CRS84, OGC_CRS } from './ogcCrs';
-import { GEOJSON_TYPE, JSON_TYPE, link, type OgcLink } from './ogcLinks';
+import { GEOJSON_TYPE, JSON_TYPE, link, QUERYABLES_REL, SCHEMA_TYPE, type OgcLink } from './ogcLinks';
 
 /** What a collection is made from: the dataset's id, metas, schema and the extent of its records. */
 export interface CollectionSource { id: string; metas: Record<string, unknown>; fields: readonly FieldDef[]; extent: DatasetExtent }
@@ -28,6 +28,9 @@ export function ogcCollection(base: string, d: CollectionSource): Record<string,
   const links: OgcLink[] = [
     link(self, 'self', JSON_TYPE, 'This collection'),
     link(`${self}/items`, 'items', GEOJSON_TYPE, 'Its features'),
+    link(`${self}/queryables`, QUERYABLES_REL, SCHEMA_TYPE, 'The properties a filter may name'),
+    // The short name, which GDAL 3.6 looks for.
+    link(`${self}/queryables`, 'queryables', JSON_TYPE, 'The properties a filter may name'),
   ];
   return {
     id: d.id,

@@ -3,6 +3,11 @@ export interface OgcLink { href: string; rel: string; type?: string; title?: str
 
 export const JSON_TYPE = 'application/json';
 export const GEOJSON_TYPE = 'application/geo+json';
+export const SCHEMA_TYPE = 'application/schema+json';
+export const OPENAPI_30_TYPE = 'application/vnd.oai.openapi+json;version=3.0';
+
+/** The link relation of a collection's queryables (Part 3). */
+export const QUERYABLES_REL = 'http://www.opengis.net/def/rel/ogc/1.0/queryables';
 
 export const link = (href: string, rel: string, type?: string, title?: string): OgcLink =>
   ({ href, rel, ...(type ? { type } : {}), ...(title ? { title } : {}) });

@@ -2,11 +2,11 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../errors/catalogue';
 import type { FieldDef } from '../../model/descriptor';
-import type { FeaturesRequest } from '../../model/featuresRequest';
+import type { FeaturesRequest, FilterCrs } from '../../model/featuresRequest';
 import { ParamReader } from '../shared/paramReader';
 import { readQueryString } from '../shared/rawParams';
 import { ogcBbox } from './ogcBbox';
-import { ogcCrs, type OgcCrs } from './ogcCrs';
+import { fromOgcCrs, ogcCrs, type OgcCrs } from './ogcCrs';
 import { ogcDatetime } from './ogcDatetime';
 
 /** The most features one page holds; a larger `limit` is taken as this one (Part 1, /req/core/fc-limit-response). */
@@ -18,6 +18,12 @@ const FORMAT = z.enum(['json', 'geojson', 'html']).optional();
 /** A whole number above the maximum is taken as the maximum, before validation. */
 const clampLimit = (v: unknown): unknown => (typeof v === 'string' && /^\d+$/.test(v.trim()) && Number(v) > MAX_LIMIT ? String(MAX_LIMIT) : v);
 
+/**
+ * `filter-lang` (Part 3): CQL2 text, the default; `cql-text` is its name in the Part 3 drafts,
+ * which GDAL 3.6 still sends, and is read as CQL2 text. CQL2 JSON is not taken.
+ */
+const FILTER_LANG = z.enum(['cql2-text', 'cql-text']).optional();
+
 /** The scalar parameters of `items` (the OpenAPI document shows their limits and defaults). */
 export const OGC_ITEMS_SCALARS = z.strictObject({
   limit: z.preprocess(clampLimit, z.coerce.number().int().min(1).max(MAX_LIMIT).default(10)),
@@ -26,6 +32,9 @@ export const OGC_ITEMS_SCALARS = z.strictObject({
   datetime: z.string().optional(),
   crs: z.string().optional(),
   cursor: z.string().optional(),
+  filter: z.string().optional(),
+  'filter-lang': FILTER_LANG,
+  'filter-crs': z.string().optional(),
   f: FORMAT,
 });
 
@@ -74,7 +83,8 @@ export interface ItemsParams { request: FeaturesRequest; crs: OgcCrs; cursor?: I
 const isFacet = (f: FieldDef): boolean => f.annotations.some((a) => a.name === 'facet');
 
 /**
- * `items` parameters over a dataset's schema: the scalars, then each other parameter a property
+ * `items` parameters over a dataset's schema: the scalars (`filter` is CQL2 text, planned
+ * against the schema), then each other parameter a property
  * filter on a facet field (`?type_tournage=Long métrage`, exact value); any other name is a 400.
  */
 export function ogcItemsParams(r: ParamReader, datasetId: string, schema: readonly FieldDef[]): ItemsParams {
@@ -89,11 +99,15 @@ export function ogcItemsParams(r: ParamReader, datasetId: string, schema: readon
     dataset: { id: datasetId }, queries: [], refine, exclude: new Map(), timeZone: 'UTC',
     geofilters: s.bbox === undefined ? [] : [ogcBbox(s.bbox, bboxCrs)],
     ...(s.datetime !== undefined ? { datetime: ogcDatetime(s.datetime) } : {}),
+    ...(s.filter !== undefined ? { filter: { text: s.filter, crs: filterCrs(ogcCrs(s['filter-crs'], 'filter-crs')) } } : {}),
     limit: s.limit,
     ...(cursor ? { after: cursor.after } : {}),
   };
   return { request, crs: ogcCrs(s.crs, 'crs'), ...(cursor ? { cursor } : {}) };
 }
+
+/** A CRS as the planner reads a filter's geometry literals in it. */
+const filterCrs = (c: OgcCrs): FilterCrs => ({ uri: c.uri, isWgs84: c.crs.isWgs84, toLonLat: (p) => fromOgcCrs(c, p) });
 
 /** The parameters of one feature. */
 export const OGC_FEATURE_SCALARS = z.strictObject({ crs: z.string().optional(), f: FORMAT });

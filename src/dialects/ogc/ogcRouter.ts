@@ -13,9 +13,10 @@ import { ogcCollection } from './ogcCollection';
 import { ogcFeatures } from './ogcFeature';
 import { itemsCollection, pageRecords, requestUrl } from './ogcItems';
 import { CONFORMANCE_CLASSES, landingPage } from './ogcLanding';
-import { GEOJSON_TYPE, JSON_TYPE, link } from './ogcLinks';
+import { GEOJSON_TYPE, JSON_TYPE, link, OPENAPI_30_TYPE, SCHEMA_TYPE } from './ogcLinks';
 import { ogcFeatureParams, ogcItemsParams, ogcPageParams, ogcQuery } from './ogcParams';
 import { ogcBase, OGC_ROOTS } from './ogcPaths';
+import { ogcQueryables } from './ogcQueryables';
 import { sendOgc } from './ogcSend';
 
 const under = (path: string): string[] => OGC_ROOTS.map((root) => `${root}${path}`);
@@ -32,12 +33,19 @@ async function geoDataset(deps: Deps, req: Request) {
 }
 
 /**
- * OGC API – Features, Part 1 (Core, GeoJSON) and Part 2 (CRS by reference), under `/ogc` and
+ * OGC API – Features, Part 1 (Core, GeoJSON), Part 2 (CRS by reference) and Part 3 (CQL2 text
+ * filters, queryables), under `/ogc` and
  * `/<domain>/ogc`: one collection per geographic dataset the caller may read (the domain and key
  * rules of every other endpoint), its features paged by `next` links with a record id cursor.
+ * `apiDocument` makes the OpenAPI document of an OGC root (`/ogc/api`), which http/ builds.
  */
-export function ogcRouter(deps: Deps, clock: () => number, pieceRows: number): Router {
+export function ogcRouter(deps: Deps, clock: () => number, pieceRows: number, apiDocument: (serverUrl: string) => unknown): Router {
   const router = Router();
+  router.get(under('/api'), async (req, res) => {
+    ogcPageParams(ogcQuery(req));
+    await resolveDomain(deps, routeAccess(req).domain);
+    sendOgc(res, apiDocument(ogcBase(req)), OPENAPI_30_TYPE);
+  });
   router.get(under(''), async (req, res) => {
     ogcPageParams(ogcQuery(req));
     const domain = await resolveDomain(deps, routeAccess(req).domain);
@@ -59,6 +67,13 @@ export function ogcRouter(deps: Deps, clock: () => number, pieceRows: number): R
     const { row } = await geoDataset(deps, req);
     const extent = await runDatasetExtent(deps, routeAccess(req), { id: row.id });
     sendOgc(res, ogcCollection(ogcBase(req), { id: row.id, metas: effectiveMetadata(row), fields: row.fields, extent }), JSON_TYPE);
+  });
+  router.get(under('/collections/:collectionId/queryables'), async (req, res) => {
+    ogcPageParams(ogcQuery(req));
+    const { row, schema } = await geoDataset(deps, req);
+    const title = String(effectiveMetadata(row).title ?? row.id);
+    const type = req.accepts([SCHEMA_TYPE, JSON_TYPE]) === JSON_TYPE ? JSON_TYPE : SCHEMA_TYPE;
+    sendOgc(res, ogcQueryables(`${ogcBase(req)}/collections/${encodeURIComponent(row.id)}/queryables`, title, schema), type);
   });
   router.get(under('/collections/:collectionId/items'), async (req, res) => {
     const target = await geoDataset(deps, req);

@@ -3,6 +3,9 @@ import { ENDPOINT_FAMILIES, type EndpointFamily } from './endpoints';
 import { PARAMETER_DOCS } from './parameterDocs';
 import { RECORDS_EXAMPLE, RESPONSE_SCHEMAS, type JsonSchema } from './responseSchemas';
 
+/** The JSON Schema dialect of the parameters: OpenAPI 3.1's (JSON Schema 2020-12), or OpenAPI 3.0's subset (the OGC API's `/ogc/api`). */
+export type SchemaTarget = 'draft-2020-12' | 'openapi-3.0';
+
 /** Parameters that may be given more than once. */
 const REPEATABLE = new Set(['q', 'facet', 'sort', 'x', 'refine.{field}', 'exclude.{field}', 'geofilter.distance', 'geofilter.polygon', 'geofilter.bbox', 'fq_list']);
 /** Parameters without which the endpoint answers 400 (or CKAN's 409). */
@@ -22,9 +25,9 @@ export function openapiPaths(pattern: string): string[] {
  * (a number and its limits, for a number sent as text), or what a client sends when what it
  * becomes has no JSON Schema (a `true`/`false` read as a boolean).
  */
-function schemaOf(type: z.ZodType): JsonSchema {
+function schemaOf(type: z.ZodType, target: SchemaTarget): JsonSchema {
   const side = (io: 'input' | 'output'): JsonSchema => {
-    const schema = z.toJSONSchema(type, { io, unrepresentable: 'any' }) as JsonSchema;
+    const schema = z.toJSONSchema(type, { io, unrepresentable: 'any', target }) as JsonSchema;
     // OpenAPI 3.1 states the dialect once, for the whole document.
     delete schema.$schema;
     return schema;
@@ -35,8 +38,8 @@ function schemaOf(type: z.ZodType): JsonSchema {
 }
 
 /** Every parameter of a family (but the path's): name, JSON Schema, whether required. */
-function familyParameters(f: EndpointFamily): Array<{ name: string; schema: JsonSchema; required: boolean }> {
-  const fromZod = Object.entries(f.scalars?.shape ?? {}).map(([name, type]) => ({ name, schema: schemaOf(type as z.ZodType), required: false }));
+function familyParameters(f: EndpointFamily, target: SchemaTarget = 'draft-2020-12'): Array<{ name: string; schema: JsonSchema; required: boolean }> {
+  const fromZod = Object.entries(f.scalars?.shape ?? {}).map(([name, type]) => ({ name, schema: schemaOf(type as z.ZodType, target), required: false }));
   const seen = new Set(fromZod.map((p) => p.name));
   const others = f.others.filter((n) => !seen.has(n)).map((name) => ({
     name, required: REQUIRED.has(name), schema: REPEATABLE.has(name) ? { type: 'array', items: { type: 'string' } } : { type: 'string' },
@@ -44,10 +47,10 @@ function familyParameters(f: EndpointFamily): Array<{ name: string; schema: Json
   return [...others, ...fromZod];
 }
 
-const describe = (name: string): string => PARAMETER_DOCS[name] ?? '';
+export const describe = (name: string): string => PARAMETER_DOCS[name] ?? '';
 
-function queryParameters(f: EndpointFamily): JsonSchema[] {
-  return familyParameters(f).map((p) => ({
+export function queryParameters(f: EndpointFamily, target: SchemaTarget = 'draft-2020-12'): JsonSchema[] {
+  return familyParameters(f, target).map((p) => ({
     name: p.name, in: 'query', required: p.required, description: describe(p.name), schema: p.schema,
     ...(p.schema.type === 'array' ? { style: 'form', explode: true } : {}),
   }));
@@ -94,8 +97,8 @@ const PROBLEM_ERRORS: Record<string, string> = {
   429: 'Over a quota.', 503: 'A store is unavailable.',
 };
 
-const OGC_ERRORS: Record<string, string> = {
-  400: 'A bad or unknown parameter: bbox, bbox-crs, datetime, crs, limit, cursor, a property that is no facet (`code` InvalidParameterValue, `parameter` names it).',
+export const OGC_ERRORS: Record<string, string> = {
+  400: 'A bad or unknown parameter: bbox, bbox-crs, datetime, crs, limit, cursor, filter (CQL2, with the position of the problem), filter-lang, filter-crs, a property that is no facet (`code` InvalidParameterValue, `parameter` names it).',
   404: 'No such collection or feature among those the caller may read.', 429: 'Over a quota.', 503: 'A store is unavailable.', 504: 'Elasticsearch took longer than its budget.',
 };
 

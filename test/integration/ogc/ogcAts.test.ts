@@ -24,7 +24,14 @@ const CLASSES = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
-];
+  // Part 3 and CQL2: proven by ogcFilter.test.ts (and -where by ogcGdal.test.ts).
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter',
+  'http://www.opengis.net/spec/cql2/1.0/conf/cql2-text',
+  'http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2',
+  'http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators',
+  'http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions',
+].sort();
 
 let deps: Deps & { close(): Promise<void> };
 let app: Express;
@@ -77,10 +84,13 @@ describe('OGC API – Features Part 1, conformance class Core', () => {
     const res = await ok('/ogc/');
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const links = res.body.links as Link[];
-    expect(links.map((l) => l.rel).sort()).toEqual(['conformance', 'data', 'self', 'service-desc']);
+    expect(links.map((l) => l.rel).sort()).toEqual(['conformance', 'data', 'self', 'service-desc', 'service-desc']);
     expect(pathOf(rel(links, 'conformance')!.href)).toBe('/ogc/conformance');
     expect(pathOf(rel(links, 'data')!.href)).toBe('/ogc/collections');
-    expect(pathOf(rel(links, 'service-desc')!.href)).toBe('/api/openapi.json');
+    // The OGC API's own OpenAPI 3.0 document, and the whole portal's 3.1 one.
+    expect(links.filter((l) => l.rel === 'service-desc').map((l) => [pathOf(l.href), l.type])).toEqual([
+      ['/ogc/api', 'application/vnd.oai.openapi+json;version=3.0'], ['/api/openapi.json', 'application/vnd.oai.openapi+json;version=3.1'],
+    ]);
   });
 
   test('/conf/core/api-definition-op', async () => {
@@ -94,6 +104,17 @@ describe('OGC API – Features Part 1, conformance class Core', () => {
     for (const p of ['/ogc', '/ogc/conformance', '/ogc/collections', '/ogc/collections/{collectionId}', '/ogc/collections/{collectionId}/items', '/ogc/collections/{collectionId}/items/{featureId}']) {
       expect([p, Object.keys(doc.paths[p] ?? {})]).toEqual([p, ['get']]);
     }
+    // /ogc/api: OpenAPI 3.0, its paths relative to the OGC root it is asked through (a domain's too).
+    for (const root of ['/ogc', '/ogc-d/ogc']) {
+      const res = await ok(`${root}/api`);
+      expect(res.headers['content-type']).toMatch(/^application\/vnd\.oai\.openapi\+json; ?version=3\.0/);
+      const api = JSON.parse(res.text) as { openapi: string; servers: Array<{ url: string }>; paths: Record<string, unknown> };
+      expect(api.openapi).toMatch(/^3\.0\./);
+      expect(new URL(api.servers[0].url).pathname).toBe(root);
+      for (const p of ['/', '/conformance', '/collections', '/collections/{collectionId}', '/collections/{collectionId}/items', '/collections/{collectionId}/items/{featureId}', '/collections/{collectionId}/queryables']) {
+        expect([p, Object.keys(api.paths[p] ?? {})]).toEqual([p, ['get']]);
+      }
+    }
   });
 
   test('/conf/core/conformance-op', async () => {
@@ -101,7 +122,7 @@ describe('OGC API – Features Part 1, conformance class Core', () => {
   });
 
   test('/conf/core/conformance-success', async () => {
-    // Exactly the classes these tests prove: no HTML, no OpenAPI 3.0 (our document is 3.1).
+    // Exactly the classes the tests prove: no HTML, no OpenAPI 3.0 (its ATS is not run).
     expect(((await ok('/ogc/conformance')).body.conformsTo as string[]).sort()).toEqual(CLASSES);
   });
 

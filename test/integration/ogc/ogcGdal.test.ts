@@ -9,13 +9,15 @@ import { createHttpServer } from '../../../src/http/httpServer';
 import { gdalWgs84Features, gisTempDir, maxCoordinateDifference } from '../../support/gdal';
 import { ensureFixture } from '../../support/ingestFixture';
 import { lieuxPoints, sortedPositions, type LieuPoint } from '../../support/lieuxPoints';
+import { rawCsvObjects } from '../../support/rawFixtures';
 import { testApp } from '../../support/recordsApp';
 import { openTestDeps } from '../../support/testDeps';
 
 /**
  * GDAL's OGC API – Features driver (OAPIF, Debian's gdal-bin), unmodified, against the server on
  * a real port: it discovers the collections, copies a whole collection of more than 10,000
- * features through `next` links, and pushes `-spat` down as `bbox`. Without GDAL these tests
+ * features through `next` links, pushes `-spat` down as `bbox` and `-where` as a CQL2 text
+ * `filter` (GDAL 3.6 finds `filter-lang` in `/ogc/api` and the properties in the queryables). Without GDAL these tests
  * fail saying what to install.
  */
 const LIEUX = 'lieux-de-tournage-a-paris';
@@ -86,5 +88,35 @@ describe('GDAL OAPIF driver', () => {
     const filtered = requests.filter((u) => boxOf(u) !== null);
     expect(filtered.length).toBe(Math.ceil(expected / 10));
     expect(boxOf(filtered[0])!.split(',').map(Number).map((x) => Number(x.toFixed(9)))).toEqual(box);
+  }, 600000);
+
+  test('ogr2ogr -where is pushed down to the server as a CQL2 text filter', async () => {
+    const out = join(gisTempDir('ogc'), 'where.gpkg');
+    const before = seen.length;
+    const where = "type_tournage = 'Série Web' AND annee_tournage >= 2022 OR nom_tournage LIKE 'LES %'";
+    await gdal('ogr2ogr', '-f', 'GPKG', '-oo', 'PAGE_SIZE=1000', '-where', where, out, root, LIEUX);
+    const requests = seen.slice(before).filter((u) => u.startsWith(`/ogc/collections/${LIEUX}/items`)).map((u) => new URL(u, 'http://x').searchParams);
+    // GDAL reads one page without a filter to learn the layer's fields; every page it copies carries the whole filter.
+    expect(requests.filter((q) => q.get('filter') === null).length).toBeLessThanOrEqual(1);
+    const filtered = requests.filter((q) => q.get('filter') !== null);
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const q of filtered) expect(['cql-text', 'cql2-text']).toContain(q.get('filter-lang'));
+    for (const q of filtered) expect(q.get('filter')).toMatch(/type_tournage = 'Série Web'.*annee_tournage >= 2022.*nom_tournage LIKE 'LES %'/);
+    const expected = rawCsvObjects('lieux-de-tournage-a-paris.csv')
+      .filter((r) => (r['Type de tournage'] === 'Série Web' && Number(r['Année du tournage']) >= 2022) || r.Titre.startsWith('LES ')).length;
+    expect(expected).toBeGreaterThan(100);
+    expect((await gdalWgs84Features(out)).length).toBe(expected);
+  }, 600000);
+
+  test('ogr2ogr -where on a date field is pushed down too', async () => {
+    const out = join(gisTempDir('ogc'), 'where-date.gpkg');
+    const before = seen.length;
+    await gdal('ogr2ogr', '-f', 'GPKG', '-oo', 'PAGE_SIZE=1000', '-where', "date_debut >= '2023-06-01' AND ardt_lieu = '75004'", out, root, LIEUX);
+    const filters = seen.slice(before).filter((u) => u.startsWith(`/ogc/collections/${LIEUX}/items`)).map((u) => new URL(u, 'http://x').searchParams.get('filter')).filter((f) => f !== null);
+    expect(filters.length).toBeGreaterThan(0);
+    for (const f of filters) expect(f).toMatch(/date_debut >= '2023-06-01.*ardt_lieu = '75004'/);
+    const expected = rawCsvObjects('lieux-de-tournage-a-paris.csv').filter((r) => r['Date de début'] >= '2023-06-01' && r['Code postal'] === '75004').length;
+    expect(expected).toBeGreaterThan(10);
+    expect((await gdalWgs84Features(out)).length).toBe(expected);
   }, 600000);
 });

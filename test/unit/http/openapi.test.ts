@@ -5,6 +5,7 @@ import type { Deps } from '../../../src/execute/deps';
 import { Metrics } from '../../../src/execute/metrics';
 import { createApp } from '../../../src/http/app';
 import { createEsClient } from '../../../src/execute/elasticsearch';
+import { ogcOpenapiDocument } from '../../../src/http/openapi/ogcOpenapi';
 import { validateOpenapi } from '../../support/validateOpenapi';
 
 // The routes answer from the code alone: no store is touched (the client points nowhere, and no pool is given).
@@ -100,5 +101,25 @@ describe('/api/docs', () => {
       const asset = await request(app).get(s);
       expect([s, asset.status, asset.headers['content-type']]).toEqual([s, 200, expect.stringMatching(/javascript|css/)]);
     }
+  });
+});
+
+describe('/ogc/api (OpenAPI 3.0, the OGC landing page\'s service-desc)', () => {
+  const ogc = ogcOpenapiDocument('0.0.0', 'http://example.org/ogc') as unknown as Doc & { servers: Array<{ url: string }> };
+
+  test('is a valid OpenAPI 3.0 document of the OGC resources, paths relative to the OGC root', () => {
+    expect(ogc.openapi).toMatch(/^3\.0\./);
+    expect(validateOpenapi(ogc)).toEqual({ valid: true, errors: [] });
+    expect(ogc.servers).toEqual([{ url: 'http://example.org/ogc' }]);
+    // The same resources as the /ogc routes of the whole document, without their prefix.
+    const ogcPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/ogc')).map((p) => p.slice(4) || '/').sort();
+    expect(Object.keys(ogc.paths).sort()).toEqual(ogcPaths);
+  });
+
+  test('items takes filter, filter-lang (cql2-text, and the drafts\' cql-text GDAL 3.6 looks for) and filter-crs', () => {
+    const params = ogc.paths['/collections/{collectionId}/items'].get.parameters!;
+    const byName = new Map(params.map((p) => [p.name, p]));
+    expect(byName.get('filter-lang')!.schema).toMatchObject({ type: 'string', enum: ['cql2-text', 'cql-text'] });
+    for (const name of ['filter', 'filter-crs', 'bbox', 'datetime', 'limit']) expect([name, (byName.get(name)?.description ?? '').length > 0]).toEqual([name, true]);
   });
 });

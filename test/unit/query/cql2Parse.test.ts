@@ -1,0 +1,115 @@
+import { parseCql2 } from '../../../src/query/cql2/cql2Parse';
+import { QUERY_LIMITS } from '../../../src/query/parse';
+import { QueryError } from '../../../src/query/queryError';
+
+/** The AST without spans, for readable expectations. */
+function shape(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(shape);
+  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).filter(([k]) => k !== 'span').map(([k, v]) => [k, shape(v)]));
+  return node;
+}
+const parse = (text: string): unknown => shape(parseCql2(text));
+const prop = (name: string) => ({ kind: 'property', name });
+const str = (value: string) => ({ kind: 'string', value });
+const num = (value: number) => ({ kind: 'number', value });
+const eq = (name: string, value: unknown) => ({ kind: 'compare', op: '=', left: prop(name), right: value });
+
+function explain(text: string): string {
+  try { parseCql2(text); } catch (err) { if (err instanceof QueryError) return err.explain(); throw err; }
+  throw new Error(`parsed: ${text}`);
+}
+
+describe('parseCql2: Basic CQL2', () => {
+  test('each comparison operator, a literal on either side', () => {
+    for (const op of ['=', '<>', '<', '<=', '>', '>=']) expect(parse(`a ${op} 1`)).toEqual({ kind: 'compare', op, left: prop('a'), right: num(1) });
+    expect(parse("'x'=b")).toEqual({ kind: 'compare', op: '=', left: str('x'), right: prop('b') });
+  });
+
+  test('literals: strings with doubled quotes, signed and decimal numbers, booleans, DATE and TIMESTAMP', () => {
+    expect(parse("a = 'it''s'")).toEqual(eq('a', str("it's")));
+    expect(parse('a = -1.5e2')).toEqual(eq('a', num(-150)));
+    expect(parse('a = .5')).toEqual(eq('a', num(0.5)));
+    expect(parse('a = true')).toEqual(eq('a', { kind: 'boolean', value: true }));
+    expect(parse("a = DATE('2020-01-31')")).toEqual(eq('a', { kind: 'date', text: '2020-01-31' }));
+    expect(parse("a < timestamp('2020-01-31T10:00:00.5Z')")).toEqual({ kind: 'compare', op: '<', left: prop('a'), right: { kind: 'timestamp', text: '2020-01-31T10:00:00.5Z' } });
+  });
+
+  test('a "quoted" name is a property even when it is a keyword', () => {
+    expect(parse('"and" = 1')).toEqual(eq('and', num(1)));
+    expect(parse('"a b""c" = 1')).toEqual(eq('a b"c', num(1)));
+  });
+
+  test('precedence NOT > AND > OR; keywords in any case; parentheses', () => {
+    expect(parse('a = 1 OR b = 2 and c = 3')).toEqual({ kind: 'or', operands: [eq('a', num(1)), { kind: 'and', operands: [eq('b', num(2)), eq('c', num(3))] }] });
+    expect(parse('(a = 1 OR b = 2) AND c = 3')).toEqual({ kind: 'and', operands: [{ kind: 'or', operands: [eq('a', num(1)), eq('b', num(2))] }, eq('c', num(3))] });
+    expect(parse('NOT a = 1 AND b = 2')).toEqual({ kind: 'and', operands: [{ kind: 'not', operand: eq('a', num(1)) }, eq('b', num(2))] });
+    expect(parse('a = 1 AND b = 2 AND c = 3')).toEqual({ kind: 'and', operands: [eq('a', num(1)), eq('b', num(2)), eq('c', num(3))] });
+    expect(parse('NOT NOT TRUE')).toEqual({ kind: 'not', operand: { kind: 'not', operand: { kind: 'literal', value: true } } });
+  });
+
+  test('IS [NOT] NULL', () => {
+    expect(parse('a IS NULL')).toEqual({ kind: 'isNull', negated: false, operand: prop('a') });
+    expect(parse('a is not null')).toEqual({ kind: 'isNull', negated: true, operand: prop('a') });
+  });
+
+  test('spans cover the text of each node', () => {
+    const node = parseCql2('x = 1 OR (y LIKE \'a%\')');
+    expect(node.span).toEqual({ start: 0, end: 22 });
+    if (node.kind !== 'or') throw new Error('or expected');
+    expect(node.operands.map((n) => n.span)).toEqual([{ start: 0, end: 5 }, { start: 9, end: 22 }]);
+  });
+});
+
+describe('parseCql2: advanced comparison operators and S_INTERSECTS', () => {
+  test('[NOT] LIKE, [NOT] BETWEEN, [NOT] IN', () => {
+    expect(parse("a LIKE 'x%'")).toEqual({ kind: 'like', negated: false, operand: prop('a'), pattern: str('x%') });
+    expect(parse("a NOT LIKE 'x_'")).toEqual({ kind: 'like', negated: true, operand: prop('a'), pattern: str('x_') });
+    expect(parse('a BETWEEN 1 AND 2 AND b = 3')).toEqual({ kind: 'and', operands: [{ kind: 'between', negated: false, operand: prop('a'), low: num(1), high: num(2) }, eq('b', num(3))] });
+    expect(parse('a NOT BETWEEN 1 AND 2')).toEqual({ kind: 'between', negated: true, operand: prop('a'), low: num(1), high: num(2) });
+    expect(parse("a IN ('x', 'y')")).toEqual({ kind: 'in', negated: false, operand: prop('a'), list: [str('x'), str('y')] });
+    expect(parse('a NOT IN (1)')).toEqual({ kind: 'in', negated: true, operand: prop('a'), list: [num(1)] });
+  });
+
+  test('S_INTERSECTS with POINT, BBOX and POLYGON (with a hole), either order', () => {
+    expect(parse('S_INTERSECTS(geom, POINT(2.35 48.85))')).toEqual({ kind: 'intersects', left: prop('geom'), right: { kind: 'point', position: [2.35, 48.85] } });
+    expect(parse('s_intersects(BBOX(1,2,3,4), geom)')).toEqual({ kind: 'intersects', left: { kind: 'bbox', numbers: [1, 2, 3, 4] }, right: prop('geom') });
+    expect(parse('S_INTERSECTS(geom, POLYGON((0 0, 4 0, 4 4, 0 0), (1 1, 2 1, 2 2, 1 1)))')).toEqual({
+      kind: 'intersects', left: prop('geom'), right: { kind: 'polygon', rings: [[[0, 0], [4, 0], [4, 4], [0, 0]], [[1, 1], [2, 1], [2, 2], [1, 1]]] },
+    });
+  });
+});
+
+describe('parseCql2: errors say what and where, with a caret', () => {
+  test('exact messages and positions', () => {
+    expect(explain('a = 1 AND')).toBe('expected a property or a value, found the end of the filter at position 9\na = 1 AND\n         ^');
+    expect(explain("a = 'open")).toBe("unterminated string: a closing ' is missing at position 4\na = 'open\n    ^");
+    expect(explain('a = 1)')).toBe('unbalanced ")" at position 5\na = 1)\n     ^');
+    expect(explain('(a = 1')).toBe('expected ")" to close the parenthesis, found the end of the filter at position 6\n(a = 1\n      ^');
+    expect(explain('a == 1')).toBe('expected a property or a value, found "=" at position 3\na == 1\n   ^');
+    expect(explain('a 1')).toBe('expected a comparison (=, <>, <, <=, >, >=), LIKE, BETWEEN, IN or IS NULL after a, found 1 at position 2\na 1\n  ^');
+    expect(explain('a BETWEEN 1 OR 2')).toBe('expected AND in BETWEEN, found OR at position 12\na BETWEEN 1 OR 2\n            ^');
+    expect(explain('a IS 1')).toBe('expected NULL after IS, found 1 at position 5\na IS 1\n     ^');
+    expect(explain('a = AND')).toBe('expected a property or a value, found AND at position 4\na = AND\n    ^');
+    expect(explain('a = 1 ; b')).toBe('unexpected character ";" at position 6\na = 1 ; b\n      ^');
+    expect(explain('')).toBe('empty filter at position 0\n\n^');
+  });
+
+  test('literals and geometries of the wrong shape', () => {
+    expect(explain("a = DATE('2020-1-1')")).toBe("DATE('2020-1-1') is not a date such as DATE('2020-01-31') at position 9\na = DATE('2020-1-1')\n         ^");
+    expect(explain("a = TIMESTAMP('2020-01-01')")).toMatch(/^TIMESTAMP\('2020-01-01'\) is not an RFC 3339 instant .* at position 14\n/);
+    expect(explain('S_INTERSECTS(g, BBOX(1,2,3))')).toMatch(/^BBOX takes 4 numbers \(or 6 with heights\), not 3 at position 16\n/);
+    expect(explain('S_INTERSECTS(g, POLYGON((0 0, 1 0, 1 1)))')).toMatch(/^a POLYGON ring has at least 4 positions and ends where it starts at position 24\n/);
+    expect(explain('S_INTERSECTS(g, POINT(1))')).toMatch(/^expected a number in POINT, found "\)" at position 23\n/);
+    expect(explain('S_INTERSECTS(g, LINESTRING(0 0, 1 1))')).toMatch(/^LINESTRING is not supported: .* at position 16\n/);
+    expect(explain('S_WITHIN(g, POINT(0 0))')).toMatch(/^S_WITHIN is not supported: .* at position 0\n/);
+    expect(explain('S_INTERSECTS(g, 1)')).toMatch(/^expected a property or a geometry \(POINT, POLYGON, BBOX\) at position 16\n/);
+    expect(explain('f(x) = 1')).toBe('unknown function f at position 0\nf(x) = 1\n^');
+  });
+
+  test('length, depth and clause count are bounded', () => {
+    expect(explain(`a = '${'x'.repeat(QUERY_LIMITS.maxLength)}'`)).toMatch(/^filter longer than 10000 characters/);
+    expect(explain(`${'('.repeat(QUERY_LIMITS.maxDepth + 1)}a = 1${')'.repeat(QUERY_LIMITS.maxDepth + 1)}`)).toMatch(/^filter nested deeper than 32 levels at position 32\n/);
+    expect(explain(`${'NOT '.repeat(QUERY_LIMITS.maxDepth + 1)}TRUE`)).toMatch(/^filter nested deeper than 32 levels/);
+    expect(explain(Array.from({ length: QUERY_LIMITS.maxClauses + 1 }, () => 'a = 1').join(' OR '))).toMatch(/^filter has more than 1024 predicates/);
+  });
+});
