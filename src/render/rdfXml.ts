@@ -39,7 +39,9 @@ export function rdfXml(quads: readonly Quad[], prefixes: Readonly<Record<string,
   const key = (q: Quad): string => `${q.subject.termType === 'BlankNode' ? '_:' : ''}${q.subject.value}`;
   for (const q of quads) {
     if (q.graph.termType !== 'DefaultGraph') throw new Error('RDF/XML holds one graph: a quad names another');
-    bySubject.set(key(q), [...(bySubject.get(key(q)) ?? []), q]);
+    const statements = bySubject.get(key(q));
+    if (statements) statements.push(q);
+    else bySubject.set(key(q), [q]);
   }
   const qname = (iri: string): string => {
     const [ns, local] = splitPredicate(iri);

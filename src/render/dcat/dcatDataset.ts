@@ -1,11 +1,11 @@
 import { DataFactory, type NamedNode, type Quad } from 'n3';
 import type { CatalogHit } from '../../model/dataset';
-import { bboxWkt } from './dcatBbox';
 import { distributionQuads, type DcatDistributionContext } from './dcatDistributions';
+import { extentQuads } from './dcatExtent';
 import { frequencyIri } from './dcatFrequency';
-import { dateLiteral, dcat, dct, EU_AUTHORITY, foaf, gsp, listOf, rdf, text, textOf, vcard, xsd } from './dcatTerms';
+import { dateLiteral, dcat, dct, EU_AUTHORITY, foaf, listOf, rdf, text, textOf, vcard } from './dcatTerms';
 
-const { namedNode, blankNode, literal, quad } = DataFactory;
+const { namedNode, blankNode, quad } = DataFactory;
 
 /** Where a dataset lives: the site, the path of its lookup, and its distributions' context. */
 export interface DcatDatasetContext extends DcatDistributionContext { datasetPath: string }
@@ -14,7 +14,7 @@ export interface DcatDatasetContext extends DcatDistributionContext { datasetPat
 const LANGUAGES: Readonly<Record<string, string>> = { fr: 'FRA', en: 'ENG', de: 'DEU', es: 'SPA', it: 'ITA', nl: 'NLD', pt: 'POR' };
 /** ADMS publisher types (the codes ODS's `publisher_type` takes). */
 const PUBLISHER_TYPES = new Set(['Academia-ScientificOrganisation', 'Company', 'IndustryConsortium', 'LocalAuthority', 'NationalAuthority',
-  'NonGovernmentalOrganisation', 'NonProfitOrganisation', 'PrivateIndividual(s)', 'PublicBody', 'RegionalAuthority', 'StandardisationBody',
+  'NonGovernmentalOrganisation', 'NonProfitOrganisation', 'PrivateIndividual(s)', 'RegionalAuthority', 'StandardisationBody',
   'SupraNationalAuthority']);
 
 /** HTML descriptions as plain text. */
@@ -23,15 +23,6 @@ const plain = (html: string): string => html.replace(/<[^>]*>/g, ' ').replace(/&
 /** The dataset's IRI: its lookup in the dialect the export was asked from. */
 export const datasetIri = (datasetid: string, ctx: Pick<DcatDatasetContext, 'site' | 'datasetPath'>): NamedNode =>
   namedNode(`${ctx.site}${ctx.datasetPath}${encodeURIComponent(datasetid)}`);
-
-/** A time span from ODS's `temporal_coverage_start`/`_end`, or from a `temporal` of two years (`2013-2014`). */
-function periodOf(d: Record<string, unknown>): { start?: Quad['object']; end?: Quad['object'] } | undefined {
-  const start = dateLiteral(d.temporal_coverage_start);
-  const end = dateLiteral(d.temporal_coverage_end);
-  if (start || end) return { start, end };
-  const years = /^(\d{4})\s*[-/]\s*(\d{4})$/.exec(textOf(d.temporal) ?? '');
-  return years ? { start: literal(years[1], xsd('gYear')), end: literal(years[2], xsd('gYear')) } : undefined;
-}
 
 /**
  * One catalog entry as a DCAT-AP 3 dcat:Dataset: identifier, title, description, keywords (its
@@ -78,20 +69,5 @@ export function datasetQuads(hit: CatalogHit, ctx: DcatDatasetContext): Quad[] {
   }
   const frequency = frequencyIri(textOf(d.accrualperiodicity) ?? '');
   if (frequency) add(ds, dct('accrualPeriodicity'), namedNode(frequency));
-  const wkt = bboxWkt(m.bbox);
-  if (wkt) {
-    const place = blankNode(`spatial-${id}`);
-    add(ds, dct('spatial'), place);
-    add(place, rdf('type'), dct('Location'));
-    add(place, dcat('bbox'), literal(wkt, gsp('wktLiteral')));
-  }
-  const period = periodOf(d);
-  if (period) {
-    const span = blankNode(`temporal-${id}`);
-    add(ds, dct('temporal'), span);
-    add(span, rdf('type'), dct('PeriodOfTime'));
-    if (period.start) add(span, dcat('startDate'), period.start);
-    if (period.end) add(span, dcat('endDate'), period.end);
-  }
-  return [...out, ...distributionQuads(hit, ds, ctx)];
+  return [...out, ...extentQuads(hit, ds), ...distributionQuads(hit, ds, ctx)];
 }
