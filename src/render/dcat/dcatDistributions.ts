@@ -5,10 +5,10 @@ import { dcat, dct, EU_AUTHORITY, rdf, rdfs, text, textOf } from './dcatTerms';
 const { namedNode, blankNode, quad } = DataFactory;
 
 /**
- * The download formats a distribution may be: the IANA media type, the EU file-type concept when
- * the table has one for it, and whether it needs geometries. A format appears only when the
+ * The download formats a distribution may be: the IANA media type, the EU file-type concept, and
+ * whether it needs geometries. A format appears only when the
  * export registry serves it (`DcatDistributionContext.formats`), so the GIS formats join once
- * they are registered. NDJSON has no registered media type and no EU file type: not listed.
+ * they are registered. NDJSON and FlatGeobuf have no registered media type: not listed.
  */
 const DISTRIBUTIONS = [
   { format: 'csv', mediaType: 'text/csv', title: 'CSV', fileType: 'CSV', geoOnly: false },
@@ -16,7 +16,6 @@ const DISTRIBUTIONS = [
   { format: 'geojson', mediaType: 'application/geo+json', title: 'GeoJSON', fileType: 'GEOJSON', geoOnly: true },
   { format: 'gpkg', mediaType: 'application/geopackage+sqlite3', title: 'GeoPackage', fileType: 'GPKG', geoOnly: true },
   { format: 'shp', mediaType: 'application/zip', title: 'Shapefile (zip)', fileType: 'SHP', geoOnly: true },
-  { format: 'fgb', mediaType: 'application/octet-stream', title: 'FlatGeobuf', fileType: undefined, geoOnly: true },
 ] as const;
 
 /** Where a dataset's records are downloaded from, and which formats the download API serves. */
@@ -52,8 +51,8 @@ export function distributionQuads(hit: CatalogHit, ds: NamedNode, ctx: DcatDistr
       quad(dist, dcat('accessURL'), url),
       quad(dist, dcat('downloadURL'), url),
       quad(dist, dcat('mediaType'), namedNode(`http://www.iana.org/assignments/media-types/${d.mediaType}`)),
+      quad(dist, dct('format'), namedNode(`${EU_AUTHORITY}file-type/${d.fileType}`)),
     );
-    if (d.fileType) out.push(quad(dist, dct('format'), namedNode(`${EU_AUTHORITY}file-type/${d.fileType}`)));
     if (license) out.push(quad(dist, dct('license'), license.node));
   }
   return out;
