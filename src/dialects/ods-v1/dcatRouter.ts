@@ -31,10 +31,14 @@ function serializationOf(req: Request): DcatSerialization {
   return (Object.keys(DCAT_TYPES) as DcatSerialization[]).find((k) => DCAT_TYPES[k] === chosen) ?? 'turtle';
 }
 
-/** Where the route's datasets and downloads live: ODS v1 paths, or data4citizen's under a domain. */
-function contextOf(req: Request): DcatDatasetContext {
+/**
+ * Where the datasets and downloads live: ODS v1 paths for the default domain, data4citizen's under
+ * another (the route's, or the one an `id@domain` names, so that the IRIs resolve for anyone).
+ */
+function contextOf(req: Request, home?: string): DcatDatasetContext {
   const site = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-  const domain = typeof req.params.domain === 'string' ? req.params.domain : undefined;
+  const named = home ?? (typeof req.params.domain === 'string' ? req.params.domain : undefined);
+  const domain = named === 'default' ? undefined : named;
   return {
     site, formats: new Set(exportFormatNames()),
     datasetPath: domain ? `/${domain}/api2/datasets/` : '/api/datasets/1.0/',
@@ -65,8 +69,9 @@ export function dcatRouter(deps: Deps, clock: () => number): Router {
     await answer(req, res, dcatQuads(hits, { ...ctx, self: `${ctx.site}${req.path.replace(EXTENSION, '')}`, catalogTitle: `Datasets of ${access.domain}` }));
   });
   router.get(DCAT_DATASET_PATHS, async (req, res) => {
-    const hit = await runDatasetLookup(deps, routeAccess(req), datasetRef(String(req.params.datasetid), 'datasetid'));
-    await answer(req, res, datasetQuads(hit, contextOf(req)));
+    const ref = datasetRef(String(req.params.datasetid), 'datasetid');
+    const hit = await runDatasetLookup(deps, routeAccess(req), ref);
+    await answer(req, res, datasetQuads(hit, contextOf(req, ref.domain)));
   });
   return router;
 }

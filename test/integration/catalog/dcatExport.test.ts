@@ -145,6 +145,10 @@ describe('one dataset as DCAT-AP', () => {
     expect(objects(store, `http://${HOST}/paris/api2/datasets/${entry.id}`, `${DCT}title`)).toEqual([entry.m.title]);
     const elsewhere = await get('/paris/api/v2/catalog/datasets/dcat-open/exports/dcat.ttl');
     expect(elsewhere.status).toBe(404);
+    // `id@paris` from the default domain: the same graph, named by the dataset's IRIs in its own domain.
+    const byRef = await get(`/api/v2/catalog/datasets/${entry.id}@paris/exports/dcat.ttl`);
+    expect(byRef.status).toBe(200);
+    expect(sameGraph(quadsOfTurtle(byRef.text), quadsOfTurtle(res.text))).toBe(true);
   });
 
   test('a private dataset is a 404 (the same as an unknown one) but to its domain\'s key holder', async () => {
