@@ -1,48 +1,77 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
+import type { Quad } from 'n3';
 import type { Deps } from '../../execute/deps';
-import { dcatQuads, jsonld, turtle } from '../../render/dcatCatalog';
+import { exportFormatNames } from '../../render/formats/registry';
+import { dcatQuads } from '../../render/dcat/dcatCatalog';
+import { datasetQuads, type DcatDatasetContext } from '../../render/dcat/dcatDataset';
+import { DCAT_TYPES, serializeDcat, type DcatSerialization } from '../../render/dcat/dcatSerializations';
 import { runCatalogSearch } from '../../usecases/runCatalogSearch';
+import { runDatasetLookup } from '../../usecases/runDatasetLookup';
+import { datasetRef } from '../shared/commonParams';
 import { ParamReader } from '../shared/paramReader';
 import { routeAccess } from '../shared/routeAccess';
 import { catalogSearchParams } from './catalogSearchParams';
 
-/** The catalog export's paths: negotiated by `Accept`, or named by their extension. */
-const PATHS = ['/api/v2/catalog/exports/dcat', '/api/v2/catalog/exports/dcat.ttl', '/api/v2/catalog/exports/dcat.jsonld'];
+/** The serialization an extension names. */
+const EXTENSIONS: Readonly<Record<string, DcatSerialization>> = { '.ttl': 'turtle', '.jsonld': 'jsonld', '.rdf': 'rdfxml', '.xml': 'rdfxml' };
+const EXTENSION = /\.(ttl|jsonld|rdf|xml)$/;
+/** An export path, negotiated by `Accept` or named by each extension; and each with a `/<domain>` prefix. */
+const withExtensions = (path: string): string[] => {
+  const paths = [path, ...Object.keys(EXTENSIONS).map((ext) => `${path}${ext}`)];
+  return [...paths, ...paths.map((p) => `/:domain${p}`)];
+};
+export const DCAT_CATALOG_PATHS = withExtensions('/api/v2/catalog/exports/dcat');
+export const DCAT_DATASET_PATHS = withExtensions('/api/v2/catalog/datasets/:datasetid/exports/dcat');
 
-const TURTLE = 'text/turtle';
-const JSON_LD = 'application/ld+json';
-
-/** Turtle or JSON-LD: the extension decides, else `Accept` (Turtle when it names neither). */
-function formatOf(req: Request): typeof TURTLE | typeof JSON_LD {
-  if (req.path.endsWith('.ttl')) return TURTLE;
-  if (req.path.endsWith('.jsonld')) return JSON_LD;
-  return req.accepts([TURTLE, JSON_LD]) === JSON_LD ? JSON_LD : TURTLE;
+/** Turtle, JSON-LD or RDF/XML: the extension decides, else `Accept` (Turtle when it names none of them). */
+function serializationOf(req: Request): DcatSerialization {
+  const ext = EXTENSION.exec(req.path)?.[0];
+  if (ext) return EXTENSIONS[ext];
+  const chosen = req.accepts(Object.values(DCAT_TYPES));
+  return (Object.keys(DCAT_TYPES) as DcatSerialization[]).find((k) => DCAT_TYPES[k] === chosen) ?? 'turtle';
 }
 
 /**
- * The catalog as DCAT-AP (for harvesters: the European data portal, CKAN's ckanext-dcat), under
- * the ODS v2 export path: the datasets the caller may see in the route's domain (at most 10,000),
- * in Turtle or JSON-LD.
+ * Where the datasets and downloads live: ODS v1 paths for the default domain, data4citizen's under
+ * another (the route's, or the one an `id@domain` names, so that the IRIs resolve for anyone).
+ */
+function contextOf(req: Request, home?: string): DcatDatasetContext {
+  const site = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const named = home ?? (typeof req.params.domain === 'string' ? req.params.domain : undefined);
+  const domain = named === 'default' ? undefined : named;
+  return {
+    site, formats: new Set(exportFormatNames()),
+    datasetPath: domain ? `/${domain}/api2/datasets/` : '/api/datasets/1.0/',
+    downloadPath: domain ? `/${domain}/api2/records/download` : '/api/records/1.0/download',
+  };
+}
+
+async function answer(req: Request, res: Response, quads: readonly Quad[]): Promise<void> {
+  const as = serializationOf(req);
+  const body = await serializeDcat(quads, as);
+  res.status(200).set('Vary', 'Accept').type(`${DCAT_TYPES[as]}; charset=utf-8`).send(body);
+}
+
+/**
+ * DCAT-AP 3 for harvesters (the European data portal, CKAN's ckanext-dcat), under ODS v2's
+ * export paths: the catalog the caller may see in the route's domain (at most 10,000 datasets),
+ * and one dataset (`catalog/datasets/{id}/exports/dcat`, a 404 for a dataset the caller may not
+ * see), each in Turtle, JSON-LD or RDF/XML.
  */
 export function dcatRouter(deps: Deps, clock: () => number): Router {
   const router = Router();
-  const domainPaths = PATHS.map((p) => `/:domain${p}`);
-  router.get([...PATHS, ...domainPaths], async (req, res) => {
+  router.get(DCAT_CATALOG_PATHS, async (req, res) => {
     const access = routeAccess(req);
     const request = catalogSearchParams(new ParamReader(new Map([['rows', ['10000']]])));
     const { hits } = await runCatalogSearch(deps, access, request, clock());
-    const site = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-    const domain = typeof req.params.domain === 'string' ? req.params.domain : undefined;
-    const quads = dcatQuads(hits, {
-      // The catalog is named by its path without extension, whatever format it is written in.
-      site, self: `${site}${req.path.replace(/\.(ttl|jsonld)$/, '')}`, catalogTitle: `Datasets of ${access.domain}`,
-      datasetPath: domain ? `/${domain}/api2/datasets/` : '/api/datasets/1.0/',
-      downloadPath: domain ? `/${domain}/api2/records/download` : '/api/records/1.0/download',
-    });
-    const format = formatOf(req);
-    res.status(200).set('Vary', 'Accept');
-    if (format === JSON_LD) res.type(`${JSON_LD}; charset=utf-8`).send(JSON.stringify(jsonld(quads)));
-    else res.type(`${TURTLE}; charset=utf-8`).send(await turtle(quads));
+    const ctx = contextOf(req);
+    // The catalog is named by its path without extension, whatever format it is written in.
+    await answer(req, res, dcatQuads(hits, { ...ctx, self: `${ctx.site}${req.path.replace(EXTENSION, '')}`, catalogTitle: `Datasets of ${access.domain}` }));
+  });
+  router.get(DCAT_DATASET_PATHS, async (req, res) => {
+    const ref = datasetRef(String(req.params.datasetid), 'datasetid');
+    const hit = await runDatasetLookup(deps, routeAccess(req), ref);
+    await answer(req, res, datasetQuads(hit, contextOf(req, ref.domain)));
   });
   return router;
 }

@@ -4,11 +4,14 @@ import { PACKAGE_SEARCH_SCALARS } from '../../dialects/ckan/packageSearchParams'
 import { ANALYZE_SCALARS } from '../../dialects/ods-v1/analyzeParams';
 import { DATASET_LOOKUP_SCALARS } from '../../dialects/ods-v1/catalogRouter';
 import { CATALOG_SEARCH_SCALARS } from '../../dialects/ods-v1/catalogSearchParams';
+import { DCAT_CATALOG_PATHS, DCAT_DATASET_PATHS } from '../../dialects/ods-v1/dcatRouter';
 import { DOWNLOAD_SCALARS } from '../../dialects/ods-v1/downloadParams';
 import { GEO_SCALARS } from '../../dialects/ods-v1/geoParams';
 import { RECORD_LOOKUP_SCALARS } from '../../dialects/ods-v1/recordLookupParams';
 import { RECORDS_SEARCH_SCALARS } from '../../dialects/ods-v1/recordsSearchParams';
 import { OGC_FEATURE_SCALARS, OGC_ITEMS_SCALARS, OGC_PAGE_SCALARS } from '../../dialects/ogc/ogcParams';
+
+const DCAT_ANSWER_TYPES = ['text/turtle', 'application/ld+json', 'application/rdf+xml'];
 
 /** The content types an endpoint may answer with, the schema of its JSON body, and its success status (200). */
 interface Answer { types: readonly string[]; schema: string; status?: number }
@@ -74,7 +77,8 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
   { id: 'package-search', tag: 'CKAN', summary: 'Search the catalog (CKAN package_search)', paths: [...action('package_search'), '/api/datasets/2.0/search{/:params}', '/d4c/api/datasets/2.0/search{/:params}', '/:domain/api/datasets/2.0/search{/:params}'], methods: BOTH, scalars: PACKAGE_SEARCH_SCALARS, others: ['q', 'fq', 'fq_list', 'sort', 'facet.field'], answer: { types: ['application/json', 'text/csv', 'text/javascript'], schema: 'CkanResult' }, errors: 'ckan' },
   { id: 'package-show', tag: 'CKAN', summary: 'One package (CKAN package_show)', paths: [...action('package_show'), '/api/datasets/2.0/DATASETID{/:params}', '/d4c/api/datasets/2.0/DATASETID{/:params}', '/:domain/api/datasets/2.0/DATASETID{/:params}', '/api/datasets/2.0/:id', '/d4c/api/datasets/2.0/:id', '/:domain/api/datasets/2.0/:id'], methods: BOTH, others: ['id'], answer: { types: ['application/json'], schema: 'CkanResult' }, errors: 'ckan' },
   { id: 'status-show', tag: 'CKAN', summary: 'The site\'s status (CKAN status_show)', paths: ['/api/3/action/status_show', '/api/action/status_show', '/:domain/api/3/action/status_show', '/:domain/api/action/status_show'], methods: BOTH, others: [], answer: { types: ['application/json'], schema: 'CkanResult' }, errors: 'ckan' },
-  { id: 'catalog-dcat', tag: 'ODS catalog', summary: 'The catalog as DCAT-AP, in Turtle or JSON-LD (by Accept, or the .ttl and .jsonld extensions)', paths: ['/api/v2/catalog/exports/dcat', '/api/v2/catalog/exports/dcat.ttl', '/api/v2/catalog/exports/dcat.jsonld', '/:domain/api/v2/catalog/exports/dcat', '/:domain/api/v2/catalog/exports/dcat.ttl', '/:domain/api/v2/catalog/exports/dcat.jsonld'], methods: ['get'], others: [], answer: { types: ['text/turtle', 'application/ld+json'], schema: 'AnyJson' }, errors: 'ods' },
+  { id: 'catalog-dcat', tag: 'ODS catalog', summary: 'The catalog as DCAT-AP 3, in Turtle, JSON-LD or RDF/XML (by Accept, or the .ttl, .jsonld, .rdf and .xml extensions)', paths: DCAT_CATALOG_PATHS, methods: ['get'], others: [], answer: { types: DCAT_ANSWER_TYPES, schema: 'AnyJson' }, errors: 'ods' },
+  { id: 'dataset-dcat', tag: 'ODS catalog', summary: 'One dataset as a DCAT-AP 3 dcat:Dataset with its distributions, in Turtle, JSON-LD or RDF/XML (by Accept, or extension); 404 for a dataset the caller may not see', paths: DCAT_DATASET_PATHS, methods: ['get'], others: [], answer: { types: DCAT_ANSWER_TYPES, schema: 'AnyJson' }, errors: 'ods' },
   { id: 'health', tag: 'Operations', summary: 'Readiness: 200, or 503 naming the store that is down', paths: ['/api/health', '/d4c/api/health'], methods: ['get'], others: [], answer: { types: ['application/json'], schema: 'Health' }, errors: 'none' },
   { id: 'health-live', tag: 'Operations', summary: 'Liveness: 200 whenever the process runs; touches no store', paths: ['/api/health/live', '/d4c/api/health/live'], methods: ['get'], others: [], answer: { types: ['application/json'], schema: 'Health' }, errors: 'none' },
   { id: 'openapi', tag: 'Operations', summary: 'This document', paths: ['/api/openapi.json'], methods: ['get'], others: [], answer: { types: ['application/json'], schema: 'AnyJson' }, errors: 'none' },
