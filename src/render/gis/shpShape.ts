@@ -22,7 +22,7 @@ export function shapeKind(g: GeoJsonGeometry): ShapeKind | null {
 const signedArea = (ring: readonly Position[]): number => {
   let s = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  return -s;
+  return s;
 };
 
 /** A polygon's rings as a Shapefile wants them: the outer ring clockwise, holes counter-clockwise. */

@@ -96,8 +96,8 @@ describe.each(FORMATS)('format=%s', (format) => {
     const features = await gdalAllFeatures(res.path);
     const raw = rawAll.filter((f) => f.properties.departement === '29');
     expect(features).toHaveLength(raw.length);
-    const rawRow = (f: { properties: Record<string, unknown>; geometry: unknown }): string => [f.properties.code, f.properties.nom, f.properties.population, (f.properties.codes_postaux as string[]).join(','), ringsKey(f.geometry)].join('|');
-    const got = (f: OracleFeature): string => [attr(f, 'code', dbf), attr(f, 'nom', dbf), attr(f, 'population', dbf), attr(f, 'codes_postaux', dbf), ringsKey(f.geometry)].join('|');
+    const rawRow = (f: { properties: Record<string, unknown>; geometry: unknown }): string => [f.properties.code, f.properties.nom, f.properties.population, (f.properties.codes_postaux as string[] | undefined)?.join(',') ?? '', ringsKey(f.geometry)].join('|');
+    const got = (f: OracleFeature): string => [attr(f, 'code', dbf), attr(f, 'nom', dbf), attr(f, 'population', dbf), attr(f, 'codes_postaux', dbf) ?? '', ringsKey(f.geometry)].join('|');
     expect(features.map(got).sort()).toEqual(raw.map(rawRow).sort());
   }, 600000);
 });
@@ -120,4 +120,83 @@ function ringsKey(g: unknown): string {
 
 test('temporary files are gone once each export is sent', () => {
   expect(readdirSync(tmpdir()).filter((n) => n.startsWith('portal-search-export-'))).toEqual([]);
+});
+
+describe('geometries of every type, records without one, long field names', () => {
+  /** The rows of gis-mixed as written above: name → [description_longue_a, description_longue_b, valeur, jour, geometry]. */
+  const MIXED: Record<string, [string, number | null, number | null, string | null, { type: string; coordinates: unknown } | null]> = {
+    point: ['a', 1, 1.5, '2024-01-02', { type: 'Point', coordinates: [2.5, 48.5] }],
+    ligne: ['b', 2, -2.25, '2024-02-03', { type: 'LineString', coordinates: [[2, 48], [3, 49], [4, 48.5]] }],
+    sans: ['c', 3, null, null, null],
+    troue: ['d', null, 1e-7, '2024-03-04', { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], [[2, 2], [2, 4], [4, 4], [4, 2], [2, 2]]] }],
+    deux: ['é', 5, 123456.789, '2024-05-06', { type: 'MultiPolygon', coordinates: [[[[20, 20], [21, 20], [21, 21], [20, 20]]], [[[30, 30], [31, 30], [31, 31], [30, 30]]]] }],
+  };
+  /** A geometry compared by type and rings (lines by their positions). */
+  const shape = (g: { type: string; coordinates?: unknown } | null): string => (g === null ? 'null' : /Polygon/.test(g.type) ? `surface ${ringsKey(g)}` : `${g.type} ${JSON.stringify(g.coordinates)}`);
+
+  test.each(FORMATS)('format=%s: each record once, with its values and geometry (null kept), read by GDAL', async (format) => {
+    const res = await download(format, 'dataset=gis-mixed');
+    expect(res.status).toBe(200);
+    const dbf = format === 'shp' ? await shippedMapping(res.path, 'gis-mixed') : undefined;
+    const features = await gdalAllFeatures(res.path);
+    const got = Object.fromEntries(features.map((f) => [attr(f, 'nom', dbf), [
+      attr(f, 'description_longue_a', dbf), attr(f, 'description_longue_b', dbf) ?? null, attr(f, 'valeur', dbf) ?? null,
+      attr(f, 'jour', dbf) === null || attr(f, 'jour', dbf) === undefined ? null : String(attr(f, 'jour', dbf)).slice(0, 10).replace(/\//g, '-'), shape(f.geometry),
+    ]]));
+    expect(got).toEqual(Object.fromEntries(Object.entries(MIXED).map(([k, v]) => [k, [...v.slice(0, 4), shape(v[4])]])));
+  }, 120000);
+
+  test('format=shp: one file set per shape type, the record without geometry a null shape in the first; the names cut and numbered', async () => {
+    const res = await download('shp', 'dataset=gis-mixed');
+    const names = await zipNames(res.path);
+    expect(names.filter((n) => n.endsWith('.shp')).sort()).toEqual(['gis-mixed_line.shp', 'gis-mixed_point.shp', 'gis-mixed_polygon.shp']);
+    expect(names.filter((n) => n.endsWith('.prj'))).toHaveLength(3);
+    const mapping = await shippedMapping(res.path, 'gis-mixed');
+    expect(Object.fromEntries(mapping)).toEqual({ nom: 'nom', description_longue_a: 'descriptio', description_longue_b: 'descript_1', valeur: 'valeur', jour: 'jour' });
+    const source = gdalSource(res.path);
+    const counts = await Promise.all(['gis-mixed_point', 'gis-mixed_line', 'gis-mixed_polygon'].map(async (l) => (await gdalSummary(source, l)).count));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(5);
+    // One point, one line, two surfaces, and the null shape in whichever set came first.
+    expect(counts.map((n, i) => n - [1, 1, 2][i]).sort()).toEqual([0, 0, 1]);
+  }, 120000);
+
+  test('format=shp of a dataset without geometry is a 400 saying so; gpkg and fgb hold its records with no geometry', async () => {
+    const shp = await download('shp', 'dataset=gis-none');
+    expect(shp.status).toBe(400);
+    expect(JSON.parse(shp.text)).toMatchObject({ error: expect.stringMatching(/format=shp needs a dataset with geometries/) });
+    for (const format of ['gpkg', 'fgb'] as const) {
+      const res = await download(format, 'dataset=gis-none');
+      const features = await gdalAllFeatures(res.path);
+      expect([format, features.map((f) => [f.properties.nom, f.properties.n, f.geometry]).sort()]).toEqual([format, [['a', 1, null], ['b', 2, null]]]);
+    }
+  }, 120000);
+
+  test('a bad format name is a 400 listing the formats, the GIS ones included', async () => {
+    const res = await download('kml', `dataset=${LIEUX}`);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text).error).toMatch(/csv, json, jsonp, geojson, geojsonp, ndjson, gpkg, shp, fgb/);
+  });
+});
+
+describe('OGC items in GIS files (f=gpkg, shp, fgb)', () => {
+  test.each(FORMATS)('f=%s: a page of items, filtered, as GDAL reads it', async (format) => {
+    const res = await saveDownload(app, `/ogc/collections/${LIEUX}/items?f=${format}&limit=300&type_tournage=${encodeURIComponent('Série TV')}`, `items.${EXT[format]}`);
+    expect([res.status, res.headers['content-type']]).toEqual([200, TYPES[format]]);
+    const dbf = format === 'shp' ? await shippedMapping(res.path, LIEUX) : undefined;
+    const features = await gdalAllFeatures(res.path);
+    const raw = rawCsvObjects('lieux-de-tournage-a-paris.csv').filter((r) => r['Type de tournage'] === 'Série TV');
+    expect(raw.length).toBeGreaterThan(300);
+    expect(features).toHaveLength(300);
+    const rawKeys = new Set(raw.map((r) => `${r['Identifiant du lieu']}|${(JSON.parse(r.geo_shape) as { coordinates: number[] }).coordinates.map((x) => x.toFixed(9)).join(' ')}`));
+    const got = features.map((f) => `${attr(f, 'id_lieu', dbf)}|${(f.geometry!.coordinates as number[]).map((x) => x.toFixed(9)).join(' ')}`);
+    expect(got.filter((k) => !rawKeys.has(k))).toEqual([]);
+    expect(features.every((f) => attr(f, 'type_tournage', dbf) === 'Série TV')).toBe(true);
+  }, 120000);
+
+  test('f=gpkg with crs=EPSG:2154 is a 400 (the files are written in WGS 84); an unknown f is a 400', async () => {
+    const crs = await saveDownload(app, `/ogc/collections/${LIEUX}/items?f=gpkg&crs=${encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/2154')}`, 'x');
+    expect([crs.status, JSON.parse(crs.text)]).toEqual([400, expect.objectContaining({ code: expect.any(String), description: expect.stringMatching(/f=gpkg is written in WGS 84 only/) })]);
+    const f = await saveDownload(app, `/ogc/collections/${LIEUX}/items?f=kml`, 'y');
+    expect([f.status, JSON.parse(f.text).description]).toEqual([400, expect.stringMatching(/gpkg/)]);
+  });
 });
