@@ -12,11 +12,13 @@ const dcat = (t: string) => namedNode(`${NS.dcat}${t}`);
 const dct = (t: string) => namedNode(`${NS.dct}${t}`);
 const foaf = (t: string) => namedNode(`${NS.foaf}${t}`);
 
-/** The formats a dataset with records is distributed in: the download API's, with their IANA media types. */
+/** The formats a dataset with records is distributed in: the download API's, with their IANA media types (FlatGeobuf, which has none registered, is left out). */
 const DISTRIBUTIONS = [
   { format: 'csv', mediaType: 'text/csv', title: 'CSV' },
   { format: 'json', mediaType: 'application/json', title: 'JSON' },
   { format: 'geojson', mediaType: 'application/geo+json', title: 'GeoJSON', geoOnly: true },
+  { format: 'gpkg', mediaType: 'application/geopackage+sqlite3', title: 'GeoPackage', geoOnly: true },
+  { format: 'shp', mediaType: 'application/zip', title: 'Shapefile (zip)', geoOnly: true },
 ];
 
 /** Where the catalog lives: the site, the domain's name, and the paths of a dataset lookup and of the download API. */

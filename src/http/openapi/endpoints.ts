@@ -51,6 +51,8 @@ const recordsUnder = (name: string): string[] => [`/api/records/1.0/${name}`, `/
 const action = (name: string): string[] => [`/api/3/action/${name}{/:params}`, `/api/action/${name}{/:params}`, `/d4c/api/3/action/${name}{/:params}`, `/:domain/api/3/action/${name}{/:params}`, `/:domain/api/action/${name}{/:params}`];
 const FILTERS = ['dataset', 'q', 'q.{name}', 'refine.{field}', 'exclude.{field}', 'geofilter.distance', 'geofilter.polygon', 'geofilter.bbox', 'timezone'];
 const JSON_GEO_CSV = ['application/json', 'application/geo+json', 'text/csv', 'text/javascript'];
+/** The GIS files of downloads and OGC items: GeoPackage, zipped Shapefile, FlatGeobuf. */
+const GIS_FILES = ['application/geopackage+sqlite3', 'application/zip', 'application/flatgeobuf'];
 const BOTH = ['get', 'post'] as const;
 /** An OGC API – Features resource, under `/ogc` and `/<domain>/ogc`. */
 const ogc = (id: string, summary: string, path: string, answer: Answer, extra: Partial<EndpointFamily> = {}): EndpointFamily => ({
@@ -60,7 +62,7 @@ const ogc = (id: string, summary: string, path: string, answer: Answer, extra: P
 /** The public endpoints, family by family. */
 export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
   { id: 'records-search', tag: 'ODS records', summary: 'Search the records of a dataset: a page, its total and its facets', paths: recordsUnder('search'), methods: BOTH, scalars: RECORDS_SEARCH_SCALARS, others: [...FILTERS, 'facet', 'disjunctive.{field}', 'facetsort.{field}', 'sort'], answer: { types: JSON_GEO_CSV, schema: 'RecordsPage' }, errors: 'ods' },
-  { id: 'records-download', tag: 'ODS records', summary: 'Every matching record, streamed from one snapshot (csv, json, geojson, ndjson, jsonp, geojsonp)', paths: recordsUnder('download'), methods: BOTH, scalars: DOWNLOAD_SCALARS, others: [...FILTERS, 'sort'], answer: { types: [...JSON_GEO_CSV, 'application/x-ndjson'], schema: 'FeatureCollection' }, errors: 'ods' },
+  { id: 'records-download', tag: 'ODS records', summary: 'Every matching record, streamed from one snapshot (csv, json, geojson, ndjson, jsonp, geojsonp), or spooled and sent whole as a GIS file (gpkg GeoPackage, shp zipped Shapefile, fgb FlatGeobuf)', paths: recordsUnder('download'), methods: BOTH, scalars: DOWNLOAD_SCALARS, others: [...FILTERS, 'sort'], answer: { types: [...JSON_GEO_CSV, 'application/x-ndjson', ...GIS_FILES], schema: 'FeatureCollection' }, errors: 'ods' },
   { id: 'records-analyze', tag: 'ODS records', summary: 'Aggregated series of a dataset, grouped by x (charts)', paths: recordsUnder('analyze'), methods: BOTH, scalars: ANALYZE_SCALARS, others: [...FILTERS, 'x', 'y.{serie}.func', 'y.{serie}.expr'], answer: { types: ['application/json', 'text/csv', 'text/javascript'], schema: 'AnyJson' }, errors: 'ods' },
   { id: 'records-geocluster', tag: 'ODS maps', summary: 'Clusters of the matching records at a zoom level', paths: recordsUnder('geocluster'), methods: BOTH, scalars: GEO_SCALARS, others: [...FILTERS, 'y.{serie}.func', 'y.{serie}.expr'], answer: { types: ['application/json', 'text/javascript'], schema: 'AnyJson' }, errors: 'ods' },
   { id: 'records-boundingbox', tag: 'ODS maps', summary: 'The box around the matching records and their geometry types', paths: recordsUnder('boundingbox'), methods: BOTH, scalars: GEO_SCALARS, others: FILTERS, answer: { types: ['application/json', 'text/javascript'], schema: 'AnyJson' }, errors: 'ods' },
@@ -111,7 +113,7 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
   ogc('ogc-conformance', 'The conformance classes implemented: Part 1 core and geojson, Part 2 crs', '/conformance', { types: JSON_ONLY, schema: 'AnyJson' }),
   ogc('ogc-collections', 'One collection per geographic dataset the caller may read, with its extent, CRSs and links', '/collections', { types: JSON_ONLY, schema: 'AnyJson' }),
   ogc('ogc-collection', 'One collection', '/collections/:collectionId', { types: JSON_ONLY, schema: 'AnyJson' }),
-  ogc('ogc-items', 'The features of a collection, filtered (bbox, datetime, facet properties), paged by next links', '/collections/:collectionId/items', { types: ['application/geo+json'], schema: 'FeatureCollection' }, { scalars: OGC_ITEMS_SCALARS, others: ['{property}'] }),
+  ogc('ogc-items', 'The features of a collection, filtered (bbox, datetime, facet properties), paged by next links; f=gpkg, shp or fgb gives the page as a GIS file', '/collections/:collectionId/items', { types: ['application/geo+json', ...GIS_FILES], schema: 'FeatureCollection' }, { scalars: OGC_ITEMS_SCALARS, others: ['{property}'] }),
   ogc('ogc-feature', 'One feature by its id (the record id)', '/collections/:collectionId/items/:featureId', { types: ['application/geo+json'], schema: 'AnyJson' }, { scalars: OGC_FEATURE_SCALARS }),
   { id: 'home', tag: 'Operations', summary: 'Sends a browser to the explorer page', paths: ['/'], methods: ['get'], others: [], answer: { types: ['text/html'], schema: 'AnyJson' }, redirect: '/explore', errors: 'none' },
   { id: 'explorer', tag: 'Operations', summary: 'The explorer page: the catalog, and each dataset\'s records, facets, map and chart through this API (assets under /explore/assets/; a 503 says to run `npm run build:web` when the bundle is missing)', paths: ['/explore'], methods: ['get'], others: [], answer: { types: ['text/html'], schema: 'AnyJson' }, errors: 'none' },
