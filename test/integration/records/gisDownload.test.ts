@@ -1,6 +1,14 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, watch } from 'node:fs';
+import { get as httpGet, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@elastic/elasticsearch';
 import type { Express } from 'express';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../../../src/http/app';
+import { createHttpServer } from '../../../src/http/httpServer';
 import type { Deps } from '../../../src/execute/deps';
 import { maxCoordinateDifference, type OracleFeature } from '../../support/gdal';
 import { gdalAllFeatures, gdalLayers, gdalSource, gdalSummary, saveDownload, zipEntry, zipNames } from '../../support/gisDownloads';
@@ -117,8 +125,83 @@ function ringsKey(g: unknown): string {
   return polygons.flat().map(ring).sort().join(';');
 }
 
-test('temporary files are gone once each export is sent', () => {
-  expect(readdirSync(tmpdir()).filter((n) => n.startsWith('portal-search-export-'))).toEqual([]);
+/** The spool folders of exports now in the temporary folder. */
+const spoolDirs = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('portal-search-export-')).sort();
+const before = spoolDirs();
+
+/**
+ * The app over an Elasticsearch client that holds the export before its second page until
+ * released, or fails that page, and tells when the export's snapshot is closed.
+ */
+function heldApp(fail: boolean): { app: Express; secondPage: Promise<void>; release: () => void; pitClosed: Promise<void>; searches: () => number } {
+  let searches = 0;
+  let reached: () => void = () => undefined;
+  const secondPage = new Promise<void>((resolve) => { reached = resolve; });
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  let closed: () => void = () => undefined;
+  const pitClosed = new Promise<void>((resolve) => { closed = resolve; });
+  const es = Object.create(deps.es) as Client;
+  es.search = (async (...args: Parameters<Client['search']>) => {
+    if (++searches === 2) {
+      reached();
+      await released;
+      if (fail) throw new Error('simulated failure of the second page');
+    }
+    return deps.es.search(...args);
+  }) as Client['search'];
+  es.closePointInTime = (async (...args: Parameters<Client['closePointInTime']>) => {
+    try { return await deps.es.closePointInTime(...args); } finally { closed(); }
+  }) as Client['closePointInTime'];
+  return { app: createApp({ ...deps, es }, pino({ level: 'silent' }), { exportPageSize: 500 }), secondPage, release, pitClosed, searches: () => searches };
+}
+
+/** Resolves once `path` no longer exists, on the temporary folder's change events (no polling). */
+function removed(path: string): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(tmpdir(), () => { if (!existsSync(path)) { watcher.close(); resolve(); } });
+    if (!existsSync(path)) { watcher.close(); resolve(); }
+  });
+}
+
+describe('failures and clients that leave', () => {
+  test.each(FORMATS)('format=%s: Elasticsearch failing mid-spool is a JSON 5xx, not a truncated 200, and the spool folder is gone', async (format) => {
+    const held = heldApp(true);
+    const pending = request(held.app).get(`/api/records/1.0/download?dataset=${LIEUX}&format=${format}`);
+    const answered = pending.then((r) => r);
+    await held.secondPage;
+    held.release();
+    const res = await answered;
+    expect([res.status >= 500, res.headers['content-type']]).toEqual([true, expect.stringMatching(/^application\/json/)]);
+    expect(res.body).toMatchObject({ error: expect.any(String) });
+    expect(spoolDirs()).toEqual(before);
+  });
+
+  test('a client that leaves mid-spool: the snapshot is closed and the spool folder removed', async () => {
+    const held = heldApp(false);
+    const server = createHttpServer(held.app).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    // The server's side of the connection closing (its own listeners, the response's among them, run first).
+    const socketClosed = new Promise<void>((resolve) => server.once('connection', (socket) => socket.once('close', () => resolve())));
+    const req = httpGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=${LIEUX}&format=gpkg`, (_res: IncomingMessage) => undefined);
+    req.on('error', () => undefined);
+    await held.secondPage;
+    const [dir] = spoolDirs().filter((d) => !before.includes(d));
+    expect(existsSync(join(tmpdir(), dir, 'export.gpkg'))).toBe(true);
+    req.destroy();
+    await socketClosed;
+    held.release();
+    await held.pitClosed;
+    await removed(join(tmpdir(), dir));
+    expect(spoolDirs()).toEqual(before);
+    // The export stopped at the page it was reading: far fewer reads than its 30 pages.
+    expect(held.searches()).toBeLessThan(Math.ceil(rawCsvObjects('lieux-de-tournage-a-paris.csv').length / 500));
+    server.close();
+  });
+});
+
+test('no spool folder is left once every export is sent', () => {
+  expect(spoolDirs()).toEqual(before);
 });
 
 describe('geometries of every type, records without one, long field names', () => {
