@@ -30,6 +30,7 @@ export async function sendSpooled(res: Response, format: SpooledFormat, ctx: Omi
       }
       if (gone) { await pages.return(undefined); return; }
       const body = await writer.finish();
+      if (gone) return;
       res.status(200).type(format.contentType).set({
         'Content-Disposition': `attachment; filename="${ctx.filename}.${format.extension}"`,
         ...(body.length === undefined ? {} : { 'Content-Length': String(body.length) }),

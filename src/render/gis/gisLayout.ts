@@ -14,10 +14,7 @@ export type GisValue = string | number;
 /** One attribute column: the field it shows, its type, and its value in a record (undefined when empty). */
 export interface GisColumn { name: string; label: string; type: GisType; value(fields: Record<string, FieldValue>): GisValue | undefined }
 
-/**
- * How records become features of a GIS file: the attribute columns, the geometry of a record
- * (null when it has none), and the transform of positions into the output CRS.
- */
+/** How records become features of a GIS file: the layer's name, the attribute columns, and the geometry of a record (null when it has none). */
 export interface GisLayout { layer: string; columns: GisColumn[]; geometry(hit: RecordHit): GeoJsonGeometry | null }
 
 /** Where the geometry of a feature comes from, as in the GeoJSON export: the first geo_shape column, else the record's point. */
@@ -62,11 +59,8 @@ function column(f: FieldDef, timeZone: string): GisColumn {
   }
 }
 
-/**
- * The layout of an export in a GIS format: every column but the one that gives the geometry
- * becomes an attribute; the geometry is mapped into the output CRS by `toCrs` (identity for WGS 84).
- */
-export function gisLayout(ctx: RecordContext, columns: readonly FieldDef[], layer: string, toCrs?: (g: GeoJsonGeometry) => GeoJsonGeometry): GisLayout {
+/** The layout of an export in a GIS format: every column but the one that gives the geometry becomes an attribute; positions stay WGS 84 lon/lat. */
+export function gisLayout(ctx: RecordContext, columns: readonly FieldDef[], layer: string): GisLayout {
   const shape = shapeOf(columns);
   const attributes = columns.filter((f) => f.name !== shape).map((f) => column(f, ctx.timeZone));
   return {
@@ -74,8 +68,7 @@ export function gisLayout(ctx: RecordContext, columns: readonly FieldDef[], laye
     columns: attributes,
     geometry: (hit) => {
       const own = shape === undefined ? undefined : hit.fields[shape];
-      const g = (own !== undefined && own !== null ? own : (hit.geometry ?? null)) as GeoJsonGeometry | null;
-      return g && toCrs ? toCrs(g) : g;
+      return (own !== undefined && own !== null ? own : (hit.geometry ?? null)) as GeoJsonGeometry | null;
     },
   };
 }
