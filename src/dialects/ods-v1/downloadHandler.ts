@@ -5,6 +5,9 @@ import type { ExportWriter } from '../../render/formats/streamWriter';
 import { runExport } from '../../usecases/runExport';
 import { downloadParams } from './downloadParams';
 import { streamWriter } from '../../render/formats/streamWriter';
+import { RECORD_SPOOLED_FORMATS } from '../../render/formats/registry';
+import { gisExport } from '../shared/gisExport';
+import { sendSpooled } from '../shared/sendSpooled';
 import { guardJsonp } from '../shared/guardJsonp';
 import { requestParams } from '../shared/requestParams';
 import { routeAccess } from '../shared/routeAccess';
@@ -28,6 +31,13 @@ export function downloadHandler(deps: Deps, clock: () => number, pageSize: numbe
     const { plan, pages } = await runExport(deps, routeAccess(req), request, clock(), pageSize);
     const records = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
     const format = { records, columns: plan.fields ?? plan.schema, output: request.output, filename: plan.datasetId.replace(/[^\w@-]/g, '_') };
+    const spooled = RECORD_SPOOLED_FORMATS.get(request.output.format);
+    if (spooled) {
+      const ctx = gisExport(spooled, request.output.format, { ...records, columns: format.columns, filename: format.filename, now: clock() }, 'format');
+      const name = request.output.format;
+      await sendSpooled(res, spooled, ctx, pages, metrics && { rows: (n) => metrics.exportedRows.inc({ format: name }, n), bytes: (n) => metrics.exportedBytes.inc({ format: name }, n) });
+      return;
+    }
     const writer = streamWriter(request.output.format, request.output.callback, format);
     await streamExport(res, metrics ? countedWriter(writer, metrics, request.output.format) : writer, pages);
   };

@@ -6,7 +6,7 @@ import type { FeaturesRequest, FilterCrs } from '../../model/featuresRequest';
 import { ParamReader } from '../shared/paramReader';
 import { readQueryString } from '../shared/rawParams';
 import { ogcBbox } from './ogcBbox';
-import { fromOgcCrs, ogcCrs, type OgcCrs } from './ogcCrs';
+import { CRS84, fromOgcCrs, ogcCrs, type OgcCrs } from './ogcCrs';
 import { ogcDatetime } from './ogcDatetime';
 
 /** The most features one page holds; a larger `limit` is taken as this one (Part 1, /req/core/fc-limit-response). */
@@ -14,6 +14,11 @@ export const MAX_LIMIT = 10_000;
 
 /** `f`: JSON (GeoJSON for features) whatever is asked; `html` is accepted and answered in JSON too (no HTML encoding is claimed). */
 const FORMAT = z.enum(['json', 'geojson', 'html']).optional();
+
+/** The GIS files a page of items may also be had in (`f=gpkg`, `f=shp`, `f=fgb`), as the download API writes them. */
+export const OGC_ITEMS_FILES = ['gpkg', 'shp', 'fgb'] as const;
+export type OgcItemsFile = (typeof OGC_ITEMS_FILES)[number];
+const ITEMS_FORMAT = z.enum(['json', 'geojson', 'html', ...OGC_ITEMS_FILES]).optional();
 
 /** A whole number above the maximum is taken as the maximum, before validation. */
 const clampLimit = (v: unknown): unknown => (typeof v === 'string' && /^\d+$/.test(v.trim()) && Number(v) > MAX_LIMIT ? String(MAX_LIMIT) : v);
@@ -35,7 +40,7 @@ export const OGC_ITEMS_SCALARS = z.strictObject({
   filter: z.string().optional(),
   'filter-lang': FILTER_LANG,
   'filter-crs': z.string().optional(),
-  f: FORMAT,
+  f: ITEMS_FORMAT,
 });
 
 /** The parameters of every other OGC page. */
@@ -77,8 +82,8 @@ function decodeCursor(text: string): ItemsCursor {
   throw new AppError('bad_parameter', 'cursor is not one this server wrote: follow the next links as given.', { parameter: 'cursor' });
 }
 
-/** Items, validated: the features request, the output CRS and the cursor it came with. */
-export interface ItemsParams { request: FeaturesRequest; crs: OgcCrs; cursor?: ItemsCursor }
+/** Items, validated: the features request, the output CRS, the cursor it came with, and the GIS file asked for instead of GeoJSON. */
+export interface ItemsParams { request: FeaturesRequest; crs: OgcCrs; cursor?: ItemsCursor; file?: OgcItemsFile }
 
 const isFacet = (f: FieldDef): boolean => f.annotations.some((a) => a.name === 'facet');
 
@@ -103,7 +108,11 @@ export function ogcItemsParams(r: ParamReader, datasetId: string, schema: readon
     limit: s.limit,
     ...(cursor ? { after: cursor.after } : {}),
   };
-  return { request, crs: ogcCrs(s.crs, 'crs'), ...(cursor ? { cursor } : {}) };
+  const crs = ogcCrs(s.crs, 'crs');
+  const file = OGC_ITEMS_FILES.find((x) => x === s.f);
+  // The GIS files are written in WGS 84 (EPSG:4326, longitude first, as these formats store positions): CRS84 and EPSG:4326 give the same file.
+  if (file && !crs.crs.isWgs84) throw new AppError('bad_parameter', `f=${file} is written in WGS 84 only: leave crs out, or ask for ${CRS84} or http://www.opengis.net/def/crs/EPSG/0/4326.`, { parameter: 'crs' });
+  return { request, crs, ...(cursor ? { cursor } : {}), ...(file ? { file } : {}) };
 }
 
 /** A CRS as the planner reads a filter's geometry literals in it. */

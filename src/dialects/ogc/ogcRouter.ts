@@ -12,6 +12,7 @@ import { catalogListing } from './catalogListing';
 import { ogcCollection } from './ogcCollection';
 import { ogcFeatures } from './ogcFeature';
 import { itemsCollection, pageRecords, requestUrl } from './ogcItems';
+import { sendItemsFile } from './ogcItemsFile';
 import { CONFORMANCE_CLASSES, landingPage } from './ogcLanding';
 import { GEOJSON_TYPE, JSON_TYPE, link, OPENAPI_30_TYPE, SCHEMA_TYPE } from './ogcLinks';
 import { ogcFeatureParams, ogcItemsParams, ogcPageParams, ogcQuery } from './ogcParams';
@@ -80,6 +81,7 @@ export function ogcRouter(deps: Deps, clock: () => number, pieceRows: number, ap
     const p = ogcItemsParams(ogcQuery(req), target.row.id, target.schema);
     const page = await runFeaturesPage(deps, routeAccess(req), p.request, clock(), pieceRows);
     const hits = await pageRecords(page);
+    if (p.file) return sendItemsFile(res, { id: target.row.id, schema: target.schema }, p.file, hits, clock(), pieceRows);
     sendOgc(res, itemsCollection(req, target.row.id, target.schema, p, hits, page.result.nhits, clock()), GEOJSON_TYPE, p.crs.uri);
   });
   router.get(under('/collections/:collectionId/items/:featureId'), async (req, res) => {

@@ -1,8 +1,12 @@
 import { csvFormat } from './csvFormat';
+import { fgbFormat } from './fgbFormat';
 import { geojsonFormat } from './geojsonFormat';
+import { gpkgFormat } from './gpkgFormat';
 import { jsonFormat } from './jsonFormat';
 import { ndjsonFormat } from './ndjsonFormat';
 import type { RecordFormat } from './recordFormat';
+import { shpFormat } from './shpFormat';
+import type { SpooledFormat } from './spooledFormat';
 
 /** The record formats of exports, by the name `format=` gives them. A new format is one module and one line here. */
 export const RECORD_STREAM_FORMATS: ReadonlyMap<string, RecordFormat> = new Map([
@@ -12,9 +16,21 @@ export const RECORD_STREAM_FORMATS: ReadonlyMap<string, RecordFormat> = new Map(
   ['ndjson', ndjsonFormat],
 ]);
 
+/**
+ * The binary GIS formats of exports, spooled to temporary files before they are sent (see
+ * SpooledFormat for why they are not streamed as text).
+ */
+export const RECORD_SPOOLED_FORMATS: ReadonlyMap<string, SpooledFormat> = new Map([
+  ['gpkg', gpkgFormat],
+  ['shp', shpFormat],
+  ['fgb', fgbFormat],
+]);
+
 /** `<name>p` is the JSONP form of every JSON format (`jsonp`, `geojsonp`). */
 export const JSONP_SUFFIX = 'p';
 
-/** Every name `format=` may take for an export: each format, and the JSONP form of each JSON one. */
-export const exportFormatNames = (): string[] =>
-  [...RECORD_STREAM_FORMATS].flatMap(([name, f]) => (f.json ? [name, `${name}${JSONP_SUFFIX}`] : [name]));
+/** Every name `format=` may take for an export: each format, the JSONP form of each JSON one, and each spooled format. */
+export const exportFormatNames = (): string[] => [
+  ...[...RECORD_STREAM_FORMATS].flatMap(([name, f]) => (f.json ? [name, `${name}${JSONP_SUFFIX}`] : [name])),
+  ...RECORD_SPOOLED_FORMATS.keys(),
+];

@@ -336,9 +336,10 @@ describe('OGC API – Features Part 1, conformance class Core', () => {
 describe('OGC API – Features Part 1, conformance class GeoJSON', () => {
   test('/conf/geojson/definition', async () => {
     const doc = (await ok('/api/openapi.json')).body as { paths: Record<string, { get: { responses: Record<string, { content?: Record<string, unknown> }> } }> };
-    for (const p of ['/ogc/collections/{collectionId}/items', '/ogc/collections/{collectionId}/items/{featureId}']) {
-      expect(Object.keys(doc.paths[p].get.responses['200'].content!)).toEqual(['application/geo+json']);
-    }
+    const types = (p: string): string[] => Object.keys(doc.paths[p].get.responses['200'].content!);
+    // GeoJSON first; items also in the GIS files of f=gpkg, shp and fgb.
+    expect(types('/ogc/collections/{collectionId}/items')).toEqual(['application/geo+json', 'application/geopackage+sqlite3', 'application/zip', 'application/flatgeobuf']);
+    expect(types('/ogc/collections/{collectionId}/items/{featureId}')).toEqual(['application/geo+json']);
   });
 
   test('/conf/geojson/content', async () => {

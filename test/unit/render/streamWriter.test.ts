@@ -13,8 +13,8 @@ const body = (name: string, callback?: string): string => {
 };
 
 describe('record stream formats', () => {
-  test('every export format name: each format, and a JSONP form of each JSON one only', () => {
-    expect(exportFormatNames().sort()).toEqual(['csv', 'geojson', 'geojsonp', 'json', 'jsonp', 'ndjson']);
+  test('every export format name: each format, a JSONP form of each JSON one only, and the spooled GIS formats', () => {
+    expect(exportFormatNames().sort()).toEqual(['csv', 'fgb', 'geojson', 'geojsonp', 'gpkg', 'json', 'jsonp', 'ndjson', 'shp']);
   });
 
   test('ndjson: one JSON object per line, each line ended by a newline, no array around them', () => {
