@@ -94,8 +94,9 @@ describe('planCql2: advanced comparison operators', () => {
   });
 
   test('the compiled wildcard escapes Elasticsearch\'s own wildcard characters', () => {
-    // The filter's text is %a\\b*?_ : its \\ is one literal backslash.
-    expect(compilePredicate(plan("name LIKE '%a\\\\b*?_'"))).toEqual({ wildcard: { 'v.name': { value: '*a\\\\b\\*\\??' } } });
+    // The filter's text is '%a\\\\b*?_': the literal's escapes (/req/cql2-text/escaping) make it the
+    // pattern %a\\b*?_, whose \\ is LIKE's escape of one literal backslash.
+    expect(compilePredicate(plan("name LIKE '%a\\\\\\\\b*?_'"))).toEqual({ wildcard: { 'v.name': { value: '*a\\\\b\\*\\??' } } });
   });
 
   test('IN and BETWEEN', () => {
