@@ -97,6 +97,15 @@ describe('parseCql2: advanced comparison operators and S_INTERSECTS', () => {
       kind: 'intersects', left: prop('geom'), right: { kind: 'polygon', rings: [[[0, 0], [4, 0], [4, 4], [0, 0]], [[1, 1], [2, 1], [2, 2], [1, 1]]] },
     });
   });
+
+  test('the spec\'s literals (21-065r2 clause 7: example 7.6, schema/examples/text/clause7_07.txt): a BBOX across the antimeridian, POINT [Z] with a height', () => {
+    expect(parse('S_INTERSECTS(geometry,POINT(36.319836 32.288087))')).toEqual({ kind: 'intersects', left: prop('geometry'), right: { kind: 'point', position: [36.319836, 32.288087] } });
+    expect(parse('S_INTERSECTS(geometry,BBOX(160.6,-55.95,-170,-25.89))')).toEqual({ kind: 'intersects', left: prop('geometry'), right: { kind: 'bbox', numbers: [160.6, -55.95, -170, -25.89] } });
+    // Annex A: pointTaggedText = "POINT" ["Z"] pointText; point = xCoord yCoord [zCoord]. The height is dropped.
+    for (const point of ['POINT Z(1 2 3)', 'point z (1 2 3)', 'POINT(1 2 3)']) expect(parse(`S_INTERSECTS(g, ${point})`)).toEqual({ kind: 'intersects', left: prop('g'), right: { kind: 'point', position: [1, 2] } });
+    expect(parse('S_INTERSECTS(g, POLYGON Z((0 0 1, 4 0 1, 4 4 1, 0 0 1)))')).toEqual({ kind: 'intersects', left: prop('g'), right: { kind: 'polygon', rings: [[[0, 0], [4, 0], [4, 4], [0, 0]]] } });
+    expect(explain('S_INTERSECTS(g, BBOX Z(1,2,3,4))')).toMatch(/^BBOX has no Z tag: .* at position 16\n/);
+  });
 });
 
 describe('parseCql2: errors say what and where, with a caret', () => {
