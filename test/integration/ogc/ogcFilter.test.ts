@@ -192,6 +192,13 @@ describe('CQL2 text on the records (Basic CQL2, advanced comparison operators, b
     expect(await matched("nom_tournage NOT LIKE '%Paris%'")).toBe(rows.filter((r) => !re.test(r.titre)).length);
   });
 
+  test('/conf/cql2-text/escaping: an embedded quote doubled or after a backslash (21-065r2 /req/cql2-text/escaping B)', async () => {
+    const withQuote = rows.filter((r) => r.titre.includes("'")).length;
+    expect(withQuote).toBeGreaterThan(0);
+    expect(await matched("nom_tournage LIKE '%''%'")).toBe(withQuote);
+    expect(await matched("nom_tournage LIKE '%\\'%'")).toBe(withQuote);
+  });
+
   test('IN and BETWEEN', async () => {
     expect(await idsOf("ardt_lieu IN ('75001', '75002', '93500')")).toEqual(idsWhere((r) => ['75001', '75002', '93500'].includes(r.ardt)));
     expect(await matched("ardt_lieu NOT IN ('75018', '75008')")).toBe(rows.filter((r) => r.ardt !== '' && !['75018', '75008'].includes(r.ardt)).length);
