@@ -4,9 +4,10 @@ import { ogcBase, openapiUrl } from './ogcPaths';
 
 /**
  * The conformance classes claimed, each proven by the test of its ATS ids
- * (test/integration/ogc/): Part 1 Core and GeoJSON, Part 2 CRS by reference, Part 3 Filter and
- * Features Filter with CQL2 text: Basic CQL2, the advanced comparison operators (LIKE, BETWEEN,
- * IN) and the basic spatial functions (S_INTERSECTS with POINT and BBOX; POLYGON too). Not
+ * (test/integration/ogc/): Part 1 Core and GeoJSON, Part 2 CRS by reference, Part 3 (OGC
+ * 19-079r2) Queryables, which Filter depends on, Filter and Features Filter, with CQL2 text
+ * (OGC 21-065r2): Basic CQL2, the advanced comparison operators (LIKE, BETWEEN, IN) and the basic
+ * spatial functions (S_INTERSECTS with POINT and BBOX; POLYGON too). Not
  * claimed: HTML (an `f=html` request gets JSON), OpenAPI 3.0 (`/ogc/api` is one, but its ATS is
  * not run), CQL2 JSON.
  */
@@ -14,6 +15,7 @@ export const CONFORMANCE_CLASSES = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
   'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter',
   'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter',
   'http://www.opengis.net/spec/cql2/1.0/conf/cql2-text',

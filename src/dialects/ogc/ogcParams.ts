@@ -24,10 +24,11 @@ const ITEMS_FORMAT = z.enum(['json', 'geojson', 'html', ...OGC_ITEMS_FILES]).opt
 const clampLimit = (v: unknown): unknown => (typeof v === 'string' && /^\d+$/.test(v.trim()) && Number(v) > MAX_LIMIT ? String(MAX_LIMIT) : v);
 
 /**
- * `filter-lang` (Part 3): CQL2 text, the default; `cql-text` is its name in the Part 3 drafts,
+ * `filter-lang` (Part 3): CQL2 text, the default, which the schema states as its `default`
+ * (19-079r2 /req/filter/filter-lang-param C); `cql-text` is its name in the Part 3 drafts,
  * which GDAL 3.6 still sends, and is read as CQL2 text. CQL2 JSON is not taken.
  */
-const FILTER_LANG = z.enum(['cql2-text', 'cql-text']).optional();
+const FILTER_LANG = z.enum(['cql2-text', 'cql-text']).default('cql2-text');
 
 /** The scalar parameters of `items` (the OpenAPI document shows their limits and defaults). */
 export const OGC_ITEMS_SCALARS = z.strictObject({

@@ -213,10 +213,12 @@ class Cql2Parser {
 
   private spatial(): Cql2Spatial {
     const t = this.peek();
-    if (t.kind === 'word' && !t.quoted && this.isPunct('(', 1)) {
+    const withZ = t.kind === 'word' && !t.quoted && this.isKeyword('Z', 1) && this.isPunct('(', 2);
+    if (t.kind === 'word' && !t.quoted && (this.isPunct('(', 1) || withZ)) {
       const name = t.text.toUpperCase();
+      if (withZ && name === 'BBOX') this.fail('BBOX has no Z tag: give the heights as its third and sixth numbers', t.span);
       if (!GEOMETRIES.has(name)) return this.unsupported(t.text, t.span);
-      return this.geometry(name);
+      return this.geometry(name, withZ);
     }
     const s = this.scalar();
     if (s.kind !== 'property') this.fail('expected a property or a geometry (POINT, POLYGON, BBOX)', s.span);
@@ -230,12 +232,20 @@ class Cql2Parser {
     return (t as Extract<Cql2Token, { kind: 'number' }>).value;
   }
 
+  /**
+   * x y, and a z that is read and dropped (21-065r2 Annex A rule `point`: `xCoord yCoord
+   * [zCoord]`; the indexed geometries have no height).
+   */
   private position(what: string): Cql2Position {
-    return [this.number(what), this.number(what)];
+    const position: Cql2Position = [this.number(what), this.number(what)];
+    if (this.peek().kind === 'number') this.next();
+    return position;
   }
 
-  private geometry(name: string): Cql2Geometry {
+  /** A WKT literal (`POINT`, `POLYGON`, optionally tagged `Z`) or a BBOX. */
+  private geometry(name: string, withZ: boolean): Cql2Geometry {
     const start = this.next().span.start;
+    if (withZ) this.next(); // Z
     this.next(); // (
     if (name === 'POINT') {
       const position = this.position('POINT');

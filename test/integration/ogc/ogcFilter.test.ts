@@ -80,7 +80,12 @@ describe('OGC API – Features Part 3, Queryables', () => {
     const res = await get(`/ogc/collections/${LIEUX}/queryables`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/schema\+json/);
-    const doc = JSON.parse(res.text) as { type: string; additionalProperties: boolean; properties: Record<string, { type?: string; format?: string }> };
+    const doc = JSON.parse(res.text) as { $schema: string; $id: string; type: string; additionalProperties: boolean; properties: Record<string, { type?: string; format?: string }> };
+    // 19-079r2 /req/queryables/get-queryables-response B: the 2020-12 meta-schema, $id the resource's URI without query.
+    expect(doc.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    // (Each supertest request has its own port, so the link's href is compared by its path.)
+    expect(new URL(doc.$id).pathname).toBe(`/ogc/collections/${LIEUX}/queryables`);
+    expect(new URL(doc.$id).search).toBe('');
     expect([doc.type, doc.additionalProperties]).toEqual(['object', false]);
     // Each field of the descriptor, with CQL2's type for its declared type.
     const expected: Record<string, { type?: string; format?: string }> = {};
@@ -94,9 +99,9 @@ describe('OGC API – Features Part 3, Queryables', () => {
 });
 
 describe('OGC API – Features Part 3, conformance classes Filter and Features Filter', () => {
-  test('/conf/filter/get-conformance and /conf/features-filter/get-conformance', async () => {
+  test('/conf/queryables/get-conformance, /conf/filter/get-conformance and /conf/features-filter/get-conformance', async () => {
     const classes = (await get('/ogc/conformance')).body.conformsTo as string[];
-    for (const c of ['ogcapi-features-3/1.0/conf/filter', 'ogcapi-features-3/1.0/conf/features-filter', 'cql2/1.0/conf/cql2-text', 'cql2/1.0/conf/basic-cql2',
+    for (const c of ['ogcapi-features-3/1.0/conf/queryables', 'ogcapi-features-3/1.0/conf/filter', 'ogcapi-features-3/1.0/conf/features-filter', 'cql2/1.0/conf/cql2-text', 'cql2/1.0/conf/basic-cql2',
       'cql2/1.0/conf/advanced-comparison-operators', 'cql2/1.0/conf/basic-spatial-functions']) expect(classes).toContain(`http://www.opengis.net/spec/${c}`);
   });
 
@@ -127,7 +132,7 @@ describe('OGC API – Features Part 3, conformance classes Filter and Features F
     expect(await refused({ filter: 'S_INTERSECTS(geo_shape, BBOX(1000000,1000000,2000000,2000000))' }, 'filter')).toMatch(/outside the area of/);
   });
 
-  test('/conf/filter/filter-crs: EPSG:4326 (latitude first) and Lambert-93', async () => {
+  test('/conf/filter/filter-crs-param: EPSG:4326 (latitude first) and Lambert-93', async () => {
     expect(await idsOf(`S_INTERSECTS(geo_shape, BBOX(48.85,2.33,48.87,2.36))`, { 'filter-crs': EPSG(4326) })).toEqual(idsWhere((r) => inBox(r, BOX)));
     // A Lambert-93 box selects the points inside it in Lambert-93: GDAL projects the raw points.
     const box93 = [650000, 6860000, 653000, 6863000];
@@ -138,7 +143,7 @@ describe('OGC API – Features Part 3, conformance classes Filter and Features F
     expect(await refused({ filter: 'TRUE', 'filter-crs': 'EPSG:9999' }, 'filter-crs')).toMatch(/Unsupported filter-crs/);
   }, 120000);
 
-  test('/conf/filter/mixing-expressions: filter with bbox, datetime and a property filter', async () => {
+  test('/conf/features-filter/mixing-expression (/req/filter/mixing-expressions): filter with bbox, datetime and a property filter', async () => {
     const filter = 'annee_tournage >= 2019';
     const got = await idsOf(filter, { bbox: BOX.join(','), datetime: '2019-01-01/2020-12-31', ardt_lieu: '75004' });
     const expected = idsWhere((r) => r.annee >= 2019 && inBox(r, BOX) && r.debut >= '2019-01-01' && r.debut <= '2020-12-31' && r.ardt === '75004');
@@ -185,6 +190,13 @@ describe('CQL2 text on the records (Basic CQL2, advanced comparison operators, b
     }
     const re = like('%Paris%');
     expect(await matched("nom_tournage NOT LIKE '%Paris%'")).toBe(rows.filter((r) => !re.test(r.titre)).length);
+  });
+
+  test('/conf/cql2-text/escaping: an embedded quote doubled or after a backslash (21-065r2 /req/cql2-text/escaping B)', async () => {
+    const withQuote = rows.filter((r) => r.titre.includes("'")).length;
+    expect(withQuote).toBeGreaterThan(0);
+    expect(await matched("nom_tournage LIKE '%''%'")).toBe(withQuote);
+    expect(await matched("nom_tournage LIKE '%\\'%'")).toBe(withQuote);
   });
 
   test('IN and BETWEEN', async () => {

@@ -119,7 +119,8 @@ describe('/ogc/api (OpenAPI 3.0, the OGC landing page\'s service-desc)', () => {
   test('items takes filter, filter-lang (cql2-text, and the drafts\' cql-text GDAL 3.6 looks for) and filter-crs', () => {
     const params = ogc.paths['/collections/{collectionId}/items'].get.parameters!;
     const byName = new Map(params.map((p) => [p.name, p]));
-    expect(byName.get('filter-lang')!.schema).toMatchObject({ type: 'string', enum: ['cql2-text', 'cql-text'] });
+    // 19-079r2 /req/filter/filter-lang-param B and C: the enum lists the encodings taken, the default is the one assumed.
+    expect(byName.get('filter-lang')!.schema).toMatchObject({ type: 'string', enum: ['cql2-text', 'cql-text'], default: 'cql2-text' });
     for (const name of ['filter', 'filter-crs', 'bbox', 'datetime', 'limit']) expect([name, (byName.get(name)?.description ?? '').length > 0]).toEqual([name, true]);
   });
 });

@@ -94,8 +94,9 @@ describe('planCql2: advanced comparison operators', () => {
   });
 
   test('the compiled wildcard escapes Elasticsearch\'s own wildcard characters', () => {
-    // The filter's text is %a\\b*?_ : its \\ is one literal backslash.
-    expect(compilePredicate(plan("name LIKE '%a\\\\b*?_'"))).toEqual({ wildcard: { 'v.name': { value: '*a\\\\b\\*\\??' } } });
+    // The filter's text is '%a\\\\b*?_': the literal's escapes (/req/cql2-text/escaping) make it the
+    // pattern %a\\b*?_, whose \\ is LIKE's escape of one literal backslash.
+    expect(compilePredicate(plan("name LIKE '%a\\\\\\\\b*?_'"))).toEqual({ wildcard: { 'v.name': { value: '*a\\\\b\\*\\??' } } });
   });
 
   test('IN and BETWEEN', () => {
@@ -113,6 +114,8 @@ describe('planCql2: S_INTERSECTS on the indexed point', () => {
     expect(plan('S_INTERSECTS(geo, BBOX(2.3, 48.8, 2.4, 48.9))')).toEqual(box);
     expect(plan('S_INTERSECTS(geo, BBOX(48.8, 2.3, 48.9, 2.4))', LAT_FIRST)).toEqual(box);
     expect(plan('S_INTERSECTS(geo, BBOX(170, -10, -170, 10))')).toEqual({ kind: 'bbox', path: 'v.geo', south: -10, west: 170, north: 10, east: -170 });
+    // 21-065r2 Annex A bboxText: west, south, [minElev,] east, north [, maxElev]; the heights are dropped.
+    expect(plan('S_INTERSECTS(geo, BBOX(2.3, 48.8, -100, 2.4, 48.9, 100))')).toEqual(box);
   });
 
   test('a projected BBOX is its densified outline', () => {

@@ -34,6 +34,26 @@ describe('parseCql2: Basic CQL2', () => {
     expect(parse("a < timestamp('2020-01-31T10:00:00.5Z')")).toEqual({ kind: 'compare', op: '<', left: prop('a'), right: { kind: 'timestamp', text: '2020-01-31T10:00:00.5Z' } });
   });
 
+  test('character literal escapes (21-065r2, /req/cql2-text/escaping A–C; clause 6 example \'Via dell\'\'Avvento\')', () => {
+    // B: an embedded quote doubled, or after a backslash.
+    expect(parse("a = 'Via dell''Avvento'")).toEqual(eq('a', str("Via dell'Avvento")));
+    expect(parse("a = 'Via dell\\'Avvento'")).toEqual(eq('a', str("Via dell'Avvento")));
+    // C: BEL, BACKSPACE, TAB, NEWLINE, VERTICAL TAB, FORM FEED, CARRIAGE RETURN: CHR(07) to CHR(13).
+    expect(parse("a = '\\a\\b\\t\\n\\v\\f\\r'")).toEqual(eq('a', str(String.fromCharCode(7, 8, 9, 10, 11, 12, 13))));
+    // A: the backslash is the escape character, so two of them are one backslash.
+    expect(parse("a = 'C:\\\\x'")).toEqual(eq('a', str('C:\\x')));
+    // Any other backslash pair is kept whole, for LIKE's own escape (/req/advanced-comparison-operators/like-predicate K).
+    expect(parse("a LIKE '100\\%'")).toEqual({ kind: 'like', negated: false, operand: prop('a'), pattern: str('100\\%') });
+    // An escaped quote does not close the literal.
+    expect(explain("a = 'x\\'")).toMatch(/^unterminated string: a closing ' is missing at position 4/);
+  });
+
+  test('identifiers (21-065r2 Annex A, rule identifier): a colon may start one; combining marks and dots within', () => {
+    expect(parse('ns:a.b = 1')).toEqual(eq('ns:a.b', num(1)));
+    expect(parse(':x = 1')).toEqual(eq(':x', num(1)));
+    expect(parse('cafe\u0301 = 1')).toEqual(eq('cafe\u0301', num(1)));
+  });
+
   test('a "quoted" name is a property even when it is a keyword', () => {
     expect(parse('"and" = 1')).toEqual(eq('and', num(1)));
     expect(parse('"a b""c" = 1')).toEqual(eq('a b"c', num(1)));
@@ -76,6 +96,15 @@ describe('parseCql2: advanced comparison operators and S_INTERSECTS', () => {
     expect(parse('S_INTERSECTS(geom, POLYGON((0 0, 4 0, 4 4, 0 0), (1 1, 2 1, 2 2, 1 1)))')).toEqual({
       kind: 'intersects', left: prop('geom'), right: { kind: 'polygon', rings: [[[0, 0], [4, 0], [4, 4], [0, 0]], [[1, 1], [2, 1], [2, 2], [1, 1]]] },
     });
+  });
+
+  test('the spec\'s literals (21-065r2 clause 7: example 7.6, schema/examples/text/clause7_07.txt): a BBOX across the antimeridian, POINT [Z] with a height', () => {
+    expect(parse('S_INTERSECTS(geometry,POINT(36.319836 32.288087))')).toEqual({ kind: 'intersects', left: prop('geometry'), right: { kind: 'point', position: [36.319836, 32.288087] } });
+    expect(parse('S_INTERSECTS(geometry,BBOX(160.6,-55.95,-170,-25.89))')).toEqual({ kind: 'intersects', left: prop('geometry'), right: { kind: 'bbox', numbers: [160.6, -55.95, -170, -25.89] } });
+    // Annex A: pointTaggedText = "POINT" ["Z"] pointText; point = xCoord yCoord [zCoord]. The height is dropped.
+    for (const point of ['POINT Z(1 2 3)', 'point z (1 2 3)', 'POINT(1 2 3)']) expect(parse(`S_INTERSECTS(g, ${point})`)).toEqual({ kind: 'intersects', left: prop('g'), right: { kind: 'point', position: [1, 2] } });
+    expect(parse('S_INTERSECTS(g, POLYGON Z((0 0 1, 4 0 1, 4 4 1, 0 0 1)))')).toEqual({ kind: 'intersects', left: prop('g'), right: { kind: 'polygon', rings: [[[0, 0], [4, 0], [4, 4], [0, 0]]] } });
+    expect(explain('S_INTERSECTS(g, BBOX Z(1,2,3,4))')).toMatch(/^BBOX has no Z tag: .* at position 16\n/);
   });
 });
 
