@@ -5,9 +5,9 @@ const MAX_LOAD = 0.75;
 
 /**
  * How many times each hex digest (SHA-1 or longer) was seen, in typed arrays rather than a Set of
- * strings: 16 bytes a slot, 21 to 32 bytes a distinct digest, where a Set of 40-character strings
- * holds about 90 and is garbage-collected heap that V8 grows its limits after (a 1M-row publish
- * kept 100 MB of them alive, and its heap grew to four times that). A digest is known by its
+ * strings: 16 bytes a slot, 21 to 32 bytes a distinct digest (24 for 1M SHA-1s), outside the V8
+ * heap, where a Set of the 40-character strings takes 77 bytes of heap each, which V8 then grows
+ * its next collection's limit after (a 1M-row publish kept 77 MB of them alive). A digest is known by its
  * first 96 bits: two different ones agree there with a chance of about n² / 2⁹⁷ (10⁻¹⁶ for 4M
  * digests), far below a SHA-1 collision being a concern.
  * Open addressing with linear probing; the table grows by half when three quarters full.
