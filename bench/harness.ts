@@ -68,8 +68,8 @@ export interface Api {
  * The V8 flags the API is served with (Dockerfile, scripts/demo.sh, README "Command line"). Above a
  * 2 GB heap limit (V8's default on a machine with 16 GB or more) V8 lets the old generation grow
  * to four times what survived its last collection before it collects again; under it, to at most
- * 1.3 to 2 times. Measured by bench/upload: a publish keeps about 60 MB alive, and its RSS peaked
- * at 340 MB with the default limit, 210 MB with this one (200k and 100k rows).
+ * 1.3 to 2 times. Measured by bench/upload: a publish keeps about 60 MB alive; its 1M-row RSS
+ * peak went from 633 MB to 222 MB (with the record id counts off the heap, README Performance).
  */
 export const SERVE_NODE_FLAGS = ['--max-old-space-size=1024'];
 
