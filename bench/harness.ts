@@ -64,10 +64,19 @@ export interface Api {
   port: number;
 }
 
+/**
+ * The V8 flags the API is served with (Dockerfile, scripts/demo.sh, README "Command line"). Above a
+ * 2 GB heap limit (V8's default on a machine with 16 GB or more) V8 lets the old generation grow
+ * to four times what survived its last collection before it collects again; under it, to at most
+ * 1.3 to 2 times. Measured by bench/upload: a publish keeps about 60 MB alive; its 1M-row RSS
+ * peak went from 633 MB to 222 MB (with the record id counts off the heap, README Performance).
+ */
+export const SERVE_NODE_FLAGS = ['--max-old-space-size=1024'];
+
 /** The API in its own process, as it runs in production, so that the load generator does not share its event loop. */
 export async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'cli', 'main.js'), 'serve'], {
+  const child = spawn(process.execPath, [...SERVE_NODE_FLAGS, join(__dirname, '..', 'src', 'cli', 'main.js'), 'serve'], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   // Keep-alive connections, as the Elasticsearch client keeps its own.
@@ -125,6 +134,14 @@ export async function runBench(body: (deps: Deps, api: Api, dataset: string) => 
 /** Resets a process's peak RSS (Linux: /proc/<pid>/clear_refs), so that VmHWM covers what runs next. */
 export function resetPeak(pid: number): void {
   try { writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { /* not Linux: VmHWM is then the peak since start */ }
+}
+
+/** A process's RSS in MB now (undefined where /proc cannot tell). */
+export function rssMb(pid: number): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch { return undefined; }
 }
 
 /** A process's peak RSS in MB since its last resetPeak (undefined where /proc cannot tell). */

@@ -1,8 +1,9 @@
 /**
  * bench/upload: seconds from upload to searchable through the management API (multipart upload
  * streamed to disk, then the publish job: file → PostgreSQL → Elasticsearch) next to the CLI's
- * publish of the same file with the same descriptor, in one run; and the API's peak RSS while it
- * receives and publishes the largest file.
+ * publish of the same file with the same descriptor, in one run; and the API's RSS: idle before the
+ * uploads, then its peak in each phase of each file (the upload, then the job's reading into
+ * PostgreSQL and its indexing into Elasticsearch, read from the job's phase as it is polled).
  *   npm run bench:upload            (BENCH_UPLOAD_ROWS: rows of the synthetic CSV, default 1,000,000)
  */
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, statSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { loadConfig } from '../src/config/config';
 import { createApiKey } from '../src/execute/apiKeyStore';
 import { openDeps } from '../src/execute/openDeps';
 import { publishDataset } from '../src/usecases/publishDataset';
-import { peakRssMb, resetPeak, startApi } from './harness';
+import { peakRssMb, resetPeak, rssMb, startApi } from './harness';
 
 const ROOT = join(__dirname, '..', '..');
 const LIEUX = join(ROOT, 'fixtures', 'data', 'lieux-de-tournage-a-paris.csv');
@@ -56,9 +57,35 @@ function postForm(port: number, key: string, fields: Record<string, string>, fil
   });
 }
 
-async function jobStatus(port: number, key: string, id: number): Promise<{ status: string; error: string | null }> {
+async function jobStatus(port: number, key: string, id: number): Promise<{ status: string; phase: string | null; error: string | null }> {
   const res = await fetch(`http://127.0.0.1:${port}${M}/jobs/${id}`, { headers: { Authorization: `Apikey ${key}` } });
-  return (await res.json()) as { status: string; error: string | null };
+  return (await res.json()) as { status: string; phase: string | null; error: string | null };
+}
+
+/** Peak RSS (MB) of the API per phase: each time the phase changes, the peak so far is the previous phase's. */
+class PhasePeaks {
+  readonly peaks = new Map<string, number>();
+  readonly seconds = new Map<string, number>();
+  private phase = 'upload';
+  private since = performance.now();
+
+  constructor(private readonly pid: number) { resetPeak(pid); }
+
+  at(phase: string): void {
+    if (phase === this.phase) return;
+    this.close();
+    this.phase = phase;
+  }
+
+  close(): void {
+    this.peaks.set(this.phase, Math.max(this.peaks.get(this.phase) ?? 0, peakRssMb(this.pid) ?? Number.NaN));
+    this.seconds.set(this.phase, (this.seconds.get(this.phase) ?? 0) + (performance.now() - this.since) / 1000);
+    this.since = performance.now();
+    resetPeak(this.pid);
+  }
+
+  /** "peak MB (seconds)" of a phase. */
+  text(phase: string): string { return this.peaks.has(phase) ? `${this.peaks.get(phase)!.toFixed(0)} (${this.seconds.get(phase)!.toFixed(0)} s)` : '-'; }
 }
 
 async function main(): Promise<void> {
@@ -70,7 +97,7 @@ async function main(): Promise<void> {
   const key = (await createApiKey(deps.pool, 'default', 'bench upload', 'write')).key;
   const descriptor = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'descriptors', 'lieux-de-tournage-a-paris.json'), 'utf8')) as Record<string, unknown>;
   delete descriptor.source;
-  const lines = ['file\trows\tMB\tupload→searchable s\tCLI ingest s\tratio (ours/CLI)\tAPI peak RSS MB'];
+  const lines = ['file\trows\tMB\tupload→searchable s\tCLI ingest s\tratio (ours/CLI)\tAPI peak RSS MB\tupload MB (s)\treading MB (s)\tindexing MB (s)\tAPI idle RSS MB'];
   try {
     const files: Array<[string, number]> = [[LIEUX, 14_760]];
     const rows = Number(process.env.BENCH_UPLOAD_ROWS ?? 1_000_000);
@@ -78,21 +105,25 @@ async function main(): Promise<void> {
     for (const [file, n] of files) {
       const id = `bench-upload-${n}`;
       await deps.pool.query('DELETE FROM datasets WHERE id = $1 OR id = $2', [id, `${id}-cli`]);
-      resetPeak(api.pid);
+      const idle = rssMb(api.pid);
+      const phases = new PhasePeaks(api.pid);
       const t0 = process.hrtime.bigint();
       const job = await postForm(api.port, key, { id, descriptor: JSON.stringify({ ...descriptor, id }) }, file);
       let end = await jobStatus(api.port, key, job.id);
       while (!['COMPLETED', 'FAILED', 'CANCELLED'].includes(end.status)) {
+        phases.at(end.phase ?? 'reading');
         await new Promise((r) => setTimeout(r, 200));
         end = await jobStatus(api.port, key, job.id);
       }
+      phases.close();
       const ours = Number(process.hrtime.bigint() - t0) / 1e9;
       if (end.status !== 'COMPLETED') throw new Error(`${id}: ${end.status} ${end.error}`);
-      const peak = peakRssMb(api.pid);
+      const peak = Math.max(...phases.peaks.values());
       const t1 = process.hrtime.bigint();
       await publishDataset(deps, parseDescriptor({ ...descriptor, id: `${id}-cli`, source: { path: file, format: 'csv' } }, id), { baseDir: '/' });
       const cli = Number(process.hrtime.bigint() - t1) / 1e9;
-      const line = [file.split('/').pop(), n, (statSync(file).size / 1024 ** 2).toFixed(0), ours.toFixed(1), cli.toFixed(1), (ours / cli).toFixed(2), peak?.toFixed(0) ?? '?'].join('\t');
+      const line = [file.split('/').pop(), n, (statSync(file).size / 1024 ** 2).toFixed(0), ours.toFixed(1), cli.toFixed(1), (ours / cli).toFixed(2), peak.toFixed(0),
+        phases.text('upload'), phases.text('reading'), phases.text('indexing'), idle?.toFixed(0) ?? '?'].join('\t');
       console.error(line);
       lines.push(line);
     }

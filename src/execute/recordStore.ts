@@ -23,6 +23,16 @@ export async function insertRecords(q: Queryable, datasetId: string, records: re
   );
 }
 
+/**
+ * Refreshes the planner's statistics of the records table after a large publish. Without them
+ * (autovacuum comes later, or not at all under load) the planner believes the new dataset has a
+ * few rows and reads each page of a rebuild by sorting every record after the bound: 1.3 s a page
+ * for 100k records, against milliseconds for the primary key's index in order.
+ */
+export async function analyzeRecords(q: Queryable): Promise<void> {
+  await q.query('ANALYZE records');
+}
+
 interface Row { recordid: string; fields: StoredRecord['fields']; geometry: StoredRecord['geometry']; record_timestamp: Date; source_line: number }
 
 /**

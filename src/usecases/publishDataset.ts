@@ -23,7 +23,7 @@ import type { Deps } from '../execute/deps';
 import { exclusively, publishLockKey } from '../execute/exclusively';
 import { recordWritten } from '../execute/jobStore';
 import { reindexDataset, ReindexReport } from './reindexDataset';
-import { deleteRecords, insertRecords } from '../execute/recordStore';
+import { analyzeRecords, deleteRecords, insertRecords } from '../execute/recordStore';
 import { whileSearchUnavailable } from '../execute/searchAvailability';
 
 export interface PublishOptions {
@@ -55,6 +55,8 @@ export interface PublishOptions {
 }
 
 const BATCH = 1000;
+/** A publish of this many records or more refreshes the records table's statistics before its rebuild reads them in pages. */
+const ANALYZE_AFTER_ROWS = 10_000;
 
 /** Refuses a publish whose descriptor names columns the rows seen do not have. */
 function checkColumns(id: string, columns: ColumnsSeen): void {
@@ -111,6 +113,7 @@ async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descrip
   const report = await writeRecords(client, descriptor, options, { path, reader, schema, columns, rules });
   const wait = { maxWaitMs: options.waitForSearchMs ?? 600_000, onWait: options.onWaitingForSearch };
   await options.onPhase?.('indexing', report);
+  if (report.published >= ANALYZE_AFTER_ROWS) await analyzeRecords(deps.pool);
   const index = await whileSearchUnavailable(() => reindexDataset(deps, descriptor.id), wait);
   await options.onPhase?.('cataloguing', report);
   await whileSearchUnavailable(() => refreshCatalogEntry(deps, descriptor.id), wait);

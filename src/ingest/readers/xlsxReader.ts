@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
 import { SourceUnreadable } from '../../errors/sourceUnreadable';
 import type { ReaderItem } from '../rawRow';
@@ -39,6 +38,8 @@ export async function* readXlsx(path: string, options: XlsxOptions = {}): AsyncG
   } catch (err) {
     throw new SourceUnreadable(`${fileName} is not a readable XLSX workbook (${(err as Error).message})`);
   }
+  // Loaded on the first XLSX read: exceljs and what it brings (archiver, jszip) are 20 MB of a server's resident memory.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'ignore', styles: 'cache', hyperlinks: 'ignore' });
   const seen: string[] = [];
   let found = false;
