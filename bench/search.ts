@@ -3,7 +3,9 @@
  * geofilters, rows=10 and rows=100) on lieux-de-tournage-a-paris and on its 1,000,000-record
  * synthetic copy (bench/syntheticDataset.ts), each through our HTTP endpoint and as the same
  * compiled Elasticsearch request sent directly with the client, sequentially and with 32
- * concurrent connections. Prints p50, p95 and throughput for both, and the ratios.
+ * concurrent connections. Prints p50, p95 and throughput for both, and the ratios. Three OGC API
+ * `items` requests (a page, a bbox, a CQL2 filter) are measured the same way, against the
+ * `search_after` request the OGC dialect compiles.
  *   npm run bench:search            (BENCH_RECORDS=200000 for a smaller synthetic dataset)
  */
 import { anonymous } from '../src/auth/access';
@@ -13,6 +15,9 @@ import { ParamReader } from '../src/dialects/shared/paramReader';
 import { readQueryString } from '../src/dialects/shared/rawParams';
 import { recordsSearchParams } from '../src/dialects/ods-v1/recordsSearchParams';
 import { planRecordsSearch } from '../src/plan/planRecordsSearch';
+import { compileFeaturesPage } from '../src/compile/compileFeaturesPage';
+import { ogcItemsParams } from '../src/dialects/ogc/ogcParams';
+import { planFeatures } from '../src/plan/planFeatures';
 import { compare, runBench } from './harness';
 
 const SEQUENTIAL = 200, CONCURRENT_TOTAL = 1000;
@@ -26,6 +31,12 @@ const REQUESTS: Array<[string, Record<string, string>]> = [
   ['match all, 3 facets, rows=10', { facet: 'type_tournage,annee_tournage,ardt_lieu', rows: '10' }],
 ];
 
+const OGC_ITEMS: Array<[string, Record<string, string>]> = [
+  ['OGC items, limit=10', { limit: '10' }],
+  ['OGC items, bbox, limit=100', { bbox: '2.28,48.83,2.41,48.89', limit: '100' }],
+  ['OGC items, CQL2 filter, limit=100', { filter: "annee_tournage >= 2019 AND type_tournage IN ('Série TV', 'Long métrage') AND adresse_lieu LIKE '%rue%'", limit: '100' }],
+];
+
 async function main(): Promise<void> {
   await runBench(async (deps, api, dataset) => {
     const lines: string[] = [];
@@ -34,6 +45,13 @@ async function main(): Promise<void> {
       const request = recordsSearchParams(new ParamReader(readQueryString(qs)));
       const body = compileSearch(planRecordsSearch(request, await resolveDataset(deps, anonymous('default'), request.dataset), Date.now()));
       lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/search?${qs}`), async () => { await deps.es.search(body); }, SEQUENTIAL, CONCURRENT_TOTAL));
+    }
+    for (const [name, params] of OGC_ITEMS) {
+      const qs = new URLSearchParams(params).toString();
+      const target = await resolveDataset(deps, anonymous('default'), { id: dataset });
+      const p = ogcItemsParams(new ParamReader(readQueryString(qs)), dataset, target.schema);
+      const body = compileFeaturesPage(planFeatures(p.request, target, Date.now()), p.request.after);
+      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/ogc/collections/${dataset}/items?${qs}`), async () => { await deps.es.search(body); }, SEQUENTIAL, CONCURRENT_TOTAL));
     }
     return lines;
   });
