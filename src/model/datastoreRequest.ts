@@ -1,4 +1,4 @@
-import type { RecordsSearchRequest } from './recordsRequest';
+import type { OutputOptions, RecordsSearchRequest } from './recordsRequest';
 
 export const RECORDS_FORMATS = ['objects', 'lists', 'csv', 'tsv'] as const;
 export type RecordsFormat = (typeof RECORDS_FORMATS)[number];
@@ -10,7 +10,9 @@ export interface FieldValues { field: string; values: Array<string | number | bo
  * CKAN `datastore_search` (reference/ckan-d4c.md A4) together with the ODS-style parameters the
  * portal front-ends send to `/api/records/2.0/search` (B6): one request, one pipeline.
  */
-export interface DatastoreRequest extends RecordsSearchRequest {
+export interface DatastoreRequest extends Omit<RecordsSearchRequest, 'output'> {
+  /** The DataStore answers JSON, GeoJSON or CSV (no feed). */
+  output: OutputOptions;
   /** What the caller named the resource with (echoed as `resource_id`). */
   resourceParam: string;
   /** `resource_id=_table_metadata`: the listing of the tables (datasets with records), not a dataset. */

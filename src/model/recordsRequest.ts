@@ -3,6 +3,10 @@ import { Func } from './analyze';
 export const RECORD_FORMATS = ['json', 'jsonp', 'geojson', 'geojsonp', 'csv'] as const;
 export type RecordFormat = (typeof RECORD_FORMATS)[number];
 
+/** Records search also answers a page as a feed (reference/ods-v1.md: `rss`, `atom`). */
+export const RECORDS_SEARCH_FORMATS = [...RECORD_FORMATS, 'rss', 'atom'] as const;
+export type RecordsSearchFormat = (typeof RECORDS_SEARCH_FORMATS)[number];
+
 export const FACET_SORTS = ['count', '-count', 'alphanum', '-alphanum', 'num', '-num'] as const;
 export type FacetSort = (typeof FACET_SORTS)[number];
 
@@ -43,7 +47,7 @@ export interface RecordsSearchRequest extends RecordsFilter {
   rows: number;
   start: number;
   fields?: string[];
-  output: OutputOptions;
+  output: OutputOptions<RecordsSearchFormat>;
   /** The `parameters` echo of the response (reference/ods-v1.md §2.2). */
   echo: Record<string, unknown>;
 }

@@ -16,6 +16,7 @@ import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
 import { downloadBeside, sendInPieces, type PageLimits } from '../shared/sendInPieces';
 import { recordsSearchPieces } from './recordsSearchPieces';
+import { recordsFeedContext } from './recordsFeedContext';
 
 /** ODS v1 records endpoints under `/api`, `/d4c/api` and `/<domain>/api2` (SPEC §2). */
 export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize: number, pages: PageLimits, metrics?: Metrics): Router {
@@ -25,9 +26,10 @@ export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize
     const request = recordsSearchParams(d4c ? withCallbackFormat(params) : params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
     const { plan, result, more } = await runRecordsSearch(deps, routeAccess(req), request, clock(), pages.pieceRows);
-    if (!more) return send(res, renderRecordsSearch(result, plan, request.output, request.echo));
+    const feed = recordsFeedContext(req, plan.datasetId, result.records, clock());
+    if (!more) return send(res, renderRecordsSearch(result, plan, request.output, request.echo, feed));
     const items = Math.min(plan.rows, result.nhits - plan.start);
-    await sendInPieces(res, recordsSearchPieces(result, plan, request.output, request.echo), result.records, more, items, { maxBytes: pages.maxBytes, downloadPath: downloadBeside(req.path) });
+    await sendInPieces(res, recordsSearchPieces(result, plan, request.output, request.echo, feed), result.records, more, items, { maxBytes: pages.maxBytes, downloadPath: downloadBeside(req.path) });
   };
   router.all(['/api/records/1.0/search', '/d4c/api/records/1.0/search'], getOrPost, search(false));
   // data4citizen's documented api2 route: a callback alone asks for JSONP.

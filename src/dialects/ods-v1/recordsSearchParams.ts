@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors/catalogue';
 import { outputShape, recordsFilter } from '../shared/commonParams';
 import type { ParamReader } from '../shared/paramReader';
-import { RECORD_FORMATS, RecordsSearchRequest } from '../../model/recordsRequest';
+import { RECORDS_SEARCH_FORMATS, RecordsSearchRequest } from '../../model/recordsRequest';
 import { requireCallback } from '../shared/requireCallback';
 import { facetFamily } from '../shared/facetFamily';
 import { commaList } from '../shared/commaList';
@@ -15,7 +15,7 @@ const whole = (max: number) => z.string().regex(/^\d{1,9}$/, 'must be a whole nu
 const scalars = z.object({
   rows: whole(RESULT_WINDOW).default(10),
   start: whole(RESULT_WINDOW).default(0),
-  format: z.enum(RECORD_FORMATS, `must be one of ${RECORD_FORMATS.join(', ')}`).default('json'),
+  format: z.enum(RECORDS_SEARCH_FORMATS, `must be one of ${RECORDS_SEARCH_FORMATS.join(', ')}`).default('json'),
   ...outputShape,
 });
 /** The scalar parameters as they are validated: the OpenAPI document (src/http/openapi/) is generated from them. */

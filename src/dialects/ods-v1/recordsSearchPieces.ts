@@ -1,4 +1,4 @@
-import type { OutputOptions } from '../../model/recordsRequest';
+import type { OutputOptions, RecordsSearchFormat } from '../../model/recordsRequest';
 import type { SearchPlan } from '../../model/searchPlan';
 import type { RecordHit, SearchResult } from '../../model/searchResult';
 import { featureJson } from '../../render/featureJson';
@@ -8,13 +8,15 @@ import { geojsonFeatures } from '../../render/geojsonFeatures';
 import { jsonEnvelopePieces, jsonPiecesWriter } from '../../render/jsonPieces';
 import { fieldsByName, recordObject, type RecordContext } from '../../render/recordObject';
 import { recordJson } from '../../render/recordJson';
+import { recordsFeedWriter } from '../../render/recordsFeed';
+import type { RecordsFeed } from './recordsFeedContext';
 
 /**
  * A records search page written piece by piece (a page read in pieces, see
  * src/usecases/runRecordsSearch.ts), the same bytes as renderRecordsSearch writes whole: the ODS
- * envelope with its records streamed, a FeatureCollection, or CSV.
+ * envelope with its records streamed, a FeatureCollection, CSV, or a feed.
  */
-export function recordsSearchPieces(result: SearchResult, plan: SearchPlan, output: OutputOptions, echo: Record<string, unknown>): ExportWriter {
+export function recordsSearchPieces(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>, feed: RecordsFeed): ExportWriter {
   const ctx: RecordContext = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
   const columns = plan.fields ?? plan.schema;
   const byName = fieldsByName(plan.schema);
@@ -33,5 +35,7 @@ export function recordsSearchPieces(result: SearchResult, plan: SearchPlan, outp
     }
     case 'csv':
       return streamWriter('csv', undefined, { records: ctx, columns, output, filename: plan.datasetId.replace(/[^\w@-]/g, '_') });
+    case 'rss': case 'atom':
+      return recordsFeedWriter(output.format, ctx, columns, feed, feed.updated);
   }
 }

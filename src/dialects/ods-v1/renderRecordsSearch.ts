@@ -1,4 +1,4 @@
-import type { OutputOptions } from '../../model/recordsRequest';
+import type { OutputOptions, RecordsSearchFormat } from '../../model/recordsRequest';
 import type { SearchPlan } from '../../model/searchPlan';
 import type { SearchResult } from '../../model/searchResult';
 import { jsonText } from '../../render/jsonText';
@@ -6,9 +6,11 @@ import { fieldsByName, recordObject } from '../../render/recordObject';
 import type { Rendered } from '../../render/rendered';
 import { jsonAnswer } from '../../render/jsonAnswer';
 import { csvPage, geojsonPage } from '../../render/recordsPage';
+import { recordsFeedWriter } from '../../render/recordsFeed';
+import type { RecordsFeed } from './recordsFeedContext';
 
-/** A records search result in the format asked for: ODS JSON (or JSONP), GeoJSON (or GeoJSONP), or CSV. */
-export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, output: OutputOptions, echo: Record<string, unknown>): Rendered {
+/** A records search result in the format asked for: ODS JSON (or JSONP), GeoJSON (or GeoJSONP), CSV, or an RSS or Atom feed. */
+export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>, feed: RecordsFeed): Rendered {
   const byName = fieldsByName(plan.schema);
   const ctx = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
   const records = result.records.map((r) => recordObject(r, ctx, byName));
@@ -25,5 +27,9 @@ export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, outp
       return geojsonPage(records, plan.fields ?? plan.schema, output);
     case 'csv':
       return csvPage(records, plan.fields ?? plan.schema, output, { 'Content-Disposition': `attachment; filename="${plan.datasetId.replace(/[^\w@-]/g, '_')}.csv"` });
+    case 'rss': case 'atom': {
+      const writer = recordsFeedWriter(output.format, ctx, plan.fields ?? plan.schema, feed, feed.updated);
+      return { contentType: writer.contentType, body: `${writer.head}${writer.page(result.records, true)}${writer.tail}` };
+    }
   }
 }

@@ -1,11 +1,14 @@
 import { runInNewContext } from 'node:vm';
+import pino from 'pino';
+import Parser from 'rss-parser';
+import { createApp } from '../../../src/http/app';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
 import { ensureFixture } from '../../support/ingestFixture';
 import { rawCsvObjects } from '../../support/rawFixtures';
-import { testApp } from '../../support/recordsApp';
+import { TEST_NOW, testApp } from '../../support/recordsApp';
 import { queryString } from '../../support/searchRequest';
 import { openTestDeps } from '../../support/testDeps';
 import { publishTinyCsv } from '../../support/tinyDataset';
@@ -132,6 +135,48 @@ describe('JSONP, GeoJSON, CSV', () => {
       { formule: '\'=HYPERLINK("http://x")', nombre: '-5', texte: 'a;b' },
       { formule: "'\t=cmd", nombre: '-12', texte: '-5' },
     ]);
+  });
+});
+
+describe('RSS 2.0 and Atom (format=rss, format=atom)', () => {
+  // Computed from the raw file: the places filmed in 2019 in the 1st arrondissement.
+  const want = raw.filter((r) => r['Année du tournage'] === '2019' && r['Code postal'] === '75001');
+  const feedPage = { dataset: LIEUX, rows: 1000, 'refine.annee_tournage': '2019', 'refine.ardt_lieu': '75001' };
+  const readFeed = async (text: string) => new Parser().parseString(text);
+
+  test.each([
+    ['rss', 'application/rss+xml; charset=utf-8'],
+    ['atom', 'application/atom+xml; charset=utf-8'],
+  ])('%s: one item per record, titled by its place id, summarised with the raw values, linked to a lookup that answers', async (format, type) => {
+    expect(want.length).toBeGreaterThan(5);
+    const ok = await get({ ...feedPage, format });
+    expect([ok.status, ok.headers['content-type']]).toEqual([200, type]);
+    const feed = await readFeed(ok.text);
+    expect(feed.items.map((i) => i.title).sort()).toEqual(want.map((r) => r['Identifiant du lieu']).sort());
+    for (const item of feed.items.slice(0, 3)) {
+      const r = rawById.get(item.title!)!;
+      const summary = format === 'rss' ? item.content : item.summary;
+      expect(summary).toContain(`Identifiant du lieu: ${item.title}; Année du tournage: 2019; Type de tournage: ${r['Type de tournage']}; Titre: ${r.Titre}`);
+      const lookup = await request(app).get(new URL(item.link!).pathname);
+      expect([lookup.status, lookup.body.fields?.id_lieu]).toEqual([200, item.title]);
+    }
+  });
+
+  test('a page read in pieces is the same feed, byte for byte', async () => {
+    const inPieces = createApp(deps, pino({ level: 'silent' }), { clock: () => TEST_NOW, pages: { pieceRows: 7, maxBytes: 64 * 1024 * 1024 } });
+    for (const format of ['rss', 'atom']) {
+      const params = { ...feedPage, format };
+      // One Host for both: the feed names itself and its links by it.
+      const [whole, pieces] = await Promise.all([get(params).set('Host', 'portal.test'), request(inPieces).get(`/api/records/1.0/search?${queryString(params)}`).set('Host', 'portal.test')]);
+      expect(pieces.status).toBe(200);
+      expect(pieces.text).toBe(whole.text);
+      expect((await readFeed(pieces.text)).items).toHaveLength(want.length);
+    }
+  });
+
+  test('format=kml is a 400 that lists rss and atom', async () => {
+    const res = await get({ dataset: LIEUX, format: 'kml' });
+    expect([res.status, res.body.error]).toEqual([400, expect.stringContaining('json, jsonp, geojson, geojsonp, csv, rss, atom')]);
   });
 });
 
