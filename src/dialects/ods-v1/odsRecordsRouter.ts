@@ -26,7 +26,8 @@ export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize
     const request = recordsSearchParams(d4c ? withCallbackFormat(params) : params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
     const { plan, result, more } = await runRecordsSearch(deps, routeAccess(req), request, clock(), pages.pieceRows);
-    const feed = recordsFeedContext(req, plan.datasetId, result.records, clock());
+    // Built only for a feed (format=rss|atom): every other search skips it.
+    const feed = () => recordsFeedContext(req, plan.datasetId, result.records, clock());
     if (!more) return send(res, renderRecordsSearch(result, plan, request.output, request.echo, feed));
     const items = Math.min(plan.rows, result.nhits - plan.start);
     await sendInPieces(res, recordsSearchPieces(result, plan, request.output, request.echo, feed), result.records, more, items, { maxBytes: pages.maxBytes, downloadPath: downloadBeside(req.path) });

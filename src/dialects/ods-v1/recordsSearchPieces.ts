@@ -16,7 +16,7 @@ import type { RecordsFeed } from './recordsFeedContext';
  * src/usecases/runRecordsSearch.ts), the same bytes as renderRecordsSearch writes whole: the ODS
  * envelope with its records streamed, a FeatureCollection, CSV, or a feed.
  */
-export function recordsSearchPieces(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>, feed: RecordsFeed): ExportWriter {
+export function recordsSearchPieces(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>, feed: () => RecordsFeed): ExportWriter {
   const ctx: RecordContext = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
   const columns = plan.fields ?? plan.schema;
   const byName = fieldsByName(plan.schema);
@@ -35,7 +35,9 @@ export function recordsSearchPieces(result: SearchResult, plan: SearchPlan, outp
     }
     case 'csv':
       return streamWriter('csv', undefined, { records: ctx, columns, output, filename: plan.datasetId.replace(/[^\w@-]/g, '_') });
-    case 'rss': case 'atom':
-      return recordsFeedWriter(output.format, ctx, columns, feed, feed.updated);
+    case 'rss': case 'atom': {
+      const context = feed();
+      return recordsFeedWriter(output.format, ctx, columns, context, context.updated);
+    }
   }
 }

@@ -10,7 +10,7 @@ import { recordsFeedWriter } from '../../render/recordsFeed';
 import type { RecordsFeed } from './recordsFeedContext';
 
 /** A records search result in the format asked for: ODS JSON (or JSONP), GeoJSON (or GeoJSONP), CSV, or an RSS or Atom feed. */
-export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>, feed: RecordsFeed): Rendered {
+export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>, feed: () => RecordsFeed): Rendered {
   const byName = fieldsByName(plan.schema);
   const ctx = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
   const records = result.records.map((r) => recordObject(r, ctx, byName));
@@ -28,7 +28,8 @@ export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, outp
     case 'csv':
       return csvPage(records, plan.fields ?? plan.schema, output, { 'Content-Disposition': `attachment; filename="${plan.datasetId.replace(/[^\w@-]/g, '_')}.csv"` });
     case 'rss': case 'atom': {
-      const writer = recordsFeedWriter(output.format, ctx, plan.fields ?? plan.schema, feed, feed.updated);
+      const context = feed();
+      const writer = recordsFeedWriter(output.format, ctx, plan.fields ?? plan.schema, context, context.updated);
       return { contentType: writer.contentType, body: `${writer.head}${writer.page(result.records, true)}${writer.tail}` };
     }
   }
