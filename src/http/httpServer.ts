@@ -1,6 +1,9 @@
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Express } from 'express';
 import type { HttpConfig } from '../config/config';
+import { markUpgrade } from '../dialects/shared/upgrades';
 
 /** The server's own limits on slow clients (README "Configuration"). */
 export type ServerTimeouts = Pick<HttpConfig, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'sendTimeoutMs'>;
@@ -25,5 +28,21 @@ export function createHttpServer(app: Express, timeouts: ServerTimeouts = DEFAUL
   server.keepAliveTimeout = timeouts.keepAliveTimeoutMs;
   // With no 'timeout' listener, Node destroys the idle socket.
   server.timeout = timeouts.sendTimeoutMs;
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => serveUpgrade(app, req, socket as Socket, head));
   return server;
+}
+
+/**
+ * A request that asks to switch protocols goes through the application like any other, its
+ * answer written on the same connection, which then closes: a refusal (no key, no such job) is
+ * the JSON error the route would give. The route that speaks the protocol takes the connection.
+ */
+function serveUpgrade(app: Express, req: IncomingMessage, socket: Socket, head: Buffer): void {
+  socket.on('error', () => socket.destroy());
+  const res = new ServerResponse(req);
+  res.shouldKeepAlive = false;
+  res.assignSocket(socket);
+  res.once('finish', () => socket.end());
+  markUpgrade(req, { socket, head, detach: () => res.detachSocket(socket) });
+  app(req, res);
 }

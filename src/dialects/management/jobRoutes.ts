@@ -10,6 +10,8 @@ import { keyHolderOf, managedScope } from './managementKey';
 import { MANAGEMENT_PREFIX } from './managementPaths';
 import { pageParams, queryParams } from './pageParams';
 import { streamJobEvents } from './jobEvents';
+import { socketJobEvents } from './jobSocket';
+import { isWebSocketUpgrade, takeUpgrade } from '../shared/upgrades';
 import { jobJson } from './wire';
 
 /** A job of a dataset the key manages; any other is a 404. */
@@ -23,7 +25,7 @@ async function managedJob(deps: Deps, req: Request, idText: string): Promise<Job
 
 const jobsQuery = z.strictObject({ dataset: z.string().min(1).max(100).optional() });
 
-/** Jobs: list, get, cancel, and follow as Server-Sent Events. */
+/** Jobs: list, get, cancel, and follow as Server-Sent Events or over a WebSocket. */
 export function jobRoutes(deps: Deps, bus: JobBus): Router {
   const router = Router();
   router.get(`${MANAGEMENT_PREFIX}/jobs`, async (req, res) => {
@@ -48,7 +50,10 @@ export function jobRoutes(deps: Deps, bus: JobBus): Router {
   });
   router.get(`${MANAGEMENT_PREFIX}/jobs/:id/events`, async (req, res) => {
     keyHolderOf(req);
-    streamJobEvents(deps, bus, req, res, await managedJob(deps, req, req.params.id));
+    const job = await managedJob(deps, req, req.params.id);
+    const upgrade = isWebSocketUpgrade(req) ? takeUpgrade(req) : undefined;
+    if (upgrade) socketJobEvents(deps, bus, req, upgrade, job);
+    else streamJobEvents(deps, bus, req, res, job);
   });
   return router;
 }

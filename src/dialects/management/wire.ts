@@ -19,6 +19,12 @@ export function jobJson(job: Job): Record<string, unknown> {
   };
 }
 
+/** A job's state in one line for a person: `RUNNING (reading): 3000 rows read, 0 indexed, 2 with warnings`. */
+export function jobLine(job: Job): string {
+  const counts = `${job.rowsRead} rows read, ${job.rowsIndexed} indexed, ${job.rowsWarned} with warnings`;
+  return `${STATUS[job.state]}${job.phase ? ` (${job.phase})` : ''}: ${counts}${job.error ? `; ${job.error}` : ''}`;
+}
+
 /** What a dataset is, in one word: a job is at work on it, it serves records, its last job failed, or it has none. */
 function statusOf(d: ManagedDataset): string {
   if (d.lastJob && (d.lastJob.state === 'pending' || d.lastJob.state === 'running')) return 'processing';

@@ -96,7 +96,7 @@ export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = [
   managed('mgmt-jobs', 'The jobs of the datasets this key manages, newest first', '/jobs', 'get', { types: JSON_ONLY, schema: 'JobList' }, { others: ['dataset', 'limit', 'offset'] }),
   managed('mgmt-job', 'One job: PENDING, RUNNING, COMPLETED, FAILED or CANCELLED, its phase and counts', '/jobs/:id', 'get', { types: JSON_ONLY, schema: 'Job' }),
   managed('mgmt-job-cancel', 'Cancel a job before it writes its records (nothing changes)', '/jobs/:id', 'delete', { types: JSON_ONLY, schema: 'Job', status: 202 }),
-  managed('mgmt-job-events', 'A job\'s progress as Server-Sent Events: `progress` events (the current state first), then `end`', '/jobs/:id/events', 'get', { types: ['text/event-stream'], schema: 'AnyJson' }),
+  managed('mgmt-job-events', 'A job\'s progress as Server-Sent Events: `progress` events (the current state first), then `end`; with `Upgrade: websocket`, the same events as WebSocket messages', '/jobs/:id/events', 'get', { types: ['text/event-stream'], schema: 'AnyJson' }),
   managed('mgmt-jobs-create', 'Publish a dataset again from its stored source, with these rules (its stored ones when absent): 202 with the job', '/jobs', 'post', { types: JSON_ONLY, schema: 'Job', status: 202 }, { body: { kind: 'json', schema: 'JobInput' } }),
   managed('mgmt-preview', 'Dry run of an uploaded file: the proposed descriptor, the first 20 records, every warning; nothing is published', '/preview', 'post', { types: JSON_ONLY, schema: 'Preview' }, { body: { kind: 'upload' } }),
   managed('mgmt-dataset-preview', 'Dry run of a dataset\'s stored source (or a new upload) with its fields', '/datasets/:id/preview', 'post', { types: JSON_ONLY, schema: 'Preview' }, { body: { kind: 'upload' } }),
