@@ -3,9 +3,22 @@ import type { RecordHit } from '../../model/searchResult';
 import type { ExportWriter } from '../../render/formats/streamWriter';
 
 /**
- * Writes an export with backpressure: a page is written only once the client has taken the
- * previous one, and the pages read ahead meanwhile are bounded (src/execute/exportRecords.ts: one
- * page ahead, or one per slice). A client that goes away stops the reading (so the snapshot is closed);
+ * About how many characters are rendered and written at a time. A page's text is built from many
+ * strings that the socket must copy into one before it sends them, and a single character outside
+ * Latin-1 makes that copy two bytes a character. In pieces of this size, the copies of three
+ * communes-france exports took 0.8 s of a profile instead of 9.3 s (pages of 1,000 polygons, 2 MB
+ * each), and no page-sized text is held; small records still go out many to a write.
+ */
+export const WRITE_CHARS = 64 * 1024;
+
+/** The items of the next piece, from the size of the last one: `items` wrote `chars` characters. */
+export const nextPieceItems = (items: number, chars: number): number =>
+  Math.max(1, Math.min(10_000, Math.round((items * WRITE_CHARS) / Math.max(chars, 1))));
+
+/**
+ * Writes an export with backpressure: each piece of a page (about WRITE_CHARS characters) is
+ * written only once the client has taken what came before it, and the pages read ahead meanwhile
+ * are bounded (src/execute/exportRecords.ts: one page ahead, or one per slice). A client that goes away stops the reading (so the snapshot is closed);
  * a failure after the first byte destroys the connection, so that nobody mistakes a truncated
  * export for a complete one.
  */
@@ -25,10 +38,17 @@ export async function streamExport<T = RecordHit>(res: Response, writer: ExportW
   try {
     await write(writer.head);
     let first = true;
+    let items = 50;
     for await (const page of pages) {
+      for (let i = 0; i < page.length && !gone;) {
+        const piece = i === 0 && page.length <= items ? page : page.slice(i, i + items);
+        const text = writer.page(piece, first);
+        first = false;
+        i += piece.length;
+        items = nextPieceItems(piece.length, text.length);
+        await write(text);
+      }
       if (gone) break;
-      await write(writer.page(page, first));
-      first = false;
     }
     if (gone) await pages.return(undefined);
     else res.end(writer.tail);

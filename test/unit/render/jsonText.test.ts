@@ -13,6 +13,13 @@ describe('jsonText', () => {
     expect(jsonText(value, false)).toBe(JSON.stringify(value).replace(/"(?:[^"\\]|\\.)*"|[,:]/g, (m) => (m.length === 1 ? `${m} ` : m)));
     expect(jsonText(undefined, false)).toBe('null');
   });
+  test('arrays of numbers (coordinates) and arrays whose numbers sit beside strings or objects', () => {
+    const polygon = { type: 'Polygon', coordinates: [[[2.35, 48.85], [-0.5, 1e-7], [2.35, 48.85]], [[1, 2], [NaN, -0]]] };
+    expect(jsonText(polygon, false)).toBe('{"type": "Polygon", "coordinates": [[[2.35, 48.85], [-0.5, 1e-7], [2.35, 48.85]], [[1, 2], [null, 0]]]}');
+    expect(jsonText([1, 'a,b', { c: 2 }], false)).toBe('[1, "a,b", {"c": 2}]');
+    expect(jsonText([[1, 2], [3, { 'x:y': ',' }]], false)).toBe('[[1, 2], [3, {"x:y": ","}]]');
+    expect(jsonText([1, undefined, {}, [], [[]]], false)).toBe('[1, null, {}, [], [[]]]');
+  });
   test('pretty_print indents by four spaces', () => {
     expect(jsonText({ a: [1] }, true)).toBe('{\n    "a": [\n        1\n    ]\n}');
   });
