@@ -5,7 +5,8 @@
  * request sent directly with the client (the same query, page and `_source`, parsed by the client),
  * sequentially and with 32 concurrent connections, the two interleaved; p50, p95, throughput and
  * the ratios.
- *   npm run bench:catalog            (BENCH_CATALOG=2000 for a smaller catalog)
+ *   npm run bench:catalog            (BENCH_CATALOG=2000 for a smaller catalog; BENCH_SEQUENTIAL,
+ *                                     BENCH_CONCURRENT: calls per side, 200 and 1000)
  */
 import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
 import { anonymous } from '../src/auth/access';
@@ -22,10 +23,11 @@ import { readQueryString } from '../src/dialects/shared/rawParams';
 import { planCatalogSearch } from '../src/plan/planCatalogSearch';
 import { planPackageSearch } from '../src/plan/planPackageSearch';
 import { HEADER, startApi } from './harness';
-import { compareInterleaved } from './interleaved';
+import { againOnReset, compareInterleaved } from './interleaved';
 import { ensureSyntheticCatalog } from './syntheticCatalog';
 
-const SEQUENTIAL = 200, CONCURRENT_TOTAL = 1000;
+/** Calls per side: BENCH_SEQUENTIAL one at a time, BENCH_CONCURRENT over 32 connections. */
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200), CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 1000);
 
 type Family = 'ods' | 'ckan';
 const REQUESTS: Array<[string, Family, Record<string, string>]> = [
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
         const qs = queryOf(params);
         const body = await directBody(deps, domain, family, qs);
         const path = family === 'ods' ? `/${domain}/api2/datasets/search?${qs}` : `/${domain}/api/3/action/package_search?${qs}`;
-        lines.push(...await compareInterleaved(`catalog\t${name}`, () => api.get(path), async () => { await deps.es.search(body); }, SEQUENTIAL, CONCURRENT_TOTAL));
+        lines.push(...await compareInterleaved(`catalog\t${name}`, againOnReset(() => api.get(path)), async () => { await deps.es.search(body); }, SEQUENTIAL, CONCURRENT_TOTAL));
       }
     } finally {
       api.stop();

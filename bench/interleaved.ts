@@ -7,6 +7,14 @@ import { CONNECTIONS, type Stats } from './harness';
 
 const WARMUP = 20, BLOCK = 100;
 
+/**
+ * A call that is made again once when the server had closed its idle keep-alive connection as the
+ * call reused it: while the other side runs its block, a side's connections can sit idle past the
+ * server's keep-alive timeout.
+ */
+export const againOnReset = (run: () => Promise<void>) => (): Promise<void> =>
+  run().catch((err: unknown) => ((err as { code?: string }).code === 'ECONNRESET' ? run() : Promise.reject(err)));
+
 function stats(latencies: number[], seconds: number): Stats {
   const s = [...latencies].sort((a, b) => a - b);
   return { p50: s[Math.floor(s.length * 0.5)], p95: s[Math.floor(s.length * 0.95)], perSecond: latencies.length / seconds };
