@@ -2,9 +2,11 @@
  * bench/catalog: five catalog searches with facets on a 10,000-entry catalog
  * (bench/syntheticCatalog.ts): three through the ODS catalog search, two through CKAN's
  * package_search. Each runs through our HTTP endpoint and as the same compiled Elasticsearch
- * request sent directly with the client, sequentially and with 32 concurrent connections; p50,
- * p95, throughput and the ratios.
- *   npm run bench:catalog            (BENCH_CATALOG=2000 for a smaller catalog)
+ * request sent directly with the client (the same query, page and `_source`, parsed by the client),
+ * sequentially and with 32 concurrent connections, the two interleaved; p50, p95, throughput and
+ * the ratios.
+ *   npm run bench:catalog            (BENCH_CATALOG=2000 for a smaller catalog; BENCH_SEQUENTIAL,
+ *                                     BENCH_CONCURRENT: calls per side, 200 and 1000)
  */
 import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
 import { anonymous } from '../src/auth/access';
@@ -20,10 +22,12 @@ import { ParamReader } from '../src/dialects/shared/paramReader';
 import { readQueryString } from '../src/dialects/shared/rawParams';
 import { planCatalogSearch } from '../src/plan/planCatalogSearch';
 import { planPackageSearch } from '../src/plan/planPackageSearch';
-import { compare, HEADER, startApi } from './harness';
+import { HEADER, startApi } from './harness';
+import { againOnReset, compareInterleaved } from './interleaved';
 import { ensureSyntheticCatalog } from './syntheticCatalog';
 
-const SEQUENTIAL = 200, CONCURRENT_TOTAL = 1000;
+/** Calls per side: BENCH_SEQUENTIAL one at a time, BENCH_CONCURRENT over 32 connections. */
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200), CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 1000);
 
 type Family = 'ods' | 'ckan';
 const REQUESTS: Array<[string, Family, Record<string, string>]> = [
@@ -58,7 +62,7 @@ async function main(): Promise<void> {
         const qs = queryOf(params);
         const body = await directBody(deps, domain, family, qs);
         const path = family === 'ods' ? `/${domain}/api2/datasets/search?${qs}` : `/${domain}/api/3/action/package_search?${qs}`;
-        lines.push(...await compare(`catalog\t${name}`, () => api.get(path), async () => { await deps.es.search(body); }, SEQUENTIAL, CONCURRENT_TOTAL));
+        lines.push(...await compareInterleaved(`catalog\t${name}`, againOnReset(() => api.get(path)), async () => { await deps.es.search(body); }, SEQUENTIAL, CONCURRENT_TOTAL));
       }
     } finally {
       api.stop();

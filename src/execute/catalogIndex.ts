@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import catalogTemplate from '../../mappings/catalog.json';
-import { catalogDocument } from '../catalog/catalogDocument';
+import { datasetObjectText, indexedCatalogDocument } from '../catalog/catalogPageText';
+import type { CatalogHit } from '../model/dataset';
 import { catalogAlias, catalogIndex } from '../schema/indexNames';
 import { withLayout } from '../index/indexLayout';
 import { bulkIndex } from './bulkIndex';
@@ -10,15 +11,27 @@ import { indexLayoutFor } from './indexLayoutFor';
 import { liveIndexFormat } from './liveIndexFormat';
 import { createLoadingIndex, finishLoading, swapAlias } from './versionedIndex';
 
-/** Bump when catalogDocument() changes what it writes without the mapping changing (5: French elisions split by fold()). */
-const DOCUMENT_VERSION = 5;
+/** Bump when catalogDocument() changes what it writes without the mapping changing (5: French elisions split by fold(); 6: the dataset object written in `dataset.ods`). */
+const DOCUMENT_VERSION = 6;
+
+/** An entry with every part a dataset object shows: the text it is written as is part of the catalog's format. */
+const PROBE: CatalogHit = {
+  datasetid: 'probe', has_records: true, features: ['analyze', 'geo'],
+  dataset: {
+    metas: { title: 'Probe', theme: ['Environnement'], records_count: 1 },
+    fields: [{ name: 'f', label: 'F', type: 'text', description: 'Described', annotations: [{ name: 'facet' }, { name: 'facetsort', args: ['-count'] }], source: { column: 'f' } }],
+    dcat: { created: '2020-01-01' },
+    store: { resource_id: 'r', visibility: 'public', state: 'published', created_at: '2020-01-01T00:00:00.000Z', updated_at: '2020-01-01T00:00:00.000Z', published_at: null },
+  },
+};
 
 /**
  * What the catalog index's documents and mapping are: kept in the index's `_meta`, so that an
  * index built by an older version of portal-search is rebuilt rather than written to (its strict
- * mapping would refuse the new documents).
+ * mapping would refuse the new documents). The written dataset objects are part of it: when the
+ * dataset object's writer changes what it writes for the probe, the index is rebuilt.
  */
-export const CATALOG_FORMAT = `${DOCUMENT_VERSION}:${createHash('sha256').update(JSON.stringify(catalogTemplate)).digest('hex').slice(0, 16)}`;
+export const CATALOG_FORMAT = `${DOCUMENT_VERSION}:${createHash('sha256').update(JSON.stringify(catalogTemplate)).update(datasetObjectText(PROBE)).digest('hex').slice(0, 16)}`;
 
 /** Rebuilds the catalog index from PostgreSQL into a new version and swaps the alias. */
 export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; count: number }> {
@@ -29,7 +42,7 @@ export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; 
   const layout = { ...(await indexLayoutFor(deps, datasets.length)), shards: 1 };
   await createLoadingIndex(es, index, withLayout({ ...catalogTemplate, mappings: { ...catalogTemplate.mappings, _meta: { format: CATALOG_FORMAT } } }, layout));
   try {
-    const docs = datasets.map((d) => ({ id: d.id, doc: catalogDocument(d) }));
+    const docs = datasets.map((d) => ({ id: d.id, doc: indexedCatalogDocument(d) }));
     for (let i = 0; i < docs.length; i += 500) {
       const res = await bulkIndex(es, index, docs.slice(i, i + 500));
       if (res.rejected > 0) throw new Error(`Elasticsearch refused ${res.rejected} catalog documents (${res.firstRejection})`);
@@ -60,5 +73,5 @@ export async function refreshCatalogEntry(deps: Deps, datasetId: string): Promis
   if (await ensureCatalogIndex(deps)) return;
   const dataset = await getDataset(deps.pool, datasetId);
   if (!dataset) { await deps.es.delete({ index: alias, id: datasetId, refresh: 'wait_for' }, { ignore: [404] }); return; }
-  await deps.es.index({ index: alias, id: datasetId, document: catalogDocument(dataset), refresh: 'wait_for' });
+  await deps.es.index({ index: alias, id: datasetId, document: indexedCatalogDocument(dataset), refresh: 'wait_for' });
 }

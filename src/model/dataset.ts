@@ -34,6 +34,20 @@ export type PackageHit = Omit<CatalogHit, 'dataset'> & { dataset: Omit<CatalogHi
 /** What package_search reads from the catalog index: everything a package dict shows, and not the schema (the bulk of a dataset). */
 export const PACKAGE_SOURCE = ['datasetid', 'has_records', 'features', 'dataset.metas', 'dataset.dcat', 'dataset.store'];
 
+/** What a catalog search reads of each entry for CSV, feeds, DCAT and OGC: everything but the pre-written dataset object. */
+export const CATALOG_HIT_SOURCE = ['datasetid', 'has_records', 'features', 'dataset.metas', 'dataset.fields', 'dataset.dcat', 'dataset.store'];
+
+/**
+ * What a JSON catalog page reads of an entry: its ODS dataset object as the catalog index keeps it
+ * written (`ods`, without the blocks a request may add), and what `extrametas` (the schema) and
+ * `interopmetas` (the DCAT metadata) are made of when the request asks for them.
+ */
+export interface CatalogPageHit { datasetid: string; dataset: { ods: string; fields?: FieldDef[]; dcat?: Record<string, unknown> } }
+
+/** The `_source` of a JSON catalog page: the written objects, and the parts of the blocks asked for. */
+export const catalogPageSource = (blocks: { extrametas: boolean; interopmetas: boolean }): string[] =>
+  ['datasetid', 'dataset.ods', ...(blocks.extrametas ? ['dataset.fields'] : []), ...(blocks.interopmetas ? ['dataset.dcat'] : [])];
+
 /** What the store knows of a dataset beyond its metadata, for CKAN's package dicts (ISO 8601 instants). */
 export interface StoreFacts {
   resource_id: string;

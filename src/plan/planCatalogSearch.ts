@@ -2,7 +2,7 @@ import { CATALOG_DESC_SORTS, CATALOG_FIELDS, catalogValuePath } from '../schema/
 import { Access, ALL_GRANTS, Grants } from '../auth/access';
 import { AppError } from '../errors/catalogue';
 import { catalogVisibility } from './catalogVisibility';
-import type { DomainRow } from '../model/dataset';
+import { CATALOG_HIT_SOURCE, catalogPageSource, type DomainRow } from '../model/dataset';
 import type { CatalogSearchRequest } from '../model/catalogRequest';
 import { CATALOG_QUERY_SCHEMA } from '../schema/catalogQuerySchema';
 import { planFacets } from './planFacets';
@@ -27,7 +27,11 @@ function catalogSort(sort: readonly string[]): SortKey[] {
   return [...keys, { path: 'datasetid', order: 'asc' }];
 }
 
-/** A catalog search, as its caller sees it from a domain → a search plan on the catalog index. */
+/**
+ * A catalog search, as its caller sees it from a domain → a search plan on the catalog index. A
+ * JSON page reads each entry's written dataset object (catalogPageSource); other formats read the
+ * entries themselves.
+ */
 export function planCatalogSearch(req: CatalogSearchRequest, scope: DomainRow, access: Access, index: string, now: number, grants: Grants = ALL_GRANTS): SearchPlan {
   const q = planQueries(req.queries, { schema: CATALOG_QUERY_SCHEMA, timeZone: req.timeZone, now });
   const { filters, facets } = planFacets(CATALOG_FIELDS, req, catalogValuePath);
@@ -36,6 +40,6 @@ export function planCatalogSearch(req: CatalogSearchRequest, scope: DomainRow, a
     index, datasetId: '', schema: CATALOG_FIELDS,
     query: q.kind === 'all' ? visible : { kind: 'and', clauses: [visible, q] },
     filters, facets, sort: catalogSort(req.sort), rows: req.rows, start: req.start, timeZone: req.timeZone,
-    source: ['datasetid', 'has_records', 'features', 'dataset'],
+    source: req.format === 'json' || req.format === 'jsonp' ? catalogPageSource(req) : CATALOG_HIT_SOURCE,
   };
 }

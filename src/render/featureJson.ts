@@ -1,7 +1,7 @@
 import type { FieldDef } from '../model/descriptor';
 import type { RecordHit } from '../model/searchResult';
 import { fieldsJson } from './fieldsJson';
-import { jsonText } from './jsonText';
+import { jsonText } from '../text/jsonText';
 import type { RecordContext } from './recordObject';
 
 /**

@@ -1,6 +1,6 @@
 import type { FieldDef } from '../model/descriptor';
 import type { FieldValue } from '../model/values';
-import { jsonText } from './jsonText';
+import { jsonText } from '../text/jsonText';
 import { fieldsByName } from './recordObject';
 import { valueRenderer } from './valueRenderer';
 

@@ -1,5 +1,5 @@
 import type { ExportWriter } from './formats/streamWriter';
-import { jsonText } from './jsonText';
+import { jsonText } from '../text/jsonText';
 import { jsonpFrame } from './jsonp';
 
 /**

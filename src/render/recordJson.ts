@@ -1,6 +1,6 @@
 import type { RecordHit } from '../model/searchResult';
 import { fieldsJson } from './fieldsJson';
-import { jsonText } from './jsonText';
+import { jsonText } from '../text/jsonText';
 import type { RecordContext } from './recordObject';
 import { instantRenderer } from './valueRenderer';
 

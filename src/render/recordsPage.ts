@@ -3,7 +3,7 @@ import type { OutputOptions } from '../model/recordsRequest';
 import { csvHeader, csvRecordLines } from './csvRecords';
 import { geojsonFeatures } from './geojsonFeatures';
 import { GEOJSON_TYPE, jsonAnswer } from './jsonAnswer';
-import { jsonText } from './jsonText';
+import { jsonText } from '../text/jsonText';
 import type { OdsRecord } from './recordObject';
 import type { Rendered } from './rendered';
 

@@ -1,7 +1,7 @@
 import { RequestHandler, Router } from 'express';
 import { AppError } from '../../errors/catalogue';
 import type { Deps } from '../../execute/deps';
-import { jsonText } from '../../render/jsonText';
+import { jsonText } from '../../text/jsonText';
 import { d4cPackage } from './d4cPackage';
 import { packageDict } from './packageDict';
 import { routeAccess } from '../shared/routeAccess';

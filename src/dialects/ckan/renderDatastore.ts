@@ -3,7 +3,7 @@ import type { SearchPlan } from '../../model/searchPlan';
 import type { SearchResult } from '../../model/searchResult';
 import { datastoreResult } from './datastoreResult';
 import type { LinkSource } from './datastoreLinks';
-import { jsonText } from '../../render/jsonText';
+import { jsonText } from '../../text/jsonText';
 import { fieldsByName, recordObject } from '../../render/recordObject';
 import type { Rendered } from '../../render/rendered';
 import { jsonAnswer } from '../../render/jsonAnswer';

@@ -2,7 +2,7 @@ import type { PackageSearchResult } from '../../model/packageSearch';
 import type { PackageSearchRequest } from '../../model/catalogRequest';
 import { ckanFacets } from './ckanFacets';
 import { d4cPackage } from './d4cPackage';
-import { jsonText } from '../../render/jsonText';
+import { jsonText } from '../../text/jsonText';
 import { organizationDict, packageDict } from './packageDict';
 import type { Rendered } from '../../render/rendered';
 import { catalogCsv } from '../../render/catalogCsv';

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors/catalogue';
 import type { DatastoreRequest } from '../../model/datastoreRequest';
 import { jsonAnswer } from '../../render/jsonAnswer';
-import { jsonText } from '../../render/jsonText';
+import { jsonText } from '../../text/jsonText';
 import type { Rendered } from '../../render/rendered';
 import type { TableRow } from '../../usecases/runTableMetadata';
 import { datastoreLinks } from './datastoreLinks';

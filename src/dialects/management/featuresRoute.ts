@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors/catalogue';
 import type { Deps } from '../../execute/deps';
 import type { GeoFilter, RecordsSearchRequest } from '../../model/recordsRequest';
-import { jsonText } from '../../render/jsonText';
+import { jsonText } from '../../text/jsonText';
 import { geojsonFeatures } from '../../render/geojsonFeatures';
 import { fieldsByName, recordObject } from '../../render/recordObject';
 import { runRecordsSearch } from '../../usecases/runRecordsSearch';

@@ -6,15 +6,15 @@ import { z } from 'zod';
 import type { Deps } from '../../execute/deps';
 import { catalogSearchParams } from './catalogSearchParams';
 import { booleanParam, callbackParam, datasetRef } from '../shared/commonParams';
-import { datasetObject } from '../../render/datasetObject';
-import { jsonText } from '../../render/jsonText';
-import { renderCatalogSearch } from './renderCatalogSearch';
+import { datasetObject } from '../../catalog/datasetObject';
+import { jsonText } from '../../text/jsonText';
+import { renderCatalogEntries, renderCatalogPage } from './renderCatalogSearch';
 import { guardJsonp } from '../shared/guardJsonp';
 import { requestParams } from '../shared/requestParams';
 import { getOrPost } from '../shared/routeMethods';
 import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
-import { runCatalogSearch } from '../../usecases/runCatalogSearch';
+import { runCatalogPage, runCatalogSearch } from '../../usecases/runCatalogSearch';
 import { runDatasetLookup } from '../../usecases/runDatasetLookup';
 import { requireCallback } from '../shared/requireCallback';
 import { jsonAnswer } from '../../render/jsonAnswer';
@@ -33,13 +33,18 @@ export function catalogRouter(deps: Deps, clock: () => number): Router {
     const params = requestParams(req);
     const request = catalogSearchParams(params);
     guardJsonp(req, request.format, params.raw.has('apikey'));
-    const { nhits, hits, groups } = await runCatalogSearch(deps, routeAccess(req), request, clock());
+    if (request.format === 'json' || request.format === 'jsonp') {
+      const page = await runCatalogPage(deps, routeAccess(req), request, clock());
+      send(res, renderCatalogPage({ ...page, parameters: request.echo }, request));
+      return;
+    }
+    const { hits } = await runCatalogSearch(deps, routeAccess(req), request, clock());
     const site = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     // The feed names itself by the request's URL, without its key.
     const self = new URL(req.originalUrl, site);
     self.searchParams.delete('apikey');
     const feed = { self: self.toString(), site, datasetPath: req.path.replace(/search\/?$/, ''), title: `Datasets of ${routeAccess(req).domain}` };
-    send(res, renderCatalogSearch(nhits, hits, groups, request, feed));
+    send(res, renderCatalogEntries(hits, request, feed));
   });
   const lookup = (d4c: boolean): RequestHandler => async (req, res) => {
     const raw = requestParams(req);

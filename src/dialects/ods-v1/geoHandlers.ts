@@ -5,7 +5,7 @@ import { runGeocluster } from '../../usecases/runGeocluster';
 import { runGeopreview } from '../../usecases/runGeopreview';
 import { geoParams } from './geoParams';
 import { GeoRequest } from '../../model/recordsRequest';
-import { jsonText } from '../../render/jsonText';
+import { jsonText } from '../../text/jsonText';
 import { geoclusterBody } from './renderGeocluster';
 import { MAX_CLUSTER_CELLS } from '../../compile/compileGeo';
 import { guardJsonp } from '../shared/guardJsonp';

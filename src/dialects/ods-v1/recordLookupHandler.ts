@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Deps } from '../../execute/deps';
 import { recordLookupParams } from './recordLookupParams';
-import { jsonText } from '../../render/jsonText';
+import { jsonText } from '../../text/jsonText';
 import { fieldsByName, recordObject } from '../../render/recordObject';
 import { guardJsonp } from '../shared/guardJsonp';
 import { requestParams } from '../shared/requestParams';

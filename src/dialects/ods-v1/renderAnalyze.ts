@@ -1,7 +1,7 @@
 import type { AnalyzePoint } from '../../model/analyze';
 import type { OutputOptions } from '../../model/recordsRequest';
 import { csvLine } from '../../render/csvText';
-import { jsonText } from '../../render/jsonText';
+import { jsonText } from '../../text/jsonText';
 import type { Rendered } from '../../render/rendered';
 import { jsonAnswer } from '../../render/jsonAnswer';
 

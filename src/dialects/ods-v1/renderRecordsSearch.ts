@@ -1,7 +1,7 @@
 import type { OutputOptions, RecordsSearchFormat } from '../../model/recordsRequest';
 import type { SearchPlan } from '../../model/searchPlan';
 import type { SearchResult } from '../../model/searchResult';
-import { jsonText } from '../../render/jsonText';
+import { jsonText } from '../../text/jsonText';
 import { fieldsByName, recordObject } from '../../render/recordObject';
 import type { Rendered } from '../../render/rendered';
 import { jsonAnswer } from '../../render/jsonAnswer';

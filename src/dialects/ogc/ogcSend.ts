@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { jsonText } from '../../render/jsonText';
+import { jsonText } from '../../text/jsonText';
 import { send } from '../shared/send';
 
 /** Sends an OGC JSON document (GeoJSON for features), with `Content-Crs` when the geometries are in a named CRS. */

@@ -5,4 +5,8 @@ import { createHash } from 'node:crypto';
  * Express's own `etag` computes it), so that a client or cache holding the same bytes gets a 304.
  * Strong, since the same request on the same data renders byte for byte the same body.
  */
-export const bodyEtag = (body: string): string => `"${createHash('sha1').update(body, 'utf8').digest('base64url')}"`;
+export function bodyEtag(body: string | Buffer): string {
+  const hash = createHash('sha1');
+  if (typeof body === 'string') hash.update(body, 'utf8'); else hash.update(body);
+  return `"${hash.digest('base64url')}"`;
+}

@@ -5,10 +5,13 @@ import { isPubliclyCacheable } from './cachePolicy';
 
 /**
  * Sends a page rendered whole. A publicly cacheable one gets an ETag of its bytes; Express then
- * answers 304 with no body when the request's `If-None-Match` holds it.
+ * answers 304 with no body when the request's `If-None-Match` holds it. A body whose type names
+ * its charset is encoded once, for the ETag and the response alike (Express would encode a
+ * string again); any other keeps Express's charset rule.
  */
 export function send(res: Response, r: Rendered): void {
   if (r.headers) res.set(r.headers);
-  if (isPubliclyCacheable(res)) res.set('ETag', bodyEtag(r.body));
-  res.status(200).type(r.contentType).send(r.body);
+  const body = /;\s*charset=utf-8/i.test(r.contentType) ? Buffer.from(r.body, 'utf8') : r.body;
+  if (isPubliclyCacheable(res)) res.set('ETag', bodyEtag(body));
+  res.status(200).type(r.contentType).send(body);
 }

@@ -3,7 +3,7 @@ import type { RecordHit } from '../../../src/model/searchResult';
 import { csvHitLine, csvRecordLines } from '../../../src/render/csvRecords';
 import { featureJson } from '../../../src/render/featureJson';
 import { geojsonFeatures } from '../../../src/render/geojsonFeatures';
-import { jsonText } from '../../../src/render/jsonText';
+import { jsonText } from '../../../src/text/jsonText';
 import { recordJson } from '../../../src/render/recordJson';
 import { fieldsByName, recordObject } from '../../../src/render/recordObject';
 

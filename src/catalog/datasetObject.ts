@@ -16,20 +16,29 @@ function facetConfig(f: FieldDef): Record<string, unknown> {
   return { field_name: f.name, title: f.label, ...(sort ? { sort } : {}), disjunctive: annotated('disjunctive'), timerangeFilter: annotated('timerangeFilter') };
 }
 
+/** The optional blocks of a dataset object, from what the request asks for (empty without `extrametas` and `interopmetas`). */
+export function metaBlocks(dataset: { fields?: FieldDef[]; dcat?: Record<string, unknown> }, blocks: MetaBlocks): Record<string, unknown> {
+  const facets = (): Record<string, unknown>[] => (dataset.fields ?? []).filter((f) => f.annotations.some((a) => a.name === 'facet')).map(facetConfig);
+  return {
+    ...(blocks.extrametas ? { extra_metas: { asset_content_configuration: { facets: facets() }, visualization: {} } } : {}),
+    ...(blocks.interopmetas ? { interop_metas: { dcat: dataset.dcat ?? {} } } : {}),
+  };
+}
+
 /**
  * The ODS v1 dataset object (reference/ods-v1.md §2.5): metas with `domain` and `timezone`, fields
  * with their annotations as `{name, args?}`; with `extrametas`, the two extra templates
  * ods-widgets 2.x reads: `asset_content_configuration.facets` (the default facets) and
  * `visualization` (empty: no map tooltip, table columns or calendar settings; `ods-map-layer`
  * and `ods-calendar` read its keys without checking it exists); with `interopmetas`, the DCAT
- * metadata as `interop_metas.dcat`.
+ * metadata as `interop_metas.dcat`. The blocks come last, so that the object without them
+ * (indexed as text, src/catalog/catalogPageText.ts) takes them by appending.
  */
 export function datasetObject(hit: CatalogHit, blocks: MetaBlocks, datasetId = hit.datasetid): Record<string, unknown> {
   const fields = hit.dataset.fields.map((f) => ({
     name: f.name, label: f.label, type: f.type, ...(f.description ? { description: f.description } : {}),
     annotations: f.annotations.map((a) => ({ name: a.name, ...(a.args?.length ? { args: a.args } : {}) })),
   }));
-  const facets = hit.dataset.fields.filter((f) => f.annotations.some((a) => a.name === 'facet')).map(facetConfig);
   return {
     datasetid: datasetId,
     has_records: hit.has_records,
@@ -40,7 +49,6 @@ export function datasetObject(hit: CatalogHit, blocks: MetaBlocks, datasetId = h
     attachments: [],
     alternative_exports: [],
     billing_plans: [],
-    ...(blocks.extrametas ? { extra_metas: { asset_content_configuration: { facets }, visualization: {} } } : {}),
-    ...(blocks.interopmetas ? { interop_metas: { dcat: hit.dataset.dcat ?? {} } } : {}),
+    ...metaBlocks(hit.dataset, blocks),
   };
 }

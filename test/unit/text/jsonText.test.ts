@@ -1,4 +1,4 @@
-import { jsonText } from '../../../src/render/jsonText';
+import { jsonText } from '../../../src/text/jsonText';
 import { instantText } from '../../../src/render/instantText';
 import { csvCell } from '../../../src/render/csvText';
 

@@ -1,0 +1,28 @@
+import { metaBlocks, type MetaBlocks } from '../catalog/datasetObject';
+import type { CatalogPageHit } from '../model/dataset';
+import type { FacetGroup } from '../model/facetGroup';
+import { jsonText } from '../text/jsonText';
+
+/** A JSON catalog page before it is written: the total, the echoed parameters, the entries, the facet groups. */
+export interface CatalogPage { nhits: number; parameters: unknown; hits: readonly CatalogPageHit[]; groups?: FacetGroup[] }
+
+/** One entry as text: its written dataset object, with the blocks the request asks for appended (a dataset object ends with them). */
+function entryText(hit: CatalogPageHit, blocks: MetaBlocks): string {
+  const more = metaBlocks(hit.dataset, blocks);
+  return Object.keys(more).length ? `${hit.dataset.ods.slice(0, -1)}, ${jsonText(more, false).slice(1)}` : hit.dataset.ods;
+}
+
+/**
+ * `{nhits, parameters, datasets, facet_groups?}` (reference/ods-v1.md §2.6), the datasets joined
+ * from their written objects rather than parsed and written again: the same text jsonText writes
+ * of the page of objects. Pretty-printed, the objects are read back and the page indented.
+ */
+export function catalogPageJson(page: CatalogPage, blocks: MetaBlocks, pretty: boolean): string {
+  if (pretty) {
+    const datasets = page.hits.map((h) => ({ ...(JSON.parse(h.dataset.ods) as Record<string, unknown>), ...metaBlocks(h.dataset, blocks) }));
+    return jsonText({ nhits: page.nhits, parameters: page.parameters, datasets, ...(page.groups ? { facet_groups: page.groups } : {}) }, true);
+  }
+  const head = jsonText({ nhits: page.nhits, parameters: page.parameters }, false).slice(0, -1);
+  const groups = page.groups ? `, "facet_groups": ${jsonText(page.groups, false)}` : '';
+  return `${head}, "datasets": [${page.hits.map((h) => entryText(h, blocks)).join(', ')}]${groups}}`;
+}
