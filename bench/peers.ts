@@ -191,8 +191,9 @@ async function main(): Promise<void> {
     agent.destroy();
     await deps.close();
   }
+  console.error(`requests sent again after a reset connection: ${resent}`);
+  // The ratio is the last column of every line, and the table the last thing printed.
   console.log(lines.join('\n'));
-  console.log(`requests sent again after a reset connection: ${resent}`);
 }
 
 main().catch((err: unknown) => { console.error(err); process.exitCode = 1; });

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import Client from '@searchkit/api';
 import type { CustomFacetConfig, ElasticsearchQuery, SearchRequest } from '@searchkit/api';
 
-interface PeersConfig { esUrl: string; index: string; textClauses: Record<string, ElasticsearchQuery>; counting: boolean }
+interface PeersConfig { esUrl: string; index: string; textClauses: Record<string, ElasticsearchQuery> }
 const config = JSON.parse(process.env.PEERS_CONFIG ?? '{}') as PeersConfig;
 
 const YEAR = /^(\d{4})$/;
