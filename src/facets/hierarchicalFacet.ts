@@ -22,7 +22,7 @@ export const hierarchicalFacet: FacetKind = {
     return { path: levels.join(sep), depth: Math.min(levels.length, HIERARCHY_LEVELS) };
   },
   select: (ctx, p) => ({ kind: 'term', path: levelField(ctx, p.depth), value: p.path }),
-  level: (ctx, depth) => ({ terms: { field: levelField(ctx, depth), size: MAX_FACET_VALUES, min_doc_count: 1, order: ctx.order } }),
+  level: (ctx, depth) => ({ terms: { field: levelField(ctx, depth), size: ctx.size ?? MAX_FACET_VALUES, min_doc_count: 1, order: ctx.order } }),
   read: (_ctx, result) => ((result as TermsResult).buckets ?? []).map((b) => ({ path: b.key, count: b.doc_count })),
   nameOf(ctx, path) {
     const levels = path.split(separator(ctx));

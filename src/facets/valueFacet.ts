@@ -23,7 +23,7 @@ export const valueFacet: FacetKind = {
   },
   level(ctx, depth) {
     if (depth !== 1) throw new AppError('internal', 'a value facet has one level');
-    return { terms: { field: ctx.valuePath, size: MAX_FACET_VALUES, min_doc_count: 1, order: ctx.order } };
+    return { terms: { field: ctx.valuePath, size: ctx.size ?? MAX_FACET_VALUES, min_doc_count: 1, order: ctx.order } };
   },
   read(_ctx, result) {
     return ((result as TermsResult).buckets ?? []).map((b) => ({ path: String(b.key), count: b.doc_count }));

@@ -9,6 +9,8 @@ export interface CatalogSearchRequest {
   exclude: Map<string, string[]>;
   disjunctive: Set<string>;
   facetsort: Map<string, FacetSort>;
+  /** `facetlimit.<f>` (our extension): the most values per level of a facet. */
+  facetlimit?: Map<string, number>;
   sort: string[];
   rows: number;
   start: number;

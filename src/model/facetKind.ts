@@ -12,10 +12,17 @@ export interface LevelBucket { path: string; count: number }
 
 /**
  * What a facet kind needs to know about the request: the field, where its typed value is indexed
- * (`v.<f>` for records, a top-level key for the catalog), the request zone and the ES ordering
- * of a level.
+ * (`v.<f>` for records, a top-level key for the catalog), the request zone, the ES ordering
+ * of a level and, with a `facetlimit`, how many buckets a level needs.
  */
-export interface FacetContext { field: FieldDef; valuePath: string; timeZone: string; order: Record<string, 'asc' | 'desc'>[] }
+export interface FacetContext {
+  field: FieldDef;
+  valuePath: string;
+  timeZone: string;
+  order: Record<string, 'asc' | 'desc'>[];
+  /** The most buckets a level asks Elasticsearch for, when fewer than the kind's own cap. */
+  size?: number;
+}
 
 /**
  * One kind of facet (Searchkit's model): how a path selects records, how one level is aggregated

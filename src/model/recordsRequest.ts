@@ -43,6 +43,8 @@ export interface RecordsSearchRequest extends RecordsFilter {
   facets: string[];
   disjunctive: Set<string>;
   facetsort: Map<string, FacetSort>;
+  /** `facetlimit.<f>` (our extension): the most values per level of a facet. */
+  facetlimit?: Map<string, number>;
   sort: string[];
   rows: number;
   start: number;

@@ -22,6 +22,8 @@ export interface FacetRequest {
   excluded: FacetPath[];
   disjunctive: boolean;
   sort: FacetSort;
+  /** `facetlimit.<f>`: the most values each level lists, after sorting; the kind's cap when absent. */
+  limit?: number;
 }
 
 export interface SortKey { path: string; order: 'asc' | 'desc' }

@@ -19,6 +19,7 @@ export interface FacetParams {
   exclude: Map<string, string[]>;
   disjunctive: Set<string>;
   facetsort: Map<string, FacetSort>;
+  facetlimit?: Map<string, number>;
   timeZone: string;
 }
 
@@ -42,6 +43,27 @@ function sortOf(field: FieldDef, p: FacetParams): FacetSort {
   return p.facetsort.get(field.name) ?? (FACET_SORTS.includes(annotated as FacetSort) ? (annotated as FacetSort) : '-count');
 }
 
+const NUMERIC = new Set(['int', 'double']);
+
+/**
+ * True when a terms level's order in Elasticsearch (`orderOf`) is the order `sortFacetValues` gives,
+ * so that its first n buckets are ours. Numbers: ties and `alphanum` are ordered as text by us and
+ * as numbers by Elasticsearch; text sorted as numbers (`num`) is ordered as text by Elasticsearch.
+ * Date levels are histograms, which have no size: they are only cut after sorting.
+ */
+function esOrderIsOurs(field: FieldDef, sort: FacetSort): boolean {
+  const byNumber = sort === 'num' || sort === '-num';
+  if (NUMERIC.has(field.type)) return byNumber;
+  return !byNumber && field.type !== 'date' && field.type !== 'datetime';
+}
+
+/** The context of a facet's levels; with a `facetlimit`, how many buckets Elasticsearch needs to send. */
+function contextOf(field: FieldDef, p: FacetParams, sort: FacetSort, valuePath: (f: FieldDef) => string): FacetContext {
+  const limit = p.facetlimit?.get(field.name);
+  const ctx: FacetContext = { field, valuePath: valuePath(field), timeZone: p.timeZone, order: orderOf(sort) };
+  return limit !== undefined && esOrderIsOurs(field, sort) ? { ...ctx, size: limit } : ctx;
+}
+
 function paths(kind: FacetKind, ctx: FacetContext, values: string[], parameter: string): FacetPath[] {
   return values.map((raw) => {
     const p = kind.parsePath(ctx, raw);
@@ -52,7 +74,7 @@ function paths(kind: FacetKind, ctx: FacetContext, values: string[], parameter: 
 
 
 /**
- * `facet`, `refine.<f>`, `exclude.<f>`, `disjunctive.<f>`, `facetsort.<f>` → the filters each
+ * `facet`, `refine.<f>`, `exclude.<f>`, `disjunctive.<f>`, `facetsort.<f>`, `facetlimit.<f>` → the filters each
  * field adds and the facet groups to compute (the requested ones, then refined ones not requested).
  * Unknown fields are 400s; a field that is no facet gives an empty group; `disjunctive` on such a
  * field is ignored.
@@ -67,8 +89,9 @@ export function planFacets(schema: readonly FieldDef[], p: FacetParams, valuePat
     const field = fieldOf(schema, name, 'facet');
     const kind = facetKindOf(field);
     const sort = sortOf(field, p);
+    const limit = p.facetlimit?.get(name);
     facets.set(name, kind && isFacetField(field)
-      ? { name, kind, ctx: { field, valuePath: valuePath(field), timeZone: p.timeZone, order: orderOf(sort) }, refined: [], excluded: [], disjunctive: p.disjunctive.has(name), sort }
+      ? { name, kind, ctx: contextOf(field, p, sort, valuePath), refined: [], excluded: [], disjunctive: p.disjunctive.has(name), sort, limit }
       : { name, refined: [], excluded: [], disjunctive: false, sort });
   }
   for (const name of filtered) {
@@ -76,7 +99,7 @@ export function planFacets(schema: readonly FieldDef[], p: FacetParams, valuePat
     const kind = facetKindOf(field);
     if (!kind) throw new AppError('bad_parameter', `Field ${name} (${field.type}) cannot be refined; use a geofilter.`, { parameter: `refine.${name}` });
     const sort = sortOf(field, p);
-    const ctx: FacetContext = { field, valuePath: valuePath(field), timeZone: p.timeZone, order: orderOf(sort) };
+    const ctx = contextOf(field, p, sort, valuePath);
     const refined = paths(kind, ctx, p.refine.get(name) ?? [], `refine.${name}`);
     const excluded = paths(kind, ctx, p.exclude.get(name) ?? [], `exclude.${name}`);
     const disjunctive = p.disjunctive.has(name) && isFacetField(field);
@@ -88,7 +111,7 @@ export function planFacets(schema: readonly FieldDef[], p: FacetParams, valuePat
     });
     const group = facets.get(name);
     if (group?.kind) Object.assign(group, { refined, excluded });
-    else if (!group && isFacetField(field)) facets.set(name, { name, kind, ctx, refined, excluded, disjunctive, sort });
+    else if (!group && isFacetField(field)) facets.set(name, { name, kind, ctx, refined, excluded, disjunctive, sort, limit: p.facetlimit?.get(name) });
   }
   return { filters, facets: [...facets.values()] };
 }

@@ -29,7 +29,8 @@ export function readFacetGroup(facet: FacetRequest, i: number, aggregations: Agg
       const below = expanded.get(v.path);
       if (below && v.state !== 'excluded') v.facets = level(below, depth + 1, v.path);
     }
-    return sortFacetValues(values, facet.sort);
+    const sorted = sortFacetValues(values, facet.sort);
+    return facet.limit === undefined ? sorted : sorted.slice(0, facet.limit);
   };
   return { name: facet.name, facets: level(sub(root, 'l1'), 1) };
 }

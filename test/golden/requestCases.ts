@@ -26,6 +26,10 @@ const RECORDS: RequestCase[] = [
     dataset: L, facet: ['type_tournage', 'ardt_lieu'], 'refine.type_tournage': ['Série TV', 'Téléfilm'], 'disjunctive.type_tournage': 'true',
     'exclude.ardt_lieu': '75001', 'facetsort.ardt_lieu': 'alphanum',
   } },
+  { name: 'records-facets-limited', family: 'records-search', path: SEARCH, query: {
+    dataset: L, facet: ['nom_realisateur', 'date_debut', 'annee_tournage'], 'facetlimit.nom_realisateur': '10', 'facetlimit.date_debut': '3',
+    'refine.date_debut': '2019', 'facetlimit.annee_tournage': '2', rows: '0',
+  } },
   { name: 'records-facets-hierarchical', family: 'records-search', path: SEARCH, query: {
     dataset: C, facet: ['territoire', 'codes_postaux'], 'refine.territoire': 'Île-de-France/Paris', 'exclude.codes_postaux': '75116', fields: 'nom,population,territoire',
   } },

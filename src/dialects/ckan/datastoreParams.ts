@@ -103,6 +103,7 @@ export function datastoreParams(r: ParamReader): DatastoreRequest {
     facets: commaList(r.all('facet')),
     disjunctive: family.disjunctive,
     facetsort: family.facetsort,
+    facetlimit: family.facetlimit,
     sort: [],
     rows: limit,
     start: s.offset ?? s.start ?? 0,

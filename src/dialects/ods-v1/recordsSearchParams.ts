@@ -57,6 +57,7 @@ export function recordsSearchParams(r: ParamReader): RecordsSearchRequest {
     facets: commaList(r.all('facet')),
     disjunctive: family.disjunctive,
     facetsort: family.facetsort,
+    facetlimit: family.facetlimit,
     sort: commaList(r.all('sort')),
     rows: s.rows,
     start: s.start,

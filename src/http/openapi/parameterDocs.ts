@@ -12,6 +12,7 @@ export const PARAMETER_DOCS: Record<string, string> = {
   'exclude.{field}': 'Drop the records with this facet value or path. Repeatable.',
   'disjunctive.{field}': '`true`: refines on this field are ORed, and its counts ignore them.',
   'facetsort.{field}': '`count`, `-count` (default), `alphanum`, `-alphanum`, `num` or `-num`; once per field.',
+  'facetlimit.{field}': 'portal-search extension (not ODS): the most values each level of this facet lists, 1 to 1,000, after sorting; once per field. Without it, up to 1,000.',
   'geofilter.distance': '`lat,lon,metres`: records within that distance (metres > 0).',
   'geofilter.polygon': '`(lat,lon),(lat,lon),…`: records inside the polygon (at most 1,000 vertices).',
   'geofilter.bbox': '`south,west,north,east`: records inside the box (west > east crosses the antimeridian).',

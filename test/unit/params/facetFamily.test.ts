@@ -8,7 +8,7 @@ import { readQueryString } from '../../../src/dialects/shared/rawParams';
 
 const reader = (qs: string) => new ParamReader(readQueryString(qs));
 /** Every endpoint that speaks the ODS facet family, with the parameters it needs besides. */
-const ENDPOINTS: Array<[string, (qs: string) => { facetsort: Map<string, string>; disjunctive: Set<string>; refine: Map<string, string[]> }]> = [
+const ENDPOINTS: Array<[string, (qs: string) => { facetsort: Map<string, string>; facetlimit?: Map<string, number>; disjunctive: Set<string>; refine: Map<string, string[]> }]> = [
   ['records search', (qs) => recordsSearchParams(reader(`dataset=d&${qs}`))],
   ['catalog search', (qs) => catalogSearchParams(reader(qs))],
   ['package_search', (qs) => packageSearchParams(reader(qs)).ods],
@@ -33,5 +33,17 @@ describe('the ODS facet family reads alike on every endpoint', () => {
 
   test.each(ENDPOINTS)('%s: an unknown facetsort is refused, naming the parameter', (_name, read) => {
     expect(refusal(() => read('facetsort.theme=random'))).toEqual({ code: 'bad_parameter', parameter: 'facetsort.theme' });
+  });
+
+  test.each(ENDPOINTS)('%s: facetlimit (our extension) is a whole number from 1 to 1,000 per field', (_name, read) => {
+    expect([...(read('facetlimit.theme=10&facetlimit.publisher=1000').facetlimit ?? [])]).toEqual([['theme', 10], ['publisher', 1000]]);
+    expect(read('facet=theme').facetlimit?.size ?? 0).toBe(0);
+  });
+
+  test.each(ENDPOINTS)('%s: a bad or repeated facetlimit is refused, naming the parameter', (_name, read) => {
+    for (const bad of ['0', '1001', '-1', '2.5', 'ten', '', '00001000']) {
+      expect(refusal(() => read(`facetlimit.theme=${encodeURIComponent(bad)}`))).toEqual({ code: 'bad_parameter', parameter: 'facetlimit.theme' });
+    }
+    expect(refusal(() => read('facetlimit.theme=5&facetlimit.theme=5'))).toEqual({ code: 'bad_parameter', parameter: 'facetlimit.theme' });
   });
 });
