@@ -1,7 +1,7 @@
 /**
  * bench/ingest: publish rate through portal-search (file → PostgreSQL and Elasticsearch) next to
  * bulk-indexing the very same documents straight into Elasticsearch with the client, in one run.
- *   npm run bench:ingest            (BENCH_ROUNDS=3 by default; provisions Elasticsearch like the tests)
+ *   npm run bench:ingest   (BENCH_ROUNDS=3, BENCH_DATASETS=lieux-de-tournage-a-paris,communes-france by default)
  *
  * The direct side is given what the publish gives Elasticsearch, and nothing more: the same
  * documents (built from the published records), the same mapping and layout, the same bulk
@@ -27,7 +27,7 @@ import type { Descriptor } from '../src/model/descriptor';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../src/usecases/loadingVersion';
 import { publishDataset } from '../src/usecases/publishDataset';
 
-const DATASETS = ['lieux-de-tournage-a-paris', 'communes-france'];
+const DATASETS = (process.env.BENCH_DATASETS ?? 'lieux-de-tournage-a-paris,communes-france').split(',');
 const ROOT = join(__dirname, '..', '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
@@ -83,7 +83,8 @@ async function directOnce(es: Client, index: string, body: { settings: object; m
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' });
   const deps = await openDeps(config);
-  const rows: string[] = [];
+  console.log(`medians of ${ROUNDS} interleaved rounds; ours = write+load until commit, finish (refresh, swap), catalog`);
+  console.log('dataset\trows\tours write s\tours finish s\tours catalog s\tours total s\tdirect s\tours rows/s\tdirect rows/s\tratio direct/ours time (goal ≥ 0.8)');
   try {
     for (const id of DATASETS) {
       const file = join(ROOT, 'fixtures', 'descriptors', `${id}.json`);
@@ -106,15 +107,12 @@ async function main(): Promise<void> {
       const t = median(ours.map((o) => o.total));
       const d = median(direct);
       const n = ours[0].rows;
-      rows.push([id, n, median(ours.map((o) => o.write)).toFixed(2), median(ours.map((o) => o.finish)).toFixed(2), median(ours.map((o) => o.catalog)).toFixed(2),
+      console.log([id, n, median(ours.map((o) => o.write)).toFixed(2), median(ours.map((o) => o.finish)).toFixed(2), median(ours.map((o) => o.catalog)).toFixed(2),
         t.toFixed(2), d.toFixed(2), (n / t).toFixed(0), (n / d).toFixed(0), (d / t).toFixed(2)].join('\t'));
     }
   } finally {
     await deps.close();
   }
-  console.log(`medians of ${ROUNDS} interleaved rounds; ours = write+load until commit, finish (refresh, swap), catalog`);
-  console.log('dataset\trows\tours write s\tours finish s\tours catalog s\tours total s\tdirect s\tours rows/s\tdirect rows/s\tratio direct/ours time (goal ≥ 0.8)');
-  for (const r of rows) console.log(r);
 }
 
 main().catch((err: unknown) => { console.error(err); process.exitCode = 1; });
