@@ -18,10 +18,11 @@ import { ColumnsSeen, columnsSeenFor, missingColumnsMessage } from '../ingest/so
 import { RAISE_WARNING_LIMIT, tooManyWarningsMessage, WarningTally } from '../ingest/warningTally';
 import type { StoredRecord } from '../index/storedRecord';
 import { refreshCatalogEntry } from '../execute/catalogIndex';
-import { domainExists, isMetadataOnlyEntry, setCatalogRecordFacts, setPublished, upsertDataset } from '../execute/datasetStore';
+import { domainExists, getDataset, isMetadataOnlyEntry, setCatalogRecordFacts, setPublished, upsertDataset } from '../execute/datasetStore';
 import type { Deps } from '../execute/deps';
 import { exclusively, publishLockKey } from '../execute/exclusively';
 import { recordWritten } from '../execute/jobStore';
+import { IndexAlongside } from './indexAlongside';
 import { reindexDataset, ReindexReport } from './reindexDataset';
 import { analyzeRecords, deleteRecords, insertRecords } from '../execute/recordStore';
 import { whileSearchUnavailable } from '../execute/searchAvailability';
@@ -66,10 +67,12 @@ function checkColumns(id: string, columns: ColumnsSeen): void {
 
 /**
  * Publishes a dataset: reads its source once, types every row, and replaces the dataset's
- * records in PostgreSQL in one transaction (a failure leaves the previous publish intact);
- * then builds a new index version from PostgreSQL and swaps it in, and updates the catalog.
- * While Elasticsearch is unavailable the indexing step waits and starts again (a failed attempt
- * leaves the alias as it was), so that a publish made during an outage converges when it ends.
+ * records in PostgreSQL in one transaction (a failure leaves the previous publish intact). Each
+ * batch is bulk-indexed into a new index version while PostgreSQL writes it; once the
+ * transaction commits, that version is refreshed and swapped in, and the catalog is updated.
+ * If that loading failed, the version is rebuilt from PostgreSQL instead. While Elasticsearch is
+ * unavailable that rebuild waits and starts again (a failed attempt leaves the alias as it was),
+ * so that a publish made during an outage converges when it ends.
  *
  * Refused (PublishRefused, nothing changed) while another publish of the same dataset runs
  * anywhere (a PostgreSQL advisory lock per dataset), when a column the descriptor names is not in
@@ -110,20 +113,32 @@ async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descrip
     throw new PublishRefused('take_over_needed', `${descriptor.id} is a metadata-only catalog entry (from import-catalog); nothing was changed. `
       + 'Publish with --take-over (takeOver) to replace it with these records.');
   }
-  const report = await writeRecords(client, descriptor, options, { path, reader, schema, columns, rules });
+  const previous = await getDataset(client, descriptor.id);
+  const alongside = await IndexAlongside.open(deps, descriptor.id, schema, previous?.recordsCount ?? 0);
+  let report: IngestReport;
+  try {
+    report = await writeRecords(client, descriptor, options, { path, reader, schema, columns, rules, alongside });
+    await options.onPhase?.('indexing', report);
+  } catch (err) {
+    await alongside.discard();
+    throw err;
+  }
   const wait = { maxWaitMs: options.waitForSearchMs ?? 600_000, onWait: options.onWaitingForSearch };
-  await options.onPhase?.('indexing', report);
-  if (report.published >= ANALYZE_AFTER_ROWS) await analyzeRecords(deps.pool);
-  const index = await whileSearchUnavailable(() => reindexDataset(deps, descriptor.id), wait);
+  const analyze = report.published >= ANALYZE_AFTER_ROWS;
+  const [, built] = await Promise.all([analyze ? analyzeRecords(deps.pool) : undefined, alongside.goLive(report.published)]);
+  const index = built ?? await whileSearchUnavailable(() => reindexDataset(deps, descriptor.id), wait);
   await options.onPhase?.('cataloguing', report);
   await whileSearchUnavailable(() => refreshCatalogEntry(deps, descriptor.id), wait);
   return { ...report, index };
 }
 
-/** Types every row and replaces the dataset's records in one transaction on `client`; refused publishes roll back. */
+/**
+ * Types every row and replaces the dataset's records in one transaction on `client`; refused
+ * publishes roll back. Each batch is indexed `alongside` while PostgreSQL writes it.
+ */
 async function writeRecords(
   client: PoolClient, descriptor: Descriptor, options: PublishOptions,
-  { path, reader, schema, columns, rules }: { path: string; reader: Reader; schema: FieldDef[]; columns: ColumnsSeen; rules: CompiledRules },
+  { path, reader, schema, columns, rules, alongside }: { path: string; reader: Reader; schema: FieldDef[]; columns: ColumnsSeen; rules: CompiledRules; alongside: IndexAlongside },
 ): Promise<IngestReport> {
   const timeZone = descriptor.metadata.timezone ?? 'UTC';
   const clock = options.clock ?? (() => new Date());
@@ -158,13 +173,13 @@ async function writeRecords(
         recordTimestamp: timestamp, sourceLine: record.position,
       });
       if (batch.length >= BATCH) {
-        await insertRecords(client, descriptor.id, batch);
+        await Promise.all([insertRecords(client, descriptor.id, batch), alongside.add(batch)]);
         report.published += batch.length;
         batch = [];
         await options.onProgress?.(report.rowsRead);
       }
     }
-    await insertRecords(client, descriptor.id, batch);
+    await Promise.all([insertRecords(client, descriptor.id, batch), alongside.add(batch)]);
     report.published += batch.length;
     if (report.rowsRead > 0) checkColumns(descriptor.id, columns);
     if (tally.share() > maxShare) {

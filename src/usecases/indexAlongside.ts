@@ -1,0 +1,63 @@
+import type { FieldDef } from '../model/descriptor';
+import { AUTO_LAYOUT, recordShards } from '../index/indexLayout';
+import type { StoredRecord } from '../index/storedRecord';
+import type { Deps } from '../execute/deps';
+import { LoadingVersion, openLoadingVersion, ReindexReport } from './loadingVersion';
+
+/**
+ * The new index version a publish loads while it writes its records to PostgreSQL, batch by batch,
+ * so that indexing overlaps reading, typing and writing instead of following them.
+ *
+ * It is a shortcut, never a condition: the first failure (Elasticsearch unreachable, a document
+ * refused) stops it quietly, and `goLive` then answers null so that the publish rebuilds the index
+ * from PostgreSQL as it would have without it, waiting for Elasticsearch if need be. The alias
+ * moves only in `goLive`, called once the records are committed; a publish that does not commit
+ * calls `discard` and the version leaves no trace.
+ */
+export class IndexAlongside {
+  private failed = false;
+  /** The last `add`, which a discard waits for: it could otherwise send a bulk request after the index is gone. */
+  private adding: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly deps: Deps, private readonly loading: LoadingVersion | null) {}
+
+  /** Opens the version for about `expectedCount` records (the count decides the shards); a failure leaves it closed. */
+  static async open(deps: Deps, datasetId: string, fields: FieldDef[], expectedCount: number): Promise<IndexAlongside> {
+    const loading = await openLoadingVersion(deps, datasetId, fields, expectedCount).catch(() => null);
+    return new IndexAlongside(deps, loading);
+  }
+
+  /** Indexes a batch of records (waiting for the one before: bounded memory); a failure stops the loading for good. */
+  add(records: readonly StoredRecord[]): Promise<void> {
+    const loading = this.loading;
+    if (!loading || this.failed) return Promise.resolve();
+    this.adding = loading.add(records).catch(() => { this.failed = true; });
+    return this.adding;
+  }
+
+  /**
+   * Once the records are committed: finishes the version and swaps the alias to it, or answers
+   * null (nothing swapped, the version dropped) when loading failed, or when `recordsCount` records
+   * call for another number of shards than the version was opened with.
+   */
+  async goLive(recordsCount: number): Promise<ReindexReport | null> {
+    if (!this.loading) return null;
+    const shards = recordShards((this.deps.layout ?? AUTO_LAYOUT).shards, recordsCount);
+    if (this.failed || shards !== this.loading.layout.shards) {
+      await this.loading.abandon();
+      return null;
+    }
+    try {
+      return await this.loading.goLive();
+    } catch {
+      await this.loading.abandon();
+      return null;
+    }
+  }
+
+  /** The records were not committed: the version goes, index and row. */
+  async discard(): Promise<void> {
+    await this.adding;
+    await this.loading?.discard();
+  }
+}

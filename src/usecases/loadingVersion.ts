@@ -1,0 +1,145 @@
+import type { FieldDef } from '../model/descriptor';
+import { recordDocument } from '../index/recordDocument';
+import { IndexLayout, withLayout } from '../index/indexLayout';
+import { recordMapping } from '../index/recordMapping';
+import type { StoredRecord } from '../index/storedRecord';
+import { recordsAlias, recordsIndex, recordsIndexBase } from '../schema/indexNames';
+import { bulkIndex, BulkReport } from '../execute/bulkIndex';
+import type { Deps } from '../execute/deps';
+import { indexLayoutFor } from '../execute/indexLayoutFor';
+import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
+import { createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } from '../execute/versionedIndex';
+
+export interface ReindexReport {
+  datasetId: string;
+  index: string;
+  version: number;
+  indexed: number;
+  rejected: number;
+}
+
+/** A bulk request holds at most this many bytes of record fields (polygons make some records large)… */
+export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+/** …and is sent once it holds this many records, at the end of the batch that reached it. */
+export const MAX_BATCH_RECORDS = 2000;
+
+/**
+ * A new version of a dataset's index being loaded, not yet searched: records are added batch by
+ * batch, and `goLive` swaps the alias to it once every one is indexed. At most one bulk request
+ * is in flight while the next one fills (at most MAX_BATCH_BYTES each): `add` waits for the
+ * request before to finish, which is the backpressure on whoever produces the records.
+ */
+export interface LoadingVersion {
+  readonly index: string;
+  readonly version: number;
+  readonly layout: IndexLayout;
+  /** Adds records; throws the failure of an earlier bulk request, or its refused documents. */
+  add(records: readonly StoredRecord[]): Promise<void>;
+  /** Indexes what is left, refreshes, and swaps the alias to this version: searches see it from then on. */
+  goLive(): Promise<ReindexReport>;
+  /** This version failed: its index is deleted and its row marked `failed`. */
+  abandon(): Promise<void>;
+  /** This version never counted (the records it was loaded beside were not kept): its index and its row go. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Starts a new index version of `datasetId` for about `recordsCount` records (its shard count
+ * follows), with a `building` row in index_versions: the garbage collector leaves it alone.
+ */
+export async function openLoadingVersion(deps: Deps, datasetId: string, fields: FieldDef[], recordsCount: number): Promise<LoadingVersion> {
+  const { es, pool, indexPrefix } = deps;
+  const { rows } = await pool.query<{ v: number }>(
+    'SELECT COALESCE(MAX(version), 0) + 1 AS v FROM index_versions WHERE dataset_id = $1', [datasetId],
+  );
+  const version = Math.max(rows[0].v, (await highestIndexVersion(es, recordsIndexBase(indexPrefix, datasetId))) + 1);
+  const index = recordsIndex(indexPrefix, datasetId, version);
+  await pool.query(
+    `INSERT INTO index_versions (dataset_id, version, index_name, state) VALUES ($1, $2, $3, 'building')`,
+    [datasetId, version, index],
+  );
+  const loading = new Loading(deps, datasetId, fields, version, index);
+  try {
+    loading.layout = await indexLayoutFor(deps, recordsCount);
+    await createLoadingIndex(es, index, withLayout(recordMapping(fields), loading.layout));
+  } catch (err) {
+    await loading.discard();
+    throw err;
+  }
+  return loading;
+}
+
+class Loading implements LoadingVersion {
+  layout: IndexLayout = { shards: 1, replicas: 0 };
+  private readonly report: ReindexReport;
+  private pending: StoredRecord[] = [];
+  private pendingBytes = 0;
+  private inFlight: Promise<BulkReport> | null = null;
+
+  constructor(private readonly deps: Deps, private readonly datasetId: string, private readonly fields: FieldDef[], readonly version: number, readonly index: string) {
+    this.report = { datasetId, index, version, indexed: 0, rejected: 0 };
+  }
+
+  async add(records: readonly StoredRecord[]): Promise<void> {
+    for (const r of records) {
+      this.pending.push(r);
+      this.pendingBytes += JSON.stringify(r.fields).length * 2;
+      if (this.pendingBytes >= MAX_BATCH_BYTES) await this.send();
+    }
+    if (this.pending.length >= MAX_BATCH_RECORDS) await this.send();
+  }
+
+  async goLive(): Promise<ReindexReport> {
+    await this.send();
+    await this.settle();
+    const { es, pool, indexPrefix } = this.deps;
+    const count = await finishLoading(es, this.index);
+    await swapAlias(es, recordsAlias(indexPrefix, this.datasetId), this.index);
+    await pool.query(
+      `UPDATE index_versions SET state = CASE WHEN version = $2 THEN 'live' ELSE 'retired' END,
+         doc_count = CASE WHEN version = $2 THEN $3 ELSE doc_count END, live_at = CASE WHEN version = $2 THEN now() ELSE live_at END
+       WHERE dataset_id = $1 AND (version = $2 OR state = 'live')`,
+      [this.datasetId, this.version, count],
+    );
+    await sweepRetiredIndices(this.deps);
+    return this.report;
+  }
+
+  async abandon(): Promise<void> {
+    await this.inFlight?.catch(() => undefined);
+    await this.deps.pool.query(`UPDATE index_versions SET state = 'failed' WHERE dataset_id = $1 AND version = $2`, [this.datasetId, this.version]);
+    await this.deps.es.indices.delete({ index: this.index, ignore_unavailable: true }).catch(() => undefined);
+  }
+
+  async discard(): Promise<void> {
+    await this.inFlight?.catch(() => undefined);
+    const deleted = await this.deps.es.indices.delete({ index: this.index, ignore_unavailable: true }).then(() => true, () => false);
+    // An index that could not be deleted keeps a `failed` row (the garbage collector deletes it later).
+    await this.deps.pool.query(
+      deleted ? 'DELETE FROM index_versions WHERE dataset_id = $1 AND version = $2'
+        : `UPDATE index_versions SET state = 'failed' WHERE dataset_id = $1 AND version = $2`,
+      [this.datasetId, this.version],
+    );
+  }
+
+  /** Makes the pending records into documents, waits for the request in flight, then sends them without waiting for their answer. */
+  private async send(): Promise<void> {
+    const docs = this.pending.map((r) => ({ id: r.recordid, doc: recordDocument(this.datasetId, this.fields, r) }));
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.settle();
+    if (docs.length === 0) return;
+    this.inFlight = bulkIndex(this.deps.es, this.index, docs);
+    // Marked handled here: the failure is thrown by the next settle().
+    this.inFlight.catch(() => undefined);
+  }
+
+  /** Waits for the request in flight; throws its failure, or an error naming the documents Elasticsearch refused. */
+  private async settle(): Promise<void> {
+    if (!this.inFlight) return;
+    const res = await this.inFlight.finally(() => { this.inFlight = null; });
+    this.report.indexed += res.indexed;
+    this.report.rejected += res.rejected;
+    if (res.rejected > 0) throw new Error(`Elasticsearch refused ${res.rejected} documents (${res.firstRejection})`);
+  }
+}
