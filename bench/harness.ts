@@ -114,9 +114,9 @@ export async function compare(label: string, ours: () => Promise<void>, direct: 
 
 /**
  * Opens the bench stores, starts the API, makes sure the source and its synthetic copy exist,
- * runs `body` over both datasets and prints the table.
+ * runs `body` over both datasets and prints the table; then `more`'s table, if any.
  */
-export async function runBench(body: (deps: Deps, api: Api, dataset: string) => Promise<string[]>): Promise<void> {
+export async function runBench(body: (deps: Deps, api: Api, dataset: string) => Promise<string[]>, more?: (deps: Deps, api: Api) => Promise<string[]>): Promise<void> {
   const env = { ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' };
   const deps = await openDeps(loadConfig(env));
   const api = await startApi(env);
@@ -125,6 +125,7 @@ export async function runBench(body: (deps: Deps, api: Api, dataset: string) => 
     await ensureSource(deps);
     const synthetic = await ensureSyntheticDataset(deps, SOURCE, Number(process.env.BENCH_RECORDS ?? 1_000_000));
     for (const dataset of [SOURCE, synthetic]) lines.push(...await body(deps, api, dataset));
+    if (more) lines.push('', ...await more(deps, api));
   } finally {
     api.stop();
     await deps.close();

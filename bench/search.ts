@@ -5,8 +5,11 @@
  * compiled Elasticsearch request sent directly with the client, sequentially and with 32
  * concurrent connections. Prints p50, p95 and throughput for both, and the ratios. Three OGC API
  * `items` requests (a page, a bbox, a CQL2 filter) are measured the same way, against the
- * `search_after` request the OGC dialect compiles.
- *   npm run bench:search            (BENCH_RECORDS=200000 for a smaller synthetic dataset)
+ * `search_after` request the OGC dialect compiles. Then the first request's p50 at several
+ * dataset sizes (bench/searchGrowth.ts).
+ *   npm run bench:search            (BENCH_RECORDS=200000 for a smaller synthetic dataset,
+ *                                    BENCH_GROWTH=10000,100000 for fewer sizes,
+ *                                    BENCH_SEQUENTIAL=100 BENCH_CONCURRENT=300 for fewer requests)
  */
 import { anonymous } from '../src/auth/access';
 import { compileSearch } from '../src/compile/compileSearch';
@@ -19,8 +22,10 @@ import { compileFeaturesPage } from '../src/compile/compileFeaturesPage';
 import { ogcItemsParams } from '../src/dialects/ogc/ogcParams';
 import { planFeatures } from '../src/plan/planFeatures';
 import { compare, runBench } from './harness';
+import { GROWTH_HEADER, growthSizes, searchGrowth } from './searchGrowth';
 
-const SEQUENTIAL = 200, CONCURRENT_TOTAL = 1000;
+// Requests per measurement (BENCH_SEQUENTIAL, BENCH_CONCURRENT: fewer on a busy machine).
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200), CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 1000);
 
 const REQUESTS: Array<[string, Record<string, string>]> = [
   ['q + 3 facets (1 disjunctive) + distance, rows=10', { q: 'rue', facet: 'type_tournage,annee_tournage,ardt_lieu', 'refine.type_tournage': 'Série TV', 'disjunctive.type_tournage': 'true', 'geofilter.distance': '48.8566,2.3522,3000', rows: '10' }],
@@ -38,6 +43,7 @@ const OGC_ITEMS: Array<[string, Record<string, string>]> = [
 ];
 
 async function main(): Promise<void> {
+  const sizes = growthSizes(process.env);
   await runBench(async (deps, api, dataset) => {
     const lines: string[] = [];
     for (const [name, params] of REQUESTS) {
@@ -54,7 +60,7 @@ async function main(): Promise<void> {
       lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/ogc/collections/${dataset}/items?${qs}`), async () => { await deps.es.search(body); }, SEQUENTIAL, CONCURRENT_TOTAL));
     }
     return lines;
-  });
+  }, async (deps, api) => [GROWTH_HEADER, ...await searchGrowth(deps, api, REQUESTS[0][0], REQUESTS[0][1], sizes, SEQUENTIAL)]);
 }
 
 main().catch((err: unknown) => { console.error(err); process.exitCode = 1; });

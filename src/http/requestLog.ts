@@ -13,7 +13,8 @@ const decodedName = (name: string): string => { try { return decodeURIComponent(
  */
 export function redactUrl(url: string): string {
   const redacted = url.replace(/([?&/])([^?&/=]*)=([^&]*)/g, (m, sep: string, name: string) => (decodedName(name) === 'apikey' ? `${sep}${name}=[redacted]` : m));
-  return [...redacted].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('').slice(0, 2000);
+  // eslint-disable-next-line no-control-regex -- C0 controls and DEL are what is stripped
+  return redacted.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 2000);
 }
 
 /**
@@ -25,16 +26,21 @@ export function requestLog(logger: Logger, metrics?: Metrics): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     const reqId = randomUUID();
-    const es: EsTime = { calls: 0, ms: 0 };
     res.locals.reqId = reqId;
     res.set('X-Request-Id', reqId);
+    // Only a written line needs the request's Elasticsearch time: above level info (LOG_LEVEL=warn)
+    // the line, its redacted URL and the async context that times the calls are all skipped.
+    const logged = logger.isLevelEnabled('info');
+    const es: EsTime = { calls: 0, ms: 0 };
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (metrics === undefined && !logged) return;
       const route = routeFamily(req.path);
       metrics?.requests.observe({ family: route, status: String(res.statusCode) }, ms / 1000);
-      logger.info({ reqId, method: req.method, url: redactUrl(req.originalUrl), route, status: res.statusCode, ms: Math.round(ms * 10) / 10, esMs: Math.round(es.ms * 10) / 10, esCalls: es.calls }, 'request');
+      if (logged) logger.info({ reqId, method: req.method, url: redactUrl(req.originalUrl), route, status: res.statusCode, ms: Math.round(ms * 10) / 10, esMs: Math.round(es.ms * 10) / 10, esCalls: es.calls }, 'request');
     });
     // Everything the request runs, to its end, adds its Elasticsearch calls to `es`.
-    esTimeOfRequest.run(es, next);
+    if (logged) esTimeOfRequest.run(es, next);
+    else next();
   };
 }

@@ -67,10 +67,13 @@ export function requestQueries(r: ParamReader): RequestQuery[] {
   return [...r.all('q').map((text) => ({ parameter: 'q', text })), ...named];
 }
 
+// Built once: zod compiles an object schema on its first parse, so a schema made per request costs that compilation each time.
+const TIME_ZONE_SCALARS = z.object({ timezone: timeZoneParam.default('UTC') });
+
 /** The filter parameters shared by every records endpoint, for the dataset it names. */
 export function recordsFilter(r: ParamReader, dataset: DatasetRef = datasetRef(r.one('dataset'))): RecordsFilter {
   const family = facetFamily(r);
-  const { timezone } = r.scalars(z.object({ timezone: timeZoneParam.default('UTC') }), ['timezone']);
+  const { timezone } = r.scalars(TIME_ZONE_SCALARS, ['timezone']);
   return {
     dataset,
     queries: requestQueries(r),
