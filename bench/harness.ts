@@ -89,7 +89,8 @@ export async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
       res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${res.statusCode} ${Buffer.concat(chunks).toString()}`))));
     }).on('error', reject);
   });
-  for (let i = 0; i < 100; i++) {
+  // Two minutes: a start after a catalog format change rebuilds the catalog index before listening.
+  for (let i = 0; i < 600; i++) {
     if (await fetchOk('/api/health').then(() => true, () => false)) return { get: fetchOk, stop: () => { agent.destroy(); child.kill('SIGTERM'); }, pid: child.pid!, port };
     await new Promise((r) => setTimeout(r, 200));
   }
