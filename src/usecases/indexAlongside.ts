@@ -37,8 +37,9 @@ export class IndexAlongside {
 
   /**
    * Once the records are committed: finishes the version and swaps the alias to it, or answers
-   * null (nothing swapped, the version dropped) when loading failed, or when `recordsCount` records
-   * call for another number of shards than the version was opened with.
+   * null (nothing swapped, the version dropped) when loading failed, when it does not hold the
+   * `recordsCount` records committed, or when they call for another number of shards than the
+   * version was opened with.
    */
   async goLive(recordsCount: number): Promise<ReindexReport | null> {
     if (!this.loading) return null;
@@ -48,7 +49,7 @@ export class IndexAlongside {
       return null;
     }
     try {
-      return await this.loading.goLive();
+      return await this.loading.goLive(recordsCount);
     } catch {
       await this.loading.abandon();
       return null;

@@ -35,8 +35,12 @@ export interface LoadingVersion {
   readonly layout: IndexLayout;
   /** Adds records; throws the failure of an earlier bulk request, or its refused documents. */
   add(records: readonly StoredRecord[]): Promise<void>;
-  /** Indexes what is left, refreshes, and swaps the alias to this version: searches see it from then on. */
-  goLive(): Promise<ReindexReport>;
+  /**
+   * Indexes what is left, refreshes, and swaps the alias to this version: searches see it from
+   * then on. A version that does not hold `expected` documents (the records PostgreSQL has) is
+   * not swapped in: this throws, and the caller abandons it.
+   */
+  goLive(expected: number): Promise<ReindexReport>;
   /** This version failed: its index is deleted and its row marked `failed`. */
   abandon(): Promise<void>;
   /** This version never counted (the records it was loaded beside were not kept): its index and its row go. */
@@ -89,11 +93,12 @@ class Loading implements LoadingVersion {
     if (this.pending.length >= MAX_BATCH_RECORDS) await this.send();
   }
 
-  async goLive(): Promise<ReindexReport> {
+  async goLive(expected: number): Promise<ReindexReport> {
     await this.send();
     await this.settle();
     const { es, pool, indexPrefix } = this.deps;
     const count = await finishLoading(es, this.index);
+    if (count !== expected) throw new Error(`index ${this.index} holds ${count} documents where ${expected} records were written: it was not swapped in`);
     await swapAlias(es, recordsAlias(indexPrefix, this.datasetId), this.index);
     await pool.query(
       `UPDATE index_versions SET state = CASE WHEN version = $2 THEN 'live' ELSE 'retired' END,

@@ -9,15 +9,20 @@ export type { ReindexReport } from './loadingVersion';
  * Builds a new version of a dataset's index from PostgreSQL alone, then swaps the alias to it:
  * searches keep answering from the previous version until this one is complete. Reading the
  * next page from PostgreSQL overlaps with indexing the current one. If Elasticsearch refuses
- * any document for good, the new version is dropped and the alias is left as it was.
+ * any document for good, or the new version does not hold every record read, it is dropped and
+ * the alias is left as it was.
  */
 export async function reindexDataset(deps: Deps, datasetId: string): Promise<ReindexReport> {
   const dataset = await getDataset(deps.pool, datasetId);
   if (!dataset) throw new Error(`unknown dataset ${datasetId}`);
   const loading = await openLoadingVersion(deps, datasetId, dataset.fields, dataset.recordsCount);
   try {
-    for await (const page of streamRecords(deps.pool, datasetId)) await loading.add(page);
-    return await loading.goLive();
+    let written = 0;
+    for await (const page of streamRecords(deps.pool, datasetId)) {
+      await loading.add(page);
+      written += page.length;
+    }
+    return await loading.goLive(written);
   } catch (err) {
     await loading.abandon();
     throw err;

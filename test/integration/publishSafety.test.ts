@@ -217,3 +217,23 @@ describe('publishing over a metadata-only catalog entry', () => {
     expect((await metas()).metas.modified).toBe('2026-04-01T00:00:00.000Z');
   });
 });
+
+describe('indexing while writing', () => {
+  test('a version loaded beside the write that lost a document is dropped, and the publish indexes every record from PostgreSQL', async () => {
+    const names = Array.from({ length: 30 }, (_v, i) => `lost-${String(i).padStart(2, '0')}`);
+    writeCsv('lost.csv', names);
+    // The first bulk request reaches Elasticsearch without its last document; later ones are whole.
+    let dropped = false;
+    const es = Object.create(deps.es) as Deps['es'];
+    es.bulk = ((params: { operations: unknown[] }, options?: object) => {
+      const operations = dropped ? params.operations : params.operations.slice(0, -2);
+      dropped = true;
+      return deps.es.bulk({ ...params, operations }, options);
+    }) as unknown as Deps['es']['bulk'];
+    const report = await publishDataset({ ...deps, es }, descriptor('safety-lost', 'lost.csv'), { baseDir: dir });
+    expect([dropped, report.published]).toEqual([true, names.length]);
+    expect(await servedNames('safety-lost')).toEqual(names);
+    const versions = await deps.pool.query<{ state: string }>("SELECT state FROM index_versions WHERE dataset_id = 'safety-lost' ORDER BY version");
+    expect(versions.rows.map((r) => r.state)).toEqual(['failed', 'live']);
+  });
+});

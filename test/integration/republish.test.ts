@@ -75,6 +75,28 @@ describe('re-publishing and re-indexing', () => {
     expect(counts).toEqual(counts.map(() => expected));
   });
 
+  test('a version that lost a document on the way is not swapped in; searches keep every record', async () => {
+    const alias = recordsAlias(deps.indexPrefix, ID);
+    const expected = rawCsvObjects('velib-emplacement-des-stations.csv').length;
+    const liveBefore = Object.keys(await deps.es.indices.getAlias({ name: alias }));
+    // The first bulk request reaches Elasticsearch without its last document (action and source).
+    let dropped = false;
+    const es = Object.create(deps.es) as Client;
+    es.bulk = ((params: { operations: unknown[] }, options?: object) => {
+      const operations = dropped ? params.operations : params.operations.slice(0, -2);
+      dropped = true;
+      return deps.es.bulk({ ...params, operations }, options);
+    }) as unknown as Client['bulk'];
+    await expect(reindexDataset({ ...deps, es }, ID)).rejects.toThrow(`holds ${expected - 1} documents where ${expected} records were written`);
+    expect(Object.keys(await deps.es.indices.getAlias({ name: alias }))).toEqual(liveBefore);
+    expect((await deps.es.count({ index: alias })).count).toBe(expected);
+    const newest = (await deps.pool.query<{ index_name: string; state: string }>(
+      'SELECT index_name, state FROM index_versions WHERE dataset_id = $1 ORDER BY version DESC LIMIT 1', [ID])).rows[0];
+    expect(liveBefore).not.toContain(newest.index_name);
+    expect(newest.state).toBe('failed');
+    expect(await deps.es.indices.exists({ index: newest.index_name })).toBe(false);
+  });
+
   test('an index left over from an earlier database is never reused', async () => {
     const orphan = `${deps.indexPrefix}records-${ID}-v41`;
     await deps.es.indices.create({ index: orphan, settings: { number_of_replicas: 0 } });
