@@ -23,14 +23,13 @@ const WARMUP = 20;
 
 export interface Stats { p50: number; p95: number; perSecond: number }
 
-function stats(latencies: number[], seconds: number): Stats {
+export function stats(latencies: number[], seconds: number): Stats {
   const s = [...latencies].sort((a, b) => a - b);
   return { p50: s[Math.floor(s.length * 0.5)], p95: s[Math.floor(s.length * 0.95)], perSecond: latencies.length / seconds };
 }
 
-export async function measure(run: () => Promise<void>, total: number, connections: number): Promise<Stats> {
-  for (let i = 0; i < WARMUP; i++) await run();
-  const latencies: number[] = [];
+/** `total` calls of `run` over `connections`, appended to `latencies`; the seconds they took. */
+export async function block(run: () => Promise<void>, total: number, connections: number, latencies: number[]): Promise<number> {
   let next = 0;
   const t0 = performance.now();
   await Promise.all(Array.from({ length: connections }, async () => {
@@ -40,7 +39,13 @@ export async function measure(run: () => Promise<void>, total: number, connectio
       latencies.push(performance.now() - t);
     }
   }));
-  return stats(latencies, (performance.now() - t0) / 1000);
+  return (performance.now() - t0) / 1000;
+}
+
+export async function measure(run: () => Promise<void>, total: number, connections: number): Promise<Stats> {
+  for (let i = 0; i < WARMUP; i++) await run();
+  const latencies: number[] = [];
+  return stats(latencies, await block(run, total, connections, latencies));
 }
 
 /** Publishes the fixture dataset `id` (fixtures/descriptors/<id>.json) unless it already has its records. */

@@ -3,7 +3,7 @@
  * that both see the same load. Sequentially, one call each in alternating order; with N
  * connections, alternating blocks of calls. Same table line as harness.compare.
  */
-import { CONNECTIONS, type Stats } from './harness';
+import { block, CONNECTIONS, stats, type Stats } from './harness';
 
 const WARMUP = 20, BLOCK = 100;
 
@@ -14,25 +14,6 @@ const WARMUP = 20, BLOCK = 100;
  */
 export const againOnReset = (run: () => Promise<void>) => (): Promise<void> =>
   run().catch((err: unknown) => ((err as { code?: string }).code === 'ECONNRESET' ? run() : Promise.reject(err)));
-
-function stats(latencies: number[], seconds: number): Stats {
-  const s = [...latencies].sort((a, b) => a - b);
-  return { p50: s[Math.floor(s.length * 0.5)], p95: s[Math.floor(s.length * 0.95)], perSecond: latencies.length / seconds };
-}
-
-/** `total` calls of `run` over `connections`, appended to `latencies`; the seconds they took. */
-async function block(run: () => Promise<void>, total: number, connections: number, latencies: number[]): Promise<number> {
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (next++ < total) {
-      const t = performance.now();
-      await run();
-      latencies.push(performance.now() - t);
-    }
-  }));
-  return (performance.now() - t0) / 1000;
-}
 
 async function sequential(ours: () => Promise<void>, direct: () => Promise<void>, total: number): Promise<[Stats, Stats]> {
   const lat: [number[], number[]] = [[], []];

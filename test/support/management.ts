@@ -1,7 +1,19 @@
 import type { Express } from 'express';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
+import { FIXTURES, rawCsvRows } from './rawFixtures';
 
 export const M = '/api/management/v1';
+
+/** The lieux-de-tournage fixture file, its row count read from the raw file, and its descriptor without a source under another id. */
+export const LIEUX = join(FIXTURES, 'data', 'lieux-de-tournage-a-paris.csv');
+export const LIEUX_ROWS = rawCsvRows('lieux-de-tournage-a-paris.csv').length - 1;
+export const lieuxDescriptor = (id: string): string => {
+  const d = JSON.parse(readFileSync(join(FIXTURES, 'descriptors', 'lieux-de-tournage-a-paris.json'), 'utf8')) as Record<string, unknown>;
+  delete d.source;
+  return JSON.stringify({ ...d, id });
+};
 
 /** A job as the management API answers it (the fields the tests read). */
 export interface JobBody { id: number; dataset_id: string; status: string; phase: string | null; rows_read: number; rows_published: number; rows_indexed: number; rows_warned: number; error: string | null; warnings: Array<{ position: number; field?: string; message: string }> }

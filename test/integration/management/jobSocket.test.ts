@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { IncomingMessage, Server } from 'node:http';
 import { AddressInfo, connect } from 'node:net';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
@@ -14,8 +14,7 @@ import type { Deps } from '../../../src/execute/deps';
 import { JobBus } from '../../../src/execute/jobBus';
 import { createApp } from '../../../src/http/app';
 import { createHttpServer } from '../../../src/http/httpServer';
-import { JobBody, jobEnd, M, upload } from '../../support/management';
-import { FIXTURES, rawCsvRows } from '../../support/rawFixtures';
+import { JobBody, jobEnd, LIEUX, LIEUX_ROWS, lieuxDescriptor, M, upload } from '../../support/management';
 import { openTestDeps } from '../../support/testDeps';
 
 /**
@@ -23,13 +22,6 @@ import { openTestDeps } from '../../support/testDeps';
  * stream as messages, the same keys and refusals as every management route, answered in JSON
  * before any protocol switch.
  */
-const LIEUX = join(FIXTURES, 'data', 'lieux-de-tournage-a-paris.csv');
-const LIEUX_ROWS = rawCsvRows('lieux-de-tournage-a-paris.csv').length - 1;
-const lieuxDescriptor = (id: string): string => {
-  const d = JSON.parse(readFileSync(join(FIXTURES, 'descriptors', 'lieux-de-tournage-a-paris.json'), 'utf8')) as Record<string, unknown>;
-  delete d.source;
-  return JSON.stringify({ ...d, id });
-};
 
 interface Message { type: string; id: number; message: string; job: JobBody }
 interface Followed { messages: Message[]; code: number }

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { get as httpGet, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventSource } from 'eventsource';
@@ -16,21 +16,13 @@ import { createApp } from '../../../src/http/app';
 import { parseDescriptor } from '../../../src/catalog/parseDescriptor';
 import { failOrphanJobs } from '../../../src/usecases/failOrphanJobs';
 import { runPublishJob } from '../../../src/usecases/runPublishJob';
-import { JobBody, M, upload, uploadAndWait } from '../../support/management';
-import { FIXTURES, rawCsvRows } from '../../support/rawFixtures';
+import { JobBody, LIEUX, LIEUX_ROWS, lieuxDescriptor, M, upload, uploadAndWait } from '../../support/management';
 import { openTestDeps } from '../../support/testDeps';
 
 /**
  * Jobs (issue 14): progress as Server-Sent Events read by a real EventSource client, cancellation,
  * jobs left by a stopped server, and a delete while an export reads the dataset.
  */
-const LIEUX = join(FIXTURES, 'data', 'lieux-de-tournage-a-paris.csv');
-const LIEUX_ROWS = rawCsvRows('lieux-de-tournage-a-paris.csv').length - 1;
-const lieuxDescriptor = (id: string): string => {
-  const d = JSON.parse(readFileSync(join(FIXTURES, 'descriptors', 'lieux-de-tournage-a-paris.json'), 'utf8')) as Record<string, unknown>;
-  delete d.source;
-  return JSON.stringify({ ...d, id });
-};
 
 let deps: Deps & { close(): Promise<void> };
 let app: Express;
