@@ -1,9 +1,11 @@
 import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
 import { facetAggregations } from './facetAggregations';
-import { allFilters } from '../plan/combine';
+import { allFilters, splitShared } from '../plan/combine';
 import { isGeo } from '../model/querySchema';
 import type { SearchPlan } from '../model/searchPlan';
 import { compilePredicate } from './compilePredicate';
+import type { EsQuery } from './esQuery';
+import type { Predicate } from '../model/predicate';
 import { recordPaths } from '../schema/recordPaths';
 
 /** What a records page reads from `_source`: the record as published, and only the fields asked for. */
@@ -15,19 +17,17 @@ export function sourceOf(plan: Pick<SearchPlan, 'fields'>): string[] {
 }
 
 /**
- * A records search plan → one Elasticsearch request: `q` and geofilters in `query`, the facet
- * refines and excludes in `post_filter` (so each facet's aggregation can leave its own out), the
- * exact total, the page, the sort and every facet.
+ * A records search plan → one Elasticsearch request: `q`, geofilters and the facet filters that
+ * every facet applies alike in `query`; the other refines and excludes in `post_filter` (so each
+ * facet's aggregation can leave its own out); the exact total, the page, the sort and every facet.
  */
 export function compileSearch(plan: SearchPlan): SearchRequest {
-  const post = allFilters(plan.filters);
-  const aggs = Object.assign({}, ...plan.facets.map((f, i) => facetAggregations(f, i, plan.filters)));
-  const query = compilePredicate(plan.query);
-  const rank = (plan.rank ?? []).map((r) => ({ match: { [r.path]: { query: r.text, boost: r.boost } } }));
+  const { shared, rest } = splitShared(plan.filters, plan.facets);
+  const post = allFilters(rest);
+  const aggs = Object.assign({}, ...plan.facets.map((f, i) => facetAggregations(f, i, rest)));
   return {
     index: plan.index,
-    // Rank clauses only score: the query's filter alone decides what matches.
-    query: rank.length ? { bool: { filter: [query], should: rank } } : query,
+    query: searchQuery(plan, shared),
     ...(post.kind === 'all' ? {} : { post_filter: compilePredicate(post) }),
     ...(Object.keys(aggs).length ? { aggs } : {}),
     track_total_hits: true,
@@ -37,4 +37,17 @@ export function compileSearch(plan: SearchPlan): SearchRequest {
     // Without a choice of fields a record is read as stored, as an export reads it (src/compile/compileScan.ts).
     _source: plan.source ?? (plan.fields ? sourceOf(plan) : true),
   };
+}
+
+/**
+ * The query: the plan's own, narrowed by the shared filters without changing any score. Rank
+ * clauses only score: the query's filter alone decides what matches.
+ */
+function searchQuery(plan: SearchPlan, shared: readonly Predicate[]): EsQuery {
+  const query = compilePredicate(plan.query);
+  const narrowing = shared.map(compilePredicate);
+  const rank = (plan.rank ?? []).map((r) => ({ match: { [r.path]: { query: r.text, boost: r.boost } } }));
+  if (rank.length) return { bool: { filter: [query, ...narrowing], should: rank } };
+  if (!narrowing.length) return query;
+  return plan.query.kind === 'all' ? { bool: { filter: narrowing } } : { bool: { must: [query], filter: narrowing } };
 }

@@ -83,6 +83,23 @@ describe('facet bucket counts against the raw file', () => {
     expect(flat(body.facet_groups![1].facets)).toEqual([{ name: '2019', path: '2019', count: body.nhits, state: 'refined' }]);
   });
 
+  test('filters every facet shares (a refine on a field without a facet, a plain refine) and those it does not (disjunctive, excluded values) give the same counts', async () => {
+    const body = await search({
+      facet: ['type_tournage', 'annee_tournage', 'ardt_lieu'],
+      'refine.date_debut': '2019', 'refine.annee_tournage': '2019',
+      'refine.type_tournage': ['Série TV', 'Téléfilm'], 'disjunctive.type_tournage': 'true',
+      'exclude.ardt_lieu': '75013',
+    });
+    const shared = raw.filter((r) => r[START].startsWith('2019-') && r[YEAR] === '2019');
+    const ofTypes = (r: Row) => ['Série TV', 'Téléfilm'].includes(r[TYPE]);
+    expect(body.nhits).toBe(shared.filter((r) => ofTypes(r) && r[CP] !== '75013').length);
+    const refinedTypes = (p: string) => (['Série TV', 'Téléfilm'].includes(p) ? 'refined' : 'displayed');
+    expect(flat(body.facet_groups![0].facets)).toEqual(expectedLevel(countBy(shared.filter((r) => r[CP] !== '75013'), (r) => r[TYPE]), refinedTypes));
+    expect(flat(body.facet_groups![1].facets)).toEqual([{ name: '2019', path: '2019', count: body.nhits, state: 'refined' }]);
+    const arrondissements = expectedLevel(countBy(shared.filter(ofTypes), (r) => r[CP]), (p) => (p === '75013' ? 'excluded' : 'displayed'));
+    expect(flat(body.facet_groups![2].facets)).toEqual(arrondissements);
+  });
+
   test('an excluded value stays listed, state excluded, with the count it would have', async () => {
     const body = await search({ facet: 'type_tournage', 'exclude.type_tournage': 'Téléfilm' });
     const expected = expectedLevel(countBy(raw, (r) => r[TYPE]), (p) => (p === 'Téléfilm' ? 'excluded' : 'displayed'));
