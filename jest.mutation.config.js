@@ -8,7 +8,7 @@ module.exports = {
   rootDir: __dirname,
   preset: 'ts-jest',
   testEnvironment: 'node',
-  roots: ['<rootDir>/test/unit', '<rootDir>/test/golden'],
+  roots: ['<rootDir>/src', '<rootDir>/test/unit', '<rootDir>/test/golden'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }] },
   testTimeout: 120000,
