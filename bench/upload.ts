@@ -4,7 +4,8 @@
  * publish of the same file with the same descriptor, in one run; and the API's RSS: idle before the
  * uploads, then its peak in each phase of each file (the upload, then the job's reading into
  * PostgreSQL and its indexing into Elasticsearch, read from the job's phase as it is polled).
- *   npm run bench:upload            (BENCH_UPLOAD_ROWS: rows of the synthetic CSV, default 1,000,000)
+ *   npm run bench:upload            (BENCH_UPLOAD_ROWS: rows of the synthetic CSV, default 1,000,000;
+ *                                    BENCH_UPLOAD_CLI=0 leaves out the CLI publish, for a memory-only run)
  */
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
@@ -15,6 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseDescriptor } from '../src/catalog/parseDescriptor';
 import { loadConfig } from '../src/config/config';
 import { createApiKey } from '../src/execute/apiKeyStore';
+import type { Deps } from '../src/execute/deps';
 import { openDeps } from '../src/execute/openDeps';
 import { publishDataset } from '../src/usecases/publishDataset';
 import { peakRssMb, resetPeak, rssMb, startApi } from './harness';
@@ -88,7 +90,15 @@ class PhasePeaks {
   text(phase: string): string { return this.peaks.has(phase) ? `${this.peaks.get(phase)!.toFixed(0)} (${this.seconds.get(phase)!.toFixed(0)} s)` : '-'; }
 }
 
+/** Seconds the CLI's publish of the same file with the same descriptor takes. */
+async function cliSeconds(deps: Deps, descriptor: Record<string, unknown>, id: string, file: string): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await publishDataset(deps, parseDescriptor({ ...descriptor, id, source: { path: file, format: 'csv' } }, id), { baseDir: '/' });
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
 async function main(): Promise<void> {
+  const withCli = process.env.BENCH_UPLOAD_CLI !== '0';
   const env = { ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-', UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'bench-uploads-')),
     UPLOAD_MAX_BYTES: String(8 * 1024 ** 3), HTTP_REQUEST_TIMEOUT_MS: '3600000' };
   const config = loadConfig(env);
@@ -119,10 +129,8 @@ async function main(): Promise<void> {
       const ours = Number(process.hrtime.bigint() - t0) / 1e9;
       if (end.status !== 'COMPLETED') throw new Error(`${id}: ${end.status} ${end.error}`);
       const peak = Math.max(...phases.peaks.values());
-      const t1 = process.hrtime.bigint();
-      await publishDataset(deps, parseDescriptor({ ...descriptor, id: `${id}-cli`, source: { path: file, format: 'csv' } }, id), { baseDir: '/' });
-      const cli = Number(process.hrtime.bigint() - t1) / 1e9;
-      const line = [file.split('/').pop(), n, (statSync(file).size / 1024 ** 2).toFixed(0), ours.toFixed(1), cli.toFixed(1), (ours / cli).toFixed(2), peak.toFixed(0),
+      const cli = withCli ? await cliSeconds(deps, descriptor, `${id}-cli`, file) : undefined;
+      const line = [file.split('/').pop(), n, (statSync(file).size / 1024 ** 2).toFixed(0), ours.toFixed(1), cli?.toFixed(1) ?? '-', cli ? (ours / cli).toFixed(2) : '-', peak.toFixed(0),
         phases.text('upload'), phases.text('reading'), phases.text('indexing'), idle?.toFixed(0) ?? '?'].join('\t');
       console.error(line);
       lines.push(line);
