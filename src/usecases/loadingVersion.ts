@@ -7,8 +7,7 @@ import { recordsAlias, recordsIndex, recordsIndexBase } from '../schema/indexNam
 import { bulkIndex, BulkReport } from '../execute/bulkIndex';
 import type { Deps } from '../execute/deps';
 import { indexLayoutFor } from '../execute/indexLayoutFor';
-import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
-import { createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } from '../execute/versionedIndex';
+import { aliasTargets, createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } from '../execute/versionedIndex';
 
 export interface ReindexReport {
   datasetId: string;
@@ -38,10 +37,14 @@ export interface LoadingVersion {
   /**
    * Indexes what is left, refreshes, and swaps the alias to this version: searches see it from
    * then on. A version that does not hold `expected` documents (the records PostgreSQL has) is
-   * not swapped in: this throws, and the caller abandons it.
+   * not swapped in: this throws, and the caller abandons it. The version it replaces is left
+   * `retired`, for the caller to sweep (sweepRetiredIndices).
    */
   goLive(expected: number): Promise<ReindexReport>;
-  /** This version failed: its index is deleted and its row marked `failed`. */
+  /**
+   * This version failed: its index is deleted and its row marked `failed`. Once the alias points
+   * to it, it serves searches and is kept whatever failed after the swap.
+   */
   abandon(): Promise<void>;
   /** This version never counted (the records it was loaded beside were not kept): its index and its row go. */
   discard(): Promise<void>;
@@ -79,6 +82,7 @@ class Loading implements LoadingVersion {
   private pending: StoredRecord[] = [];
   private pendingBytes = 0;
   private inFlight: Promise<BulkReport> | null = null;
+  private swapped = false;
 
   constructor(private readonly deps: Deps, private readonly datasetId: string, private readonly fields: FieldDef[], readonly version: number, readonly index: string) {
     this.report = { datasetId, index, version, indexed: 0, rejected: 0 };
@@ -100,20 +104,28 @@ class Loading implements LoadingVersion {
     const count = await finishLoading(es, this.index);
     if (count !== expected) throw new Error(`index ${this.index} holds ${count} documents where ${expected} records were written: it was not swapped in`);
     await swapAlias(es, recordsAlias(indexPrefix, this.datasetId), this.index);
+    this.swapped = true;
     await pool.query(
       `UPDATE index_versions SET state = CASE WHEN version = $2 THEN 'live' ELSE 'retired' END,
          doc_count = CASE WHEN version = $2 THEN $3 ELSE doc_count END, live_at = CASE WHEN version = $2 THEN now() ELSE live_at END
        WHERE dataset_id = $1 AND (version = $2 OR state = 'live')`,
       [this.datasetId, this.version, count],
     );
-    await sweepRetiredIndices(this.deps);
     return this.report;
   }
 
   async abandon(): Promise<void> {
     await this.inFlight?.catch(() => undefined);
+    if (await this.serves()) return;
     await this.deps.pool.query(`UPDATE index_versions SET state = 'failed' WHERE dataset_id = $1 AND version = $2`, [this.datasetId, this.version]);
     await this.deps.es.indices.delete({ index: this.index, ignore_unavailable: true }).catch(() => undefined);
+  }
+
+  /** Whether the alias points to this version: after a swap, even one whose answer was lost. */
+  private async serves(): Promise<boolean> {
+    if (this.swapped) return true;
+    const { es, indexPrefix } = this.deps;
+    return aliasTargets(es, recordsAlias(indexPrefix, this.datasetId)).then((targets) => targets.includes(this.index), () => false);
   }
 
   async discard(): Promise<void> {

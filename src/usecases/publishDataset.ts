@@ -23,7 +23,7 @@ import type { Deps } from '../execute/deps';
 import { exclusively, publishLockKey } from '../execute/exclusively';
 import { recordWritten } from '../execute/jobStore';
 import { IndexAlongside } from './indexAlongside';
-import { reindexDataset, ReindexReport } from './reindexDataset';
+import { reindexDataset, ReindexReport, sweepQuietly } from './reindexDataset';
 import { analyzeRecords, deleteRecords, insertRecords } from '../execute/recordStore';
 import { whileSearchUnavailable } from '../execute/searchAvailability';
 
@@ -128,7 +128,8 @@ async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descrip
   const [, built] = await Promise.all([analyze ? analyzeRecords(deps.pool) : undefined, alongside.goLive(report.published)]);
   const index = built ?? await whileSearchUnavailable(() => reindexDataset(deps, descriptor.id), wait);
   await options.onPhase?.('cataloguing', report);
-  await whileSearchUnavailable(() => refreshCatalogEntry(deps, descriptor.id), wait);
+  // The version the swap retired is deleted while the catalog entry is written.
+  await Promise.all([whileSearchUnavailable(() => refreshCatalogEntry(deps, descriptor.id), wait), built ? sweepQuietly(deps) : undefined]);
   return { ...report, index };
 }
 

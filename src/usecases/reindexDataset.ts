@@ -1,6 +1,7 @@
 import { getDataset } from '../execute/datasetStore';
 import type { Deps } from '../execute/deps';
 import { streamRecords } from '../execute/recordStore';
+import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
 import { openLoadingVersion, type ReindexReport } from './loadingVersion';
 
 export type { ReindexReport } from './loadingVersion';
@@ -22,9 +23,20 @@ export async function reindexDataset(deps: Deps, datasetId: string): Promise<Rei
       await loading.add(page);
       written += page.length;
     }
-    return await loading.goLive(written);
+    const report = await loading.goLive(written);
+    await sweepQuietly(deps);
+    return report;
   } catch (err) {
     await loading.abandon();
     throw err;
   }
+}
+
+/**
+ * Deletes the index versions a swap retired (those no export still reads). A failure changes
+ * nothing that was published: the versions stay `retired`, and the next sweep (the next publish,
+ * the server's start, `gc`) deletes them.
+ */
+export async function sweepQuietly(deps: Deps): Promise<void> {
+  await sweepRetiredIndices(deps).catch(() => undefined);
 }

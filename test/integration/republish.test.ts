@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Deps } from '../../src/execute/deps';
+import { sweepRetiredIndices } from '../../src/execute/sweepRetiredIndices';
 import { reindexDataset } from '../../src/usecases/reindexDataset';
 import { recordsAlias } from '../../src/schema/indexNames';
 import { ingestFixture } from '../support/ingestFixture';
@@ -95,6 +96,46 @@ describe('re-publishing and re-indexing', () => {
     expect(liveBefore).not.toContain(newest.index_name);
     expect(newest.state).toBe('failed');
     expect(await deps.es.indices.exists({ index: newest.index_name })).toBe(false);
+  });
+
+  /** A client whose `indices` namespace has `name` replaced (the rest is the real client). */
+  function withIndicesMethod(name: 'updateAliases' | 'stats', replace: (real: (...args: never[]) => Promise<unknown>) => (...args: never[]) => Promise<unknown>): Client {
+    const indices = Object.create(deps.es.indices) as Record<string, unknown>;
+    const real = (deps.es.indices[name] as (...args: never[]) => Promise<unknown>).bind(deps.es.indices);
+    indices[name] = replace(real);
+    const es = Object.create(deps.es) as Client;
+    Object.defineProperty(es, 'indices', { value: indices });
+    return es;
+  }
+  const newestVersion = async () => (await deps.pool.query<{ index_name: string; state: string }>(
+    'SELECT index_name, state FROM index_versions WHERE dataset_id = $1 ORDER BY version DESC LIMIT 1', [ID])).rows[0];
+
+  test('a swap that went through but whose answer was lost leaves the new version serving: it is not deleted', async () => {
+    const alias = recordsAlias(deps.indexPrefix, ID);
+    const expected = rawCsvObjects('velib-emplacement-des-stations.csv').length;
+    const es = withIndicesMethod('updateAliases', (real) => async (...args) => { await real(...args); throw new Error('connection reset after the alias update'); });
+    await expect(reindexDataset({ ...deps, es }, ID)).rejects.toThrow('connection reset after the alias update');
+    const newest = await newestVersion();
+    expect(Object.keys(await deps.es.indices.getAlias({ name: alias }))).toEqual([newest.index_name]);
+    expect(newest.state).not.toBe('failed');
+    expect((await deps.es.count({ index: alias })).count).toBe(expected);
+    // Back to one live version for the next tests: a rebuild retires the rest, and this one goes by hand.
+    await reindexDataset(deps, ID);
+    await deps.es.indices.delete({ index: newest.index_name });
+    await deps.pool.query("UPDATE index_versions SET state = 'deleted' WHERE index_name = $1", [newest.index_name]);
+  });
+
+  test('a sweep that fails leaves the rebuild done and the old version retired; the next sweep deletes it', async () => {
+    const alias = recordsAlias(deps.indexPrefix, ID);
+    const [before] = Object.keys(await deps.es.indices.getAlias({ name: alias }));
+    const es = withIndicesMethod('stats', () => () => Promise.reject(new Error('stats unavailable')));
+    const report = await reindexDataset({ ...deps, es }, ID);
+    expect(Object.keys(await deps.es.indices.getAlias({ name: alias }))).toEqual([report.index]);
+    const { rows } = await deps.pool.query<{ state: string }>('SELECT state FROM index_versions WHERE index_name = $1', [before]);
+    expect(rows).toEqual([{ state: 'retired' }]);
+    expect(await deps.es.indices.exists({ index: before })).toBe(true);
+    expect(await sweepRetiredIndices(deps)).toContain(before);
+    expect(await deps.es.indices.exists({ index: before })).toBe(false);
   });
 
   test('an index left over from an earlier database is never reused', async () => {
