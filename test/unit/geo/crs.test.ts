@@ -27,7 +27,7 @@ beforeAll(async () => {
     const [back] = await gdalTransform([projected], `EPSG:${code}`, 'EPSG:4326');
     gdalViews.set(code, { projected, back, wkts: await gdalSrsWkts(`EPSG:${code}`) });
   });
-});
+}, 600_000);
 
 describe('the bundled CRSs', () => {
   test('cover the French CRSs the issue names, and every one has a test point', () => {
