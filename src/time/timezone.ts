@@ -27,8 +27,11 @@ export function isValidTimeZone(timeZone: string): boolean {
 export function zoneOffsetMs(utcMs: number, timeZone: string): number {
   const parts = formatter(timeZone).formatToParts(new Date(utcMs));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - (utcMs - (((utcMs % 1000) + 1000) % 1000));
+  // Not Date.UTC, which reads the years 0–99 as 1900–1999.
+  const wall = new Date(0);
+  wall.setUTCFullYear(get('year'), get('month') - 1, get('day'));
+  wall.setUTCHours(get('hour'), get('minute'), get('second'));
+  return wall.getTime() - (utcMs - (((utcMs % 1000) + 1000) % 1000));
 }
 
 /**

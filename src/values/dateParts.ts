@@ -1,14 +1,15 @@
 import { zoneOffsetMs } from '../time/timezone';
+import { utcMs } from '../time/wallClock';
 import type { DatePart } from '../model/analyze';
 
 const DAY = 86_400_000;
 
 /** ISO week number of a UTC date. */
 function isoWeek(d: Date): number {
-  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const t = new Date(utcMs(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
   const day = (t.getUTCDay() + 6) % 7;
   t.setUTCDate(t.getUTCDate() - day + 3);
-  const firstThursday = new Date(Date.UTC(t.getUTCFullYear(), 0, 4));
+  const firstThursday = new Date(utcMs(t.getUTCFullYear(), 0, 4));
   return 1 + Math.round(((t.getTime() - firstThursday.getTime()) / DAY - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
 }
 

@@ -23,4 +23,11 @@ describe('time zones', () => {
     expect(iso(wallTimeToUtcMs(Date.UTC(2024, 9, 27, 3, 30), 'Europe/Paris'))).toBe('2024-10-27T02:30:00.000Z');
     expect(iso(wallTimeToUtcMs(Date.UTC(2024, 5, 1, 12, 0), 'UTC'))).toBe('2024-06-01T12:00:00.000Z');
   });
+
+  test('the years 1 to 99 are not read as 1901 to 1999', () => {
+    expect(zoneOffsetMs(Date.parse('0050-06-01T00:00:00Z'), 'UTC')).toBe(0);
+    // Before 1911 Paris kept its local mean time, 0:09:21 ahead of Greenwich.
+    expect(zoneOffsetMs(Date.parse('0050-06-01T00:00:00Z'), 'Europe/Paris')).toBe(561000);
+    expect(iso(wallTimeToUtcMs(Date.parse('0001-01-01T00:00:00Z'), 'UTC'))).toBe('0001-01-01T00:00:00.000Z');
+  });
 });
