@@ -30,6 +30,12 @@ describe('catalogCsv', () => {
     expect(body.split('\r\n')[1]).toBe('q;"Un ""titre""; long";true;;;;;;');
   });
 
+  test('a number is written as a number: one in exponent form is not taken for a formula', () => {
+    // As text, "-1e-7" starts with `-` and is no plain number: a cell of text would get a leading quote.
+    const { body } = catalogCsv([hit('n', { records_count: -1e-7 })]);
+    expect(body.split('\r\n')[1]).toBe('n;;;;;;;;-1e-7');
+  });
+
   test('read back by an independent CSV parser, the same cells', () => {
     const { body } = catalogCsv([hit('a;b', { title: 'x\ny', keyword: ['k1', 'k2'], records_count: 3 })]);
     const rows = parse(body, { delimiter: ';' }) as string[][];

@@ -48,6 +48,12 @@ describe('catalogRss', () => {
     expect(body).toBe(`${head}${item1}${item2}${item3}</channel></rss>\n`);
   });
 
+  test('a title or publisher that is not text counts as absent', () => {
+    const { body } = catalogRss([hit('t', { title: 42, publisher: 7 })], ctx);
+    expect(body).toContain('<item><title>t</title>');
+    expect(body).not.toContain('dc:creator>');
+  });
+
   test('themes and keywords that are not lists give no category', () => {
     const { body } = catalogRss([hit('s', { theme: 'Env', keyword: 'k' })], ctx);
     expect(body).not.toContain('<category>');

@@ -60,6 +60,11 @@ describe('instantText', () => {
     expect(instantText('1911-03-10T23:50:00Z', 'Europe/Paris')).toBe('1911-03-10T23:59:21+00:09:21');
   });
 
+  test('a change inside a quarter hour to the offset the zone still has: Berlin left its mean time (+00:53:28) for CET on 1 April 1893 (23:06:32 UTC)', () => {
+    expect(instantText('1893-03-31T23:05:00Z', 'Europe/Berlin')).toBe('1893-03-31T23:58:28+00:53:28');
+    expect(instantText('1893-03-31T23:10:00Z', 'Europe/Berlin')).toBe('1893-04-01T00:10:00+01:00');
+  });
+
   test('the same quarter hour in two zones is not confused', () => {
     expect(instantText('2026-01-15T12:07:00Z', 'Europe/Paris')).toBe('2026-01-15T13:07:00+01:00');
     expect(instantText('2026-01-15T12:07:00Z', 'Asia/Tokyo')).toBe('2026-01-15T21:07:00+09:00');
