@@ -47,6 +47,7 @@ describe('csvCell', () => {
     expect(csvCell('-12', ';')).toBe('-12');
     expect(csvCell('+12.5', ';')).toBe('+12.5');
     expect(csvCell('-12,5', ';')).toBe('-12,5');
+    expect(csvCell('-12.55', ';')).toBe('-12.55');
     // Not a whole number: a formula start with something after the digits.
     expect(csvCell('-12+1', ';')).toBe("'-12+1");
     expect(csvCell('+1e3', ';')).toBe("'+1e3");
