@@ -1,4 +1,5 @@
 import { wallTimeToUtcMs } from '../../time/timezone';
+import { utcMs } from '../../time/wallClock';
 import { Coerced, empty, invalid, isBlank, show, value } from './result';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -10,7 +11,7 @@ interface Ymd { y: number; m: number; d: number }
 
 function validDay({ y, m, d }: Ymd): boolean {
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= new Date(utcMs(y, m, 0)).getUTCDate();
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
@@ -49,7 +50,8 @@ export function coerceDatetime(raw: unknown, timeZone: string): Coerced<string> 
   const [h, mi, sec] = m ? [+m[4], +m[5], +(m[6] ?? 0)] : [0, 0, 0];
   const ms = m?.[7] ? Math.floor(+`0.${m[7]}` * 1000) : 0;
   if (!validDay(ymd) || h > 23 || mi > 59 || sec > 59) return invalid(`no such time: ${show(raw)}`);
-  const wall = Date.UTC(ymd.y, ymd.m - 1, ymd.d, h, mi, sec, ms);
+  // Not Date.UTC, which reads the years 0–99 as 1900–1999.
+  const wall = utcMs(ymd.y, ymd.m - 1, ymd.d, h, mi, sec, ms);
   const zone = m?.[8];
   let utc: number;
   if (zone === undefined) utc = wallTimeToUtcMs(wall, timeZone);

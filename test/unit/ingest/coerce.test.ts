@@ -36,6 +36,8 @@ describe('dates and datetimes', () => {
     ['2023-01-10', v('2023-01-09T23:00:00.000Z')],
     ['2023-04-28T16:54:01-0330', v('2023-04-28T20:24:01.000Z')],
     ['2023-04-28T25:00', invalid], ['demain', invalid],
+    // The year 50, not 1950; without an offset, Paris's local mean time then (tz database: +0:09:21).
+    ['0050-06-01T12:00:00Z', v('0050-06-01T12:00:00.000Z')], ['0050-06-01 12:00', v('0050-06-01T11:50:39.000Z')],
   ])('datetime %p in Europe/Paris', (raw, expected) => expect(coerceDatetime(raw, 'Europe/Paris')).toEqual(expected));
 });
 
