@@ -1,3 +1,5 @@
+import { utcMs as digitsMs } from './utcMs';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -27,11 +29,8 @@ export function isValidTimeZone(timeZone: string): boolean {
 export function zoneOffsetMs(utcMs: number, timeZone: string): number {
   const parts = formatter(timeZone).formatToParts(new Date(utcMs));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  // Not Date.UTC, which reads the years 0–99 as 1900–1999.
-  const wall = new Date(0);
-  wall.setUTCFullYear(get('year'), get('month') - 1, get('day'));
-  wall.setUTCHours(get('hour'), get('minute'), get('second'));
-  return wall.getTime() - (utcMs - (((utcMs % 1000) + 1000) % 1000));
+  const wall = digitsMs(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - (utcMs - (((utcMs % 1000) + 1000) % 1000));
 }
 
 /**

@@ -9,13 +9,7 @@ export const wallOf = (utcMs: number, timeZone: string): number => utcMs + zoneO
 
 export const daysInMonth = (year: number, month1: number): number => new Date(Date.UTC(year, month1, 0)).getUTCDate();
 
-/** Date.UTC without its 0–99 → 1900s mapping; months and days past their end roll over. */
-export function utcMs(year: number, month0: number, day = 1, h = 0, mi = 0, s = 0, ms = 0): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month0, day);
-  d.setUTCHours(h, mi, s, ms);
-  return d.getTime();
-}
+export { utcMs } from './utcMs';
 
 /** `YYYY-MM-DD` of a wall time. */
 export const isoDay = (wallMs: number): string => new Date(wallMs).toISOString().slice(0, 10);
