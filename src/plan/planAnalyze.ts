@@ -70,7 +70,7 @@ function sortOf(req: AnalyzeRequest, series: Series[]): AnalyzePlan['sort'] {
   const descending = !req.sort.startsWith('-');
   const by = req.sort.replace(/^-/, '').replace(/^y\./, '');
   if (by !== 'x' && !by.startsWith('x.') && !series.some((s) => s.name === by)) throw bad('sort', `sort must be x, -x, a series name or -name, not "${req.sort}"`);
-  return { by: by.startsWith('x') ? 'x' : by, descending };
+  return { by: by === 'x' || by.startsWith('x.') ? 'x' : by, descending };
 }
 
 /** An analyze request over a resolved dataset → what to group on, what to compute, how to order. */

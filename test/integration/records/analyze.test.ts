@@ -74,6 +74,9 @@ describe('analyze, against the raw file', () => {
     const top = await request(app).get(`/api/records/1.0/analyze?${queryString({ dataset: LIEUX, x: 'type_tournage', 'y.n.func': 'COUNT', sort: 'n', maxpoints: 2 })}`);
     expect(top.body).toEqual(want.map((p) => ({ x: p.x, n: p.n })).sort((a, b) => b.n - a.n).slice(0, 2));
     expect(top.headers['ods-analyze-truncated']).toBe('true');
+    // A series whose name starts with an x is that series, not the x axis.
+    const named = await request(app).get(`/api/records/1.0/analyze?${queryString({ dataset: LIEUX, x: 'type_tournage', 'y.xn.func': 'COUNT', sort: 'xn', maxpoints: 2 })}`);
+    expect(named.body).toEqual(want.map((p) => ({ x: p.x, xn: p.n })).sort((a, b) => b.xn - a.xn).slice(0, 2));
     const global = await analyze({ 'y.n.func': 'COUNT', 'y.m.func': 'MAX', 'y.m.expr': 'annee_tournage', 'refine.type_tournage': 'Série TV' });
     const series = raw.filter((r) => r.type === 'Série TV');
     expect(global).toEqual([{ n: series.length, m: Math.max(...series.map((r) => r.year)) }]);
