@@ -10,10 +10,13 @@ export function expandedPaths(facet: FacetRequest): FacetPath[] {
   if (!kind || !ctx) return [];
   const out = new Map<string, FacetPath>();
   for (const r of facet.refined) {
-    let path: string | undefined = r.path;
-    for (let depth = r.depth; path !== undefined && depth >= 1; depth--) {
-      if (depth < kind.maxDepth) out.set(path, { path, depth });
-      path = kind.parentOf(ctx, path);
+    // Each ancestor is parsed again for its depth: past the kind's last level, a path and its
+    // first ancestors share that level (a 10-level hierarchy path and its 9-level parent are both
+    // depth 8), so counting down from the refined depth would mislabel them.
+    for (let p: FacetPath | undefined = r; p !== undefined && p.depth >= 1; ) {
+      if (p.depth < kind.maxDepth) out.set(p.path, p);
+      const parent = kind.parentOf(ctx, p.path);
+      p = parent === undefined ? undefined : kind.parsePath(ctx, parent);
     }
   }
   return [...out.values()];

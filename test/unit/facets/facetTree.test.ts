@@ -64,6 +64,13 @@ describe('expandedPaths', () => {
     expect(paths[6]).toEqual({ path: 'a/b/c/d/e/f/g', depth: 7 });
   });
 
+  test('a hierarchy deeper than its indexed levels: each ancestor is labelled with its own level', () => {
+    // Ten levels share the eighth index level with their 9- and 8-level ancestors; the ancestors
+    // that are expanded are the 1- to 7-level prefixes, each with as many segments as its depth.
+    const paths = expanded(request(hierarchicalFacet, regionCtx, [{ path: 'a/b/c/d/e/f/g/h/i/j', depth: 8 }]));
+    expect(paths).toEqual(['a', 'a/b', 'a/b/c', 'a/b/c/d', 'a/b/c/d/e', 'a/b/c/d/e/f', 'a/b/c/d/e/f/g'].map((path, i) => ({ path, depth: i + 1 })));
+  });
+
   test('a flat facet has nothing below its values', () => {
     expect(expandedPaths(request(valueFacet, ctx({ type: 'text' }), [{ path: 'Paris', depth: 1 }]))).toEqual([]);
   });
@@ -74,8 +81,8 @@ describe('expandedPaths', () => {
   });
 
   test('the walk up stops at depth 1 even when a kind would go on', () => {
-    // A kind whose parentOf never ends: the depth alone bounds the walk.
-    const endless: FacetKind = { ...dateFacet, parentOf: (_c, path) => `${path}^` };
+    // A kind whose parentOf never ends, each parent one level up: the depth alone bounds the walk.
+    const endless: FacetKind = { ...dateFacet, parentOf: (_c, path) => `${path}^`, parsePath: (_c, raw) => ({ path: raw, depth: 2 - (raw.length - 1) }) };
     expect(expanded(request(endless, dateCtx, [{ path: 'x', depth: 2 }]))).toEqual([
       { path: 'x', depth: 2 },
       { path: 'x^', depth: 1 },
