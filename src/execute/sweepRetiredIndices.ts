@@ -20,3 +20,12 @@ export async function sweepRetiredIndices(deps: Deps): Promise<string[]> {
   }
   return deleted;
 }
+
+/**
+ * The sweep after a publish or a rebuild: a failure changes nothing that was published. The
+ * versions stay `retired`, and the next sweep (the next publish, the server's start, `gc`)
+ * deletes them.
+ */
+export async function sweepQuietly(deps: Deps): Promise<void> {
+  await sweepRetiredIndices(deps).catch(() => undefined);
+}

@@ -23,7 +23,8 @@ import type { Deps } from '../execute/deps';
 import { exclusively, publishLockKey } from '../execute/exclusively';
 import { recordWritten } from '../execute/jobStore';
 import { IndexAlongside } from './indexAlongside';
-import { reindexDataset, ReindexReport, sweepQuietly } from './reindexDataset';
+import { reindexDataset, ReindexReport } from './reindexDataset';
+import { sweepQuietly } from '../execute/sweepRetiredIndices';
 import { analyzeRecords, deleteRecords, insertRecords } from '../execute/recordStore';
 import { whileSearchUnavailable } from '../execute/searchAvailability';
 

@@ -1,7 +1,7 @@
 import { getDataset } from '../execute/datasetStore';
 import type { Deps } from '../execute/deps';
 import { streamRecords } from '../execute/recordStore';
-import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
+import { sweepQuietly } from '../execute/sweepRetiredIndices';
 import { openLoadingVersion, type ReindexReport } from './loadingVersion';
 
 export type { ReindexReport } from './loadingVersion';
@@ -30,13 +30,4 @@ export async function reindexDataset(deps: Deps, datasetId: string): Promise<Rei
     await loading.abandon();
     throw err;
   }
-}
-
-/**
- * Deletes the index versions a swap retired (those no export still reads). A failure changes
- * nothing that was published: the versions stay `retired`, and the next sweep (the next publish,
- * the server's start, `gc`) deletes them.
- */
-export async function sweepQuietly(deps: Deps): Promise<void> {
-  await sweepRetiredIndices(deps).catch(() => undefined);
 }
