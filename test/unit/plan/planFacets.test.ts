@@ -353,6 +353,10 @@ describe('planFacets: refusals', () => {
       code: 'bad_parameter', details: { parameter: 'refine.geo' }, message: 'Field geo (geo_point_2d) cannot be refined; use a geofilter.',
     });
     expect(refusal(() => planFacets(schema, params({ refine: new Map([['shape', ['x']]]) }))).message).toBe('Field shape (geo_shape) cannot be refined; use a geofilter.');
+    // Only excluded: the parameter the client sent is exclude.geo.
+    expect(refusal(() => planFacets(schema, params({ exclude: new Map([['geo', ['48.8,2.3']]]) })))).toEqual({
+      code: 'bad_parameter', details: { parameter: 'exclude.geo' }, message: 'Field geo (geo_point_2d) cannot be refined; use a geofilter.',
+    });
     // A file field has no facet kind either.
     expect(refusal(() => planFacets(schema, params({ refine: new Map([['doc', ['x']]]) }))).details).toEqual({ parameter: 'refine.doc' });
   });
