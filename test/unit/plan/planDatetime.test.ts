@@ -57,6 +57,8 @@ describe('planDatetime', () => {
 
   test('only exactly YYYY-MM-DD is a whole day: an instant at midnight stays an instant', () => {
     expect(planDatetime(schema, { end: '2019-06-21T00:00:00.000Z' })).toEqual(onOpened({ lte: '2019-06-21T00:00:00.000Z' }));
+    // A five-digit year ends like a date but is none: it is passed on as it is.
+    expect(planDatetime(schema, { start: '12019-06-21' })).toEqual(onOpened({ gte: '12019-06-21' }));
   });
 
   test('an interval open at both ends filters nothing', () => {
