@@ -150,6 +150,17 @@ describe('planField: #now', () => {
     expect(plan(comparison('d', '<', call('now', [{ name: 'days', value: '-7' }])))).toEqual({ kind: 'range', path: 'v.d', bounds: { lt: '2026-11-14' }, format: 'strict_date' });
   });
 
+  test('the arguments of #now are read on the wall clock of the request zone', () => {
+    // Now is 00:30 on Sunday 22 November in Paris (UTC+1): hour=12 is 12:30 there, 11:30 UTC.
+    expect(plan(comparison('t', '<', call('now', [{ name: 'hour', value: '12' }])), 'Europe/Paris')).toEqual({
+      kind: 'range', path: 'v.t', bounds: { lt: '2026-11-22T11:30:00.000Z' }, format: 'strict_date_optional_time',
+    });
+    // In UTC it is still Saturday 21 November: 12:30 that day.
+    expect(plan(comparison('t', '<', call('now', [{ name: 'hour', value: '12' }])))).toEqual({
+      kind: 'range', path: 'v.t', bounds: { lt: '2026-11-21T12:30:00.000Z' }, format: 'strict_date_optional_time',
+    });
+  });
+
   test('an argument #now does not take is refused where it is', () => {
     // `d>=#now(` is 8 characters: the argument starts at 8.
     expect(failure(() => plan(comparison('d', '>=', call('now', [{ name: 'foo', value: '1' }]))))).toEqual({
