@@ -95,9 +95,10 @@ export function planFacets(schema: readonly FieldDef[], p: FacetParams, valuePat
       : { name, refined: [], excluded: [], disjunctive: false, sort });
   }
   for (const name of filtered) {
-    const field = fieldOf(schema, name, p.refine.has(name) ? `refine.${name}` : `exclude.${name}`);
+    const parameter = p.refine.has(name) ? `refine.${name}` : `exclude.${name}`;
+    const field = fieldOf(schema, name, parameter);
     const kind = facetKindOf(field);
-    if (!kind) throw new AppError('bad_parameter', `Field ${name} (${field.type}) cannot be refined; use a geofilter.`, { parameter: `refine.${name}` });
+    if (!kind) throw new AppError('bad_parameter', `Field ${name} (${field.type}) cannot be refined; use a geofilter.`, { parameter });
     const sort = sortOf(field, p);
     const ctx = contextOf(field, p, sort, valuePath);
     const refined = paths(kind, ctx, p.refine.get(name) ?? [], `refine.${name}`);
