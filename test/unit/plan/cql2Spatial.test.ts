@@ -67,6 +67,10 @@ describe('S_INTERSECTS: refusals', () => {
 
   test('a position the CRS cannot transform, or that falls off the globe once transformed', () => {
     expect(explain('S_INTERSECTS(geo, POINT(0 0))', BROKEN)).toBe(at('a position lies outside the area of TEST:2', 'S_INTERSECTS(geo, POINT(0 0))', 18));
+    // Either coordinate alone failing is enough.
+    for (const toLonLat of [(): [number, number] => [Number.NaN, 0], (): [number, number] => [0, Number.NaN]]) {
+      expect(explain('S_INTERSECTS(geo, POINT(0 0))', { ...BROKEN, toLonLat })).toBe(at('a position lies outside the area of TEST:2', 'S_INTERSECTS(geo, POINT(0 0))', 18));
+    }
     const far = 'S_INTERSECTS(geo, POINT(20000000 0))';
     expect(explain(far, PROJECTED)).toBe(at('a position lies outside the area of TEST:1', far, 18));
   });

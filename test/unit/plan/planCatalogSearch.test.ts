@@ -42,6 +42,10 @@ describe('planCatalogSearch: the plan', () => {
   test('q over the metadata is ANDed with the visibility', () => {
     expect(plan({ queries: [{ parameter: 'q', text: 'records_count>=10' }] }).query).toEqual({ kind: 'and', clauses: [OPEN, { kind: 'range', path: 'records_count', bounds: { gte: 10 } }] });
     expect(plan({ queries: [{ parameter: 'q', text: 'vélo' }] }).query).toEqual({ kind: 'and', clauses: [OPEN, { kind: 'words', paths: ['all_text'], text: 'velo', match: 'prefix' }] });
+    // Dates in q are read in the request zone: 2020 in Paris (UTC+1 in winter) starts 2019-12-31T23:00Z.
+    expect(plan({ timeZone: 'Europe/Paris', queries: [{ parameter: 'q', text: 'modified:2020' }] }).query).toEqual({
+      kind: 'and', clauses: [OPEN, { kind: 'range', path: 'modified', bounds: { gte: '2019-12-31T23:00:00.000Z', lt: '2020-12-31T23:00:00.000Z' }, format: 'strict_date_optional_time' }],
+    });
     // A blank q is no query.
     expect(plan({ queries: [{ parameter: 'q', text: ' ' }] }).query).toEqual(OPEN);
   });

@@ -167,6 +167,13 @@ describe('planPackageSearch: q and fq', () => {
     expect(p.visibility).toEqual(OPEN);
   });
 
+  test('dates in q and fq are read in the request zone', () => {
+    // 2020 in Paris (UTC+1 in winter) starts 2019-12-31T23:00Z.
+    expect(plan({ fq: ['metadata_modified:2020'], ods: ods({ timeZone: 'Europe/Paris' }) }).search.query).toEqual({
+      kind: 'and', clauses: [OPEN, { kind: 'range', path: 'modified', bounds: { gte: '2019-12-31T23:00:00.000Z', lt: '2020-12-31T23:00:00.000Z' }, format: 'strict_date_optional_time' }],
+    });
+  });
+
   test('with a sort on relevance, q\'s free words score the hits as CKAN\'s dismax weighs the fields', () => {
     expect(plan({ q: 'Vélo' }).search.rank).toEqual(rank('velo'));
     expect(plan({ q: 'Vélo', ckanSort: [{ field: 'relevance', order: 'asc' }] }).search.rank).toEqual(rank('velo'));
