@@ -148,6 +148,10 @@ describe('planPackageSearch: ODS-style sort', () => {
     expect(odsSorted('nb_download')).toEqual({ keys: DEFAULT_SORT, text: 'score desc, metadata_modified desc' });
   });
 
+  test('a bare `rank` is CKAN\'s default sort (reference/ckan-d4c.md A2: "Missing or rank → default_package_sort")', () => {
+    expect(odsSorted('rank')).toEqual({ keys: DEFAULT_SORT, text: 'score desc, metadata_modified desc' });
+  });
+
   test('`-name` is refused as catalog search refuses it (README: a 409)', () => {
     expect(refusal(() => odsSorted('-name'))).toEqual({
       code: 'bad_parameter', parameter: 'sort', message: 'Field name is not sortable (modified, issued, created, records_count, title).',
