@@ -175,7 +175,10 @@ describe('planDatastore: q as an object (words per field)', () => {
 
   test('plain=false: each value a text-search query within its field', () => {
     expect(query({ plain: false, fieldText: [{ field: 'name', values: ['gare <-> nord'] }] })).toEqual({ kind: 'words', paths: ['t.name'], text: 'gare nord', match: 'phrase' });
-    expect(refusal(() => query({ plain: false, fieldText: [{ field: 'name', values: ['gare nord'] }] }))).toMatchObject({ code: 'bad_query', parameter: 'q', position: 5 });
+    expect(refusal(() => query({ plain: false, fieldText: [{ field: 'name', values: ['gare nord'] }] }))).toEqual({
+      code: 'bad_query', parameter: 'q', position: 5,
+      message: 'Invalid query in q: expected an operator (&, |, <->) between two words at position 5\ngare nord\n     ^',
+    });
   });
 
   test('a field that is not text: equality, as a filter', () => {
