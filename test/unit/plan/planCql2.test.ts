@@ -154,3 +154,52 @@ describe('planCql2: what the queryables refuse, with positions', () => {
     expect(explain('S_INTERSECTS(geo, BBOX(0, 2, 1, 1))')).toMatch(/^BBOX: the lower latitude is above the upper one at position 18\n/);
   });
 });
+
+describe('planCql2: negations pushed down to each kind of predicate', () => {
+  const one: Predicate = { kind: 'term', path: 'v.n', value: 1 };
+  const two: Predicate = { kind: 'term', path: 'v.n', value: 2 };
+
+  test('NOT over AND is an OR of null-aware negations; a nested AND is flattened', () => {
+    expect(plan('NOT (n = 1 AND n = 2)')).toEqual({ kind: 'or', clauses: [notHolding('v.n', one), notHolding('v.n', two)] });
+    expect(plan('NOT (n = 1 AND NOT n = 2)')).toEqual({ kind: 'or', clauses: [notHolding('v.n', one), two] });
+    expect(plan('n = 1 AND (n = 2 AND n = 1)')).toEqual({ kind: 'and', clauses: [one, two, one] });
+  });
+
+  test('FALSE matches nothing, NOT FALSE everything', () => {
+    expect(plan('FALSE')).toEqual({ kind: 'none' });
+    expect(plan('NOT FALSE')).toEqual({ kind: 'all' });
+  });
+
+  test('comparisons: a negated order, a flipped <>', () => {
+    // n < 1 on an int is n ≤ 0.
+    expect(plan('NOT n < 1')).toEqual(notHolding('v.n', { kind: 'range', path: 'v.n', bounds: { lte: 0 } }));
+    expect(plan('1 <> n')).toEqual(notHolding('v.n', one));
+    expect(plan('NOT 1 = n')).toEqual(notHolding('v.n', one));
+  });
+
+  test('NOT LIKE, NOT BETWEEN, NOT IN, each negated once more', () => {
+    expect(plan("NOT name NOT LIKE 'a'")).toEqual({ kind: 'term', path: 'v.name', value: 'a' });
+    expect(plan("NOT name LIKE 'a'")).toEqual(notHolding('t.name', { kind: 'term', path: 'v.name', value: 'a' }));
+    const between: Predicate = { kind: 'range', path: 'v.x', bounds: { gte: 1, lte: 2 } };
+    expect(plan('x NOT BETWEEN 1 AND 2')).toEqual(notHolding('v.x', between));
+    expect(plan('NOT x NOT BETWEEN 1 AND 2')).toEqual(between);
+    expect(plan('NOT x BETWEEN 1 AND 2')).toEqual(notHolding('v.x', between));
+    expect(plan('n IN (1)')).toEqual(one);
+    expect(plan('NOT n IN (1, 2)')).toEqual(notHolding('v.n', { kind: 'or', clauses: [one, two] }));
+    expect(plan('NOT n NOT IN (1)')).toEqual(one);
+  });
+
+  test('IS NULL stays two-valued under NOT', () => {
+    expect(plan('NOT name IS NOT NULL')).toEqual({ kind: 'missing', path: 't.name' });
+    expect(plan('NOT d IS NULL')).toEqual({ kind: 'not', clause: { kind: 'missing', path: 'v.d' } });
+  });
+
+  test('S_INTERSECTS negated twice is itself', () => {
+    expect(plan('NOT NOT S_INTERSECTS(geo, POINT(2 48))')).toEqual({ kind: 'bbox', path: 'v.geo', south: 48, west: 2, north: 48, east: 2 });
+  });
+
+  test('IS NULL needs a known property', () => {
+    expect(explain('1 IS NULL')).toBe('IS NULL needs a property at position 0\n1 IS NULL\n^');
+    expect(explain('nope IS NULL')).toBe('unknown property "nope" (queryables: name, n, x, d, t, geo) at position 0\nnope IS NULL\n^');
+  });
+});
