@@ -18,6 +18,12 @@ describe('compileScan', () => {
     });
   });
 
+  test('the record id first and more keys after it is an order', () => {
+    expect(compileScan(plan({ sort: [...BY_ID, { path: 'v.n', order: 'desc' }] }))).toStrictEqual({
+      index: 'rec', query: ALL, sort: [{ recordid: { order: 'asc' } }, { 'v.n': { order: 'desc' } }], _source: true,
+    });
+  });
+
   test('one sort key that is not the record id is an order', () => {
     expect(compileScan(plan({ sort: [{ path: 'v.n', order: 'asc' }] }))).toStrictEqual({ index: 'rec', query: ALL, sort: [{ 'v.n': { order: 'asc' } }], _source: true });
   });
