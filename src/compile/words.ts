@@ -10,10 +10,12 @@ export const PHRASE_PREFIX_EXPANSIONS = 1000;
 
 /**
  * Scripts whose words the standard tokenizer keeps whole: a folded word made only of their
- * letters and of digits is exactly one index term, so a plain prefix query finds every word
- * starting with it (through the prefix field when it is short, the terms dictionary otherwise).
+ * letters (with their combining marks) and of digits is exactly one index term, so a plain prefix
+ * query finds every word starting with it (through the prefix field when it is short, the terms
+ * dictionary otherwise). A script's own punctuation (Hebrew maqaf U+05BE, Arabic full stop
+ * U+06D4, Greek numeral sign U+0375, …) is no letter: the tokenizer splits words there.
  */
-const ONE_TERM = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Hebrew}\p{Script=Arabic}\p{Nd}]+$/u;
+const ONE_TERM = /^(?:(?=[\p{L}\p{M}])[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Hebrew}\p{Script=Arabic}]|\p{Nd})+$/u;
 
 function onePath(path: string, text: string, match: WordsMatch): EsQuery {
   switch (match) {
