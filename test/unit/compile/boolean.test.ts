@@ -12,7 +12,11 @@ describe('boolean clauses', () => {
 
   test('or: bool.should with at least one clause matching', () => {
     expect(orClause([a, b])).toStrictEqual({ bool: { should: [a, b], minimum_should_match: 1 } });
-    expect(orClause([])).toStrictEqual({ bool: { should: [], minimum_should_match: 1 } });
+    expect(orClause([a])).toStrictEqual({ bool: { should: [a], minimum_should_match: 1 } });
+  });
+
+  test('or of no clause matches nothing (a bool with no clause would match every document)', () => {
+    expect(orClause([])).toStrictEqual({ match_none: {} });
   });
 
   test('not: bool.must_not of the one clause', () => {

@@ -101,7 +101,7 @@ describe('wordsClause on several paths', () => {
     });
   });
 
-  test('no path at all: a bool.should of nothing, which matches nothing', () => {
-    expect(wordsClause([], 'paris', 'prefix')).toEqual({ bool: { should: [], minimum_should_match: 1 } });
+  test('no path at all matches nothing (Elasticsearch counts a bool with an empty should as match_all)', () => {
+    expect(wordsClause([], 'paris', 'prefix')).toEqual({ match_none: {} });
   });
 });
