@@ -82,9 +82,10 @@ class LuceneParser {
     return this.primary(field);
   }
 
-  private primary(field: Field | undefined): LuceneQuery {
+  /** `from`: where the clause began, when it began with its field name (`title:eau` spans all nine characters). */
+  private primary(field: Field | undefined, from?: number): LuceneQuery {
     this.skipSpace();
-    const start = this.pos;
+    const start = from ?? this.pos;
     const c = this.q[this.pos];
     if (c === undefined) this.fail('expected a search term');
     if (c === '(') {
@@ -99,7 +100,7 @@ class LuceneParser {
     const word = this.word();
     if (this.q[this.pos] === ':' && (FIELD_NAME.test(word.text) || word.text === '*') && field === undefined) {
       this.pos++;
-      return this.primary({ name: word.text, span: word.span });
+      return this.primary({ name: word.text, span: word.span }, start);
     }
     return this.term(field, word, start);
   }

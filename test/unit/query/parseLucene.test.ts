@@ -54,3 +54,66 @@ describe('parseLucene (CKAN q and fq)', () => {
     expect(failure('x'.repeat(10_001)).message).toMatch(/longer than 10000/);
   });
 });
+
+describe('parseLucene: where each clause came from, and the edges', () => {
+  const node = (q: string) => parseLucene(q) as Exclude<ReturnType<typeof parseLucene>, undefined>;
+
+  test('spans are [start, end) offsets into the text', () => {
+    // "  eau": the word starts after the two spaces.
+    expect(node('  eau')).toEqual({ kind: 'text', literal: { kind: 'word', text: 'eau', span: { start: 2, end: 5 } }, span: { start: 2, end: 5 } });
+    // "title:eau": the clause covers the field and the value, the field name its five letters.
+    expect(node('title:eau')).toMatchObject({ kind: 'field', span: { start: 0, end: 9 }, fieldSpan: { start: 0, end: 5 }, value: { text: 'eau', span: { start: 6, end: 9 } } });
+    expect(node('-a')).toEqual({ kind: 'not', operand: expect.objectContaining({ span: { start: 1, end: 2 } }), span: { start: 0, end: 2 } });
+    expect(node('a  OR  bc')).toMatchObject({ kind: 'or', span: { start: 0, end: 9 }, right: { span: { start: 7, end: 9 } } });
+    expect(node('x:[1 TO 5]')).toMatchObject({ kind: 'range', span: { start: 0, end: 10 }, fieldSpan: { start: 0, end: 1 } });
+    expect(node('notes:*')).toMatchObject({ kind: 'not', span: { start: 0, end: 7 }, operand: { kind: 'call', name: 'null', args: [{ kind: 'word', text: 'notes', span: { start: 0, end: 5 } }] } });
+  });
+
+  test('mixed and open range ends', () => {
+    expect(asOds('x:[1 TO 5}')).toBe(asOds('x>=1 AND x<5'));
+    expect(asOds('x:{1 TO 5]')).toBe(asOds('x>1 AND x<=5'));
+    expect(asOds('x:{* TO 5}')).toBe('x<5');
+    expect(asOds('x:[* TO *]')).toBe('*');
+    expect(asOds('x:[ 1  TO  5 ]')).toBe('x:[1 TO 5]');
+  });
+
+  test('the all-fields prefix *: and what "everything" does to AND and OR', () => {
+    expect(asOds('*:velo')).toBe('velo');
+    expect(asOds('*:"a b"')).toBe('"a b"');
+    expect(asOds('*:velo*')).toBe('velo');
+    expect(asOds("''")).toBe('*');
+    expect(asOds('  ""  ')).toBe('*');
+    expect(asOds('*:* OR a')).toBe('*');
+    expect(asOds('a OR *:*')).toBe('*');
+    expect(asOds('a AND *:*')).toBe('a');
+    expect(asOds('* a')).toBe('a');
+  });
+
+  test('operators are words only when standing alone; escapes make syntax text', () => {
+    expect(asOds('ORANGE ANDROID NOTES')).toBe(asOds('ORANGE AND ANDROID AND NOTES'));
+    expect(asOds('NOT(a)')).toBe('NOT a');
+    expect(asOds('a OR(b)')).toBe('a OR b');
+    expect(asOds('a ||b')).toBe('a OR b');
+    expect(parseLucene('a\\:b')).toMatchObject({ kind: 'text', literal: { text: 'a:b' } });
+    expect(parseLucene('"il dit \\"non\\""')).toMatchObject({ kind: 'text', literal: { kind: 'phrase', text: 'il dit "non"' } });
+    expect(asOds('(a b)^2 c~0.5')).toBe(asOds('a AND b AND c'));
+  });
+
+  test('refusals name the place', () => {
+    expect(failure('x:[a b]')).toEqual({ message: 'expected TO in range', position: 5 });
+    expect(failure('a AND ')).toEqual({ message: 'expected a search term', position: 6 });
+    expect(failure('a ]')).toEqual({ message: 'unexpected "]"', position: 2 });
+    expect(failure('title:(x:y)')).toEqual({ message: 'unexpected ":"', position: 8 });
+    expect(failure('*:[1 TO 2]').message).toMatch(/needs a field/);
+    expect(failure('x'.repeat(10_001)).position).toBe(10_000);
+  });
+
+  test('the limits are inclusive: 32 levels, 1024 clauses, 10000 characters', () => {
+    // The whole query is the first level, each group one more.
+    expect(asOds('('.repeat(31) + 'a' + ')'.repeat(31))).toBe('a');
+    expect(failure('('.repeat(32) + 'a' + ')'.repeat(32)).message).toMatch(/deeper than 32/);
+    expect(asOds(Array(1024).fill('a').join(' '))).toBe(Array(1024).fill('a').join(' AND '));
+    expect(failure(Array(1025).fill('a').join(' ')).message).toMatch(/more than 1024 clauses/);
+    expect(asOds('x'.repeat(10_000))).toBe('x'.repeat(10_000));
+  });
+});
