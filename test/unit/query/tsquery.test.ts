@@ -59,3 +59,47 @@ describe('parseTsQuery (datastore_search plain=false)', () => {
     expect(failure('a'.repeat(20000)).message).toMatch(/longer/);
   });
 });
+
+describe('parseTsQuery: spans and edges', () => {
+  test('spans are [start, end) offsets into the text', () => {
+    expect(parseTsQuery(' ab')).toEqual({ kind: 'lexeme', text: 'ab', prefix: false, span: { start: 1, end: 3 } });
+    expect(parseTsQuery('ab:*')).toEqual({ kind: 'lexeme', text: 'ab', prefix: true, span: { start: 0, end: 4 } });
+    expect(parseTsQuery('!ab')).toMatchObject({ kind: 'not', span: { start: 0, end: 3 }, operand: { span: { start: 1, end: 3 } } });
+    expect(parseTsQuery('a | bc')).toMatchObject({ kind: 'or', span: { start: 0, end: 6 } });
+    expect(parseTsQuery('a & bc')).toMatchObject({ kind: 'and', span: { start: 0, end: 6 } });
+    expect(parseTsQuery('(a | b) ')).toMatchObject({ kind: 'or', span: { start: 0, end: 7 } });
+    expect(parseTsQuery('a <-> bc')).toEqual({ kind: 'followedBy', words: ['a', 'bc'], span: { start: 0, end: 8 } });
+    expect(parseTsQuery("'a b'")).toEqual({ kind: 'followedBy', words: ['a', 'b'], span: { start: 0, end: 5 } });
+  });
+
+  test('quoted texts: a prefix keeps them whole, escapes and doubled quotes, one word is a lexeme', () => {
+    expect(parseTsQuery("'a b':*")).toEqual({ kind: 'lexeme', text: 'a b', prefix: true, span: { start: 0, end: 7 } });
+    expect(show(parseTsQuery("'it\\'s'"))).toBe("[it's]");
+    expect(show(parseTsQuery("'  a  '"))).toBe('[  a  ]');
+    expect(show(parseTsQuery("'a' <-> 'b c'"))).toBe('<a b c>');
+    expect(show(parseTsQuery('a\\ b'))).toBe('[a b]');
+    expect(show(parseTsQuery('a:**'))).toBe('[a]*');
+  });
+
+  test('refusals', () => {
+    expect(failure("''")).toEqual({ message: 'empty quoted text', position: 0 });
+    expect(failure("a & '  '")).toEqual({ message: 'empty quoted text', position: 4 });
+    expect(failure('a < b')).toEqual({ message: 'expected "<->"', position: 2 });
+    expect(failure('a <-> !b')).toEqual({ message: expect.stringMatching(/whole words/), position: 6 });
+    expect(failure('a <-> (b | c)')).toEqual({ message: expect.stringMatching(/whole words/), position: 6 });
+    expect(failure('a:*A')).toEqual({ message: expect.stringMatching(/weights \(:\*A\)/), position: 1 });
+    expect(failure('a )')).toEqual({ message: 'unbalanced ")"', position: 2 });
+    expect(failure('a (b)')).toEqual({ message: 'unexpected "("', position: 2 });
+    expect(failure('&')).toEqual({ message: 'unexpected "&"', position: 0 });
+    expect(failure('a'.repeat(10_001)).position).toBe(10_000);
+  });
+
+  test('the limits are inclusive: 32 levels, 1024 clauses, 10000 characters', () => {
+    // The whole query is the first level, each group one more.
+    expect(show(parseTsQuery(`${'('.repeat(31)}a${')'.repeat(31)}`))).toBe('[a]');
+    expect(failure(`${'('.repeat(32)}a${')'.repeat(32)}`).message).toMatch(/nested deeper than 32/);
+    expect((parseTsQuery(Array(1024).fill('a').join('|')) as { clauses: unknown[] }).clauses).toHaveLength(1024);
+    expect(failure(Array(1025).fill('a').join('|')).message).toMatch(/more than 1024 clauses/);
+    expect(show(parseTsQuery('b'.repeat(10_000)))).toBe(`[${'b'.repeat(10_000)}]`);
+  });
+});
