@@ -142,3 +142,67 @@ describe('parseCql2: errors say what and where, with a caret', () => {
     expect(explain(Array.from({ length: QUERY_LIMITS.maxClauses + 1 }, () => 'a = 1').join(' OR '))).toMatch(/^filter has more than 1024 predicates/);
   });
 });
+
+describe('parseCql2: spans, token edges and inclusive limits', () => {
+  test('each predicate spans from its first to its last character', () => {
+    // Offsets counted on the text: "a IS NOT NULL" is 13 characters, and so on.
+    expect(parseCql2('a IS NOT NULL').span).toEqual({ start: 0, end: 13 });
+    expect(parseCql2("ab LIKE 'x'").span).toEqual({ start: 0, end: 11 });
+    expect(parseCql2('a BETWEEN 1 AND 22').span).toEqual({ start: 0, end: 18 });
+    expect(parseCql2('a IN (1, 2) ').span).toEqual({ start: 0, end: 11 });
+    expect(parseCql2(' NOT a = 1').span).toEqual({ start: 1, end: 10 });
+    expect(parseCql2('a = 1 AND b = 2').span).toEqual({ start: 0, end: 15 });
+    expect(parseCql2('S_INTERSECTS(g, POINT(1 2))').span).toEqual({ start: 0, end: 27 });
+    expect(parseCql2(' true').span).toEqual({ start: 1, end: 5 });
+    expect(parseCql2("a = DATE('2020-01-31')")).toMatchObject({ span: { start: 0, end: 22 }, right: { kind: 'date', span: { start: 4, end: 22 } } });
+    expect(parseCql2('S_INTERSECTS(g, BBOX(1,2,3,4))')).toMatchObject({ right: { span: { start: 16, end: 29 } } });
+    expect(parseCql2('S_INTERSECTS(g, POLYGON((0 0, 1 0, 1 1, 0 0)))')).toMatchObject({ right: { span: { start: 16, end: 45 } } });
+  });
+
+  test('tokens: signed numbers, a quoted name, time zone offsets and lower-case keywords', () => {
+    expect(parse('a = +2')).toEqual(eq('a', num(2)));
+    expect(parse('a=-.5')).toEqual(eq('a', num(-0.5)));
+    expect(parse('a = 1.')).toEqual(eq('a', num(1)));
+    expect(parse('a = 2E3')).toEqual(eq('a', num(2000)));
+    expect(parse('a<>b')).toEqual({ kind: 'compare', op: '<>', left: prop('a'), right: prop('b') });
+    expect(parse('a<=1')).toEqual({ kind: 'compare', op: '<=', left: prop('a'), right: num(1) });
+    expect(parse("a > timestamp('2020-01-31t10:00:00+01:30')")).toEqual({ kind: 'compare', op: '>', left: prop('a'), right: { kind: 'timestamp', text: '2020-01-31t10:00:00+01:30' } });
+    expect(parse('s_intersects = 1')).toEqual(eq('s_intersects', num(1)));
+    expect(parse('a = FALSE')).toEqual(eq('a', { kind: 'boolean', value: false }));
+    expect(parse('a not in (1)')).toEqual({ kind: 'in', negated: true, operand: prop('a'), list: [num(1)] });
+    expect(parse('S_INTERSECTS("g", POINT(1 2))')).toEqual({ kind: 'intersects', left: prop('g'), right: { kind: 'point', position: [1, 2] } });
+  });
+
+  test('what each refusal names', () => {
+    expect(explain('"open = 1')).toMatch(/^unterminated quoted name: a closing " is missing at position 0\n/);
+    expect(explain("a = 'x' 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz'")).toMatch(/^unexpected 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn' at position 8\n/);
+    expect(explain('a = 1 "b"')).toMatch(/^unexpected "b" at position 6\n/);
+    expect(explain('a = 1 2')).toMatch(/^unexpected 2 at position 6\n/);
+    expect(explain('a = 1 b')).toMatch(/^unexpected b at position 6\n/);
+    expect(explain('a IS NOT 1')).toMatch(/^expected NULL after IS NOT, found 1 at position 9\n/);
+    expect(explain('a NOT 1')).toMatch(/^expected a comparison .* after a, found NOT at position 2\n/);
+    expect(explain('a = DATE(1)')).toMatch(/^DATE takes a quoted text, found 1 at position 9\n/);
+    expect(explain("a = DATE('2020-01-31'")).toMatch(/^expected "\)" to close DATE, found the end of the filter at position 21\n/);
+    expect(explain('a IN 1')).toMatch(/^expected "\(" after IN, found 1 at position 5\n/);
+    expect(explain('a IN (1 2)')).toMatch(/^expected "\)" to close the IN list, found 2 at position 8\n/);
+    expect(explain('S_INTERSECTS(g POINT(1 2))')).toMatch(/^expected "," between the two geometries of S_INTERSECTS, found POINT at position 15\n/);
+    expect(explain('S_INTERSECTS(g, POINT(1 2)')).toMatch(/^expected "\)" to close S_INTERSECTS, found the end of the filter at position 26\n/);
+    expect(explain('S_INTERSECTS(g, POINT(1 2 3 4))')).toMatch(/^expected "\)" to close POINT, found 4 at position 28\n/);
+    expect(explain('S_INTERSECTS(g, POLYGON(0 0))')).toMatch(/^expected "\(" to open a ring of POLYGON, found 0 at position 24\n/);
+    expect(explain('S_INTERSECTS(g, POLYGON((0 0, 1 0, 1 1, 0 1)))')).toMatch(/^a POLYGON ring has at least 4 positions .* at position 24\n/);
+    expect(explain('S_INTERSECTS(g, POLYGON((0 0, 1 0, 1 1, 1 0)))')).toMatch(/^a POLYGON ring has at least 4 positions .* at position 24\n/);
+    expect(explain('S_INTERSECTS(g, FOO(1))')).toBe('unknown function FOO at position 16\nS_INTERSECTS(g, FOO(1))\n                ^');
+    expect(explain('a = casei(b)')).toMatch(/^CASEI is not supported: /);
+    expect(explain('a = 1 OR')).toMatch(/^expected a property or a value, found the end of the filter at position 8\n/);
+  });
+
+  test('limits are inclusive: 10000 characters, 32 levels, 1024 predicates and IN values', () => {
+    expect(parse(`a = '${'x'.repeat(QUERY_LIMITS.maxLength - 6)}'`)).toEqual(eq('a', str('x'.repeat(QUERY_LIMITS.maxLength - 6))));
+    expect(parse(`${'('.repeat(QUERY_LIMITS.maxDepth)}a = 1${')'.repeat(QUERY_LIMITS.maxDepth)}`)).toEqual(eq('a', num(1)));
+    expect(parse(`${'NOT '.repeat(QUERY_LIMITS.maxDepth)}TRUE`)).toMatchObject({ kind: 'not' });
+    expect((parseCql2(Array.from({ length: QUERY_LIMITS.maxClauses }, () => 'a = 1').join(' OR ')) as { operands: unknown[] }).operands).toHaveLength(1024);
+    const values = (n: number): string => `a IN (${Array.from({ length: n }, (_, i) => i).join(',')})`;
+    expect((parseCql2(values(1024)) as { list: unknown[] }).list).toHaveLength(1024);
+    expect(explain(values(1025))).toMatch(/^an IN list has more than 1024 values at position /);
+  });
+});
