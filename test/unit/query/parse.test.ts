@@ -127,3 +127,90 @@ describe('printQuery', () => {
     expect(printQuery(parseQuery(printed))).toBe(printed);
   });
 });
+
+describe('parseQuery: spans, edges and the inclusive limits', () => {
+  test('each node spans [start, end) of its text', () => {
+    expect(parseQuery('NOT  ab')).toEqual({ kind: 'not', operand: { kind: 'text', literal: { kind: 'word', text: 'ab', span: { start: 5, end: 7 } }, span: { start: 5, end: 7 } }, span: { start: 0, end: 7 } });
+    expect(parseQuery('a OR bc')).toMatchObject({ kind: 'or', span: { start: 0, end: 7 } });
+    expect(parseQuery(' ( a ) ')).toMatchObject({ kind: 'text', span: { start: 1, end: 6 } });
+    expect(parseQuery('"a b"')).toEqual({ kind: 'text', literal: { kind: 'phrase', text: 'a b', span: { start: 0, end: 5 } }, span: { start: 0, end: 5 } });
+    expect(parseQuery('d:[1 TO 20]')).toMatchObject({ kind: 'range', span: { start: 0, end: 11 }, fieldSpan: { start: 0, end: 1 }, from: { span: { start: 3, end: 4 } }, to: { span: { start: 8, end: 10 } } });
+    expect(parseQuery('#null(ab)')).toEqual({ kind: 'call', name: 'null', args: [{ kind: 'word', text: 'ab', span: { start: 6, end: 8 } }], span: { start: 0, end: 9 } });
+    expect(parseQuery('#search(*, x)')).toMatchObject({ args: [{ kind: 'star', span: { start: 8, end: 9 } }, { kind: 'word', text: 'x' }] });
+    expect(parseQuery('d >= #now(days = -7)')).toMatchObject({ span: { start: 0, end: 20 }, value: { span: { start: 5, end: 20 }, args: [{ kind: 'named', name: 'days', value: '-7', span: { start: 10, end: 19 } }] } });
+  });
+
+  test('keywords stand alone: before a quote or a parenthesis, not inside a word; function names in any case', () => {
+    expect(parse('NOT"a"')).toEqual({ kind: 'not', operand: ph('a') });
+    expect(parse('a AND(b)')).toEqual({ kind: 'and', left: w('a'), right: w('b') });
+    expect(parse('a OR"b"')).toEqual({ kind: 'or', left: w('a'), right: ph('b') });
+    expect(parse('a ORb')).toEqual({ kind: 'and', left: w('a'), right: w('ORb') });
+    expect(parse('NOTa')).toEqual(w('NOTa'));
+    expect(parse('#NULL(x)')).toEqual({ kind: 'call', name: 'null', args: [{ kind: 'word', text: 'x' }] });
+    expect(parse('#exact(f, "a")')).toMatchObject({ kind: 'call', name: 'exact' });
+    expect(parse('d:[#now() TO #now(days=1)]')).toMatchObject({ kind: 'range', from: { kind: 'call', name: 'now' }, to: { kind: 'call', name: 'now' } });
+    expect(parse('d:["a" TO "b"]')).toMatchObject({ kind: 'range', from: { kind: 'phrase', text: 'a' }, to: { kind: 'phrase', text: 'b' } });
+    expect(parse('f:a]b')).toEqual({ kind: 'field', field: 'f', op: ':', value: { kind: 'word', text: 'a]b' } });
+    expect(parse('f:"x"y')).toEqual({ kind: 'and', left: { kind: 'field', field: 'f', op: ':', value: { kind: 'phrase', text: 'x' } }, right: w('y') });
+    expect(parse('1a:b')).toEqual(w('1a:b'));
+  });
+
+  test('refusals name the place', () => {
+    expect(explain('d:[1 TO ]')).toBe('expected a value after TO at position 8\nd:[1 TO ]\n        ^');
+    expect(explain('d:[1 TOx 2]')).toBe('expected "TO" in a range at position 5\nd:[1 TOx 2]\n     ^');
+    expect(explain('#now x')).toBe('expected "(" after #now at position 4\n#now x\n    ^');
+    expect(explain('#null(a "b")')).toBe('expected "," or ")" in the arguments at position 8\n#null(a "b")\n        ^');
+    expect(explain('#null(,)')).toBe('empty argument at position 6\n#null(,)\n      ^');
+    expect(explain('" "')).toBe('empty phrase at position 0\n" "\n^');
+    expect(explain('f:)')).toBe('expected a value after "f:" at position 2\nf:)\n  ^');
+    expect(explain('f: ')).toBe('expected a value after "f:" at position 3\nf: \n   ^');
+    expect(explain('a OR )')).toBe('expected an operand after OR at position 5\na OR )\n     ^');
+    expect(explain('(a AND )')).toBe('expected an operand after AND at position 7\n(a AND )\n       ^');
+    expect(explain('(NOT)')).toBe('expected an operand after NOT at position 4\n(NOT)\n    ^');
+    expect(explain('x AND <= 3')).toBe('expected a field name before "<=" at position 6\nx AND <= 3\n      ^');
+    expect(parse('<=3')).toEqual(w('<=3'));
+  });
+
+  test('an error far into a long query shows the 100 characters around it', () => {
+    const q = `${'a '.repeat(75)})${' b'.repeat(30)}`;
+    const at = 150;
+    const expected = `unbalanced ")" at position ${at}\n${q.slice(at - 60, at + 40)}\n${' '.repeat(60)}^`;
+    expect(explain(q)).toBe(expected);
+    expect(explain('a\n)')).toBe('unbalanced ")" at position 2\na )\n  ^');
+  });
+
+  test('the limits are inclusive: 10000 characters, 32 levels, 1024 clauses', () => {
+    expect(parse('a'.repeat(QUERY_LIMITS.maxLength))).toEqual(w('a'.repeat(QUERY_LIMITS.maxLength)));
+    expect(shape(parseQuery(`${'('.repeat(32)}a${')'.repeat(32)}`))).toEqual(w('a'));
+    expect(() => parseQuery(`${'('.repeat(33)}a${')'.repeat(33)}`)).toThrow('query nested deeper than 32 levels');
+    expect(parse(`${'NOT '.repeat(32)}a`)).toMatchObject({ kind: 'not' });
+    expect(() => parseQuery(`${'NOT '.repeat(33)}a`)).toThrow('query nested deeper than 32 levels');
+    const words = (n: number): string => Array.from({ length: n }, (_, i) => `w${i}`).join(' OR ');
+    expect(parseQuery(words(1024))).toMatchObject({ kind: 'or', right: { literal: { text: 'w1023' } } });
+    expect(() => parseQuery(words(1025))).toThrow('query has more than 1024 clauses');
+  });
+});
+
+describe('printQuery: every node kind', () => {
+  test.each([
+    ['#null(f)', '#null(f)'],
+    ['NOT NOT a', 'NOT NOT a'],
+    ['NOT (a OR b) c', 'NOT (a OR b) AND c'],
+    ['(a b) OR c', 'a AND b OR c'],
+    ['a (b OR c)', 'a AND (b OR c)'],
+    ['f<"=x"', 'f<"=x"'],
+    ['"a\\\\b"', '"a\\\\b"'],
+    ['d:["a" TO "b"]', 'd:["a" TO "b"]'],
+    ['#search(f, g, "x")', '#search(f, g, "x")'],
+    ['d>#now(days=-1)', 'd>#now(days=-1)'],
+  ])('%p prints as %p', (q, printed) => {
+    expect(printQuery(parseQuery(q))).toBe(printed);
+    expect(shape(parseQuery(printed))).toEqual(shape(parseQuery(q)));
+  });
+
+  test('a value starting with an operator character is kept apart from the operator', () => {
+    const node: QueryNode = { kind: 'field', field: 'f', fieldSpan: { start: 0, end: 1 }, op: '<', value: { kind: 'word', text: '=x', span: { start: 2, end: 4 } }, span: { start: 0, end: 4 } };
+    expect(printQuery(node)).toBe('f< =x');
+    expect(shape(parseQuery('f< =x'))).toEqual(shape(node));
+  });
+});
