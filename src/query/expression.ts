@@ -10,15 +10,24 @@ export type Expr =
 
 export const EXPRESSION_LIMITS = { maxLength: 500, maxDepth: 32 } as const;
 
+/**
+ * The nearest integer, a tie going to the even one (IEEE 754 roundTiesToEven, Java's `Math.rint`).
+ * `Math.round` takes a tie up, to `r = x + 0.5`; when that is odd, the even neighbour is `r - 1`.
+ */
+function rint(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
 /** The functions of ODS's expression language that make sense here (reference/ods-v1.md §1.6), with their arity. */
 const FUNCTIONS = new Map<string, [number, (...a: number[]) => number]>(Object.entries({
   sin: [1, Math.sin], cos: [1, Math.cos], tan: [1, Math.tan], asin: [1, Math.asin], acos: [1, Math.acos], atan: [1, Math.atan],
   toradians: [1, (x) => (x * Math.PI) / 180], todegrees: [1, (x) => (x * 180) / Math.PI], exp: [1, Math.exp], log: [1, Math.log],
   log10: [1, Math.log10], sqrt: [1, Math.sqrt], cbrt: [1, Math.cbrt], ceil: [1, Math.ceil], floor: [1, Math.floor],
-  rint: [1, (x) => { const r = Math.round(x); return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - Math.sign(x) : r; }],
+  rint: [1, rint],
   round: [1, Math.round], abs: [1, Math.abs], signum: [1, Math.sign], sinh: [1, Math.sinh], cosh: [1, Math.cosh], tanh: [1, Math.tanh],
   atan2: [2, Math.atan2], pow: [2, Math.pow], hypot: [2, Math.hypot], max: [2, Math.max], min: [2, Math.min],
-  ieeeremainder: [2, (a: number, b: number) => a - b * Math.round(a / b)],
+  ieeeremainder: [2, (a: number, b: number) => a - b * rint(a / b)],
 } satisfies Record<string, [number, (...a: number[]) => number]>));
 
 class ExprParser {
