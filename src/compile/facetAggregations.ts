@@ -1,14 +1,11 @@
 import { compilePredicate } from './compilePredicate';
 import type { FacetRequest, FieldFilter } from '../model/searchPlan';
-import type { Agg } from '../model/facetKind';
+import type { Agg, FacetContext, FacetKind } from '../model/facetKind';
 import { expandedPaths } from '../facets/facetTree';
 import { filterParts, allOf } from '../plan/combine';
 
-
 /** The first level of a facet, and one level below each expanded path. */
-function levels(facet: FacetRequest): Record<string, Agg> {
-  const { kind, ctx } = facet;
-  if (!kind || !ctx) return {};
+function levels(facet: FacetRequest, kind: FacetKind, ctx: FacetContext): Record<string, Agg> {
   const aggs: Record<string, Agg> = { l1: kind.level(ctx, 1) };
   expandedPaths(facet).forEach((p, j) => {
     aggs[`x${j}`] = { filter: compilePredicate(kind.select(ctx, p)), aggs: { l: kind.level(ctx, p.depth + 1) } };
@@ -29,7 +26,7 @@ export function facetAggregations(facet: FacetRequest, i: number, filters: reado
   const own = filters.find((f) => f.field === facet.name);
   const ownRefine = own?.refine && !own.disjunctive ? [own.refine] : [];
   const aggs: Record<string, Agg> = {
-    [`facet${i}`]: { filter: compilePredicate(allOf([...others, ...ownRefine, ...(own?.exclude ? [own.exclude] : [])])), aggs: levels(facet) },
+    [`facet${i}`]: { filter: compilePredicate(allOf([...others, ...ownRefine, ...(own?.exclude ? [own.exclude] : [])])), aggs: levels(facet, kind, ctx) },
   };
   if (facet.excluded.length > 0) {
     const counts = Object.fromEntries(facet.excluded.map((e, k) => [`e${k}`, { filter: compilePredicate(kind.select(ctx, e)) }]));
