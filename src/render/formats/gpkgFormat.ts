@@ -12,8 +12,14 @@ const SQL_TYPES: Record<GisType, string> = { text: 'TEXT', int: 'INTEGER', doubl
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-/** The first of `names` that no attribute takes. */
-const free = (names: readonly string[], taken: ReadonlySet<string>): string => names.find((n) => !taken.has(n)) ?? `${names[0]}_${taken.size}`;
+/** The first of `names` that no attribute takes, else the first name suffixed `_n` that none takes (n from the number of attributes on). */
+function free(names: readonly string[], taken: ReadonlySet<string>): string {
+  const usual = names.find((n) => !taken.has(n));
+  if (usual !== undefined) return usual;
+  let n = taken.size;
+  while (taken.has(`${names[0]}_${n}`)) n++;
+  return `${names[0]}_${n}`;
+}
 
 /** The metadata tables of a GeoPackage 1.3, and the srs rows it requires (-1, 0) beside the one written. */
 function createMetadata(db: Database.Database, ctx: SpoolContext): void {

@@ -135,6 +135,26 @@ describe('gpkgFormat', () => {
     expect(geometryColumnsOf(db)[0]).toMatchObject({ column_name: 'the_geom' });
   });
 
+  test('when the three usual names are all taken, the fallback name is one no attribute takes', async () => {
+    // The fallback is counted from the number of attributes, and counted on while taken.
+    const cases: Array<[string[], string, string]> = [
+      [['fid', 'ogc_fid', 'gpkg_fid'], 'fid_3', 'geom'],
+      [['fid', 'ogc_fid', 'gpkg_fid', 'fid_4'], 'fid_5', 'geom'],
+      [['geom', 'geometry', 'the_geom', 'geom_4', 'geom_5'], 'fid', 'geom_6'],
+    ];
+    for (const [taken, fidName, geomName] of cases) {
+      const cols = taken.map((n) => plainColumn(n, 'text'));
+      const values = Object.fromEntries(taken.map((n) => [n, `v ${n}`]));
+      const { db } = await written([[shapeHit('a', values, pt(1, 2))]], context(cols, 'arbres', mkdtempSync(join(dir, 'spool-'))));
+      const names = (db.prepare('PRAGMA table_info("arbres")').all() as Array<{ name: string }>).map((c) => c.name);
+      const [fid, geom] = names;
+      expect([new Set(names).size, names.slice(2), fid, geom]).toEqual([taken.length + 2, taken, fidName, geomName]);
+      expect(db.prepare(`SELECT * FROM arbres`).raw().get()).toEqual([1, expect.any(Buffer), ...taken.map((n) => `v ${n}`)]);
+      expect(geometryColumnsOf(db)[0]).toMatchObject({ column_name: geom });
+      expect(readGpkgBlob(db.prepare(`SELECT "${geom}" FROM arbres`).pluck().get() as Buffer).geometry).toEqual(pt(1, 2));
+    }
+  });
+
   test('a layer name with a double quote is quoted', async () => {
     const { db } = await written([[shapeHit('a', { nom: 'x' }, pt(1, 2))]], context(columns, 'le "jardin"'));
     expect(db.prepare('SELECT nom FROM "le ""jardin"""').pluck().get()).toBe('x');
