@@ -10,6 +10,7 @@ import { readDbf } from '../../../support/dbfRead';
 import { plainColumn, shapeHit, shapeLayout, spool, TEST_CRS } from '../../../support/gisSpool';
 import { shapefileFeatures } from '../../../support/shapefileFeatures';
 import { readShpHeader, readShx } from '../../../support/shpRead';
+import { streamBytes } from '../../../support/streamBytes';
 import { zipEntries, type ZipEntry } from '../../../support/zipRead';
 
 let dir: string;
@@ -122,5 +123,25 @@ describe('shpFormat', () => {
     expect(readdirSync(dir).sort()).toEqual(['set0.rows', 'set0.shp', 'set0.shx', 'set1.rows', 'set1.shp', 'set1.shx']);
     // Its files released, a page can no longer be written.
     await expect(writer.page([shapeHit('c', {}, pt(0, 0))])).rejects.toThrow(TypeError);
+  });
+
+  test('a spool file gone before the body is read fails the stream', async () => {
+    const writer = await shpFormat.open(context());
+    await writer.page([shapeHit('a', { nom: 'x' }, pt(1, 2))]);
+    const body = await writer.finish();
+    rmSync(join(dir, 'set0.dbf'));
+    await expect(streamBytes(body.open())).rejects.toThrow(/ENOENT/);
+    await writer.close();
+  });
+
+  test('the body can be opened twice, each time the whole zip', async () => {
+    const writer = await shpFormat.open(context());
+    await writer.page([shapeHit('a', { nom: 'x' }, pt(1, 2))]);
+    const body = await writer.finish();
+    const first = await streamBytes(body.open());
+    const second = await streamBytes(body.open());
+    expect(second.equals(first)).toBe(true);
+    expect([...(await zipEntries(second)).keys()]).toEqual(['arbres.shp', 'arbres.shx', 'arbres.dbf', 'arbres.prj', 'arbres.cpg', 'arbres_fields.csv']);
+    await writer.close();
   });
 });
