@@ -61,6 +61,12 @@ describe('shapeContent', () => {
   test('the null shape is its type, 0, alone', () => {
     expect([...NULL_SHAPE]).toEqual([0, 0, 0, 0]);
   });
+
+  test('a geometry without a position is a null shape, without bounds', () => {
+    expect(shapeContent({ type: 'MultiPoint', coordinates: [] }, 'multipoint')).toEqual({ content: NULL_SHAPE, bounds: null });
+    expect(shapeContent({ type: 'LineString', coordinates: [] }, 'line')).toEqual({ content: NULL_SHAPE, bounds: null });
+    expect(shapeContent({ type: 'MultiPolygon', coordinates: [] }, 'polygon')).toEqual({ content: NULL_SHAPE, bounds: null });
+  });
 });
 
 describe('shapeKind and SHAPE_TYPES', () => {
