@@ -155,6 +155,20 @@ describe('gpkgFormat', () => {
     }
   });
 
+  test('a layer name SQLite or the GeoPackage standard keeps for itself (sqlite_…, gpkg_…, any case) is prefixed layer_; its identifier stays', async () => {
+    for (const layer of ['gpkg_contents', 'sqlite_stat', 'SQLite_x', 'GPKG_x']) {
+      const { db } = await written([[shapeHit('a', { nom: 'x' }, pt(1, 2))]], context(columns, layer, mkdtempSync(join(dir, 'spool-'))));
+      const table = `layer_${layer}`;
+      expect(db.prepare(`SELECT nom FROM "${table}"`).pluck().get()).toBe('x');
+      expect(contentsOf(db)).toEqual([expect.objectContaining({ table_name: table, identifier: layer, data_type: 'features' })]);
+      expect(geometryColumnsOf(db)).toEqual([expect.objectContaining({ table_name: table, column_name: 'geom' })]);
+    }
+    for (const layer of ['arbres_gpkg_x', 'sqlitex']) {
+      const { db } = await written([[shapeHit('a', { nom: 'y' }, pt(1, 2))]], context(columns, layer, mkdtempSync(join(dir, 'spool-'))));
+      expect(contentsOf(db)).toEqual([expect.objectContaining({ table_name: layer, identifier: layer })]);
+    }
+  });
+
   test('a layer name with a double quote is quoted', async () => {
     const { db } = await written([[shapeHit('a', { nom: 'x' }, pt(1, 2))]], context(columns, 'le "jardin"'));
     expect(db.prepare('SELECT nom FROM "le ""jardin"""').pluck().get()).toBe('x');
