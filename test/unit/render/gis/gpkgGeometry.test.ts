@@ -46,11 +46,13 @@ describe('gpkgGeometry', () => {
     });
   });
 
-  test('a geometry without a position has no envelope and no bounds', () => {
+  test('a geometry without a position: the empty flag, no envelope, no bounds', () => {
     const { blob, bounds } = gpkgGeometry({ type: 'MultiPoint', coordinates: [] }, 4326);
     const r = readGpkgBlob(blob);
-    expect([r.envelopeKind, r.geometry, bounds]).toEqual([0, { type: 'MultiPoint', coordinates: [] }, null]);
+    expect([r.empty, r.envelopeKind, r.geometry, bounds]).toEqual([true, 0, { type: 'MultiPoint', coordinates: [] }, null]);
+    expect(blob[3]).toBe(0b00010001);
     expect(blob.length).toBe(8 + 9);
+    expect(readGpkgBlob(gpkgGeometry({ type: 'GeometryCollection', geometries: [] }, 4326).blob).empty).toBe(true);
   });
 
   test('a third coordinate is dropped: the WKB and the envelope are 2D', () => {
