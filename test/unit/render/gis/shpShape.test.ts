@@ -58,6 +58,13 @@ describe('shapeContent', () => {
     expect(points(shapeContent({ type: 'Polygon', coordinates: [outer, hole] }, 'polygon').content)).toEqual([...outer, ...hole]);
   });
 
+  test('a ring without area (its points on one line) keeps its order, outer or hole', () => {
+    const flat = [[0, 0], [1, 1], [2, 2], [0, 0]];
+    const outer = [[0, 0], [0, 4], [4, 4], [4, 0], [0, 0]];
+    expect(points(shapeContent({ type: 'Polygon', coordinates: [flat] }, 'polygon').content)).toEqual(flat);
+    expect(points(shapeContent({ type: 'Polygon', coordinates: [outer, flat] }, 'polygon').content)).toEqual([...outer, ...flat]);
+  });
+
   test('the null shape is its type, 0, alone', () => {
     expect([...NULL_SHAPE]).toEqual([0, 0, 0, 0]);
   });
