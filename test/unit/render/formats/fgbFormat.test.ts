@@ -93,6 +93,7 @@ describe('fgbFormat', () => {
     await writer.close();
     await writer.close();
     expect(existsSync(join(dir, 'features.fgb'))).toBe(true);
+    await expect(writer.page([shapeHit('b', {}, pt(1, 2))])).rejects.toThrow(/closed|EBADF/);
   });
 
   test('a spool file gone before the body is read fails the stream', async () => {

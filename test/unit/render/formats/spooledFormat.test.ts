@@ -50,11 +50,12 @@ describe('the spooled formats', () => {
     expect(readdirSync(root)).toEqual([dir.slice(root.length + 1)]);
   });
 
-  test.each(formats)('%s: an export given up after some pages closes without error, twice', async (_name, format: SpooledFormat) => {
+  test.each(formats)('%s: an export given up after some pages closes without error, twice; its files released, the same page cannot be written again', async (_name, format: SpooledFormat) => {
     const writer = await format.open(context());
     await writer.page(pages[0]);
     await expect(writer.close()).resolves.toBeUndefined();
     await expect(writer.close()).resolves.toBeUndefined();
+    await expect(writer.page(pages[0])).rejects.toThrow();
   });
 
   test.each(formats)('%s: the spool folder emptied before the body is read fails the stream', async (_name, format: SpooledFormat) => {
