@@ -150,7 +150,7 @@ describe('ShapefileSet', () => {
     expect(d.records.map((r) => r.cells[0].toString('utf8').trimEnd())).toEqual(texts);
   });
 
-  test('only .shp, .shx and .dbf are kept open; closing twice, or after finishing, is harmless', async () => {
+  test('open makes the .shp, .shx and the row spool, finish the .dbf; closing twice, or after finishing, is harmless', async () => {
     const set = await ShapefileSet.open(dir, 0, 'point', [], []);
     expect(['shp', 'shx', 'rows', 'dbf'].map((e) => existsSync(`${set.path}.${e}`))).toEqual([true, true, true, false]);
     await set.finish(NOW);
