@@ -12,8 +12,17 @@ const SQL_TYPES: Record<GisType, string> = { text: 'TEXT', int: 'INTEGER', doubl
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-/** The first of `names` that no attribute takes. */
-const free = (names: readonly string[], taken: ReadonlySet<string>): string => names.find((n) => !taken.has(n)) ?? `${names[0]}_${taken.size}`;
+/** The first of `names` that no attribute takes, else the first name suffixed `_n` that none takes (n from the number of attributes on). */
+function free(names: readonly string[], taken: ReadonlySet<string>): string {
+  const usual = names.find((n) => !taken.has(n));
+  if (usual !== undefined) return usual;
+  let n = taken.size;
+  while (taken.has(`${names[0]}_${n}`)) n++;
+  return `${names[0]}_${n}`;
+}
+
+/** The feature table of a layer: its name, unless SQLite (sqlite_…) or the GeoPackage standard (gpkg_…) keeps such names for itself; then prefixed `layer_`. */
+const tableOf = (layer: string): string => (/^(sqlite|gpkg)_/i.test(layer) ? `layer_${layer}` : layer);
 
 /** The metadata tables of a GeoPackage 1.3, and the srs rows it requires (-1, 0) beside the one written. */
 function createMetadata(db: Database.Database, ctx: SpoolContext): void {
@@ -34,7 +43,7 @@ function createMetadata(db: Database.Database, ctx: SpoolContext): void {
 
 /**
  * GeoPackage 1.3, written with better-sqlite3 into a temporary database: one feature table named
- * after the dataset (`fid`, `geom`, then one column per attribute), each page inserted in one
+ * after the dataset (`tableOf`; `fid`, `geom`, then one column per attribute), each page inserted in one
  * transaction, the extent and geometry type set at the end. Records without geometry have a NULL one.
  */
 export const gpkgFormat: SpooledFormat = {
@@ -50,12 +59,13 @@ export const gpkgFormat: SpooledFormat = {
     db.pragma('user_version = 10300');
     createMetadata(db, ctx);
     const { layout } = ctx;
+    const table = tableOf(layout.layer);
     const taken = new Set(layout.columns.map((c) => c.name));
     const fid = free(['fid', 'ogc_fid', 'gpkg_fid'], taken);
     const geom = free(['geom', 'geometry', 'the_geom'], taken);
     const columns = layout.columns.map((c) => `${quote(c.name)} ${SQL_TYPES[c.type]}`);
-    db.exec(`CREATE TABLE ${quote(layout.layer)} (${quote(fid)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, ${quote(geom)} GEOMETRY${columns.map((c) => `, ${c}`).join('')})`);
-    const insert = db.prepare(`INSERT INTO ${quote(layout.layer)} (${[geom, ...layout.columns.map((c) => c.name)].map(quote).join(', ')}) VALUES (${['?', ...layout.columns.map(() => '?')].join(', ')})`);
+    db.exec(`CREATE TABLE ${quote(table)} (${quote(fid)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, ${quote(geom)} GEOMETRY${columns.map((c) => `, ${c}`).join('')})`);
+    const insert = db.prepare(`INSERT INTO ${quote(table)} (${[geom, ...layout.columns.map((c) => c.name)].map(quote).join(', ')}) VALUES (${['?', ...layout.columns.map(() => '?')].join(', ')})`);
     let bounds: Bounds | null = null;
     const types = new Set<string>();
     const writePage = db.transaction((records: Parameters<SpoolWriter['page']>[0]) => {
@@ -77,8 +87,8 @@ export const gpkgFormat: SpooledFormat = {
         const type = types.size === 1 ? [...types][0].toUpperCase() : 'GEOMETRY';
         const b = bounds as Bounds | null;
         db.prepare('INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(layout.layer, 'features', layout.layer, b?.[0] ?? null, b?.[1] ?? null, b?.[2] ?? null, b?.[3] ?? null, ctx.crs.epsg);
-        db.prepare('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)').run(layout.layer, geom, type, ctx.crs.epsg);
+          .run(table, 'features', layout.layer, b?.[0] ?? null, b?.[1] ?? null, b?.[2] ?? null, b?.[3] ?? null, ctx.crs.epsg);
+        db.prepare('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)').run(table, geom, type, ctx.crs.epsg);
         db.close();
         const { size } = await stat(path);
         return { length: size, open: () => createReadStream(path) };

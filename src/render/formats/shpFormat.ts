@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { dbfFieldNames } from '../gis/dbfFieldNames';
 import type { GisColumn } from '../gis/gisLayout';
@@ -9,6 +10,25 @@ import type { SpoolContext, SpooledFormat, SpoolWriter } from './spooledFormat';
 /** The field-name mapping shipped in the zip: one line per attribute, its .dbf name, field name, label and type. */
 function fieldsCsv(columns: readonly GisColumn[], names: readonly string[]): string {
   return csvLine(['dbf_name', 'field', 'label', 'type'], ',') + columns.map((c, i) => csvLine([names[i], c.name, c.label, c.type], ',')).join('');
+}
+
+/**
+ * The zip of the finished file sets, built as it is read (so each call gives the whole zip); a
+ * file it cannot read fails the stream (yazl reports it on the ZipFile, not on its output).
+ */
+function zipStream(sets: readonly ShapefileSet[], ctx: SpoolContext, names: readonly string[], now: Date): NodeJS.ReadableStream {
+  const zip = new ZipFile();
+  // yazl's outputStream is a PassThrough (typed as a bare ReadableStream).
+  zip.on('error', (err: Error) => { (zip.outputStream as Readable).destroy(err); });
+  for (const set of sets) {
+    const base = sets.length === 1 ? ctx.filename : `${ctx.filename}_${set.kind ?? 'null'}`;
+    for (const ext of ['shp', 'shx', 'dbf']) zip.addFile(`${set.path}.${ext}`, `${base}.${ext}`, { mtime: now });
+    zip.addBuffer(Buffer.from(ctx.crs.esriWkt), `${base}.prj`, { mtime: now });
+    zip.addBuffer(Buffer.from('UTF-8'), `${base}.cpg`, { mtime: now });
+  }
+  zip.addBuffer(Buffer.from(fieldsCsv(ctx.layout.columns, names)), `${ctx.filename}_fields.csv`, { mtime: now });
+  zip.end();
+  return zip.outputStream;
 }
 
 /**
@@ -67,17 +87,8 @@ export const shpFormat: SpooledFormat = {
       },
       finish: async () => {
         const now = new Date(ctx.now);
-        const zip = new ZipFile();
-        for (const set of sets.all) {
-          await set.finish(now);
-          const base = sets.all.length === 1 ? ctx.filename : `${ctx.filename}_${set.kind ?? 'null'}`;
-          for (const ext of ['shp', 'shx', 'dbf']) zip.addFile(`${set.path}.${ext}`, `${base}.${ext}`, { mtime: now });
-          zip.addBuffer(Buffer.from(ctx.crs.esriWkt), `${base}.prj`, { mtime: now });
-          zip.addBuffer(Buffer.from('UTF-8'), `${base}.cpg`, { mtime: now });
-        }
-        zip.addBuffer(Buffer.from(fieldsCsv(layout.columns, names)), `${ctx.filename}_fields.csv`, { mtime: now });
-        zip.end();
-        return { open: () => zip.outputStream };
+        for (const set of sets.all) await set.finish(now);
+        return { open: () => zipStream(sets.all, ctx, names, now) };
       },
       close: async () => { for (const set of sets.all) await set.close(); },
     };

@@ -45,17 +45,19 @@ export const NULL_SHAPE = Buffer.from([0, 0, 0, 0]);
 
 /**
  * The content of one shape record (without its 8-byte record header), and its envelope: a
- * point; a multipoint with its box; a polyline or polygon with its box, part starts and points.
+ * point; a multipoint with its box; a polyline or polygon with its box, part starts and points;
+ * a geometry without a position, which has no box, a null shape.
  */
 export function shapeContent(g: GeoJsonGeometry, kind: ShapeKind): { content: Buffer; bounds: Bounds | null } {
   const bounds = geometryBounds(g);
+  if (bounds === null) return { content: NULL_SHAPE, bounds };
   if (kind === 'point') {
     const p = (g as { coordinates: Position }).coordinates;
     const b = Buffer.alloc(20);
     b.writeInt32LE(1, 0); b.writeDoubleLE(p[0], 4); b.writeDoubleLE(p[1], 12);
     return { content: b, bounds };
   }
-  const box = (b: Buffer): void => { bounds!.forEach((v, i) => b.writeDoubleLE(v, 4 + 8 * i)); };
+  const box = (b: Buffer): void => { bounds.forEach((v, i) => b.writeDoubleLE(v, 4 + 8 * i)); };
   if (kind === 'multipoint') {
     const ps = (g as { coordinates: Position[] }).coordinates;
     const b = Buffer.alloc(40 + 16 * ps.length);
