@@ -1,7 +1,12 @@
+import { AppError } from '../../errors/catalogue';
 import type { GisColumn, GisValue } from './gisLayout';
 
 /** The widest character field of a .dbf. */
 const TEXT_MAX = 254;
+/** The header and record lengths of a .dbf are 16-bit: neither can pass 65,535 bytes. */
+const LENGTH_MAX = 0xffff;
+/** The most fields a header of 32 bytes, 32 per field and a terminator can describe within that. */
+const FIELDS_MAX = Math.floor((LENGTH_MAX - 33) / 32);
 /** The most decimals a numeric field is written with. */
 const DECIMALS_MAX = 15;
 
@@ -71,12 +76,16 @@ export class DbfWidths {
 /** The header of a .dbf (dBASE III): version, date of last update, record count, sizes, field descriptors, terminator. */
 export function dbfHeader(fields: readonly DbfField[], records: number, now: Date): Buffer {
   const headerLength = 32 + 32 * fields.length + 1;
+  const recordLength = 1 + fields.reduce((n, f) => n + f.width, 0);
+  if (fields.length > FIELDS_MAX || recordLength > LENGTH_MAX) {
+    throw new AppError('unprocessable', `These records do not fit in a Shapefile: its .dbf holds at most ${FIELDS_MAX} fields and ${LENGTH_MAX} bytes per record, and they have ${fields.length} fields of ${recordLength} bytes in all. Download them as GeoPackage (gpkg), FlatGeobuf (fgb) or CSV.`);
+  }
   const b = Buffer.alloc(headerLength);
   b.writeUInt8(0x03, 0);
   b.writeUInt8(now.getUTCFullYear() - 1900, 1); b.writeUInt8(now.getUTCMonth() + 1, 2); b.writeUInt8(now.getUTCDate(), 3);
   b.writeUInt32LE(records, 4);
   b.writeUInt16LE(headerLength, 8);
-  b.writeUInt16LE(1 + fields.reduce((n, f) => n + f.width, 0), 10);
+  b.writeUInt16LE(recordLength, 10);
   fields.forEach((f, i) => {
     const at = 32 + 32 * i;
     b.write(f.name, at, 10, 'latin1');

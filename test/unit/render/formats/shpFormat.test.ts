@@ -147,3 +147,14 @@ describe('shpFormat', () => {
     await writer.close();
   });
 });
+
+describe('shpFormat: records too wide for a .dbf', () => {
+  test('finishing refuses with a 422 before any byte of the body exists; the writer still closes (the caller removes its folder)', async () => {
+    // 260 text columns of 254 bytes: 1 + 260 × 254 = 66,041 bytes per record, past the 16-bit record length of dBASE III.
+    const wide = Array.from({ length: 260 }, (_, i) => plainColumn(`t${i}`, 'text'));
+    const writer = await shpFormat.open(context(wide));
+    await writer.page([shapeHit('a', Object.fromEntries(wide.map((c) => [c.name, 'x'.repeat(254)])), pt(1, 2))]);
+    await expect(writer.finish()).rejects.toMatchObject({ code: 'unprocessable', status: 422, message: expect.stringMatching(/do not fit in a Shapefile/) });
+    await expect(writer.close()).resolves.toBeUndefined();
+  });
+});

@@ -1,3 +1,4 @@
+import { AppError } from '../../../../src/errors/catalogue';
 import { dbfHeader, dbfRecord, dbfText, DbfWidths, type DbfField } from '../../../../src/render/gis/dbfTable';
 import type { GisColumn, GisType } from '../../../../src/render/gis/gisLayout';
 import { readDbf } from '../../../support/dbfRead';
@@ -177,5 +178,31 @@ describe('dbfRecord', () => {
 
   test('the value of a text field may be a number', () => {
     expect(dbfRecord([{ name: 't', type: 'C', width: 4, decimals: 0 }], [12]).toString('latin1')).toBe(' 12  ');
+  });
+});
+
+describe('dbfHeader: what a .dbf cannot hold', () => {
+  // dBASE III stores the header and the record length as unsigned 16-bit numbers: 65,535 at most.
+  const text = (i: number, width: number): DbfField => ({ name: `f${i}`, type: 'C', width, decimals: 0 });
+  const refusal = (fields: DbfField[]): unknown => {
+    try { dbfHeader(fields, 1, new Date('2026-01-01T00:00:00Z')); } catch (err) { return err; }
+    return undefined;
+  };
+
+  test('a record of 65,535 bytes fits; one byte more is a 422 that names the formats that can', () => {
+    // 258 fields of 254 bytes and one of 2: 1 + 65,532 + 2 = 65,535.
+    const fits = [...Array.from({ length: 258 }, (_, i) => text(i, 254)), text(258, 2)];
+    expect(readDbf(dbfHeader(fits, 1, new Date('2026-01-01T00:00:00Z'))).recordLength).toBe(65_535);
+    const err = refusal([...fits.slice(0, 258), text(258, 3)]);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: 'unprocessable', status: 422 });
+    expect((err as Error).message).toMatch(/259 fields of 65536 bytes/);
+    expect((err as Error).message).toMatch(/GeoPackage/);
+  });
+
+  test('2,046 fields fit in the header (32 + 32 × 2,046 + 1 = 65,505 bytes); 2,047 do not', () => {
+    const narrow = (n: number): DbfField[] => Array.from({ length: n }, (_, i) => text(i, 1));
+    expect(readDbf(dbfHeader(narrow(2046), 1, new Date('2026-01-01T00:00:00Z'))).headerLength).toBe(65_505);
+    expect(refusal(narrow(2047))).toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/at most 2046 fields .* 2047 fields/) });
   });
 });
