@@ -45,7 +45,8 @@ class LuceneParser {
     if (this.q.trim() === '' || /^\s*(""|'')\s*$/.test(this.q)) return undefined;
     const node = this.orExpr(undefined);
     this.skipSpace();
-    if (this.pos < this.q.length) this.fail(this.q[this.pos] === ')' ? 'unbalanced ")"' : `unexpected "${this.q[this.pos]}"`);
+    // A clause ends at the end of the text, at ")" or before OR, so only a ")" can be left.
+    if (this.pos < this.q.length) this.fail('unbalanced ")"');
     return node;
   }
 
@@ -87,7 +88,6 @@ class LuceneParser {
     this.skipSpace();
     const start = from ?? this.pos;
     const c = this.q[this.pos];
-    if (c === undefined) this.fail('expected a search term');
     if (c === '(') {
       this.pos++;
       const inner = this.orExpr(field);

@@ -117,3 +117,36 @@ describe('parseLucene: where each clause came from, and the edges', () => {
     expect(asOds('x'.repeat(10_000))).toBe('x'.repeat(10_000));
   });
 });
+
+describe('parseLucene: edges found by mutation testing', () => {
+  test('blank and empty-quote queries are everything; quotes next to text are a word', () => {
+    expect([asOds('   '), asOds(" '' "), asOds('\t""\n')]).toEqual(['*', '*', '*']);
+    expect(asOds("'' x")).toBe("'' AND x");
+    expect(asOds("x''")).toBe("x''");
+    expect(asOds("''x")).toBe("''x");
+  });
+
+  test('a trailing backslash is kept as text; an escaped character is taken as it is', () => {
+    expect(parseLucene('a\\')).toMatchObject({ kind: 'text', literal: { text: 'a\\' } });
+    expect(parseLucene('a\\(b')).toMatchObject({ kind: 'text', literal: { text: 'a(b' } });
+    expect(failure('"a\\')).toEqual({ message: 'unterminated phrase', position: 0 });
+    expect(parseLucene('"a\\\\"')).toMatchObject({ kind: 'text', literal: { kind: 'phrase', text: 'a\\' } });
+  });
+
+  test('wildcards are dropped from words, not from phrases', () => {
+    expect(asOds('"a*b?"')).toBe('"a*b?"');
+    expect(asOds('a*b?')).toBe('ab');
+  });
+
+  test('only a name shaped like a field takes a colon; an operator at the very end wants its operand', () => {
+    expect(failure('a-b:c')).toEqual({ message: 'unexpected ":"', position: 3 });
+    expect(failure('a OR')).toEqual({ message: 'expected a search term', position: 4 });
+    expect(failure('a ||')).toEqual({ message: 'expected a search term', position: 4 });
+    expect(failure('NOT')).toEqual({ message: 'expected a search term', position: 3 });
+  });
+
+  test('depth counts nesting, not groups side by side', () => {
+    const groups = Array.from({ length: 40 }, (_, i) => `(w${i})`).join(' ');
+    expect(asOds(groups)).toBe(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' AND '));
+  });
+});

@@ -103,3 +103,21 @@ describe('parseTsQuery: spans and edges', () => {
     expect(show(parseTsQuery('b'.repeat(10_000)))).toBe(`[${'b'.repeat(10_000)}]`);
   });
 });
+
+describe('parseTsQuery: edges found by mutation testing', () => {
+  test('a trailing backslash is kept as text, in a word or a quoted text', () => {
+    expect(show(parseTsQuery('a\\'))).toBe('[a\\]');
+    expect(failure("'a\\")).toEqual({ message: 'unterminated quoted text', position: 0 });
+    expect(show(parseTsQuery("'a\\\\'"))).toBe('[a\\]');
+  });
+
+  test('the distance is read right after "<": <x …> is refused even when a <-> follows; <12> is a distance', () => {
+    expect(failure('a <x <-> b')).toEqual({ message: 'expected "<->"', position: 2 });
+    expect(failure('a <12> b')).toEqual({ message: expect.stringMatching(/^distance <12> is not supported/), position: 2 });
+  });
+
+  test('depth counts nesting, not groups side by side', () => {
+    const groups = Array.from({ length: 40 }, (_, i) => `(w${i})`).join(' & ');
+    expect((parseTsQuery(groups) as { clauses: unknown[] }).clauses).toHaveLength(40);
+  });
+});
