@@ -46,6 +46,9 @@ beforeAll(async () => {
     ['deux', 'é', '5', '123456.789', '2024-05-06', '{"type": "MultiPolygon", "coordinates": [[[[20, 20], [21, 20], [21, 21], [20, 20]]], [[[30, 30], [31, 30], [31, 31], [30, 30]]]]}'],
   ]);
   await publishTinyCsv(deps, 'gis-none', [{ name: 'nom', type: 'text' }, { name: 'n', type: 'int' }], [['a', '1'], ['b', '2']]);
+  // 260 text columns of 254 characters: 1 + 260 × 254 = 66,041 bytes a .dbf record, past dBASE III's 16-bit record length.
+  await publishTinyCsv(deps, 'gis-wide', [...Array.from({ length: 260 }, (_, i) => ({ name: `t${i}`, type: 'text' })), { name: 'geo_shape', type: 'geo_shape' }],
+    [[...Array.from({ length: 260 }, (_, i) => `${i}`.padEnd(254, 'x')), '{"type": "Point", "coordinates": [2.5, 48.5]}']]);
   app = testApp(deps, 700);
 }, 900000);
 afterAll(() => deps.close());
@@ -251,6 +254,15 @@ describe('geometries of every type, records without one, long field names', () =
       const features = await gdalAllFeatures(res.path);
       expect([format, features.map((f) => [f.properties.nom, f.properties.n, f.geometry]).sort()]).toEqual([format, [['a', 1, null], ['b', 2, null]]]);
     }
+  }, 120000);
+
+  test('format=shp of records wider than a .dbf holds is a JSON 422 before any byte of a zip; GeoPackage holds them whole', async () => {
+    const shp = await download('shp', 'dataset=gis-wide');
+    expect([shp.status, shp.headers['content-type']]).toEqual([422, expect.stringMatching(/^application\/json/)]);
+    expect(JSON.parse(shp.text)).toMatchObject({ errorcode: 10036, error: expect.stringMatching(/do not fit in a Shapefile.*GeoPackage/) });
+    const gpkg = await download('gpkg', 'dataset=gis-wide');
+    const [feature] = await gdalAllFeatures(gpkg.path);
+    expect([feature.properties.t0, feature.properties.t259, Object.keys(feature.properties).length]).toEqual(['0'.padEnd(254, 'x'), '259'.padEnd(254, 'x'), 260]);
   }, 120000);
 
   test('a bad format name is a 400 listing the formats, the GIS ones included', async () => {
