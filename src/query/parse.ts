@@ -32,7 +32,8 @@ class Parser {
     if (this.atEnd()) this.fail('empty query');
     const node = this.orExpr();
     this.skipSpace();
-    if (!this.atEnd()) this.fail(this.peek() === ')' ? 'unbalanced ")"' : `unexpected "${this.peek()}"`);
+    // An operand ends at the end of the text, at ")" or before OR, so only a ")" can be left.
+    if (!this.atEnd()) this.fail('unbalanced ")"');
     return node;
   }
 
@@ -176,7 +177,7 @@ class Parser {
     if (text === '') this.fail('empty argument');
     const named = /^([a-z]+)\s*=\s*(.+)$/i.exec(text);
     const span = { start, end: this.pos };
-    return named ? { kind: 'named', name: named[1], value: named[2].trim(), span } : { kind: 'word', text, span };
+    return named ? { kind: 'named', name: named[1], value: named[2], span } : { kind: 'word', text, span };
   }
 
   private phrase(): Literal {
@@ -202,7 +203,8 @@ class Parser {
       if (':=<>'.includes(c) && FIELD_NAME.test(this.q.slice(start, this.pos))) break;
       this.pos++;
     }
-    if (this.pos === start) this.fail(this.atEnd() ? 'the query ends where a word or a value was expected' : `unexpected "${this.peek()}"`);
+    // Spaces, "(", ")" and '"' are taken before a word is read: only the end of the text leaves it empty.
+    if (this.pos === start) this.fail('the query ends where a word or a value was expected');
     return { kind: 'word', text: this.q.slice(start, this.pos), span: { start, end: this.pos } };
   }
 

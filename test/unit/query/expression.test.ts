@@ -48,6 +48,7 @@ describe('analyze expressions: functions as Java\'s Math defines them', () => {
 
 describe('analyze expressions: the grammar', () => {
   test('numbers, signs, operators and their precedence', () => {
+    expect(value('.25')).toBe(0.25);
     expect([value('.5'), value('1.'), value('2e3'), value('2E-1'), value('1.5e+1')]).toEqual([0.5, 1, 2000, 0.2, 15]);
     expect([value('+3'), value('--3'), value('-(1 - 4)')]).toEqual([3, 3, 3]);
     expect([value('8 / 2 / 2'), value('8 - 2 - 2'), value('2 * 3 + 4 * 5'), value('1 / 0')]).toEqual([2, 4, 26, Infinity]);
@@ -68,6 +69,7 @@ describe('analyze expressions: the grammar', () => {
     expect(refusal('1 +')).toEqual({ message: 'Invalid y.s.expr: unexpected end at position 3', details: { parameter: 'y.s.expr', position: 3 } });
     expect(refusal('a b').message).toBe('Invalid y.s.expr: unexpected "b" at position 2');
     expect(refusal('1 + $').message).toBe('Invalid y.s.expr: unexpected "$" at position 4');
+    expect(refusal('$a').message).toBe('Invalid y.s.expr: unexpected "$" at position 0');
     expect(refusal('sqrt()').message).toBe('Invalid y.s.expr: sqrt takes 1 argument at position 6');
     expect(refusal('pow(1, 2, 3)').message).toBe('Invalid y.s.expr: pow takes 2 arguments at position 12');
     expect(refusal('pow(1, 2').message).toBe('Invalid y.s.expr: missing ")" after the arguments of pow at position 8');
@@ -77,8 +79,13 @@ describe('analyze expressions: the grammar', () => {
     expect(refusal('nope(1)').message).toMatch(/^Invalid y\.s\.expr: unknown function nope \(known: sin, cos, .*ieeeremainder\) at position 4$/);
   });
 
+  test('depth counts nesting, not groups side by side', () => {
+    expect(value(Array.from({ length: 40 }, () => '(1)').join('+'))).toBe(40);
+  });
+
   test('the limits are inclusive: 500 characters, 32 levels', () => {
     expect(value('1+'.repeat(249) + '1')).toBe(250);
+    expect(value('1+'.repeat(249) + '11')).toBe(260);
     expect(refusal('1+'.repeat(250) + '1').message).toBe('Invalid y.s.expr: longer than 500 characters at position 0');
     expect(value(`${'('.repeat(32)}1${')'.repeat(32)}`)).toBe(1);
     expect(refusal(`${'('.repeat(33)}1${')'.repeat(33)}`).message).toMatch(/nested deeper than 32 levels at position 33$/);

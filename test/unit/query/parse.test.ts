@@ -214,3 +214,43 @@ describe('printQuery: every node kind', () => {
     expect(shape(parseQuery('f< =x'))).toEqual(shape(node));
   });
 });
+
+describe('parseQuery: edges found by mutation testing', () => {
+  test('words stop at "(" and at a quote; values stop at a quote', () => {
+    expect(parse('a(b)')).toEqual({ kind: 'and', left: w('a'), right: w('b') });
+    expect(parse('a"b"')).toEqual({ kind: 'and', left: w('a'), right: ph('b') });
+    expect(parse('f:a"b"')).toEqual({ kind: 'and', left: { kind: 'field', field: 'f', op: ':', value: { kind: 'word', text: 'a' } }, right: ph('b') });
+    expect(parse('é=')).toEqual(w('é='));
+  });
+
+  test('a range only after : or =; its bounds stop at "]"', () => {
+    expect(parse('f=[1 TO 2]')).toMatchObject({ kind: 'range', field: 'f' });
+    expect(parse('f>[1')).toEqual({ kind: 'field', field: 'f', op: '>', value: { kind: 'word', text: '[1' } });
+    expect(explain('d:[1]')).toBe('expected "TO" in a range at position 4\nd:[1]\n    ^');
+    expect(explain('d:[1 XY 2]')).toBe('expected "TO" in a range at position 5\nd:[1 XY 2]\n     ^');
+    expect(explain('d:[ ]')).toBe('expected a value at position 4\nd:[ ]\n    ^');
+  });
+
+  test('a lone ")" is unbalanced; a trailing backslash in a phrase escapes nothing', () => {
+    expect(explain(')')).toBe('unbalanced ")" at position 0\n)\n^');
+    expect(explain('"a\\')).toBe('unbalanced quote at position 0\n"a\\\n^');
+    expect(parse('"a\\\\"')).toEqual(ph('a\\'));
+  });
+
+  test('function arguments: trimmed, parentheses nest, a named argument is one line', () => {
+    expect(parse('#null( a )')).toEqual({ kind: 'call', name: 'null', args: [{ kind: 'word', text: 'a' }] });
+    expect(parse('#null(f(a,b))')).toEqual({ kind: 'call', name: 'null', args: [{ kind: 'word', text: 'f(a,b)' }] });
+    expect(parse('#null(1x=2)')).toEqual({ kind: 'call', name: 'null', args: [{ kind: 'word', text: '1x=2' }] });
+    expect(parse('#null(a=1\n2)')).toEqual({ kind: 'call', name: 'null', args: [{ kind: 'word', text: 'a=1\n2' }] });
+    expect(parse('#now(days =  -1 )')).toEqual({ kind: 'call', name: 'now', args: [{ kind: 'named', name: 'days', value: '-1' }] });
+  });
+
+  test('depth counts nesting, not groups side by side', () => {
+    const groups = Array.from({ length: 40 }, (_, i) => `(w${i})`).join(' OR ');
+    expect(printQuery(parseQuery(groups))).toBe(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' OR '));
+  });
+
+  test('a QueryError says what it is', () => {
+    expect(() => parseQuery('(')).toThrow(expect.objectContaining({ name: 'QueryError', position: 1, query: '(' }));
+  });
+});
