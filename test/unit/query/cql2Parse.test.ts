@@ -206,3 +206,39 @@ describe('parseCql2: spans, token edges and inclusive limits', () => {
     expect(explain(values(1025))).toMatch(/^an IN list has more than 1024 values at position /);
   });
 });
+
+describe('parseCql2: edges found by mutation testing', () => {
+  test('what is left after a filter is named', () => {
+    expect(explain('a = 1 =')).toMatch(/^unexpected "=" at position 6\n/);
+    expect(explain('TRUE NOT x')).toMatch(/^unexpected NOT at position 5\n/);
+    expect(explain("a b LIKE 'x'")).toMatch(/^expected a comparison .* after a, found b at position 2\n/);
+    expect(explain('S_INTERSECTS(g, POINT')).toMatch(/^expected "\)" to close S_INTERSECTS, found the end of the filter at position 21\n/);
+  });
+
+  test('long texts are cut in messages: 60 characters of the left side, 40 of a DATE', () => {
+    expect(explain(`${'a'.repeat(70)} 1`)).toMatch(new RegExp(`after ${'a'.repeat(60)}, found 1 at`));
+    expect(explain(`d = DATE('${'9'.repeat(50)}')`)).toMatch(new RegExp(`^DATE\\('${'9'.repeat(40)}'\\) is not a date`));
+    expect(explain(`d = TIMESTAMP('${'9'.repeat(50)}')`)).toMatch(new RegExp(`^TIMESTAMP\\('${'9'.repeat(40)}'\\) is not an RFC 3339`));
+  });
+
+  test('each number and parenthesis of a geometry is named in its refusal', () => {
+    expect(explain('S_INTERSECTS(g, BBOX(a,2,3,4))')).toMatch(/^expected a number in BBOX, found a at position 21\n/);
+    expect(explain('S_INTERSECTS(g, BBOX(1,a,3,4))')).toMatch(/^expected a number in BBOX, found a at position 23\n/);
+    expect(explain('S_INTERSECTS(g, BBOX(1,2,3,4 x')).toMatch(/^expected "\)" to close BBOX, found x at position 29\n/);
+    expect(explain('S_INTERSECTS(g, POLYGON((a 0')).toMatch(/^expected a number in POLYGON, found a at position 25\n/);
+    expect(explain('S_INTERSECTS(g, POLYGON((0 0, a 0')).toMatch(/^expected a number in POLYGON, found a at position 30\n/);
+    expect(explain('S_INTERSECTS(g, POLYGON((0 0, 1 0, 1 1, 0 0) x')).toMatch(/^expected "\)" to close POLYGON, found x at position 45\n/);
+    expect(explain('S_INTERSECTS(g, POLYGON((0 0, 1 0, 1 1, 0 0 x')).toMatch(/^expected "\)" to close a ring of POLYGON, found x at position 44\n/);
+    expect(explain('S_INTERSECTS(g, POLYGON((0 0, 1 1, 0 0)))')).toMatch(/^a POLYGON ring has at least 4 positions/);
+  });
+
+  test('a backslash escapes in a string, not in a "quoted" name; a trailing one leaves the string open', () => {
+    expect(parse('"a\\" = 1')).toEqual(eq('a\\', num(1)));
+    expect(explain("a = 'x\\")).toMatch(/^unterminated string: a closing ' is missing at position 4\n/);
+  });
+
+  test('depth counts nesting, not groups side by side', () => {
+    const groups = Array.from({ length: 40 }, (_, i) => `(a = ${i})`).join(' OR ');
+    expect((parseCql2(groups) as { operands: unknown[] }).operands).toHaveLength(40);
+  });
+});
