@@ -69,8 +69,9 @@ function sortOf(req: AnalyzeRequest, series: Series[]): AnalyzePlan['sort'] {
   if (!req.sort) return undefined;
   const descending = !req.sort.startsWith('-');
   const by = req.sort.replace(/^-/, '').replace(/^y\./, '');
-  if (by !== 'x' && !by.startsWith('x.') && !series.some((s) => s.name === by)) throw bad('sort', `sort must be x, -x, a series name or -name, not "${req.sort}"`);
-  return { by: by === 'x' || by.startsWith('x.') ? 'x' : by, descending };
+  const byX = by === 'x' || by.startsWith('x.');
+  if (!byX && !series.some((s) => s.name === by)) throw bad('sort', `sort must be x, -x, a series name or -name, not "${req.sort}"`);
+  return { by: byX ? 'x' : by, descending };
 }
 
 /** An analyze request over a resolved dataset → what to group on, what to compute, how to order. */

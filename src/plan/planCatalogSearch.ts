@@ -18,7 +18,7 @@ const SORTABLE = CATALOG_DESC_SORTS;
 function catalogSort(sort: readonly string[]): SortKey[] {
   const keys = sort.flatMap((spec): SortKey[] => {
     const ascending = spec.startsWith('-');
-    const name = spec.replace(/^-/, '');
+    const name = ascending ? spec.slice(1) : spec;
     if (name.startsWith('explore.')) return [];
     if (name === 'title') return [{ path: 't.title.sort', order: ascending ? 'desc' : 'asc' }];
     if (SORTABLE.has(name)) return [{ path: name, order: ascending ? 'asc' : 'desc' }];

@@ -28,7 +28,7 @@ function equals(field: FieldDef, value: string | number | boolean, timeZone: str
   const path = recordPaths.value(field.name);
   if (isGeo(field.type)) throw invalid('filters', `invalid value "${field.name}": geographic fields cannot be filtered; use geofilter`);
   if (field.type === 'int' || field.type === 'double') {
-    const n = typeof value === 'number' ? value : Number(String(value).trim());
+    const n = typeof value === 'number' ? value : Number(String(value));
     if (String(value).trim() === '' || !Number.isFinite(n)) throw invalid('filters', `invalid value for "${field.name}": ${String(value).slice(0, 40)} is not a number`);
     return field.type === 'int' && !Number.isInteger(n) ? { kind: 'none' } : { kind: 'term', path, value: n };
   }

@@ -18,11 +18,10 @@ import { planRecordsSearch } from './planRecordsSearch';
 export function planFeatures(req: FeaturesRequest, target: DatasetTarget, now: number): SearchPlan {
   if (!target.schema.some((f) => isGeo(f.type))) throw new AppError('not_found', `Unknown collection: ${target.datasetId}`, { parameter: 'collectionId' });
   const plan = planRecordsSearch({
-    ...req, facets: [], disjunctive: new Set(), facetsort: new Map(), sort: [], rows: req.limit, start: 0,
-    output: { format: 'geojson', prettyPrint: false, csvSeparator: ',', withBom: false, useLabelsForHeader: false }, echo: {},
+    ...req, facets: [], disjunctive: new Set(), facetsort: new Map(), sort: [], rows: req.limit, start: 0, output: { format: 'geojson' },
   }, target, now);
   const filter = req.filter;
   const cql2 = filter === undefined ? [] : [readingQuery('filter', () => planCql2(filter.text, { schema: recordQuerySchema(target.schema), timeZone: 'UTC', crs: filter.crs }))];
   const time = req.datetime === undefined ? [] : [planDatetime(target.schema, req.datetime)];
-  return cql2.length + time.length === 0 ? plan : { ...plan, query: allOf([plan.query, ...cql2, ...time]) };
+  return { ...plan, query: allOf([plan.query, ...cql2, ...time]) };
 }

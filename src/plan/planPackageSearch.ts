@@ -67,7 +67,11 @@ export function planPackageSearch(req: PackageSearchRequest, scope: DomainRow, a
   const grants = { private: req.includePrivate, drafts: req.includeDrafts };
   const facets = facetsOf(req.facetFields);
   // CKAN reads a bare `sort=rank` as its default sort (reference/ckan-d4c.md A2).
-  const odsSort = req.ods.sort.filter((s) => s !== 'rank' && SORTS.get(s.replace(/^-/, '')) !== null).map((s) => s.replace(/^(-?)(.*)$/, (_, dash: string, name: string) => `${dash}${ODS_SORT_ALIASES.get(name) ?? name}`));
+  const odsSort = req.ods.sort.flatMap((s) => {
+    const dash = s.startsWith('-') ? '-' : '';
+    const name = s.slice(dash.length);
+    return s === 'rank' || SORTS.get(name) === null ? [] : [`${dash}${ODS_SORT_ALIASES.get(name) ?? name}`];
+  });
   const base = planCatalogSearch({ ...req.ods, sort: odsSort, facets: [...new Set(facets.map((f) => f.field))] }, scope, access, index, now, grants);
   const sort = req.ckanSort ? ckanSort(req.ckanSort) : odsSort.length ? base.sort : ckanSort([{ field: 'score', order: 'desc' }, { field: 'metadata_modified', order: 'desc' }]);
   const solr = planSolrQueries(req.q, req.fq, { timeZone: req.ods.timeZone, now, ranked: sort.some((k) => k.path === '_score') });

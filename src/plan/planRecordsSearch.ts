@@ -18,8 +18,11 @@ export function selectedFields(schema: readonly FieldDef[], names: readonly stri
   });
 }
 
+/** What planning a records search reads: the request without its echo, and of its output only the format. */
+export type RecordsSearchInput = Omit<RecordsSearchRequest, 'output' | 'echo'> & { output: Pick<RecordsSearchRequest['output'], 'format'> };
+
 /** A validated records search over a resolved dataset → its plan. `now` is the injected clock. */
-export function planRecordsSearch(req: RecordsSearchRequest, target: DatasetTarget, now: number): SearchPlan {
+export function planRecordsSearch(req: RecordsSearchInput, target: DatasetTarget, now: number): SearchPlan {
   if (req.output.format.startsWith('geojson') && !target.schema.some((f) => isGeo(f.type))) {
     throw new AppError('bad_parameter', `Dataset ${target.datasetId} has no geographic field: format ${req.output.format} is not available.`, { parameter: 'format' });
   }

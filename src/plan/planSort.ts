@@ -23,8 +23,6 @@ export function planSort(schema: readonly FieldDef[], sort: readonly string[]): 
       case 'text':
         if (isSortable(field)) return { path: recordPaths.sort(name), order: ascending ? 'desc' : 'asc' };
         break;
-      default:
-        break;
     }
     throw new AppError('bad_parameter', `Field ${name} is not sortable (numbers, dates and text fields annotated sortable are).`, { parameter: 'sort' });
   });

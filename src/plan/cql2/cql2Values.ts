@@ -14,7 +14,8 @@ const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 /** A date as GDAL 3.6 writes one in a pushed-down filter: `'2019-06-21T'`. */
 const GDAL_DATE = /^(\d{4}-\d{2}-\d{2})T$/;
 
-const typeName = (f: QueryField): string => (isNumeric(f.type) ? 'a number' : isTemporal(f.type) ? `a ${f.type}` : f.type === 'text' ? 'a string' : f.type);
+/** How a message names a property that is no number (numbers have their own messages). */
+const typeName = (f: QueryField): string => (isTemporal(f.type) ? `a ${f.type}` : f.type === 'text' ? 'a string' : f.type);
 
 /** A literal (not a property) or an error. */
 function literal(ctx: Cql2Context, s: Cql2Scalar): Exclude<Cql2Scalar, { kind: 'property' }> {
@@ -27,9 +28,10 @@ function temporalValue(ctx: Cql2Context, field: QueryField & { type: 'date' | 'd
   const v = literal(ctx, s);
   const text = v.kind === 'date' || v.kind === 'timestamp' ? v.text : v.kind === 'string' ? v.value.trim().replace(GDAL_DATE, '$1') : undefined;
   if (text === undefined) return ctx.fail(`property "${field.name}" is ${typeName(field)}: compare it with DATE('…') or TIMESTAMP('…')`, v.span);
-  const d = parseDateLiteral(text.trim());
+  const d = parseDateLiteral(text);
   if (!d.ok) return ctx.fail(d.message, v.span);
-  const instant = v.kind === 'timestamp' || (v.kind === 'string' && !DATE_TEXT.test(text.trim()));
+  // DATE('…') always holds a date alone (the parser checks its shape).
+  const instant = v.kind === 'timestamp' || !DATE_TEXT.test(text);
   return temporalInterval(instant ? { ...d.value, unit: 'instant' } : d.value, field.type, ctx.options.timeZone);
 }
 

@@ -52,6 +52,8 @@ describe('S_INTERSECTS: geometry literals as what an indexed point lies in', () 
     expect([p.ring.length, p.ring[0], p.ring[32], p.ring[64], p.ring[96], p.ring[128]]).toEqual([129, [0, -1], [0, 1], [1, 1], [1, -1], [0, -1]]);
     // A box of no width is still a box.
     expect(plan('S_INTERSECTS(geo, BBOX(0, 0, 0, 100000))', PROJECTED).kind).toBe('polygon');
+    // … and so is a box of no height.
+    expect(plan('S_INTERSECTS(geo, BBOX(0, 0, 100000, 0))', PROJECTED).kind).toBe('polygon');
   });
 });
 

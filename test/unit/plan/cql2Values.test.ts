@@ -84,6 +84,7 @@ describe('compareValue: every operator, property on either side', () => {
     expect(plan("t = '2020-01-01T10:00:00Z'")).toEqual(onT({ gte: '2020-01-01T10:00:00.000Z', lte: '2020-01-01T10:00:00.000Z' }));
     expect(plan("t = '2019-06-21T'")).toEqual(onT({ gte: '2019-06-21T00:00:00.000Z', lt: '2019-06-22T00:00:00.000Z' }));
     expect(plan("d = ' 2020-01-01 '")).toEqual(onD({ gte: '2020-01-01', lt: '2020-01-02' }));
+    expect(plan("t = ' 2019-06-21T '")).toEqual(onT({ gte: '2019-06-21T00:00:00.000Z', lt: '2019-06-22T00:00:00.000Z' }));
   });
 });
 
@@ -93,6 +94,9 @@ describe('compareValue: literals of the wrong type, at the literal', () => {
     expect(explain('d = TRUE')).toBe(at('property "d" is a date: compare it with DATE(\'…\') or TIMESTAMP(\'…\')', 'd = TRUE', 4));
     expect(explain("d = 'soon'")).toMatch(/ at position 4\nd = 'soon'\n {4}\^$/);
     expect(explain('d = t')).toBe(at('comparing two properties is not supported: compare "t" with a value', 'd = t', 4));
+    // A long property name is quoted up to 100 characters.
+    const long = `d = "${'p'.repeat(150)}"`;
+    expect(explain(long).split(' at position')[0]).toBe(`comparing two properties is not supported: compare "${'p'.repeat(100)}" with a value`);
   });
 
   test('strings take a quoted string; a file is named by its type', () => {

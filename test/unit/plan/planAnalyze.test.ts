@@ -192,6 +192,13 @@ describe('planAnalyze: sort', () => {
     expect(sort('-y.c')).toEqual({ by: 'c', descending: false });
   });
 
+  test('only a leading `-` and `y.` are read off; any series of several may be the key', () => {
+    expect(sort('a-b', ['a-b'])).toEqual({ by: 'a-b', descending: true });
+    expect(sort('-a-b', ['a-b'])).toEqual({ by: 'a-b', descending: false });
+    expect(sort('my.c', ['my.c'])).toEqual({ by: 'my.c', descending: true });
+    expect(sort('b', ['a', 'b'])).toEqual({ by: 'b', descending: true });
+  });
+
   test('a series whose name starts with x is that series', () => {
     expect(sort('xmax', ['xmax'])).toEqual({ by: 'xmax', descending: true });
     expect(sort('-y.xn', ['xn'])).toEqual({ by: 'xn', descending: false });

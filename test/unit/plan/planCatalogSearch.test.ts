@@ -103,6 +103,8 @@ describe('planCatalogSearch: sort (reference/ods-v1.md §1.1)', () => {
         code: 'bad_parameter', parameter: 'sort', message: `Field ${name} is not sortable (modified, issued, created, records_count, title).`,
       });
     }
+    // Only a leading `-` is read off the name.
+    expect(refusal(() => sorted('records-count')).message).toBe('Field records-count is not sortable (modified, issued, created, records_count, title).');
     expect(refusal(() => sorted('a'.repeat(150))).message).toBe(`Field ${'a'.repeat(100)} is not sortable (modified, issued, created, records_count, title).`);
   });
 });

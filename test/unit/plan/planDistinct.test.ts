@@ -41,6 +41,11 @@ describe('planDistinct: the compared keys', () => {
     expect(planDistinct(searchPlan({ fields: [n, name] }), true).keys).toEqual([{ path: 'v.n', geo: false }, { path: 'v.name', geo: false }]);
   });
 
+  test('other annotations do not stop a field from being compared', () => {
+    const facet = field('kind', 'text', [{ name: 'facet' }, { name: 'sortable' }]);
+    expect(planDistinct(searchPlan({ schema: [facet, n] }), false).keys).toEqual([{ path: 'v.kind', geo: false }, { path: 'v.n', geo: false }]);
+  });
+
   test('a multivalued field of the schema does not matter when fields leaves it out', () => {
     expect(planDistinct(searchPlan({ schema: [name, tags], fields: [name] }), true).keys).toEqual([{ path: 'v.name', geo: false }]);
   });

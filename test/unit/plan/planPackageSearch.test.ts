@@ -128,6 +128,8 @@ describe('planPackageSearch: CKAN sort', () => {
       message: 'Invalid "sort" parameter: cannot sort by "notes" (score, rank, metadata_modified, modified, metadata_created, created, issued, title, '
         + 'title_string, name, id, records_count, organization, nb_views, nb_download, views_recent, views_total, relevance, pertinence).',
     });
+    // A long name is quoted up to 100 characters.
+    expect(refusal(() => sorted([{ field: 'n'.repeat(150), order: 'asc' }])).message).toMatch(new RegExp(`^Invalid "sort" parameter: cannot sort by "${'n'.repeat(100)}" \\(score, `));
   });
 });
 
@@ -150,6 +152,12 @@ describe('planPackageSearch: ODS-style sort', () => {
 
   test('a bare `rank` is CKAN\'s default sort (reference/ckan-d4c.md A2: "Missing or rank → default_package_sort")', () => {
     expect(odsSorted('rank')).toEqual({ keys: DEFAULT_SORT, text: 'score desc, metadata_modified desc' });
+  });
+
+  test('only a leading `-` is read off a name: a dash inside it stays', () => {
+    // `nb-views` is no popularity sort (those are dropped), so catalog search refuses it whole.
+    expect(refusal(() => odsSorted('nb-views')).message).toBe('Field nb-views is not sortable (modified, issued, created, records_count, title).');
+    expect(refusal(() => odsSorted('-nb-views')).message).toBe('Field nb-views is not sortable (modified, issued, created, records_count, title).');
   });
 
   test('`-name` is refused as catalog search refuses it (README: a 409)', () => {

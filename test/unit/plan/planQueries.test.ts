@@ -16,6 +16,11 @@ describe('planQueries', () => {
     expect(planQueries([], options)).toEqual({ kind: 'all' });
   });
 
+  test('a q that searches nothing (`-`) drops out beside one that does', () => {
+    expect(planQueries([{ parameter: 'q', text: '-' }, { parameter: 'q', text: '"jean"' }], options)).toEqual({ kind: 'words', paths: ['all_text'], text: 'jean', match: 'phrase' });
+    expect(planQueries([{ parameter: 'q', text: '-' }, { parameter: 'q', text: '&' }], options)).toEqual({ kind: 'all' });
+  });
+
   test('a refused query is a bad_query 400 naming the parameter, with position and caret', () => {
     let caught: unknown;
     try { planQueries([{ parameter: 'q', text: 'ok' }, { parameter: 'q.mine', text: 'capacity > many' }], options); } catch (err) { caught = err; }

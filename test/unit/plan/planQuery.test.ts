@@ -4,6 +4,8 @@ import { CATALOG_QUERY_SCHEMA } from '../../../src/schema/catalogQuerySchema';
 import { PLAN_LIMITS, PlanOptions } from '../../../src/plan/planContext';
 import { planQuery } from '../../../src/plan/planQuery';
 import { QueryError } from '../../../src/query/queryError';
+import type { FieldDef } from '../../../src/model/descriptor';
+import { recordQuerySchema } from '../../../src/schema/recordQuerySchema';
 import { fixtureQuerySchema } from '../../support/querySchemas';
 
 // Saturday 21 November 2026, 10:30 UTC (11:30 in Paris).
@@ -29,6 +31,19 @@ describe('full text', () => {
   test('several words are ANDed; a word with nothing to search is dropped', () => {
     expect(es('film - paris')).toEqual({ bool: { filter: [{ prefix: { all_text: { value: 'film' } } }, { prefix: { all_text: { value: 'paris' } } }] } });
     expect(es('&')).toEqual({ match_all: {} });
+  });
+});
+
+describe('what searches nothing', () => {
+  test('a chain whose every operand searches nothing searches nothing: everything matches', () => {
+    expect(planQuery('- AND &', lieux)).toEqual({ kind: 'all' });
+    expect(planQuery('- OR & OR NOT -', lieux)).toEqual({ kind: 'all' });
+  });
+  test('one operand left is that operand, not a chain of one', () => {
+    expect(planQuery('film AND -', lieux)).toEqual({ kind: 'words', paths: ['all_text'], text: 'film', match: 'prefix' });
+  });
+  test('a phrase padded with spaces is its words alone', () => {
+    expect(planQuery('"  rue  "', lieux)).toEqual({ kind: 'words', paths: ['all_text'], text: 'rue', match: 'phrase' });
   });
 });
 
@@ -147,6 +162,14 @@ describe('errors name the problem and point at it', () => {
     expect(explain('annee:2019')).toBe(
       'unknown field "annee" (fields: id_lieu, annee_tournage, type_tournage, nom_tournage, nom_realisateur, nom_producteur, adresse_lieu, ardt_lieu, date_debut, date_fin, coord_x, coord_y, …) at position 0\nannee:2019\n^',
     );
+  });
+  test('unknown field: twelve fields are listed whole, a thirteenth makes the list end in …', () => {
+    const names = (count: number): string[] => Array.from({ length: count }, (_, i) => `f${String(i + 1).padStart(2, '0')}`);
+    const withFields = (count: number): PlanOptions => ({
+      ...lieux, schema: recordQuerySchema(names(count).map((name): FieldDef => ({ name, label: name, type: 'int', annotations: [], source: { column: name } }))),
+    });
+    expect(explain('zz:1', withFields(12)).split(' at position')[0]).toBe(`unknown field "zz" (fields: ${names(12).join(', ')})`);
+    expect(explain('zz:1', withFields(13)).split(' at position')[0]).toBe(`unknown field "zz" (fields: ${names(12).join(', ')}, …)`);
   });
   test('operator not valid for the type', () => {
     expect(explain('x AND nom_tournage>B')).toBe('operator > is not valid for text field "nom_tournage" at position 6\nx AND nom_tournage>B\n      ^');

@@ -16,6 +16,8 @@ describe('planSolrQueries', () => {
     ]);
     expect(rank).toEqual([['t.datasetid', 4], ['t.title', 4], ['t.keyword', 2], ['t.theme', 2], ['all_text', 1]].map(([path, boost]) => ({ path, boost, text: 'velo piste cyclable paris' })));
     expect(planSolrQueries('velo', [], { ...options, ranked: false }).rank).toEqual([]);
+    // A phrase padded with spaces ranks by its words alone.
+    expect(planSolrQueries('"  velo  "', [], options).rank.map((r) => r.text)).toEqual(['velo', 'velo', 'velo', 'velo', 'velo']);
     // *:* asks nothing (no predicate, no rank); fq's tags:velo is a word prefix among the keywords.
     expect(planSolrQueries('*:*', ['tags:velo'], options)).toEqual({ predicates: [{ kind: 'words', paths: ['t.keyword'], text: 'velo', match: 'prefix' }], rank: [] });
   });
