@@ -70,3 +70,14 @@ describe('instantText', () => {
     expect(instantText('2026-01-15T12:07:00Z', 'Asia/Tokyo')).toBe('2026-01-15T21:07:00+09:00');
   });
 });
+
+describe('instantText: an offset change inside a quarter hour', () => {
+  // tzdata (europe): Paris kept Paris Mean Time, +0:09:21, until 1911 Mar 11 0:00 local, that is
+  // 1911-03-10T23:50:39Z, then UTC (+00:00). The quarter hour 23:45–00:00 UTC holds the change.
+  test('each instant of that quarter hour takes its own offset, whichever is asked first', () => {
+    expect(instantText('1911-03-10T23:55:00Z', 'Europe/Paris')).toBe('1911-03-10T23:55:00+00:00');
+    expect(instantText('1911-03-10T23:46:00Z', 'Europe/Paris')).toBe('1911-03-10T23:55:21+00:09:21');
+    expect(instantText('1911-03-10T23:50:38Z', 'Europe/Paris')).toBe('1911-03-10T23:59:59+00:09:21');
+    expect(instantText('1911-03-10T23:50:39Z', 'Europe/Paris')).toBe('1911-03-10T23:50:39+00:00');
+  });
+});
