@@ -64,3 +64,12 @@ describe('rdfXml, the text itself', () => {
     expect(rdfXml([], {})).toBe(`<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF\n    xmlns:rdf="${RDF}">\n\n</rdf:RDF>\n`);
   });
 });
+
+describe('rdfXml: subjects', () => {
+  test('a blank node labelled like an IRI is another subject than that IRI', () => {
+    const xml = rdfXml([quad(blankNode(`${EX}a`), ex('p'), literal('blank')), quad(ex('a'), ex('p'), literal('named'))], { ex: EX });
+    expect(xml.match(/<rdf:Description /g)?.length).toBe(2);
+    expect(xml).toContain(`<rdf:Description rdf:about="${EX}a">`);
+    expect(xml).toMatch(/<rdf:Description rdf:nodeID="[A-Za-z][\w-]*">/);
+  });
+});
