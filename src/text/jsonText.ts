@@ -17,12 +17,39 @@ function looksNumeric(value: readonly unknown[]): boolean {
   return typeof first === 'number';
 }
 
+/** A character JSON.stringify would escape: a quote, a backslash, a control character, or half of a surrogate pair. */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON.stringify escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * A string as JSON.stringify writes it. Most texts of a page (facet values, keys, short metas)
+ * need no escape, and quoting them here saves a native call each: a third of a page of 600
+ * facet values was spent calling JSON.stringify on short strings.
+ */
+const quoted = (text: string): string => (NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`);
+
+/** Keys with their separator, `"name": `: a page repeats a few keys thousands of times. Bounded, since data objects may hold any keys. */
+const KEYS = new Map<string, string>();
+const KEYS_KEPT = 4096;
+
+function keyText(key: string): string {
+  let text = KEYS.get(key);
+  if (text === undefined) {
+    text = `${quoted(key)}: `;
+    if (KEYS.size < KEYS_KEPT) KEYS.set(key, text);
+  }
+  return text;
+}
+
 /**
  * `value` serialised as JSON.stringify would, but with Python's default separators (`", "` and
  * `": "`), written directly rather than by rescanning JSON.stringify's output (twice as fast on
- * large catalog pages). Strings, numbers and keys go through JSON.stringify itself.
+ * large catalog pages). Numbers are written as JSON.stringify writes them (String, or null when
+ * not finite); strings and keys by `quoted`.
  */
 function compact(value: unknown): string {
+  if (typeof value === 'string') return quoted(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   const withJson = value as { toJSON?: () => unknown };
   if (typeof withJson.toJSON === 'function') return compact(withJson.toJSON());
@@ -44,7 +71,7 @@ function compact(value: unknown): string {
     if (!Object.hasOwn(record, k)) continue;
     const x = record[k];
     if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
-    out += `${first ? '' : ', '}${JSON.stringify(k)}: ${compact(x)}`;
+    out += (first ? '' : ', ') + keyText(k) + compact(x);
     first = false;
   }
   return `${out}}`;
