@@ -2,6 +2,7 @@ import { metaBlocks, type MetaBlocks } from '../catalog/datasetObject';
 import type { CatalogPageHit } from '../model/dataset';
 import type { FacetGroup } from '../model/facetGroup';
 import { jsonText } from '../text/jsonText';
+import { jsonObjectParts } from './jsonObjectParts';
 
 /** A JSON catalog page before it is written: the total, the echoed parameters, the entries, the facet groups. */
 export interface CatalogPage { nhits: number; parameters: unknown; hits: readonly CatalogPageHit[]; groups?: FacetGroup[] }
@@ -13,16 +14,15 @@ function entryText(hit: CatalogPageHit, blocks: MetaBlocks): string {
 }
 
 /**
- * `{nhits, parameters, datasets, facet_groups?}` (reference/ods-v1.md §2.6), the datasets joined
- * from their written objects rather than parsed and written again: the same text jsonText writes
- * of the page of objects. Pretty-printed, the objects are read back and the page indented.
+ * `{nhits, parameters, datasets, facet_groups?}` (reference/ods-v1.md §2.6) in parts (Rendered),
+ * the datasets joined from their written objects rather than parsed and written again: the same
+ * text jsonText writes of the page of objects. Pretty-printed, the objects are read back and the
+ * page indented, in one part.
  */
-export function catalogPageJson(page: CatalogPage, blocks: MetaBlocks, pretty: boolean): string {
+export function catalogPageJson(page: CatalogPage, blocks: MetaBlocks, pretty: boolean): string[] {
   if (pretty) {
     const datasets = page.hits.map((h) => ({ ...(JSON.parse(h.dataset.ods) as Record<string, unknown>), ...metaBlocks(h.dataset, blocks) }));
-    return jsonText({ nhits: page.nhits, parameters: page.parameters, datasets, ...(page.groups ? { facet_groups: page.groups } : {}) }, true);
+    return [jsonText({ nhits: page.nhits, parameters: page.parameters, datasets, ...(page.groups ? { facet_groups: page.groups } : {}) }, true)];
   }
-  const head = jsonText({ nhits: page.nhits, parameters: page.parameters }, false).slice(0, -1);
-  const groups = page.groups ? `, "facet_groups": ${jsonText(page.groups, false)}` : '';
-  return `${head}, "datasets": [${page.hits.map((h) => entryText(h, blocks)).join(', ')}]${groups}}`;
+  return jsonObjectParts({ nhits: page.nhits, parameters: page.parameters }, 'datasets', page.hits.map((h) => entryText(h, blocks)), page.groups ? { facet_groups: page.groups } : {});
 }

@@ -1,5 +1,5 @@
 import { jsonp } from './jsonp';
-import type { Rendered } from './rendered';
+import type { Body, Rendered } from './rendered';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 export const GEOJSON_TYPE = 'application/geo+json; charset=utf-8';
@@ -9,6 +9,8 @@ export const GEOJSON_TYPE = 'application/geo+json; charset=utf-8';
  * (`jsonp`, `geojsonp`: the parameters made sure a callback came with it), else as JSON of
  * `contentType`. The one place that decides.
  */
-export function jsonAnswer(json: string, output: { format: string; callback?: string }, contentType = JSON_TYPE): Rendered {
+export function jsonAnswer(json: string, output: { format: string; callback?: string }, contentType?: string): Rendered;
+export function jsonAnswer(json: Body, output: { format: string; callback?: string }, contentType?: string): Rendered<Body>;
+export function jsonAnswer(json: Body, output: { format: string; callback?: string }, contentType = JSON_TYPE): Rendered<Body> {
   return output.format.endsWith('jsonp') && output.callback ? jsonp(output.callback, json) : { contentType, body: json };
 }

@@ -1,4 +1,4 @@
-import type { Rendered } from './rendered';
+import type { Body, Rendered } from './rendered';
 
 /** What opens and closes a JSONP body and how it is served: the parts a body written piece by piece puts around its JSON. */
 export interface JsonpFrame { contentType: string; headers: Record<string, string>; head: string; tail: string }
@@ -8,8 +8,11 @@ export function jsonpFrame(callback: string): JsonpFrame {
   return { contentType: 'text/javascript; charset=utf-8', headers: { 'X-Content-Type-Options': 'nosniff' }, head: `/**/${callback}(`, tail: ');' };
 }
 
-/** A JSON body as JSONP; the callback was validated with the parameters. */
-export function jsonp(callback: string, json: string): Rendered {
+/** A JSON body (whole or in parts) as JSONP; the callback was validated with the parameters. */
+export function jsonp(callback: string, json: string): Rendered;
+export function jsonp(callback: string, json: Body): Rendered<Body>;
+export function jsonp(callback: string, json: Body): Rendered<Body> {
   const frame = jsonpFrame(callback);
-  return { contentType: frame.contentType, body: `${frame.head}${json}${frame.tail}`, headers: frame.headers };
+  const body = typeof json === 'string' ? `${frame.head}${json}${frame.tail}` : [frame.head, ...json, frame.tail];
+  return { contentType: frame.contentType, body, headers: frame.headers };
 }

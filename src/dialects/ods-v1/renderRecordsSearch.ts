@@ -3,25 +3,23 @@ import type { SearchPlan } from '../../model/searchPlan';
 import type { SearchResult } from '../../model/searchResult';
 import { jsonText } from '../../text/jsonText';
 import { fieldsByName, recordObject } from '../../render/recordObject';
-import type { Rendered } from '../../render/rendered';
+import type { Body, Rendered } from '../../render/rendered';
 import { jsonAnswer } from '../../render/jsonAnswer';
+import { jsonObjectParts } from '../../render/jsonObjectParts';
 import { csvPage, geojsonPage } from '../../render/recordsPage';
 import { recordsFeedWriter } from '../../render/recordsFeed';
 import type { RecordsFeed } from './recordsFeedContext';
 
 /** A records search result in the format asked for: ODS JSON (or JSONP), GeoJSON (or GeoJSONP), CSV, or an RSS or Atom feed. */
-export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>, feed: () => RecordsFeed): Rendered {
+export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>, feed: () => RecordsFeed): Rendered<Body> {
   const byName = fieldsByName(plan.schema);
   const ctx = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
   const records = result.records.map((r) => recordObject(r, ctx, byName));
   switch (output.format) {
     case 'json': case 'jsonp': {
-      const body = {
-        nhits: result.nhits, parameters: echo, records,
-        ...(plan.facets.length ? { facet_groups: result.facetGroups } : {}),
-      };
-      const json = jsonText(body, output.prettyPrint);
-      return jsonAnswer(json, output);
+      const after = plan.facets.length ? { facet_groups: result.facetGroups } : {};
+      if (output.prettyPrint) return jsonAnswer(jsonText({ nhits: result.nhits, parameters: echo, records, ...after }, true), output);
+      return jsonAnswer(jsonObjectParts({ nhits: result.nhits, parameters: echo }, 'records', records.map((r) => jsonText(r, false)), after), output);
     }
     case 'geojson': case 'geojsonp':
       return geojsonPage(records, plan.fields ?? plan.schema, output);

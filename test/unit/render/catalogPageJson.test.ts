@@ -1,7 +1,10 @@
 import { datasetObjectText } from '../../../src/catalog/catalogPageText';
 import type { CatalogHit, CatalogPageHit } from '../../../src/model/dataset';
 import type { FacetGroup } from '../../../src/model/facetGroup';
-import { catalogPageJson } from '../../../src/render/catalogPageJson';
+import { catalogPageJson as pageParts } from '../../../src/render/catalogPageJson';
+
+/** The page's text: its parts joined. */
+const catalogPageJson = (...args: Parameters<typeof pageParts>): string => pageParts(...args).join('');
 
 const store = { resource_id: 'r', visibility: 'public' as const, state: 'published' as const, created_at: '2020-01-01T00:00:00.000Z', updated_at: '2020-01-01T00:00:00.000Z', published_at: null };
 const entry = (id: string, annotations: CatalogHit['dataset']['fields'][number]['annotations']): CatalogHit => ({

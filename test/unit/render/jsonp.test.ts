@@ -1,5 +1,6 @@
 import { GEOJSON_TYPE, JSON_TYPE, jsonAnswer } from '../../../src/render/jsonAnswer';
 import { jsonp, jsonpFrame } from '../../../src/render/jsonp';
+import { bodyText } from '../../../src/render/rendered';
 
 describe('jsonp', () => {
   test('the frame: a comment guarding against sniffing, the callback, and a script that may not be sniffed (SPEC §3)', () => {
@@ -10,10 +11,14 @@ describe('jsonp', () => {
     expect(jsonp('app.show', '{"nhits": 1}')).toEqual({ contentType: 'text/javascript; charset=utf-8', headers: { 'X-Content-Type-Options': 'nosniff' }, body: '/**/app.show({"nhits": 1});' });
   });
 
+  test('a body in parts keeps its parts, between the frame\'s', () => {
+    expect(jsonp('cb', ['{"a": [', '1, 2', ']}']).body).toEqual(['/**/cb(', '{"a": [', '1, 2', ']}', ');']);
+  });
+
   test('the script, run, hands the callback the JSON value', () => {
     const { body } = jsonp('cb', '{"a": [1, "x"]}');
     let got: unknown;
-    new Function('cb', body)((v: unknown) => { got = v; });
+    new Function('cb', bodyText(body))((v: unknown) => { got = v; });
     expect(got).toEqual({ a: [1, 'x'] });
   });
 });

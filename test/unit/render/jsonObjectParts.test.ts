@@ -1,0 +1,31 @@
+import { jsonObjectParts } from '../../../src/render/jsonObjectParts';
+import { jsonText } from '../../../src/text/jsonText';
+
+/** The object's text as jsonText writes it whole (itself checked against JSON.stringify in test/property/jsonTextSame.test.ts). */
+const whole = (before: Record<string, unknown>, key: string, items: unknown[], after: Record<string, unknown>): string => jsonText({ ...before, [key]: items, ...after }, false);
+const parts = (before: Record<string, unknown>, key: string, items: unknown[], after: Record<string, unknown>): string[] =>
+  jsonObjectParts(before, key, items.map((i) => jsonText(i, false)), after);
+
+describe('jsonObjectParts', () => {
+  test('three parts: the members before and the opening, the items, the closing and the members after', () => {
+    expect(parts({ nhits: 2, parameters: { q: 'rue' } }, 'records', [{ a: 1 }, { b: 'é’' }], { facet_groups: [{ name: 'x' }] })).toEqual([
+      '{"nhits": 2, "parameters": {"q": "rue"}, "records": [',
+      '{"a": 1}, {"b": "é’"}',
+      '], "facet_groups": [{"name": "x"}]}',
+    ]);
+  });
+
+  test('joined, the same text as the whole object, with members or items missing on either side', () => {
+    const cases: Array<[Record<string, unknown>, unknown[], Record<string, unknown>]> = [
+      [{ nhits: 0, parameters: {} }, [], {}],
+      [{}, [1, 'a"b'], {}],
+      [{}, [], { tail: null }],
+      [{ nhits: 1, parameters: undefined }, [[1, 2], { k: [] }], { facet_groups: [], more: 'x' }],
+    ];
+    for (const [before, items, after] of cases) expect(parts(before, 'list', items, after).join('')).toBe(whole(before, 'list', items, after));
+  });
+
+  test('a key that needs escaping is written as JSON writes it', () => {
+    expect(parts({}, 'a"b', [1], {}).join('')).toBe('{"a\\"b": [1]}');
+  });
+});
