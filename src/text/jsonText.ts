@@ -10,6 +10,18 @@ function numbersText(value: readonly unknown[]): string | undefined {
   return text.includes('"') ? undefined : text.split(',').join(', ');
 }
 
+/** A short array of numbers only (a point, a bbox) written directly: for two numbers the native call and the split cost several times more. */
+function shortNumbersText(value: readonly unknown[]): string | undefined {
+  if (value.length > 16) return undefined;
+  let out = '[';
+  for (let i = 0; i < value.length; i++) {
+    const x = value[i];
+    if (typeof x !== 'number') return undefined;
+    out += (i ? ', ' : '') + (Number.isFinite(x) ? String(x) : 'null');
+  }
+  return `${out}]`;
+}
+
 /** True when an array's first value is a number, or an array whose first value is (polygon coordinates). */
 function looksNumeric(value: readonly unknown[]): boolean {
   let first: unknown = value[0];
@@ -54,7 +66,7 @@ function compact(value: unknown): string {
   const withJson = value as { toJSON?: () => unknown };
   if (typeof withJson.toJSON === 'function') return compact(withJson.toJSON());
   if (Array.isArray(value)) {
-    const numbers = looksNumeric(value) ? numbersText(value) : undefined;
+    const numbers = looksNumeric(value) ? (shortNumbersText(value) ?? numbersText(value)) : undefined;
     if (numbers !== undefined) return numbers;
     let out = '[';
     for (let i = 0; i < value.length; i++) {
