@@ -24,5 +24,5 @@ export function catalogPageJson(page: CatalogPage, blocks: MetaBlocks, pretty: b
     const datasets = page.hits.map((h) => ({ ...(JSON.parse(h.dataset.ods) as Record<string, unknown>), ...metaBlocks(h.dataset, blocks) }));
     return [jsonText({ nhits: page.nhits, parameters: page.parameters, datasets, ...(page.groups ? { facet_groups: page.groups } : {}) }, true)];
   }
-  return jsonObjectParts({ nhits: page.nhits, parameters: page.parameters }, 'datasets', `[${page.hits.map((h) => entryText(h, blocks)).join(', ')}]`, page.groups ? { facet_groups: page.groups } : {});
+  return jsonObjectParts({ nhits: page.nhits, parameters: page.parameters }, 'datasets', [`[${page.hits.map((h) => entryText(h, blocks)).join(', ')}]`], page.groups ? { facet_groups: page.groups } : {});
 }

@@ -1,14 +1,20 @@
 import { jsonText } from '../text/jsonText';
 
 /**
- * `{...before, [key]: <array>, ...after}` as jsonText writes it compact, in three parts
- * (Rendered): the members before the array, the array's text as given (written whole: joining
- * written items into one string costs more than encoding them where they stand), and the members
- * after it. A page whose facet values need two bytes a character then encodes only that part that
- * way, not its records or datasets too.
+ * `{...before, [key]: <value>, ...after}` as jsonText writes it compact, in parts (Rendered): the
+ * members before, the member's value as the parts given, and the members after. A page whose facet
+ * values need two bytes a character then encodes only that part that way, not its records or
+ * datasets too; and a large page is never flattened into one string (for a page of 267 KB, about
+ * half its encoding time).
  */
-export function jsonObjectParts(before: Record<string, unknown>, key: string, arrayText: string, after: Record<string, unknown>): string[] {
+export function jsonObjectParts(before: Record<string, unknown>, key: string, value: readonly string[], after: Record<string, unknown>): string[] {
   const open = jsonText(before, false).slice(0, -1);
   const rest = jsonText(after, false).slice(1);
-  return [`${open}${open === '{' ? '' : ', '}${JSON.stringify(key)}: `, arrayText, rest === '}' ? '}' : `, ${rest}`];
+  return [`${open}${open === '{' ? '' : ', '}${JSON.stringify(key)}: `, ...value, rest === '}' ? '}' : `, ${rest}`];
+}
+
+/** An array of written items, as jsonText writes it compact, one part per item. */
+export function jsonArrayParts(items: readonly string[]): string[] {
+  if (items.length === 0) return ['[]'];
+  return items.map((item, i) => (i === 0 ? `[${item}` : `, ${item}`)).concat(']');
 }

@@ -12,7 +12,7 @@ const widened = (value: unknown): string =>
 
 /** Any UTF-16 code units, lone surrogates included. */
 const codeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 }).map((units) => String.fromCharCode(...units));
-const text = fc.oneof(fc.string(), codeUnits, fc.constantFrom('', '"', '\\', '\u2028', 'é', '\u{1F600}', '\ud800', 'a\u0000b', '\u007f'));
+const text = fc.oneof(fc.string(), fc.string({ minLength: 60, maxLength: 120 }), codeUnits, fc.constantFrom('', '"', '\\', '\u2028', 'é', '\u{1F600}', '\ud800', 'a\u0000b', '\u007f'));
 const leaf = fc.oneof(text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom(-0, 1e21, 1e-7, Number.NaN, Infinity));
 const value = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 5 }), fc.dictionary(text, tie('node'), { maxKeys: 5 })),

@@ -4,7 +4,8 @@ import { ckanFacets } from './ckanFacets';
 import { d4cPackage } from './d4cPackage';
 import { jsonText } from '../../text/jsonText';
 import { organizationDict, packageDict } from './packageDict';
-import type { Rendered } from '../../render/rendered';
+import type { Body, Rendered } from '../../render/rendered';
+import { jsonArrayParts, jsonObjectParts } from '../../render/jsonObjectParts';
 import { catalogCsv } from '../../render/catalogCsv';
 import { jsonAnswer } from '../../render/jsonAnswer';
 
@@ -17,13 +18,16 @@ export type PackageSearchFlavour = { kind: 'action'; help: string } | { kind: 'd
  * its own package additions and `all_organizations`. `format=csv` gives the ODS catalog CSV of
  * the page; `jsonp` wraps the JSON.
  */
-export function renderPackageSearch(r: PackageSearchResult, req: PackageSearchRequest, flavour: PackageSearchFlavour): Rendered {
+export function renderPackageSearch(r: PackageSearchResult, req: PackageSearchRequest, flavour: PackageSearchFlavour): Rendered<Body> {
   if (req.ods.format === 'csv') return catalogCsv(r.hits);
   const toDict = flavour.kind === 'd4c' ? d4cPackage : packageDict;
-  const result = { count: r.count, sort: r.plan.sort, ...ckanFacets(r.plan.facets, r.groups, req.facetLimit, req.facetMincount), results: r.hits.map(toDict) };
-  const body = flavour.kind === 'action'
-    ? { help: flavour.help, success: true, result }
-    : { success: true, result, all_organizations: (r.organizations ?? []).map((title) => ({ ...organizationDict(title), extras: [] })) };
-  const json = jsonText(body, req.ods.prettyPrint);
-  return jsonAnswer(json, req.ods);
+  const head = { count: r.count, sort: r.plan.sort, ...ckanFacets(r.plan.facets, r.groups, req.facetLimit, req.facetMincount) };
+  const results = r.hits.map(toDict);
+  const [before, after] = flavour.kind === 'action'
+    ? [{ help: flavour.help, success: true }, {}]
+    : [{ success: true }, { all_organizations: (r.organizations ?? []).map((title) => ({ ...organizationDict(title), extras: [] })) }];
+  if (req.ods.prettyPrint) return jsonAnswer(jsonText({ ...before, result: { ...head, results }, ...after }, true), req.ods);
+  // One part per package: a page of 50 long descriptions is not flattened into one string before it is encoded.
+  const result = jsonObjectParts(head, 'results', jsonArrayParts(results.map((p) => jsonText(p, false))), {});
+  return jsonAnswer(jsonObjectParts(before, 'result', result, after), req.ods);
 }

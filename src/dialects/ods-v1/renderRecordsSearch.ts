@@ -19,7 +19,7 @@ export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, outp
     case 'json': case 'jsonp': {
       const after = plan.facets.length ? { facet_groups: result.facetGroups } : {};
       if (output.prettyPrint) return jsonAnswer(jsonText({ nhits: result.nhits, parameters: echo, records, ...after }, true), output);
-      return jsonAnswer(jsonObjectParts({ nhits: result.nhits, parameters: echo }, 'records', jsonText(records, false), after), output);
+      return jsonAnswer(jsonObjectParts({ nhits: result.nhits, parameters: echo }, 'records', [jsonText(records, false)], after), output);
     }
     case 'geojson': case 'geojsonp':
       return geojsonPage(records, plan.fields ?? plan.schema, output);

@@ -1,10 +1,10 @@
-import { jsonObjectParts } from '../../../src/render/jsonObjectParts';
+import { jsonArrayParts, jsonObjectParts } from '../../../src/render/jsonObjectParts';
 import { jsonText } from '../../../src/text/jsonText';
 
 /** The object's text as jsonText writes it whole (itself checked against JSON.stringify in test/property/jsonTextSame.test.ts). */
 const whole = (before: Record<string, unknown>, key: string, items: unknown[], after: Record<string, unknown>): string => jsonText({ ...before, [key]: items, ...after }, false);
 const parts = (before: Record<string, unknown>, key: string, items: unknown[], after: Record<string, unknown>): string[] =>
-  jsonObjectParts(before, key, jsonText(items, false), after);
+  jsonObjectParts(before, key, [jsonText(items, false)], after);
 
 describe('jsonObjectParts', () => {
   test('three parts: the members before, the array as given, the members after', () => {
@@ -27,5 +27,22 @@ describe('jsonObjectParts', () => {
 
   test('a key that needs escaping is written as JSON writes it', () => {
     expect(parts({}, 'a"b', [1], {}).join('')).toBe('{"a\\"b": [1]}');
+  });
+
+  test('a member whose value is itself in parts, nested, as a CKAN answer holds its packages', () => {
+    const packages = [{ id: 'a', notes: 'l’eau' }, { id: 'b', tags: [] }];
+    const result = jsonObjectParts({ count: 2, sort: 'score desc' }, 'results', jsonArrayParts(packages.map((p) => jsonText(p, false))), {});
+    const body = jsonObjectParts({ help: 'h', success: true }, 'result', result, { all_organizations: [] });
+    expect(body.join('')).toBe(jsonText({ help: 'h', success: true, result: { count: 2, sort: 'score desc', results: packages }, all_organizations: [] }, false));
+    expect(body).toHaveLength(7);
+  });
+});
+
+describe('jsonArrayParts', () => {
+  test('one part per item, joined the array jsonText writes', () => {
+    for (const items of [[], [1], [{ a: 'x' }, 'y', [2, 3]]]) {
+      expect(jsonArrayParts(items.map((i) => jsonText(i, false))).join('')).toBe(jsonText(items, false));
+    }
+    expect(jsonArrayParts(['1', '2'])).toEqual(['[1', ', 2', ']']);
   });
 });
