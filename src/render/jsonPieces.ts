@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ExportWriter } from './formats/streamWriter';
 import { jsonText } from '../text/jsonText';
 import { jsonpFrame } from './jsonp';
@@ -19,8 +20,14 @@ export function jsonArrayPieces(pretty: boolean): JsonArrayPieces {
   return arrayAt(pretty, '', '', '');
 }
 
-/** The value that stands for the array (or string) written in pieces while the body around it is written once. */
-export const PIECES_MARK = '\u0000items\u0000';
+/**
+ * The value that stands for the array (or string) written in pieces while the body around it is
+ * written once. It is found again by searching the body's text, so it is drawn at random for each
+ * process: a fixed one, held by any text written before the array (a field's description in a
+ * DataStore answer; parameters holding NUL are refused with a 400), would be found first and the
+ * page would come out broken.
+ */
+export const PIECES_MARK = `\u0000items ${randomUUID()}\u0000`;
 
 /**
  * The pieces of the array under `key` of `envelope` (a JSON object whose other members are
