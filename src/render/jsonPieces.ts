@@ -23,7 +23,7 @@ export function jsonArrayPieces(pretty: boolean): JsonArrayPieces {
 /**
  * The value that stands for the array (or string) written in pieces while the body around it is
  * written once. It is found again by searching the body's text, so it is drawn at random for each
- * process: a fixed one, held by any text written before the array (a field's description in a
+ * process: a fixed one, held by any text written before the array (a field's label in a
  * DataStore answer; parameters holding NUL are refused with a 400), would be found first and the
  * page would come out broken.
  */

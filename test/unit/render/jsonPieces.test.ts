@@ -28,7 +28,7 @@ describe('array pieces', () => {
     expect(JSON.parse(whole(jsonPiecesAt(body, false), items))).toEqual(expected);
   });
 
-  test('a member before the array that holds a marker-like text (a description, a value) is written as it is', () => {
+  test('a member before the array that holds a marker-like text (a label, a value) is written as it is', () => {
     for (const q of ['\u0000items\u0000', `${PIECES_MARK.slice(0, 8)}`, 'items']) {
       const envelope = { nhits: 2, parameters: { q }, records: [], facet_groups: [{ name: q }] };
       for (const pretty of [false, true]) expect(JSON.parse(whole(jsonEnvelopePieces(envelope, 'records', pretty), items))).toEqual({ ...envelope, records: items });
