@@ -2,13 +2,14 @@ import { compilePredicate } from './compilePredicate';
 import type { FacetRequest, FieldFilter } from '../model/searchPlan';
 import type { Agg, FacetContext, FacetKind } from '../model/facetKind';
 import { expandedPaths } from '../facets/facetTree';
+import { FACET_AGG } from '../facets/facetAggNames';
 import { filterParts, allOf } from '../plan/combine';
 
 /** The first level of a facet, and one level below each expanded path. */
 function levels(facet: FacetRequest, kind: FacetKind, ctx: FacetContext): Record<string, Agg> {
-  const aggs: Record<string, Agg> = { l1: kind.level(ctx, 1) };
+  const aggs: Record<string, Agg> = { [FACET_AGG.firstLevel]: kind.level(ctx, 1) };
   expandedPaths(facet).forEach((p, j) => {
-    aggs[`x${j}`] = { filter: compilePredicate(kind.select(ctx, p)), aggs: { l: kind.level(ctx, p.depth + 1) } };
+    aggs[FACET_AGG.expanded(j)] = { filter: compilePredicate(kind.select(ctx, p)), aggs: { [FACET_AGG.below]: kind.level(ctx, p.depth + 1) } };
   });
   return aggs;
 }
@@ -26,11 +27,11 @@ export function facetAggregations(facet: FacetRequest, i: number, filters: reado
   const own = filters.find((f) => f.field === facet.name);
   const ownRefine = own?.refine && !own.disjunctive ? [own.refine] : [];
   const aggs: Record<string, Agg> = {
-    [`facet${i}`]: { filter: compilePredicate(allOf([...others, ...ownRefine, ...(own?.exclude ? [own.exclude] : [])])), aggs: levels(facet, kind, ctx) },
+    [FACET_AGG.group(i)]: { filter: compilePredicate(allOf([...others, ...ownRefine, ...(own?.exclude ? [own.exclude] : [])])), aggs: levels(facet, kind, ctx) },
   };
   if (facet.excluded.length > 0) {
-    const counts = Object.fromEntries(facet.excluded.map((e, k) => [`e${k}`, { filter: compilePredicate(kind.select(ctx, e)) }]));
-    aggs[`facet${i}_excluded`] = { filter: compilePredicate(allOf([...others, ...ownRefine])), aggs: counts };
+    const counts = Object.fromEntries(facet.excluded.map((e, k) => [FACET_AGG.excluded(k), { filter: compilePredicate(kind.select(ctx, e)) }]));
+    aggs[FACET_AGG.excludedGroup(i)] = { filter: compilePredicate(allOf([...others, ...ownRefine])), aggs: counts };
   }
   return aggs;
 }

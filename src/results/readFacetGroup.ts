@@ -1,5 +1,6 @@
 import type { FacetRequest } from '../model/searchPlan';
 import { expandedPaths } from '../facets/facetTree';
+import { FACET_AGG } from '../facets/facetAggNames';
 import { FacetGroup, FacetValue } from '../model/facetGroup';
 import { sortFacetValues } from './sortFacetValues';
 
@@ -11,9 +12,9 @@ const docCount = (r: unknown): number => Number((r as { doc_count?: number } | u
 export function readFacetGroup(facet: FacetRequest, i: number, aggregations: AggResults): FacetGroup {
   const { kind, ctx } = facet;
   if (!kind || !ctx) return { name: facet.name, facets: [] };
-  const root = sub(aggregations, `facet${i}`);
-  const expanded = new Map(expandedPaths(facet).map((p, j) => [p.path, sub(sub(root, `x${j}`), 'l')]));
-  const excluded = new Map(facet.excluded.map((e, k) => [e.path, { ...e, count: docCount(sub(sub(aggregations, `facet${i}_excluded`), `e${k}`)) }]));
+  const root = sub(aggregations, FACET_AGG.group(i));
+  const expanded = new Map(expandedPaths(facet).map((p, j) => [p.path, sub(sub(root, FACET_AGG.expanded(j)), FACET_AGG.below)]));
+  const excluded = new Map(facet.excluded.map((e, k) => [e.path, { ...e, count: docCount(sub(sub(aggregations, FACET_AGG.excludedGroup(i)), FACET_AGG.excluded(k))) }]));
   const refined = new Set(facet.refined.map((r) => r.path));
   for (const path of expanded.keys()) refined.add(path);
 
@@ -32,5 +33,5 @@ export function readFacetGroup(facet: FacetRequest, i: number, aggregations: Agg
     const sorted = sortFacetValues(values, facet.sort);
     return facet.limit === undefined ? sorted : sorted.slice(0, facet.limit);
   };
-  return { name: facet.name, facets: level(sub(root, 'l1'), 1) };
+  return { name: facet.name, facets: level(sub(root, FACET_AGG.firstLevel), 1) };
 }

@@ -1,0 +1,17 @@
+/**
+ * The names of a facet group's aggregations: the one spelling that the compiler writes
+ * (src/compile/facetAggregations.ts) and the reader reads back (src/results/readFacetGroup.ts).
+ *   facet<i>            group i, filtered as its counts must see the request
+ *     l1                its first level
+ *     x<j> → l          one level below the j-th expanded path
+ *   facet<i>_excluded   group i without its own excludes
+ *     e<k>              the count of its k-th excluded value
+ */
+export const FACET_AGG = {
+  group: (i: number): string => `facet${i}`,
+  firstLevel: 'l1',
+  expanded: (j: number): string => `x${j}`,
+  below: 'l',
+  excludedGroup: (i: number): string => `facet${i}_excluded`,
+  excluded: (k: number): string => `e${k}`,
+} as const;
