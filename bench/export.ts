@@ -96,6 +96,7 @@ async function main(): Promise<void> {
       for (const dataset of [SOURCE, 'communes-france', synthetic]) {
         const index = recordsAlias(deps.indexPrefix, dataset);
         const rows = (await deps.es.count({ index })).count;
+        if (rows === 0) throw new Error(`${dataset}: no records in ${index}`);
         const repeat = rows > 100_000 ? 1 : REPEAT;
         await ours(api, dataset, 'csv', rows);
         for (const format of FORMATS) {

@@ -8,6 +8,8 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../src/execute/deps';
 import { getDataset, setPublished, upsertDataset } from '../src/execute/datasetStore';
+import { liveIndexFormat } from '../src/execute/liveIndexFormat';
+import { RECORDS_FORMAT } from '../src/index/recordsFormat';
 import { streamRecords } from '../src/execute/recordStore';
 import { createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } from '../src/execute/versionedIndex';
 import { recordsAlias, recordsIndex, recordsIndexBase } from '../src/schema/indexNames';
@@ -38,11 +40,18 @@ function copyOf(r: StoredRecord, k: number): StoredRecord {
   };
 }
 
-/** Builds `<sourceId>-<n>` from the published source dataset unless it already has `n` records. */
+/**
+ * Builds `<sourceId>-<n>` from the published source dataset unless its index already holds `n`
+ * records in the format this version writes. (An index in an older format would be rebuilt from
+ * PostgreSQL by the API on start, and PostgreSQL holds none of these records.)
+ */
 export async function ensureSyntheticDataset(deps: Deps, sourceId: string, n: number): Promise<string> {
   const id = `${sourceId}-${n >= 1_000_000 ? `${n / 1_000_000}m` : n}`;
   const existing = await getDataset(deps.pool, id);
-  if (existing?.hasRecords && existing.recordsCount === n) return id;
+  const alias = recordsAlias(deps.indexPrefix, id);
+  const current = existing?.hasRecords && existing.recordsCount === n && (await liveIndexFormat(deps.es, alias)) === RECORDS_FORMAT
+    && (await deps.es.count({ index: alias })).count === n;
+  if (current) return id;
   const source = (await getDataset(deps.pool, sourceId))!;
   const schema = source.fields.filter((f) => f.name !== 'geo_shape');
   const base: StoredRecord[] = [];
@@ -65,7 +74,7 @@ export async function ensureSyntheticDataset(deps: Deps, sourceId: string, n: nu
   await finishLoading(deps.es, index);
   await upsertDataset(deps.pool, { id, domain: 'default', metadata: { title: `${source.metadata.title} (×${Math.round(n / base.length)}, synthetic)` }, visibility: 'public', state: 'published' });
   await setPublished(deps.pool, id, schema, n);
-  const old = await swapAlias(deps.es, recordsAlias(deps.indexPrefix, id), index);
+  const old = await swapAlias(deps.es, alias, index);
   if (old.length > 0) await deps.es.indices.delete({ index: old.join(','), ignore_unavailable: true });
   return id;
 }
