@@ -3,6 +3,7 @@ import type { ScanRequest } from '../model/scanRequest';
 import type { RecordHit } from '../model/searchResult';
 import type { Deps } from './deps';
 import { orderedPages, quiet, type Page, type PageReader } from './orderedPages';
+import { publishedFields } from '../index/storedShapes';
 
 /** How long Elasticsearch keeps an export's snapshot between two pages. */
 export const EXPORT_KEEP_ALIVE = '2m';
@@ -33,9 +34,11 @@ async function* slicedPages(read: PageReader, pageSize: number, slices: number):
  * `search_after`: a re-publish during the export changes nothing it reads. A scan in a given
  * order is read one page ahead of its consumer; a scan in any order is read in index order
  * (`_shard_doc`), in slices side by side. The point-in-time is closed when the pages run out,
- * when the consumer stops early (a client that went away) and when Elasticsearch fails.
+ * when the consumer stops early (a client that went away) and when Elasticsearch fails. With
+ * `shapesAsText`, each geo_shape is handed over as its stored JSON text (ShapeText) for a writer
+ * of text to splice, else parsed.
  */
-export async function* exportRecords(deps: Deps, scan: ScanRequest, pageSize: number): AsyncGenerator<RecordHit[]> {
+export async function* exportRecords(deps: Deps, scan: ScanRequest, pageSize: number, shapesAsText = false): AsyncGenerator<RecordHit[]> {
   let pit = (await deps.es.openPointInTime({ index: scan.index, keep_alive: EXPORT_KEEP_ALIVE })).id;
   const { query, _source } = scan;
   const sort = scan.sort ?? [{ _shard_doc: 'asc' }];
@@ -49,7 +52,8 @@ export async function* exportRecords(deps: Deps, scan: ScanRequest, pageSize: nu
     pit = res.pit_id ?? pit;
     const hits = res.hits.hits;
     // A record holding none of the fields asked for comes back without `fields`.
-    return { records: hits.map((h) => ({ ...h._source!, fields: h._source?.fields ?? {} })), ...(hits.length === size && size > 0 ? { after: hits[hits.length - 1].sort } : {}) };
+    const fields = (h: (typeof hits)[number]): RecordHit['fields'] => (shapesAsText ? h._source?.fields ?? {} : publishedFields(h._source?.fields ?? {}));
+    return { records: hits.map((h) => ({ ...h._source!, fields: fields(h) })), ...(hits.length === size && size > 0 ? { after: hits[hits.length - 1].sort } : {}) };
   };
   const pages = scan.sort ? orderedPages(read, pageSize, scan.limit ?? Number.POSITIVE_INFINITY) : slicedPages(read, pageSize, EXPORT_SLICES);
   try {

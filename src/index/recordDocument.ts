@@ -5,6 +5,7 @@ import { centroidOf } from '../ingest/geometry';
 import { fold } from '../text/fold';
 import { hierarchyLevels } from '../schema/hierarchyLevels';
 import type { StoredRecord } from './storedRecord';
+import { fieldsToStore } from './storedShapes';
 
 type Indexed = string | string[] | number | { lat: number; lon: number };
 
@@ -44,15 +45,16 @@ function indexedValue(field: FieldDef, value: FieldValue): Indexed | undefined {
 }
 
 /**
- * The Elasticsearch document of a record: `fields` as published (returned, never indexed),
- * `v` typed values for filters, facets and sorts, `t` folded text, `h` hierarchy paths by level.
- * A geo_shape is searched by its centroid (SPEC §1: the minimal Elasticsearch has no geo_shape
- * field type); the shape itself stays in `fields` for output.
+ * The Elasticsearch document of a record: `fields` as published (returned, never indexed) but
+ * each geo_shape as its JSON text (src/index/storedShapes.ts), `v` typed values for filters,
+ * facets and sorts, `t` folded text, `h` hierarchy paths by level. A geo_shape is searched by its
+ * centroid (SPEC §1: the minimal Elasticsearch has no geo_shape field type); the shape itself
+ * stays in `fields` for output.
  */
 export function recordDocument(datasetId: string, schema: readonly FieldDef[], record: StoredRecord): RecordDocument {
   const doc: RecordDocument = {
     datasetid: datasetId, recordid: record.recordid, line: record.sourceLine, record_timestamp: record.recordTimestamp,
-    fields: record.fields, ...(record.geometry ? { geometry: record.geometry } : {}), v: {}, t: {}, h: {},
+    fields: fieldsToStore(schema, record.fields), ...(record.geometry ? { geometry: record.geometry } : {}), v: {}, t: {}, h: {},
   };
   const firstGeo = schema.find((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape');
   const geoValue = firstGeo && record.fields[firstGeo.name];

@@ -12,7 +12,18 @@ export type Geometry =
 
 export interface FileValue { id?: string; filename: string; mimetype?: string; url?: string }
 
+/**
+ * A geo_shape as the records index keeps it: the geometry's JSON text (JSON.stringify's). A
+ * reader that shows the shape as JSON splices the text instead of parsing the coordinates and
+ * writing them again (most of the time of an export of polygons); every other reader parses it.
+ */
+export interface ShapeText { geojson: string }
+
+/** True for a shape kept as its text: no Geometry (it has a `type`) nor FileValue (a `filename`) has a `geojson` member. */
+export const isShapeText = (value: unknown): value is ShapeText =>
+  typeof value === 'object' && value !== null && typeof (value as { geojson?: unknown }).geojson === 'string';
+
 /** A field value as stored and rendered (ODS record JSON): empty values are never stored. */
-export type FieldValue = string | string[] | number | LatLon | Geometry | FileValue;
+export type FieldValue = string | string[] | number | LatLon | Geometry | FileValue | ShapeText;
 
 export type PointGeometry = { type: 'Point'; coordinates: [number, number] };

@@ -1,5 +1,5 @@
 import { annotationArg, FieldDef } from '../model/descriptor';
-import type { FieldValue, FileValue } from '../model/values';
+import { isShapeText, type FieldValue, type FileValue } from '../model/values';
 import type { RecordHit } from '../model/searchResult';
 import { csvCell, csvLine } from './csvText';
 import { OdsRecord } from './recordObject';
@@ -7,12 +7,12 @@ import { valueRenderer } from './valueRenderer';
 
 export interface CsvOptions { separator: string; useLabels: boolean; withBom: boolean }
 
-/** One value as a single cell: a point as "lat,lon", a shape as GeoJSON, several values joined by their separator. */
+/** One value as a single cell: a point as "lat,lon", a shape as GeoJSON (its stored text as it is), several values joined by their separator. */
 function cell(field: FieldDef, value: FieldValue | undefined): string | number | undefined {
   if (value === undefined) return undefined;
   switch (field.type) {
     case 'geo_point_2d': return (value as number[]).join(',');
-    case 'geo_shape': return JSON.stringify(value);
+    case 'geo_shape': return isShapeText(value) ? value.geojson : JSON.stringify(value);
     case 'file': return (value as FileValue).filename;
     case 'int': case 'double': return value as number;
     default: return Array.isArray(value) ? value.join(annotationArg(field, 'multivalued') ?? ',') : (value as string);

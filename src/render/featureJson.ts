@@ -1,13 +1,14 @@
 import type { FieldDef } from '../model/descriptor';
 import type { RecordHit } from '../model/searchResult';
 import { fieldsJson } from './fieldsJson';
-import { jsonText } from '../text/jsonText';
 import type { RecordContext } from './recordObject';
+import { valueJson } from './valueJson';
 
 /**
  * A record as the GeoJSON feature text that jsonText(geojsonFeatures(columns, [recordObject(hit)])[0])
  * gives, written in one pass over the hit: the geometry is the record's shape when the columns
- * have a geo_shape field, else its point; the properties are the other fields.
+ * have a geo_shape field (its stored text spliced when it comes as one), else its point; the
+ * properties are the other fields.
  */
 export function featureJson(ctx: RecordContext, columns: readonly FieldDef[]): (hit: RecordHit) => string {
   const shape = columns.find((f) => f.type === 'geo_shape')?.name;
@@ -15,6 +16,6 @@ export function featureJson(ctx: RecordContext, columns: readonly FieldDef[]): (
   return (hit) => {
     const own = shape === undefined ? undefined : hit.fields[shape];
     const geometry = own !== undefined && own !== null ? own : (hit.geometry ?? null);
-    return `{"type": "Feature", "geometry": ${jsonText(geometry, false)}, "properties": {${properties(hit.fields)}}}`;
+    return `{"type": "Feature", "geometry": ${valueJson(geometry)}, "properties": {${properties(hit.fields)}}}`;
   };
 }

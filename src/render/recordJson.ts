@@ -1,6 +1,6 @@
 import type { RecordHit } from '../model/searchResult';
 import { fieldsJson } from './fieldsJson';
-import { jsonText } from '../text/jsonText';
+import { jsonText, jsonString } from '../text/jsonText';
 import type { RecordContext } from './recordObject';
 import { instantRenderer } from './valueRenderer';
 
@@ -9,5 +9,5 @@ export function recordJson(ctx: RecordContext): (hit: RecordHit) => string {
   const fields = fieldsJson(ctx.schema, ctx.timeZone);
   const instant = instantRenderer(ctx.timeZone);
   const head = `{"datasetid": ${JSON.stringify(ctx.datasetId)}, "recordid": `;
-  return (hit) => `${head}${JSON.stringify(hit.recordid)}, "fields": {${fields(hit.fields)}}${hit.geometry ? `, "geometry": ${jsonText(hit.geometry, false)}` : ''}, "record_timestamp": ${JSON.stringify(instant(hit.record_timestamp))}}`;
+  return (hit) => `${head}${jsonString(hit.recordid)}, "fields": {${fields(hit.fields)}}${hit.geometry ? `, "geometry": ${jsonText(hit.geometry, false)}` : ''}, "record_timestamp": ${jsonString(instant(hit.record_timestamp))}}`;
 }

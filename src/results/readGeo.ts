@@ -7,6 +7,7 @@ import type { Geometry } from '../model/values';
 import { emptyAcc } from '../values/accumulator';
 import { pixelDegrees, simplifyGeometry } from './simplifyGeometry';
 import { totalHits } from './totalHits';
+import { publishedFields } from '../index/storedShapes';
 
 interface LatLonPoint { lat: number; lon: number }
 /** `geo_bounds` as Elasticsearch answers it (absent when no record has a point). */
@@ -65,7 +66,7 @@ export function readGeopreview(res: SearchResponse<RecordHit>, shapeField: strin
 export function readPreviewHits(hits: readonly SearchHit<RecordHit>[], shapeField: string | undefined, zoom?: number): PreviewItem[] {
   return hits.flatMap((h) => {
     const r = h._source!;
-    const stored = (shapeField ? (r.fields?.[shapeField] as Geometry | undefined) : undefined) ?? r.geometry;
+    const stored = (shapeField && r.fields ? (publishedFields(r.fields)[shapeField] as Geometry | undefined) : undefined) ?? r.geometry;
     if (!stored) return [];
     const geometry = zoom !== undefined && 'coordinates' in stored && stored.type !== 'Point' ? simplifyGeometry(stored as Geometry, pixelDegrees(zoom)) : stored;
     return [{ recordid: r.recordid, geometry, geo_digest: createHash('sha1').update(JSON.stringify(stored)).digest('hex') }];

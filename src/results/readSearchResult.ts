@@ -2,6 +2,7 @@ import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/t
 import { readFacetGroup } from './readFacetGroup';
 import type { SearchPlan } from '../model/searchPlan';
 import type { RecordHit, SearchResult } from '../model/searchResult';
+import { publishedFields } from '../index/storedShapes';
 
 /** An Elasticsearch search response → the records page, the exact total and the facet tree. */
 export function readSearchResult(plan: SearchPlan, res: SearchResponse<RecordHit>): SearchResult {
@@ -15,9 +16,9 @@ export function readSearchResult(plan: SearchPlan, res: SearchResponse<RecordHit
   };
 }
 
-/** A hit as the record it holds (a record holding none of the fields asked for comes back without `fields`). */
+/** A hit as the record it holds, its shapes parsed (a record holding none of the fields asked for comes back without `fields`). */
 export function recordOfHit(h: SearchHit<RecordHit>): RecordHit {
-  return { ...h._source!, fields: h._source?.fields ?? {} };
+  return { ...h._source!, fields: publishedFields(h._source?.fields ?? {}) };
 }
 
 /** The later pieces of a large page (src/execute/searchInPieces.ts) as records. */

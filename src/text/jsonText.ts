@@ -39,7 +39,7 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
  * facet values was spent calling JSON.stringify on short strings. A long text (a description)
  * goes to JSON.stringify at once, which reads it once and gives one flat string.
  */
-const quoted = (text: string): string => (text.length > 64 || NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`);
+export const jsonString = (text: string): string => (text.length > 64 || NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`);
 
 /** Keys with their separator, `"name": `: a page repeats a few keys thousands of times. Bounded, since data objects may hold any keys. */
 const KEYS = new Map<string, string>();
@@ -48,7 +48,7 @@ const KEYS_KEPT = 4096;
 function keyText(key: string): string {
   let text = KEYS.get(key);
   if (text === undefined) {
-    text = `${quoted(key)}: `;
+    text = `${jsonString(key)}: `;
     if (KEYS.size < KEYS_KEPT) KEYS.set(key, text);
   }
   return text;
@@ -58,10 +58,10 @@ function keyText(key: string): string {
  * `value` serialised as JSON.stringify would, but with Python's default separators (`", "` and
  * `": "`), written directly rather than by rescanning JSON.stringify's output (twice as fast on
  * large catalog pages). Numbers are written as JSON.stringify writes them (String, or null when
- * not finite); strings and keys by `quoted`.
+ * not finite); strings and keys by `jsonString`.
  */
 function compact(value: unknown): string {
-  if (typeof value === 'string') return quoted(value);
+  if (typeof value === 'string') return jsonString(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   const withJson = value as { toJSON?: () => unknown };

@@ -7,7 +7,7 @@ import type { SearchPlan } from '../model/searchPlan';
 import type { RecordHit, SearchResult } from '../model/searchResult';
 import { planDistinct } from '../plan/planDistinct';
 import { DistinctRow, orderDistinct, readDistinctPage } from '../results/readDistinct';
-import { readSearchResult } from '../results/readSearchResult';
+import { readSearchResult, recordOfHit } from '../results/readSearchResult';
 import { RESULT_WINDOW } from './searchPage';
 
 /** Most distinct rows one `distinct=true` search may read (they are all read to count and order them). */
@@ -32,7 +32,7 @@ async function recordsAt(deps: Deps, plan: SearchPlan, lines: readonly number[])
   const byLine = new Map<number, RecordHit>();
   for (let i = 0; i < lines.length; i += RESULT_WINDOW) {
     const res = await searchIndex(deps, compileRecordsAtLines(plan, lines.slice(i, i + RESULT_WINDOW)));
-    for (const h of res.hits.hits) if (h._source?.line !== undefined) byLine.set(h._source.line, { ...h._source, fields: h._source.fields ?? {} });
+    for (const h of res.hits.hits) if (h._source?.line !== undefined) byLine.set(h._source.line, recordOfHit(h));
   }
   return lines.flatMap((l) => byLine.get(l) ?? []);
 }

@@ -10,10 +10,11 @@ import { resolveDataset } from './resolveDataset';
 
 /**
  * A download: resolve the dataset → plan → compile the scan. The pages are read only as the
- * caller iterates them (one point-in-time snapshot, closed when the iteration ends).
+ * caller iterates them (one point-in-time snapshot, closed when the iteration ends); shapes come
+ * as their JSON text when `shapesAsText` (for a writer of text), else parsed.
  */
-export async function runExport(deps: Deps, access: Access, req: DownloadRequest, now: number, pageSize: number): Promise<{ plan: ExportPlan; pages: AsyncGenerator<RecordHit[]> }> {
+export async function runExport(deps: Deps, access: Access, req: DownloadRequest, now: number, pageSize: number, shapesAsText: boolean): Promise<{ plan: ExportPlan; pages: AsyncGenerator<RecordHit[]> }> {
   const target = await resolveDataset(deps, access, req.dataset);
   const plan = planExport(req, target, now);
-  return { plan, pages: exportRecords(deps, compileScan(plan), pageSize) };
+  return { plan, pages: exportRecords(deps, compileScan(plan), pageSize, shapesAsText) };
 }

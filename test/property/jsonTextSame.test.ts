@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { jsonText } from '../../src/text/jsonText';
+import { widenJson } from '../../src/text/widenJson';
 
 /**
  * ODS's compact JSON is JSON.stringify's text with `, ` and `: ` between items, and JSON.stringify
@@ -26,5 +27,27 @@ describe('jsonText, compact', () => {
     const record = Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`k${i}"\\${String.fromCharCode(i)}`, i]));
     expect(jsonText(record, false)).toBe(widened(record));
     expect(jsonText(record, false)).toBe(widened(record));
+  });
+});
+
+/** GeoJSON-like geometries: nested arrays of numbers, with a foreign member holding any text now and then. */
+const position = fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 2, maxLength: 3 });
+const geometry = fc.record({
+  type: fc.constantFrom('Point', 'Polygon', 'MultiPolygon'),
+  coordinates: fc.array(fc.array(position, { maxLength: 8 }), { maxLength: 3 }),
+  crs: fc.option(fc.record({ type: fc.constant('name'), properties: fc.record({ name: text }) }), { nil: undefined }),
+});
+
+describe('widenJson', () => {
+  test('widens JSON.stringify\'s text as the reference does, for any JSON value (texts outside ASCII, escapes, `,` and `:` in strings)', () => {
+    fc.assert(fc.property(value, (v) => { expect(widenJson(JSON.stringify(v))).toBe(widened(v)); }), { numRuns: 3000 });
+  });
+  test('a stored geometry\'s text widened is what jsonText writes for the geometry', () => {
+    fc.assert(fc.property(geometry, (g) => { expect(widenJson(JSON.stringify(g))).toBe(jsonText(g, false)); }), { numRuns: 1000 });
+  });
+  test('a text larger than the buffer kept between calls', () => {
+    const big = { type: 'Polygon', coordinates: [Array.from({ length: 200_000 }, (_, i) => [i / 7, -i / 3])] };
+    expect(widenJson(JSON.stringify(big))).toBe(widened(big));
+    expect(widenJson('[1,2]')).toBe('[1, 2]');
   });
 });

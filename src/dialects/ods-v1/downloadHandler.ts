@@ -28,10 +28,11 @@ export function downloadHandler(deps: Deps, clock: () => number, pageSize: numbe
     const params = requestParams(req);
     const request = downloadParams(params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
-    const { plan, pages } = await runExport(deps, routeAccess(req), request, clock(), pageSize);
+    const spooled = RECORD_SPOOLED_FORMATS.get(request.output.format);
+    // The binary GIS formats write geometries; the text formats splice each shape's stored text.
+    const { plan, pages } = await runExport(deps, routeAccess(req), request, clock(), pageSize, spooled === undefined);
     const records = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
     const format = { records, columns: plan.fields ?? plan.schema, output: request.output, filename: plan.datasetId.replace(/[^\w@-]/g, '_') };
-    const spooled = RECORD_SPOOLED_FORMATS.get(request.output.format);
     if (spooled) {
       const ctx = gisExport(spooled, request.output.format, { ...records, columns: format.columns, filename: format.filename, now: clock() }, 'format');
       const name = request.output.format;

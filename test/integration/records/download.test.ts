@@ -76,6 +76,23 @@ describe('downloads: every record exactly once, in every format', () => {
     expect(sorted(geo.features.map((f) => KEYS[id].exported(f.properties)))).toEqual(expected);
   });
 
+  test('communes-france: each commune\'s shape is the raw file\'s geometry in csv, json, ndjson and geojson, written with ODS\'s separators in JSON', async () => {
+    // The expected shapes come from the raw file; the JSON text ODS writes is JSON.stringify's with ", " and ": " outside strings.
+    const widened = (text: string): string => text.replace(/"(?:[^"\\]|\\.)*"|[,:]/g, (m) => (m.length === 1 ? `${m} ` : m));
+    const expected = sorted(rawGeoJsonFeatures('communes-france.geojson.gz').map((f) => `${f.properties.code}|${JSON.stringify(f.geometry)}`));
+    const csv = parseCsv((await download('dataset=communes-france')).body as string, { delimiter: ';', columns: true }) as Array<Record<string, string>>;
+    expect(sorted(csv.map((r) => `${r.code}|${JSON.stringify(JSON.parse(r.geo_shape))}`))).toEqual(expected);
+    const json = (await download('dataset=communes-france&format=json')).body as string;
+    expect(sorted((JSON.parse(json) as Array<{ fields: Record<string, unknown> }>).map((r) => `${r.fields.code}|${JSON.stringify(r.fields.geo_shape)}`))).toEqual(expected);
+    const ndjson = ((await download('dataset=communes-france&format=ndjson')).body as string).trimEnd().split('\n').map((l) => JSON.parse(l) as { fields: Record<string, unknown> });
+    expect(sorted(ndjson.map((r) => `${r.fields.code}|${JSON.stringify(r.fields.geo_shape)}`))).toEqual(expected);
+    const geojson = (await download('dataset=communes-france&format=geojson')).body as string;
+    const features = (JSON.parse(geojson) as { features: Array<{ geometry: unknown; properties: Record<string, unknown> }> }).features;
+    expect(sorted(features.map((f) => `${f.properties.code}|${JSON.stringify(f.geometry)}`))).toEqual(expected);
+    const first = rawGeoJsonFeatures('communes-france.geojson.gz')[0].geometry;
+    expect([json.includes(`"geo_shape": ${widened(JSON.stringify(first))}`), geojson.includes(`"geometry": ${widened(JSON.stringify(first))}`)]).toEqual([true, true]);
+  });
+
   test('rows=0: a whole, empty export (the header alone in csv, an empty array in json)', async () => {
     const id = 'velib-emplacement-des-stations';
     const json = await download(`dataset=${id}&rows=0&format=json`);

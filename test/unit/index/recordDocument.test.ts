@@ -14,7 +14,7 @@ describe('hierarchyLevels', () => {
 });
 
 describe('recordDocument', () => {
-  test('typed values, folded text, hierarchy paths, centroids; fields kept as published', () => {
+  test('typed values, folded text, hierarchy paths, centroids; fields kept as published, a shape as its JSON text', () => {
     const schema = [
       f('nom', 'text'), f('cp', 'text', [{ name: 'multivalued', args: [','] }]), f('terr', 'text', [{ name: 'hierarchical', args: ['/'] }]),
       f('pop', 'int'), f('jour', 'date'), f('pt', 'geo_point_2d'), f('shape', 'geo_shape'), f('doc', 'file'), f('absent', 'double'),
@@ -26,7 +26,8 @@ describe('recordDocument', () => {
     const geometry = { type: 'Point' as const, coordinates: [5.2, 46.3] as [number, number] };
     const doc = recordDocument('ds', schema, { recordid: 'r1', fields, geometry, recordTimestamp: '2024-01-01T00:00:00.000Z', sourceLine: 2 });
     expect(doc).toEqual({
-      datasetid: 'ds', recordid: 'r1', line: 2, record_timestamp: '2024-01-01T00:00:00.000Z', fields, geometry, geometry_type: 'Point',
+      datasetid: 'ds', recordid: 'r1', line: 2, record_timestamp: '2024-01-01T00:00:00.000Z', geometry, geometry_type: 'Point',
+      fields: { ...fields, shape: { geojson: '{"type":"Polygon","coordinates":[[[0,0],[2,0],[2,2],[0,2],[0,0]]]}' } },
       v: {
         nom: 'Étrez', cp: ['01340', '01341'], terr: 'Auvergne-Rhône-Alpes/Ain', pop: 800, jour: '2020-01-02',
         pt: { lat: 46.3, lon: 5.2 }, shape: { lat: 1, lon: 1 }, doc: 'a.pdf',

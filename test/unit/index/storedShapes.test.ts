@@ -1,0 +1,31 @@
+import type { FieldDef } from '../../../src/model/descriptor';
+import type { FieldValue } from '../../../src/model/values';
+import { fieldsToStore, publishedFields } from '../../../src/index/storedShapes';
+
+const f = (name: string, type: FieldDef['type']): FieldDef => ({ name, label: name, type, annotations: [], source: { column: name } });
+
+describe('shapes kept as their text', () => {
+  const schema = [f('nom', 'text'), f('zone', 'geo_shape'), f('pt', 'geo_point_2d'), f('doc', 'file'), f('trace', 'geo_shape')];
+  const zone = { type: 'MultiPolygon' as const, coordinates: [[[[2.5, 48.1], [2.6, 48.1], [2.6, 48.2], [2.5, 48.1]]]] };
+  const fields: Record<string, FieldValue> = { nom: '{"type":"Point"}', zone, pt: [48.1, 2.5], doc: { filename: 'a.pdf' } };
+
+  test('each geo_shape stored as JSON.stringify\'s text, the other values (a text that looks like GeoJSON too) as published, in their order', () => {
+    const stored = fieldsToStore(schema, fields);
+    expect(stored).toEqual({ ...fields, zone: { geojson: JSON.stringify(zone) } });
+    expect(Object.keys(stored)).toEqual(['nom', 'zone', 'pt', 'doc']);
+    expect(fields.zone).toBe(zone);
+  });
+
+  test('read back, the fields are what was published', () => {
+    expect(publishedFields(JSON.parse(JSON.stringify(fieldsToStore(schema, fields))) as Record<string, FieldValue>)).toEqual(fields);
+  });
+
+  test('a document written before shapes were kept as text reads as it was', () => {
+    expect(publishedFields({ ...fields })).toEqual(fields);
+  });
+
+  test('fields without a shape are stored as they are', () => {
+    const plain = { nom: 'Ain', pt: [46, 5] as [number, number] };
+    expect(fieldsToStore(schema, plain)).toBe(plain);
+  });
+});
