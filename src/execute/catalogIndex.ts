@@ -67,11 +67,16 @@ export async function ensureCatalogIndex(deps: Deps): Promise<boolean> {
   return true;
 }
 
-/** Updates one dataset's catalog entry (the whole catalog index is built when missing). */
+/**
+ * Updates one dataset's catalog entry (the whole catalog index is built when missing), searchable
+ * when this returns. The catalog's shard is refreshed at once: waiting for its next periodic
+ * refresh (`wait_for`) took 0.3 to 1 s of every publish, and publishes are too rare for the extra
+ * small segments to matter.
+ */
 export async function refreshCatalogEntry(deps: Deps, datasetId: string): Promise<void> {
   const alias = catalogAlias(deps.indexPrefix);
   if (await ensureCatalogIndex(deps)) return;
   const dataset = await getDataset(deps.pool, datasetId);
-  if (!dataset) { await deps.es.delete({ index: alias, id: datasetId, refresh: 'wait_for' }, { ignore: [404] }); return; }
-  await deps.es.index({ index: alias, id: datasetId, document: indexedCatalogDocument(dataset), refresh: 'wait_for' });
+  if (!dataset) { await deps.es.delete({ index: alias, id: datasetId, refresh: true }, { ignore: [404] }); return; }
+  await deps.es.index({ index: alias, id: datasetId, document: indexedCatalogDocument(dataset), refresh: true });
 }
