@@ -47,6 +47,12 @@ describe('record lines', () => {
     expect(write({ datasetid: 'd', recordid: 'r', record_timestamp: '', fields: { n: null, x: 0 } } as unknown as RecordHit)).toBe(';;;;0;;;;\r\n');
   });
 
+  test('a shape as the index keeps it (its JSON text) makes the same cell', () => {
+    const write = csvHitLine(columns, 'Europe/Paris', semicolon);
+    const stored = { ...fields, forme: { geojson: '{"type":"LineString","coordinates":[[2,48],[3,49]]}' } };
+    expect(write({ datasetid: 'd', recordid: 'r', record_timestamp: '', fields: stored } as unknown as RecordHit)).toBe(expectedLine);
+  });
+
   test('another separator: the cells holding it are quoted instead', () => {
     const write = csvHitLine(columns.slice(0, 4), 'UTC', { ...semicolon, separator: ',' });
     expect(write({ datasetid: 'd', recordid: 'r', record_timestamp: '', fields: { nom: 'a;b', mots: ['u', 'v'], n: 1 } } as unknown as RecordHit)).toBe('a;b,,"u,v",1\r\n');

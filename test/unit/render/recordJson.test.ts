@@ -27,6 +27,11 @@ describe('fieldsJson', () => {
     expect(write({})).toBe('');
   });
 
+  test('a shape as the index keeps it (its JSON text) is written with the same separators', () => {
+    expect(write({ forme: { geojson: '{"type":"Polygon","coordinates":[[[2,48],[3,48],[3,49],[2,48]]]}' } }))
+      .toBe('"forme": {"type": "Polygon", "coordinates": [[[2, 48], [3, 48], [3, 49], [2, 48]]]}');
+  });
+
   test('one field omitted', () => {
     expect(fieldsJson(schema, 'UTC', 'forme')({ nom: 'a', forme: polygon })).toBe('"nom": "a"');
   });
@@ -54,6 +59,11 @@ describe('GeoJSON features (RFC 7946 §3.2)', () => {
       .toBe('{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[2, 48], [3, 48], [3, 49], [2, 48]]]}, "properties": {"nom": "a"}}');
     expect(geojsonFeatures(schema, [{ datasetid: 'd', recordid: 'r', fields: { nom: 'a', forme: polygon }, geometry: point, record_timestamp: '' }]))
       .toEqual([{ type: 'Feature', geometry: polygon, properties: { nom: 'a' } }]);
+  });
+
+  test('a shape as the index keeps it (its JSON text) is the geometry, written with the same separators', () => {
+    expect(featureJson(ctx, schema)(hit({ nom: 'a', forme: { geojson: '{"type":"Polygon","coordinates":[[[2,48],[3,48],[3,49],[2,48]]]}' } }, point)))
+      .toBe('{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[2, 48], [3, 48], [3, 49], [2, 48]]]}, "properties": {"nom": "a"}}');
   });
 
   test('with a shape column but no shape: the point, else null', () => {
