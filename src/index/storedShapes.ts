@@ -12,7 +12,7 @@ export function fieldsToStore(schema: readonly FieldDef[], fields: Record<string
   const shapes = new Set(schema.filter((f) => f.type === 'geo_shape').map((f) => f.name));
   for (const key of Object.keys(fields)) {
     const value = fields[key];
-    stored[key] = shapes.has(key) && !isShapeText(value) ? { geojson: JSON.stringify(value) } : value;
+    stored[key] = shapes.has(key) ? { geojson: JSON.stringify(value) } : value;
   }
   return stored;
 }

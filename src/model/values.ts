@@ -19,9 +19,12 @@ export interface FileValue { id?: string; filename: string; mimetype?: string; u
  */
 export interface ShapeText { geojson: string }
 
-/** True for a shape kept as its text: no Geometry (it has a `type`) nor FileValue (a `filename`) has a `geojson` member. */
+/**
+ * True for a shape kept as its text: a `geojson` text and no `type`. Every Geometry has a `type`
+ * (and may hold a foreign `geojson` member of its own), and no FileValue has a `geojson` member.
+ */
 export const isShapeText = (value: unknown): value is ShapeText =>
-  typeof value === 'object' && value !== null && typeof (value as { geojson?: unknown }).geojson === 'string';
+  typeof value === 'object' && value !== null && typeof (value as { geojson?: unknown }).geojson === 'string' && !('type' in value);
 
 /** A field value as stored and rendered (ODS record JSON): empty values are never stored. */
 export type FieldValue = string | string[] | number | LatLon | Geometry | FileValue | ShapeText;

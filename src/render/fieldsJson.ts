@@ -8,8 +8,8 @@ import { valueRenderer } from './valueRenderer';
 /**
  * The members of a record's `fields` object exactly as jsonText(recordObject(…).fields) writes
  * them (schema order, empty values left out, values shown by renderValue), written straight from
- * the published values: no object is built and walked again (a shape kept as its text is spliced). `omit` leaves one field out (the
- * shape that a GeoJSON feature shows as its geometry).
+ * the published values: no object is built and walked again, and a shape kept as its text is
+ * spliced. `omit` leaves one field out (the shape that a GeoJSON feature shows as its geometry).
  */
 export function fieldsJson(schema: readonly FieldDef[], timeZone: string, omit?: string): (fields: Record<string, FieldValue>) => string {
   const columns = [...fieldsByName(schema).values()].filter((f) => f.name !== omit)

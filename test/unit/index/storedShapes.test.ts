@@ -24,6 +24,14 @@ describe('shapes kept as their text', () => {
     expect(publishedFields({ ...fields })).toEqual(fields);
   });
 
+  test('a geometry holding a foreign `geojson` member of its own is a geometry, stored and read back whole', () => {
+    const odd = { type: 'Point' as const, coordinates: [2.5, 48.1], geojson: 'not a shape' } as unknown as FieldValue;
+    const stored = fieldsToStore(schema, { zone: odd });
+    expect(stored).toEqual({ zone: { geojson: JSON.stringify(odd) } });
+    expect(publishedFields(JSON.parse(JSON.stringify(stored)) as Record<string, FieldValue>)).toEqual({ zone: odd });
+    expect(publishedFields({ zone: odd })).toEqual({ zone: odd });
+  });
+
   test('fields without a shape are stored as they are', () => {
     const plain = { nom: 'Ain', pt: [46, 5] as [number, number] };
     expect(fieldsToStore(schema, plain)).toBe(plain);
