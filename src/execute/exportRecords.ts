@@ -42,6 +42,7 @@ export async function* exportRecords(deps: Deps, scan: ScanRequest, pageSize: nu
   let pit = (await deps.es.openPointInTime({ index: scan.index, keep_alive: EXPORT_KEEP_ALIVE })).id;
   const { query, _source } = scan;
   const sort = scan.sort ?? [{ _shard_doc: 'asc' }];
+  const fieldsOf = shapesAsText ? (fields: RecordHit['fields']) => fields : publishedFields;
   const read: PageReader = async (size, after, slice) => {
     const body: SearchRequest = {
       pit: { id: pit, keep_alive: EXPORT_KEEP_ALIVE }, ...(slice ? { slice } : {}), query, sort, size, track_total_hits: false, _source,
@@ -52,8 +53,7 @@ export async function* exportRecords(deps: Deps, scan: ScanRequest, pageSize: nu
     pit = res.pit_id ?? pit;
     const hits = res.hits.hits;
     // A record holding none of the fields asked for comes back without `fields`.
-    const fields = (h: (typeof hits)[number]): RecordHit['fields'] => (shapesAsText ? h._source?.fields ?? {} : publishedFields(h._source?.fields ?? {}));
-    return { records: hits.map((h) => ({ ...h._source!, fields: fields(h) })), ...(hits.length === size && size > 0 ? { after: hits[hits.length - 1].sort } : {}) };
+    return { records: hits.map((h) => ({ ...h._source!, fields: fieldsOf(h._source?.fields ?? {}) })), ...(hits.length === size && size > 0 ? { after: hits[hits.length - 1].sort } : {}) };
   };
   const pages = scan.sort ? orderedPages(read, pageSize, scan.limit ?? Number.POSITIVE_INFINITY) : slicedPages(read, pageSize, EXPORT_SLICES);
   try {

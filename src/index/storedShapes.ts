@@ -7,12 +7,12 @@ import { isShapeText, type FieldValue } from '../model/values';
  * export of the shape a parse of its coordinates and a second writing of them.
  */
 export function fieldsToStore(schema: readonly FieldDef[], fields: Record<string, FieldValue>): Record<string, FieldValue> {
-  if (!schema.some((f) => f.type === 'geo_shape' && fields[f.name] !== undefined)) return fields;
-  const stored: Record<string, FieldValue> = {};
-  const shapes = new Set(schema.filter((f) => f.type === 'geo_shape').map((f) => f.name));
-  for (const key of Object.keys(fields)) {
-    const value = fields[key];
-    stored[key] = shapes.has(key) ? { geojson: JSON.stringify(value) } : value;
+  let stored = fields;
+  for (const f of schema) {
+    if (f.type !== 'geo_shape' || fields[f.name] === undefined) continue;
+    // A copy, so that the record itself keeps its geometry; the shape keeps its place among the fields.
+    if (stored === fields) stored = { ...fields };
+    stored[f.name] = { geojson: JSON.stringify(fields[f.name]) };
   }
   return stored;
 }

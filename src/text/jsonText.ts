@@ -1,14 +1,11 @@
+import { widenJson } from './widenJson';
+
 /**
- * An array holding only numbers (and arrays of them, as coordinates do) written by JSON.stringify in
- * one native call, its `,` separators then widened: no string in it, so every comma is a separator.
- * Undefined when the array holds something quoted (strings, keys), for the general walk to write.
+ * An array whose first value is a number (or an array of them, as coordinates are) written by
+ * JSON.stringify in one native call, its separators then widened outside strings (widenJson):
+ * one flat string, not a walk of every number.
  */
-function numbersText(value: readonly unknown[]): string | undefined {
-  const text = JSON.stringify(value);
-  // split/join builds one flat string; replaceAll builds a rope of a few characters per comma,
-  // which every later write has to flatten (a third of an export's time on polygons).
-  return text.includes('"') ? undefined : text.split(',').join(', ');
-}
+const numbersText = (value: readonly unknown[]): string => widenJson(JSON.stringify(value));
 
 /** A short array of numbers only (a point, a bbox) written directly: for two numbers the native call and the split cost several times more. */
 function shortNumbersText(value: readonly unknown[]): string | undefined {
