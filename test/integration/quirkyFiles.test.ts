@@ -62,6 +62,27 @@ describe('files with the quirks of real exports', () => {
     expect(rows[0].fields).toMatchObject({ note: 'à côté', position: [45.1, 5.2], quand: '2020-02-28T23:00:00.000Z' });
   });
 
+  test('NUL characters (a CSV cell, a GeoJSON property and a geometry member) are removed with a warning each, and the rest is published', async () => {
+    writeFileSync(join(dir, 'nul.csv'), 'Nom;Note\nab\u0000c;\u0000\u0000x\nsans;rien\n');
+    const csv = await publishDataset(deps, descriptor('quirky-nul-csv', 'nul.csv', { fields: [{ name: 'nom', label: 'Nom', type: 'text' }, { name: 'note', label: 'Note', type: 'text' }] }), { baseDir: dir });
+    expect(csv.published).toBe(2);
+    expect(csv.warnings).toEqual([
+      { position: 2, field: 'nom', message: expect.stringContaining('1 NUL character (U+0000) was removed') },
+      { position: 2, field: 'note', message: expect.stringContaining('2 NUL characters (U+0000) were removed') },
+    ]);
+    expect((await stored('quirky-nul-csv')).map((r) => r.fields)).toEqual([{ nom: 'abc', note: 'x' }, { nom: 'sans', note: 'rien' }]);
+    const point = { type: 'Point', coordinates: [2.35, 48.85], origine: 'relev\u0000é' };
+    writeFileSync(join(dir, 'nul.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { nom: 'N\u0000om' }, geometry: point }] }));
+    const geo = await publishDataset(deps, parseDescriptor({
+      id: 'quirky-nul-geojson', metadata: { title: 'n' }, source: { path: 'nul.geojson' }, maxWarningShare: 1,
+      fields: [{ name: 'nom', label: 'Nom', type: 'text' }, { name: 'geo_shape', label: 'Forme', type: 'geo_shape', source: { geometry: true } }],
+    }, 'n'), { baseDir: dir });
+    expect(geo.published).toBe(1);
+    expect(geo.warnings.map((w) => w.field)).toEqual(['nom', 'geo_shape']);
+    expect((await stored('quirky-nul-geojson'))[0].fields).toEqual({ nom: 'Nom', geo_shape: { type: 'Point', coordinates: [2.35, 48.85], origine: 'relevé' } });
+    expect((await deps.es.count({ index: `${deps.indexPrefix}records-quirky-nul-geojson` })).count).toBe(1);
+  });
+
   test('a ragged row is reported and still published; a descriptor without fields gets inferred types', async () => {
     writeFileSync(join(dir, 'ragged.csv'), 'Code;Nombre;Jour;Taux\n01300;12;2021-05-04;1.5\n75001;7\n');
     const report = await publishDataset(deps, parseDescriptor({ id: 'quirky-ragged', metadata: { title: 'r' }, source: { path: 'ragged.csv' }, maxWarningShare: 1 }, 'r'), { baseDir: dir });

@@ -1,0 +1,34 @@
+import { withoutNul } from '../../../src/ingest/withoutNul';
+
+describe('withoutNul', () => {
+  test('a text loses its NUL characters, and they are counted', () => {
+    expect(withoutNul('a\u0000b\u0000\u0000c')).toEqual({ value: 'abc', removed: 3 });
+    expect(withoutNul('\u0000')).toEqual({ value: '', removed: 1 });
+  });
+
+  test('a value without NUL is handed back as it is, the same object', () => {
+    const list = ['a', 'b'];
+    const point = { type: 'Point' as const, coordinates: [1, 2] };
+    expect(withoutNul(list).value).toBe(list);
+    expect(withoutNul(point).value).toBe(point);
+    expect(withoutNul(42)).toEqual({ value: 42, removed: 0 });
+  });
+
+  test('a list is cleaned item by item, without changing the list it was given', () => {
+    const list = ['ok', 'n\u0000o', '\u0000'];
+    expect(withoutNul(list)).toEqual({ value: ['ok', 'no', ''], removed: 2 });
+    expect(list).toEqual(['ok', 'n\u0000o', '\u0000']);
+  });
+
+  test("a geometry's foreign members and their names are cleaned, in a collection too; coordinates are kept", () => {
+    const shape = {
+      type: 'GeometryCollection',
+      geometries: [{ type: 'Point', coordinates: [2.35, 48.85], 'so\u0000urce': 'x\u0000' }],
+      note: '\u0000n',
+    };
+    const { value, removed } = withoutNul(shape as never);
+    expect(removed).toBe(3);
+    expect(value).toEqual({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [2.35, 48.85], source: 'x' }], note: 'n' });
+    expect(shape.geometries[0]).toHaveProperty(['so\u0000urce'], 'x\u0000');
+  });
+});
