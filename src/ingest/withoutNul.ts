@@ -1,7 +1,5 @@
 import type { FieldValue } from '../model/values';
 
-const NUL = /\u0000/g;
-
 /**
  * A typed value without its U+0000 characters, and how many there were. PostgreSQL stores
  * neither text nor jsonb holding one, so a single NUL in a file would otherwise fail the whole
@@ -42,7 +40,7 @@ function clean(v: unknown, count: { removed: number }): unknown {
 
 function cleanText(s: string, count: { removed: number }): string {
   if (!s.includes('\u0000')) return s;
-  const out = s.replace(NUL, '');
+  const out = s.replaceAll('\u0000', '');
   count.removed += s.length - out.length;
   return out;
 }
