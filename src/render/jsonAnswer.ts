@@ -1,5 +1,6 @@
 import { jsonp } from './jsonp';
 import type { Body, Rendered } from './rendered';
+import { isJsonpFormat } from '../model/jsonpFormat';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 export const GEOJSON_TYPE = 'application/geo+json; charset=utf-8';
@@ -12,5 +13,5 @@ export const GEOJSON_TYPE = 'application/geo+json; charset=utf-8';
 export function jsonAnswer(json: string, output: { format: string; callback?: string }, contentType?: string): Rendered;
 export function jsonAnswer(json: Body, output: { format: string; callback?: string }, contentType?: string): Rendered<Body>;
 export function jsonAnswer(json: Body, output: { format: string; callback?: string }, contentType = JSON_TYPE): Rendered<Body> {
-  return output.format.endsWith('jsonp') && output.callback ? jsonp(output.callback, json) : { contentType, body: json };
+  return isJsonpFormat(output.format) && output.callback ? jsonp(output.callback, json) : { contentType, body: json };
 }

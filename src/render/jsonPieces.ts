@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExportWriter } from './formats/streamWriter';
 import { jsonText } from '../text/jsonText';
 import { jsonpFrame } from './jsonp';
+import { isJsonpFormat } from '../model/jsonpFormat';
 
 /**
  * One JSON array written piece by piece inside a larger JSON text, byte for byte as
@@ -84,7 +85,7 @@ export function jsonPiecesWriter<T>(pieces: JsonArrayPieces, item: (value: T) =>
     written = true;
     return out;
   };
-  const frame = output.format.endsWith('jsonp') && output.callback !== undefined ? jsonpFrame(output.callback) : undefined;
+  const frame = isJsonpFormat(output.format) && output.callback !== undefined ? jsonpFrame(output.callback) : undefined;
   return {
     contentType: frame?.contentType ?? contentType,
     headers: frame?.headers ?? {},

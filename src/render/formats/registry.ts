@@ -7,6 +7,7 @@ import { ndjsonFormat } from './ndjsonFormat';
 import type { RecordFormat } from './recordFormat';
 import { shpFormat } from './shpFormat';
 import type { SpooledFormat } from './spooledFormat';
+import { jsonpFormOf } from '../../model/jsonpFormat';
 
 /** The record formats of exports, by the name `format=` gives them. A new format is one module and one line here. */
 export const RECORD_STREAM_FORMATS: ReadonlyMap<string, RecordFormat> = new Map([
@@ -26,11 +27,8 @@ export const RECORD_SPOOLED_FORMATS: ReadonlyMap<string, SpooledFormat> = new Ma
   ['fgb', fgbFormat],
 ]);
 
-/** `<name>p` is the JSONP form of every JSON format (`jsonp`, `geojsonp`). */
-export const JSONP_SUFFIX = 'p';
-
 /** Every name `format=` may take for an export: each format, the JSONP form of each JSON one, and each spooled format. */
 export const exportFormatNames = (): string[] => [
-  ...[...RECORD_STREAM_FORMATS].flatMap(([name, f]) => (f.json ? [name, `${name}${JSONP_SUFFIX}`] : [name])),
+  ...[...RECORD_STREAM_FORMATS].flatMap(([name, f]) => (f.json ? [name, jsonpFormOf(name)] : [name])),
   ...RECORD_SPOOLED_FORMATS.keys(),
 ];

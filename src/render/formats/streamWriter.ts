@@ -1,6 +1,7 @@
 import type { RecordHit } from '../../model/searchResult';
 import type { FormatContext } from './recordFormat';
-import { JSONP_SUFFIX, RECORD_STREAM_FORMATS } from './registry';
+import { RECORD_STREAM_FORMATS } from './registry';
+import { isJsonpFormat, JSONP_SUFFIX } from '../../model/jsonpFormat';
 import { jsonpFrame } from '../jsonp';
 
 /** A streamed body: its content type and headers, what opens it, each page of records (or of other items), and what closes it. */
@@ -17,7 +18,7 @@ export interface ExportWriter<T = RecordHit> {
  * JSON format: `/**\/callback(` … `);`, served as a script that may not be sniffed (SPEC §3).
  */
 export function streamWriter(formatName: string, callback: string | undefined, ctx: FormatContext): ExportWriter {
-  const wrapped = callback !== undefined && formatName.endsWith(JSONP_SUFFIX) && RECORD_STREAM_FORMATS.get(formatName.slice(0, -JSONP_SUFFIX.length))?.json === true;
+  const wrapped = callback !== undefined && isJsonpFormat(formatName) && RECORD_STREAM_FORMATS.get(formatName.slice(0, -JSONP_SUFFIX.length))?.json === true;
   const format = RECORD_STREAM_FORMATS.get(wrapped ? formatName.slice(0, -JSONP_SUFFIX.length) : formatName);
   if (!format) throw new Error(`no record format ${formatName}`);
   const stream = format.stream(ctx);

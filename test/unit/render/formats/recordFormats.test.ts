@@ -6,7 +6,8 @@ import { jsonFormat } from '../../../../src/render/formats/jsonFormat';
 import { jsonItems } from '../../../../src/render/formats/jsonItems';
 import { ndjsonFormat } from '../../../../src/render/formats/ndjsonFormat';
 import type { FormatContext, RecordFormat } from '../../../../src/render/formats/recordFormat';
-import { JSONP_SUFFIX, RECORD_SPOOLED_FORMATS, RECORD_STREAM_FORMATS } from '../../../../src/render/formats/registry';
+import { exportFormatNames, RECORD_SPOOLED_FORMATS, RECORD_STREAM_FORMATS } from '../../../../src/render/formats/registry';
+import { isJsonpFormat } from '../../../../src/model/jsonpFormat';
 import { streamWriter } from '../../../../src/render/formats/streamWriter';
 
 const schema: FieldDef[] = [
@@ -63,7 +64,14 @@ describe('the registry and its writers', () => {
   test('each name to its format; the GIS ones spooled', () => {
     expect([...RECORD_STREAM_FORMATS]).toEqual([['csv', csvFormat], ['json', jsonFormat], ['geojson', geojsonFormat], ['ndjson', ndjsonFormat]]);
     expect([...RECORD_SPOOLED_FORMATS.keys()]).toEqual(['gpkg', 'shp', 'fgb']);
-    expect(JSONP_SUFFIX).toBe('p');
+  });
+
+  test('a JSONP name is its JSON format\'s name and p, and only those names are told JSONP where a format is checked', () => {
+    const jsonNames = [...RECORD_STREAM_FORMATS].filter(([, f]) => f.json).map(([name]) => name);
+    expect(jsonNames).toEqual(['json', 'geojson']);
+    expect(exportFormatNames()).toEqual(['csv', 'json', 'jsonp', 'geojson', 'geojsonp', 'ndjson', 'gpkg', 'shp', 'fgb']);
+    expect(exportFormatNames().filter(isJsonpFormat)).toEqual(jsonNames.map((n) => `${n}p`));
+    expect(['ndjsonp', 'csvp', 'jsonpp', 'JSONP'].filter(isJsonpFormat)).toEqual([]);
   });
 
   test('a format by its name, its headers and stream as the format gives them', () => {
