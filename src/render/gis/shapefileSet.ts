@@ -36,7 +36,7 @@ export class ShapefileSet {
   private readonly widths: DbfWidths;
   private handles: FileHandle[] = [];
 
-  private constructor(readonly path: string, kind: ShapeKind | null, private readonly columns: readonly GisColumn[], private readonly names: readonly string[]) {
+  private constructor(readonly path: string, kind: ShapeKind | null, columns: readonly GisColumn[], names: readonly string[]) {
     this.kind = kind;
     this.widths = new DbfWidths(columns, names);
   }
@@ -104,10 +104,5 @@ export class ShapefileSet {
     const handles = this.handles;
     this.handles = [];
     await Promise.all(handles.map((h) => h.close()));
-  }
-
-  /** The columns and their .dbf names, in order (for the field-name mapping shipped beside). */
-  fieldNames(): Array<{ dbf: string; column: GisColumn }> {
-    return this.columns.map((column, i) => ({ dbf: this.names[i], column }));
   }
 }

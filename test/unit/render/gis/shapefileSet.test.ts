@@ -161,11 +161,4 @@ describe('ShapefileSet', () => {
     await given.close();
     expect(existsSync(`${set.path}.dbf`)).toBe(true);
   });
-
-  test('fieldNames pairs each column with its .dbf name', async () => {
-    const columns = [col('population_totale', 'int'), col('nom', 'text')];
-    const set = await ShapefileSet.open(dir, 0, null, columns, ['populatio', 'nom']);
-    expect(set.fieldNames()).toEqual([{ dbf: 'populatio', column: columns[0] }, { dbf: 'nom', column: columns[1] }]);
-    await set.close();
-  });
 });
