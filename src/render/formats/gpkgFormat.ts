@@ -45,6 +45,7 @@ function createMetadata(db: Database.Database, ctx: SpoolContext): void {
  * GeoPackage 1.3, written with better-sqlite3 into a temporary database: one feature table named
  * after the dataset (`tableOf`; `fid`, `geom`, then one column per attribute), each page inserted in one
  * transaction, the extent and geometry type set at the end. Records without geometry have a NULL one.
+ * The contents' last change is the time of the export (the context's clock, not SQLite's).
  */
 export const gpkgFormat: SpooledFormat = {
   contentType: 'application/geopackage+sqlite3',
@@ -86,8 +87,8 @@ export const gpkgFormat: SpooledFormat = {
       finish: async () => {
         const type = types.size === 1 ? [...types][0].toUpperCase() : 'GEOMETRY';
         const b = bounds as Bounds | null;
-        db.prepare('INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(table, 'features', layout.layer, b?.[0] ?? null, b?.[1] ?? null, b?.[2] ?? null, b?.[3] ?? null, ctx.crs.epsg);
+        db.prepare('INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(table, 'features', layout.layer, new Date(ctx.now).toISOString(), b?.[0] ?? null, b?.[1] ?? null, b?.[2] ?? null, b?.[3] ?? null, ctx.crs.epsg);
         db.prepare('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)').run(table, geom, type, ctx.crs.epsg);
         db.close();
         const { size } = await stat(path);
