@@ -6,6 +6,7 @@ import { planRecordsFilter } from './planRecordsFilter';
 import { isNumeric, isTemporal } from '../model/querySchema';
 import { AnalyzePlan, DATE_PARTS, DatePart, Series, XSource } from '../model/analyze';
 import { exprFields, parseExpression } from '../query/expression';
+import { sortSpec } from '../model/sortSpec';
 
 const bad = (parameter: string, message: string): AppError => new AppError('bad_parameter', message, { parameter });
 const ORDER: DatePart[] = ['year', 'month', 'day', 'hour', 'minute'];
@@ -67,8 +68,9 @@ function seriesOf(schema: readonly FieldDef[], req: AnalyzeRequest): Series[] {
 
 function sortOf(req: AnalyzeRequest, series: Series[]): AnalyzePlan['sort'] {
   if (!req.sort) return undefined;
-  const descending = !req.sort.startsWith('-');
-  const by = req.sort.replace(/^-/, '').replace(/^y\./, '');
+  const { name, dashed } = sortSpec(req.sort);
+  const descending = !dashed;
+  const by = name.replace(/^y\./, '');
   const byX = by === 'x' || by.startsWith('x.');
   if (!byX && !series.some((s) => s.name === by)) throw bad('sort', `sort must be x, -x, a series name or -name, not "${req.sort}"`);
   return { by: byX ? 'x' : by, descending };

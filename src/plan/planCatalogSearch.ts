@@ -8,6 +8,7 @@ import { CATALOG_QUERY_SCHEMA } from '../schema/catalogQuerySchema';
 import { planFacets } from './planFacets';
 import { planQueries } from './planQueries';
 import type { SearchPlan, SortKey } from '../model/searchPlan';
+import { sortSpec } from '../model/sortSpec';
 
 const SORTABLE = CATALOG_DESC_SORTS;
 
@@ -17,8 +18,7 @@ const SORTABLE = CATALOG_DESC_SORTS;
  */
 function catalogSort(sort: readonly string[]): SortKey[] {
   const keys = sort.flatMap((spec): SortKey[] => {
-    const ascending = spec.startsWith('-');
-    const name = ascending ? spec.slice(1) : spec;
+    const { name, dashed: ascending } = sortSpec(spec);
     if (name.startsWith('explore.')) return [];
     if (name === 'title') return [{ path: 't.title.sort', order: ascending ? 'desc' : 'asc' }];
     if (SORTABLE.has(name)) return [{ path: name, order: ascending ? 'asc' : 'desc' }];

@@ -9,6 +9,7 @@ import { CATALOG_FIELD_CATALOG } from '../schema/catalogFieldCatalog';
 import type { Predicate } from '../model/predicate';
 import type { SortKey } from '../model/searchPlan';
 import type { PackageFacet, PackageSearchPlan } from '../model/packageSearch';
+import { sortSpec } from '../model/sortSpec';
 
 /** Facet names of CKAN and d4c → catalog field (ODS names map to themselves). */
 const FACETS = new Map<string, Omit<PackageFacet, 'name'>>(Object.entries({
@@ -68,9 +69,8 @@ export function planPackageSearch(req: PackageSearchRequest, scope: DomainRow, a
   const facets = facetsOf(req.facetFields);
   // CKAN reads a bare `sort=rank` as its default sort (reference/ckan-d4c.md A2).
   const odsSort = req.ods.sort.flatMap((s) => {
-    const dash = s.startsWith('-') ? '-' : '';
-    const name = s.slice(dash.length);
-    return s === 'rank' || SORTS.get(name) === null ? [] : [`${dash}${ODS_SORT_ALIASES.get(name) ?? name}`];
+    const { name, dashed } = sortSpec(s);
+    return s === 'rank' || SORTS.get(name) === null ? [] : [`${dashed ? '-' : ''}${ODS_SORT_ALIASES.get(name) ?? name}`];
   });
   const base = planCatalogSearch({ ...req.ods, sort: odsSort, facets: [...new Set(facets.map((f) => f.field))] }, scope, access, index, now, grants);
   const sort = req.ckanSort ? ckanSort(req.ckanSort) : odsSort.length ? base.sort : ckanSort([{ field: 'score', order: 'desc' }, { field: 'metadata_modified', order: 'desc' }]);

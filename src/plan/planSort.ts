@@ -2,6 +2,7 @@ import { FieldDef } from '../model/descriptor';
 import { AppError } from '../errors/catalogue';
 import type { SortKey } from '../model/searchPlan';
 import { recordPaths } from '../schema/recordPaths';
+import { sortSpec } from '../model/sortSpec';
 
 const isSortable = (f: FieldDef): boolean => f.annotations.some((a) => a.name === 'sortable');
 
@@ -12,8 +13,7 @@ const isSortable = (f: FieldDef): boolean => f.annotations.some((a) => a.name ==
  */
 export function planSort(schema: readonly FieldDef[], sort: readonly string[]): SortKey[] {
   const keys: SortKey[] = sort.map((spec) => {
-    const ascending = spec.startsWith('-');
-    const name = ascending ? spec.slice(1) : spec;
+    const { name, dashed: ascending } = sortSpec(spec);
     if (name === 'record_timestamp') return { path: 'record_timestamp', order: ascending ? 'asc' : 'desc' };
     const field = schema.find((f) => f.name === name);
     if (!field) throw new AppError('bad_parameter', `Unknown field "${name.slice(0, 100)}" in sort.`, { parameter: 'sort' });
