@@ -48,17 +48,18 @@ async function publishOnce(deps: Deps, descriptor: Descriptor): Promise<OursTimi
   return { total, write: marks.indexing, finish: marks.cataloguing - marks.indexing, catalog: total - marks.cataloguing, rows: report.published };
 }
 
-/** The bulk requests the publish sends, by the same rule: each document serialised once, its text counted and sent. */
-function* chunks(docs: RecordDocument[]): Generator<Array<{ id: string; doc: string }>> {
-  let chunk: Array<{ id: string; doc: string }> = [];
+/** The bulk requests the publish sends, by the same rule. */
+function chunks(docs: RecordDocument[]): RecordDocument[][] {
+  const out: RecordDocument[][] = [];
+  let chunk: RecordDocument[] = [];
   let bytes = 0;
   for (const d of docs) {
-    const doc = JSON.stringify(d);
-    chunk.push({ id: d.recordid, doc });
-    bytes += doc.length * 2;
-    if (bytes >= MAX_BATCH_BYTES || chunk.length >= MAX_BATCH_RECORDS) { yield chunk; chunk = []; bytes = 0; }
+    chunk.push(d);
+    bytes += JSON.stringify(d.fields).length * 2;
+    if (bytes >= MAX_BATCH_BYTES || chunk.length >= MAX_BATCH_RECORDS) { out.push(chunk); chunk = []; bytes = 0; }
   }
-  if (chunk.length > 0) yield chunk;
+  if (chunk.length > 0) out.push(chunk);
+  return out;
 }
 
 /** Raw bulk of `docs` into a fresh index: one request in flight while the client serialises the next. */
@@ -68,7 +69,7 @@ async function directOnce(es: Client, index: string, body: { settings: object; m
   const t0 = process.hrtime.bigint();
   let inFlight: Promise<{ errors: boolean }> | null = null;
   for (const chunk of chunks(docs)) {
-    const operations = chunk.flatMap(({ id, doc }) => [{ index: { _index: index, _id: id } }, doc]);
+    const operations = chunk.flatMap((d) => [{ index: { _index: index, _id: d.recordid } }, d]);
     if (inFlight && (await inFlight).errors) throw new Error('direct bulk refused documents');
     inFlight = es.bulk({ operations, refresh: false }, { requestTimeout: 120000 });
   }

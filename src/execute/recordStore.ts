@@ -8,11 +8,18 @@ export async function deleteRecords(q: Queryable, datasetId: string): Promise<vo
 /** Inserts one batch with a single statement (arrays unnested server-side). */
 export async function insertRecords(q: Queryable, datasetId: string, records: readonly StoredRecord[]): Promise<void> {
   if (records.length === 0) return;
-  const rows = records.map((r) => ({ i: r.recordid, f: r.fields, g: r.geometry ?? null, t: r.recordTimestamp, l: r.sourceLine }));
   await q.query(
     `INSERT INTO records (dataset_id, recordid, fields, geometry, record_timestamp, source_line)
-     SELECT $1, r.i, r.f, r.g, r.t, r.l FROM jsonb_to_recordset($2::jsonb) AS r(i text, f jsonb, g jsonb, t timestamptz, l int)`,
-    [datasetId, JSON.stringify(rows)],
+     SELECT $1, r.recordid, r.fields, r.geometry, r.ts, r.line
+     FROM unnest($2::text[], $3::jsonb[], $4::jsonb[], $5::timestamptz[], $6::int[]) AS r(recordid, fields, geometry, ts, line)`,
+    [
+      datasetId,
+      records.map((r) => r.recordid),
+      records.map((r) => JSON.stringify(r.fields)),
+      records.map((r) => (r.geometry ? JSON.stringify(r.geometry) : null)),
+      records.map((r) => r.recordTimestamp),
+      records.map((r) => r.sourceLine),
+    ],
   );
 }
 

@@ -4,7 +4,7 @@ import { IndexLayout, withLayout } from '../index/indexLayout';
 import { recordMapping } from '../index/recordMapping';
 import type { StoredRecord } from '../index/storedRecord';
 import { recordsAlias, recordsIndex, recordsIndexBase } from '../schema/indexNames';
-import { BulkDocument, bulkIndex, BulkReport } from '../execute/bulkIndex';
+import { bulkIndex, BulkReport } from '../execute/bulkIndex';
 import type { Deps } from '../execute/deps';
 import { indexLayoutFor } from '../execute/indexLayoutFor';
 import { aliasTargets, createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } from '../execute/versionedIndex';
@@ -17,7 +17,7 @@ export interface ReindexReport {
   rejected: number;
 }
 
-/** A bulk request holds at most this many bytes of documents, their JSON counted in UTF-16 (polygons make some documents large)… */
+/** A bulk request holds at most this many bytes of record fields (polygons make some records large)… */
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 /** …and is sent once it holds this many records, at the end of the batch that reached it. */
 export const MAX_BATCH_RECORDS = 2000;
@@ -79,8 +79,7 @@ export async function openLoadingVersion(deps: Deps, datasetId: string, fields: 
 class Loading implements LoadingVersion {
   layout: IndexLayout = { shards: 1, replicas: 0 };
   private readonly report: ReindexReport;
-  /** Documents made and serialised as they are added: the text sent is also what is counted. */
-  private pending: BulkDocument[] = [];
+  private pending: StoredRecord[] = [];
   private pendingBytes = 0;
   private inFlight: Promise<BulkReport> | null = null;
   private swapped = false;
@@ -91,9 +90,8 @@ class Loading implements LoadingVersion {
 
   async add(records: readonly StoredRecord[]): Promise<void> {
     for (const r of records) {
-      const doc = JSON.stringify(recordDocument(this.datasetId, this.fields, r));
-      this.pending.push({ id: r.recordid, doc });
-      this.pendingBytes += doc.length * 2;
+      this.pending.push(r);
+      this.pendingBytes += JSON.stringify(r.fields).length * 2;
       if (this.pendingBytes >= MAX_BATCH_BYTES) await this.send();
     }
     if (this.pending.length >= MAX_BATCH_RECORDS) await this.send();
@@ -141,9 +139,9 @@ class Loading implements LoadingVersion {
     );
   }
 
-  /** Waits for the request in flight, then sends the pending documents without waiting for their answer. */
+  /** Makes the pending records into documents, waits for the request in flight, then sends them without waiting for their answer. */
   private async send(): Promise<void> {
-    const docs = this.pending;
+    const docs = this.pending.map((r) => ({ id: r.recordid, doc: recordDocument(this.datasetId, this.fields, r) }));
     this.pending = [];
     this.pendingBytes = 0;
     await this.settle();

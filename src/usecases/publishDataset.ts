@@ -27,7 +27,6 @@ import { reindexDataset, ReindexReport } from './reindexDataset';
 import { sweepQuietly } from '../execute/sweepRetiredIndices';
 import { analyzeRecords, deleteRecords, insertRecords } from '../execute/recordStore';
 import { whileSearchUnavailable } from '../execute/searchAvailability';
-import { OneInFlight } from '../time/oneInFlight';
 
 export interface PublishOptions {
   /** Folder the descriptor's relative source path is read from. */
@@ -161,12 +160,6 @@ async function writeRecords(
     const ids = new RecordIdAllocator(schema.filter((f) => f.annotations.some((a) => a.name === 'id')).map((f) => f.name));
     const timestamp = clock().toISOString();
     let batch: StoredRecord[] = [];
-    // Each batch is inserted while the next one is read and typed (one INSERT at a time).
-    const inserts = new OneInFlight();
-    const writeBatch = async (records: StoredRecord[]): Promise<void> => {
-      await Promise.all([inserts.start(() => insertRecords(client, descriptor.id, records)), alongside.add(records)]);
-      report.published += records.length;
-    };
     for await (const item of reader.read()) {
       if (item.kind === 'problem') { warn(item.problem); continue; }
       report.rowsRead++;
@@ -182,13 +175,14 @@ async function writeRecords(
         recordTimestamp: timestamp, sourceLine: record.position,
       });
       if (batch.length >= BATCH) {
-        await writeBatch(batch);
+        await Promise.all([insertRecords(client, descriptor.id, batch), alongside.add(batch)]);
+        report.published += batch.length;
         batch = [];
         await options.onProgress?.(report.rowsRead);
       }
     }
-    await writeBatch(batch);
-    await inserts.settle();
+    await Promise.all([insertRecords(client, descriptor.id, batch), alongside.add(batch)]);
+    report.published += batch.length;
     if (report.rowsRead > 0) checkColumns(descriptor.id, columns);
     if (tally.share() > maxShare) {
       throw new PublishRefused('too_many_warnings', `${tooManyWarningsMessage(descriptor.id, tally, reader.unit, maxShare)}; `
