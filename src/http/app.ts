@@ -24,6 +24,7 @@ import { watchElasticsearch } from '../execute/esTiming';
 import { docsRouter, ogcApiDocument } from './docsRouter';
 import { explorerRouter } from './explorerRouter';
 import { requestLog } from './requestLog';
+import { nulGuard } from './nulGuard';
 import { requestShape } from './requestShape';
 import { managementRouter } from '../dialects/management/managementRouter';
 import type { UploadLimits } from '../dialects/management/receiveUpload';
@@ -81,6 +82,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(requestShape);
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 1000 }));
+  app.use(nulGuard);
   app.use(authenticate(deps));
   app.use(cachePolicy(options.cacheMaxAgeSeconds ?? 60));
   if (options.quotas !== undefined) app.use(quotas(options.quotas, clock, metrics));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resolveCrs } from '../geo/crs';
 import { isValidTimeZone } from '../time/timezone';
+import { refuseNul } from './refuseNul';
 
 /** The field types of ODS v1 (reference/ods-v1.md §5.1). */
 export const FIELD_TYPES = ['text', 'int', 'double', 'date', 'datetime', 'geo_point_2d', 'geo_shape', 'file'] as const;
@@ -87,7 +88,7 @@ export const metadataSchema = z.strictObject({
   attributions: z.array(z.string()).optional(),
   territory: z.array(z.string()).optional(),
   geographic_reference: z.array(z.string()).optional(),
-});
+}).superRefine((m, ctx) => refuseNul(m, ctx));
 export type DatasetMetadata = z.infer<typeof metadataSchema>;
 
 /** The share of rows with warnings above which a publish is refused, unless the descriptor or the publish says otherwise. */
@@ -131,6 +132,8 @@ export const descriptorSchema = z
     maxWarningShare: z.number().min(0).max(1).optional(),
   })
   .superRefine((d, ctx) => {
+    // The metadata checks its own (metadataSchema).
+    refuseNul({ ...d, metadata: undefined }, ctx);
     const names = new Set<string>();
     d.fields.forEach((f, i) => {
       if (names.has(f.name)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: `duplicate field ${f.name}` });

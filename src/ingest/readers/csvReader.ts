@@ -33,7 +33,8 @@ export async function* readCsv(path: string, options: CsvOptions = {}): AsyncGen
       const position = nextLine;
       nextLine = info.lines + 1;
       if (record.length === 1 && record[0].trim() === '') continue;
-      if (!header) { header = record.map((h) => h.trim()); continue; }
+      // A NUL in a column's name would reach the stored schema, which PostgreSQL cannot hold.
+      if (!header) { header = record.map((h) => h.replaceAll('\u0000', '').trim()); continue; }
       if (record.length !== header.length) {
         yield { kind: 'problem', problem: { position, message: `expected ${header.length} cells, found ${record.length}` } };
       }

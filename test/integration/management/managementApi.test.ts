@@ -211,6 +211,37 @@ describe('bad uploads', () => {
   });
 });
 
+describe('NUL characters, which PostgreSQL cannot store', () => {
+  test('in a JSON body (a key label, a domain title, a metadata key): a 400 naming where, and nothing is stored', async () => {
+    const key = await request(app).post(`${M}/keys`).set(as(keys.admin)).send({ domain: 'mg-a', label: 'a\u0000b' });
+    expect([key.status, key.body.code, key.body.parameter]).toEqual([400, 'bad_parameter', 'label']);
+    const domain = await request(app).post(`${M}/domains`).set(as(keys.admin)).send({ id: 'mg-nul', title: '\u0000' });
+    expect([domain.status, domain.body.parameter]).toEqual([400, 'title']);
+    expect((await deps.pool.query("SELECT 1 FROM domains WHERE id = 'mg-nul'")).rowCount).toBe(0);
+    const patch = await request(app).patch(`${M}/datasets/x`).set(as(keys.writeA)).send({ metadata: { keyword: ['ok', 'n\u0000'] } });
+    expect([patch.status, patch.body.parameter]).toEqual([400, 'metadata.keyword[1]']);
+  });
+
+  test('percent-encoded in a path: a 400, on the management API and on OGC collections alike', async () => {
+    const managed = await request(app).get(`${M}/datasets/a%00b`).set(as(keys.writeA));
+    expect([managed.status, managed.body.code]).toEqual([400, 'bad_parameter']);
+    expect((await request(app).get('/ogc/collections/a%00b/items')).status).toBe(400);
+    expect((await request(app).get(`${M}/jobs/1%1F`).set(as(keys.writeA))).status).toBe(400);
+  });
+
+  test('in a multipart descriptor: a 422 naming the field; in a CSV header, the column is read without it', async () => {
+    const descriptor = JSON.stringify({ metadata: { title: 'x' }, fields: [{ name: 'nom', label: 'N\u0000', type: 'text' }] });
+    const refused = await upload(app, keys.writeA, VELIB, { id: 'mg-nul-descriptor', descriptor });
+    expect([refused.status, refused.body.errors]).toEqual([422, [expect.stringMatching(/^fields\.0\.label: must not contain the NUL character/)]]);
+    const file = join(tmp, 'nul-header.csv');
+    writeFileSync(file, 'co\u0000de;nom\n75001;Louvre\n');
+    const job = await uploadAndWait(app, keys.writeA, file, { id: 'mg-nul-header' });
+    expect([job.status, job.error]).toEqual(['COMPLETED', null]);
+    const got = await request(app).get(`${M}/datasets/mg-nul-header`).set(as(keys.writeA));
+    expect((got.body.fields as Array<{ label: string }>).map((f) => f.label)).toEqual(['code', 'nom']);
+  });
+});
+
 describe('changing and deleting', () => {
   test('PATCH changes metadata and visibility without a new index version', async () => {
     const res = await request(app).patch(`${M}/datasets/mg-velib`).set(as(keys.writeA)).send({ metadata: { title: 'Stations Vélib renamed', publisher: null }, visibility: 'private' });
