@@ -65,9 +65,10 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
         stream.resume();
         return;
       }
-      // The name keeps the file's own, whose ending tells its format.
-      const path = join(limits.dir, `incoming-${randomUUID()}-${safeName(info.filename ?? 'upload')}`);
-      const file = { path, filename: info.filename ?? 'upload', bytes: 0 };
+      // The name keeps the file's own, whose ending tells its format, without control characters (kept with the job, a NUL would fail its row).
+      const filename = withoutControls(info.filename ?? '') || 'upload';
+      const path = join(limits.dir, `incoming-${randomUUID()}-${safeName(filename)}`);
+      const file = { path, filename, bytes: 0 };
       form.file = file;
       stream.on('data', (chunk: Buffer) => { file.bytes += chunk.length; });
       stream.on('limit', () => stop(tooLarge));
@@ -91,6 +92,9 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
   }
   return form;
 }
+
+/** A text without its C0 control characters and DEL. */
+const withoutControls = (text: string): string => [...text].filter((ch) => ch >= ' ' && ch !== '\u007f').join('');
 
 /** Removes the file of a form that will not be used. */
 export async function discard(form: UploadedForm): Promise<void> {

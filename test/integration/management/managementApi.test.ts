@@ -229,6 +229,18 @@ describe('NUL characters, which PostgreSQL cannot store', () => {
     expect((await request(app).get(`${M}/jobs/1%1F`).set(as(keys.writeA))).status).toBe(400);
   });
 
+  test("in an upload's file name (RFC 5987 filename*): the name is kept without it", async () => {
+    const part = (headers: string, body: string) => `--b0\r\n${headers}\r\n\r\n${body}\r\n`;
+    const body = part('Content-Disposition: form-data; name="id"', 'mg-nul-filename')
+      + part('Content-Disposition: form-data; name="file"; filename*=utf-8\'\'co%00des.csv\r\nContent-Type: text/csv', 'code;nom\n75001;Louvre') + '--b0--\r\n';
+    const res = await request(app).post(`${M}/datasets`).set(as(keys.writeA)).set('Content-Type', 'multipart/form-data; boundary=b0').send(body);
+    expect(res.status).toBe(202);
+    const job = await jobEnd(app, keys.writeA, (res.body as JobBody).id);
+    expect(job.status).toBe('COMPLETED');
+    const got = await request(app).get(`${M}/datasets/mg-nul-filename`).set(as(keys.writeA));
+    expect(got.body.source.filename).toBe('codes.csv');
+  });
+
   test('in a multipart descriptor: a 422 naming the field; in a CSV header, the column is read without it', async () => {
     const descriptor = JSON.stringify({ metadata: { title: 'x' }, fields: [{ name: 'nom', label: 'N\u0000', type: 'text' }] });
     const refused = await upload(app, keys.writeA, VELIB, { id: 'mg-nul-descriptor', descriptor });
