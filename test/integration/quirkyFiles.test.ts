@@ -62,6 +62,24 @@ describe('files with the quirks of real exports', () => {
     expect(rows[0].fields).toMatchObject({ note: 'à côté', position: [45.1, 5.2], quand: '2020-02-28T23:00:00.000Z' });
   });
 
+  test('UTF-16 with its byte order mark, as spreadsheets save "Unicode text": little- and big-endian, tab-delimited', async () => {
+    const text = 'Nom\tNote\tPosition\tQuand\r\nÉlise\tœuvre « 1 » €\t48.85,2.35\t2024-07-01 12:00\r\nZoé\t😀\t\t\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    // Big-endian: each UTF-16 code unit's two bytes swapped.
+    const be = Buffer.from(le);
+    be.swap16();
+    writeFileSync(join(dir, 'utf16le.csv'), le);
+    writeFileSync(join(dir, 'utf16be.csv'), be);
+    for (const [id, file] of [['quirky-utf16le', 'utf16le.csv'], ['quirky-utf16be', 'utf16be.csv']]) {
+      const report = await publishDataset(deps, descriptor(id, file), { baseDir: dir });
+      expect([report.published, report.warnings]).toEqual([2, []]);
+      expect((await stored(id)).map((r) => r.fields)).toEqual([
+        { nom: 'Élise', note: 'œuvre « 1 » €', position: [48.85, 2.35], quand: '2024-07-01T10:00:00.000Z' },
+        { nom: 'Zoé', note: '😀' },
+      ]);
+    }
+  });
+
   test('NUL characters (a CSV cell, a GeoJSON property and a geometry member) are removed with a warning each, and the rest is published', async () => {
     writeFileSync(join(dir, 'nul.csv'), 'Nom;Note\nab\u0000c;\u0000\u0000x\nsans;rien\n');
     const csv = await publishDataset(deps, descriptor('quirky-nul-csv', 'nul.csv', { fields: [{ name: 'nom', label: 'Nom', type: 'text' }, { name: 'note', label: 'Note', type: 'text' }] }), { baseDir: dir });

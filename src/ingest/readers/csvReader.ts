@@ -14,14 +14,14 @@ interface ParsedRecord { record: string[]; info: { lines: number } }
 
 /**
  * Streams a CSV file as rows keyed by header name: delimiter (`;`, `,`, tab) and encoding
- * (UTF-8, with or without BOM, or Latin-1) are detected unless given; quoted cells may span
+ * (UTF-8 with or without BOM, UTF-16 with its BOM, or Latin-1) are detected unless given; quoted cells may span
  * lines; positions are the 1-based line where each row starts. A row with too few or too many
  * cells is still read (missing cells are empty) and reported.
  */
 export async function* readCsv(path: string, options: CsvOptions = {}): AsyncGenerator<ReaderItem> {
   const sample = await peekBytes(path);
   const encoding = options.encoding ?? sniffEncoding(sample).encoding;
-  const sampleText = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252').decode(sample).replace(/^\ufeff/, '');
+  const sampleText = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : encoding).decode(sample).replace(/^\ufeff/, '');
   const delimiter = options.delimiter ?? sniffDelimiter(sampleText);
   const parser = Readable.from(decodeText(await openBytes(path), encoding)).pipe(
     parse({ delimiter, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false }),

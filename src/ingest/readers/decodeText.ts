@@ -1,12 +1,13 @@
 import iconv from 'iconv-lite';
 import type { Readable } from 'node:stream';
+import type { TextEncoding } from './sniff';
 
-/**
- * Decodes a byte stream to text chunks; a UTF-8 BOM is dropped. Files that are not UTF-8 are read
- * as Windows-1252, the superset of Latin-1 that French spreadsheets write (œ, €, ’ in 0x80–0x9F).
- */
-export async function* decodeText(bytes: Readable, encoding: 'utf-8' | 'latin1'): AsyncGenerator<string> {
-  const decoder = iconv.getDecoder(encoding === 'utf-8' ? 'utf8' : 'win1252');
+/** iconv-lite's name of each encoding; Latin-1 is read as Windows-1252, its superset (œ, €, ’ in 0x80–0x9F) that French spreadsheets write. */
+const DECODERS: Record<TextEncoding, string> = { 'utf-8': 'utf8', latin1: 'win1252', 'utf-16le': 'utf16le', 'utf-16be': 'utf16be' };
+
+/** Decodes a byte stream to text chunks; a byte order mark is dropped. */
+export async function* decodeText(bytes: Readable, encoding: TextEncoding): AsyncGenerator<string> {
+  const decoder = iconv.getDecoder(DECODERS[encoding]);
   let first = true;
   for await (const chunk of bytes) {
     let text = decoder.write(chunk as Buffer);

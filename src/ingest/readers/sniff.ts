@@ -1,13 +1,22 @@
+/** The text encodings a CSV is read in: UTF-16 only when its byte order mark says so. */
+export type TextEncoding = 'utf-8' | 'latin1' | 'utf-16le' | 'utf-16be';
+
 /** What the first bytes of a text file tell: BOM, encoding and (for CSV) the delimiter. */
 export interface Sniffed {
   bom: boolean;
-  encoding: 'utf-8' | 'latin1';
+  encoding: TextEncoding;
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
-/** Valid UTF-8 (a sequence cut by the end of the sample is allowed), else Latin-1. */
+/**
+ * UTF-16 when the file starts with its byte order mark (FF FE little-endian, FE FF big-endian:
+ * what spreadsheets write as "Unicode text"); else valid UTF-8 (a sequence cut by the end of the
+ * sample is allowed), else Latin-1.
+ */
 export function sniffEncoding(sample: Buffer): Sniffed {
+  if (sample.length >= 2 && sample[0] === 0xff && sample[1] === 0xfe) return { bom: true, encoding: 'utf-16le' };
+  if (sample.length >= 2 && sample[0] === 0xfe && sample[1] === 0xff) return { bom: true, encoding: 'utf-16be' };
   const bom = sample.length >= 3 && UTF8_BOM.every((b, i) => sample[i] === b);
   let end = sample.length;
   // Step back over a multi-byte sequence the sample cut in the middle.

@@ -15,4 +15,11 @@ describe('sniffing', () => {
     expect(sniffEncoding(Buffer.from('Été', 'latin1'))).toEqual({ bom: false, encoding: 'latin1' });
     expect(sniffEncoding(Buffer.from('abcé', 'utf8').subarray(0, 4))).toEqual({ bom: false, encoding: 'utf-8' });
   });
+
+  test('UTF-16 only by its byte order mark: FF FE little-endian, FE FF big-endian', () => {
+    expect(sniffEncoding(Buffer.from('\ufeffNom\tÉté', 'utf16le'))).toEqual({ bom: true, encoding: 'utf-16le' });
+    expect(sniffEncoding(Buffer.from([0xfe, 0xff, 0x00, 0x4e, 0x00, 0x6f]))).toEqual({ bom: true, encoding: 'utf-16be' });
+    // Without its mark, UTF-16 text of ASCII is valid UTF-8 (with NULs): it is not guessed.
+    expect(sniffEncoding(Buffer.from('Nom', 'utf16le'))).toEqual({ bom: false, encoding: 'utf-8' });
+  });
 });
