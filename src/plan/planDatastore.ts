@@ -26,19 +26,20 @@ function fieldOf(schema: readonly FieldDef[], name: string, parameter: string): 
 /** A CKAN filter value: equality with the whole value (a number, a date or period, a text). */
 function equals(field: FieldDef, value: string | number | boolean, timeZone: string): Predicate {
   const path = recordPaths.value(field.name);
+  const text = String(value);
   if (isGeo(field.type)) throw invalid('filters', `invalid value "${field.name}": geographic fields cannot be filtered; use geofilter`);
   if (field.type === 'int' || field.type === 'double') {
-    const n = typeof value === 'number' ? value : Number(String(value));
-    if (String(value).trim() === '' || !Number.isFinite(n)) throw invalid('filters', `invalid value for "${field.name}": ${String(value).slice(0, 40)} is not a number`);
+    const n = typeof value === 'number' ? value : Number(text);
+    if (text.trim() === '' || !Number.isFinite(n)) throw invalid('filters', `invalid value for "${field.name}": ${text.slice(0, 40)} is not a number`);
     return field.type === 'int' && !Number.isInteger(n) ? { kind: 'none' } : { kind: 'term', path, value: n };
   }
   if (isTemporal(field.type)) {
-    const lit = parseDateLiteral(String(value).trim());
+    const lit = parseDateLiteral(text.trim());
     if (!lit.ok) throw invalid('filters', `invalid value for "${field.name}": ${lit.message}`);
     const iv = temporalInterval(lit.value, field.type, timeZone);
     return { kind: 'range', path, bounds: { gte: iv.from, [iv.toInclusive ? 'lte' : 'lt']: iv.to }, format: temporalFormat(field.type) };
   }
-  return { kind: 'term', path, value: String(value) };
+  return { kind: 'term', path, value: text };
 }
 
 /**
