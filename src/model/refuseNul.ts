@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-export const NUL_MESSAGE = 'must not contain the NUL character (U+0000), which PostgreSQL cannot store';
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000), which PostgreSQL cannot store';
 
 /**
  * A refinement that refuses a NUL character (U+0000) in any text of a value, a key's name
