@@ -54,6 +54,12 @@ describe('catalogRss', () => {
     expect(body).not.toContain('dc:creator>');
   });
 
+  test('a tag between two words of the description parts them with a space', () => {
+    // `<p>un</p><p>deux</p>` shows two paragraphs: as plain text, two words.
+    const { body } = catalogRss([hit('p', { description: '<p>un</p><p>deux</p>a<br/>b' })], ctx);
+    expect(body).toContain('<description>un deux a b</description>');
+  });
+
   test('themes and keywords that are not lists give no category', () => {
     const { body } = catalogRss([hit('s', { theme: 'Env', keyword: 'k' })], ctx);
     expect(body).not.toContain('<category>');
