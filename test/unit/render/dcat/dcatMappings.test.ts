@@ -14,6 +14,11 @@ describe('DCAT-AP value mappings', () => {
     expect(frequencyIri(label)).toBe(`${FREQ}${code}`);
   });
 
+  test('spaces, tabs and line breaks inside the label count as one space', () => {
+    expect(frequencyIri('Pas de  mise à\tjour')).toBe(`${FREQ}NEVER`);
+    expect(frequencyIri('pas\nde mises à jour')).toBe(`${FREQ}NEVER`);
+  });
+
   test.each(['Bi-annuelle', 'Ponctuelle', 'Au fil du temps', ''])('%p names no period without doubt: no frequency', (label) => {
     expect(frequencyIri(label)).toBeUndefined();
   });
