@@ -35,6 +35,11 @@ describe('array pieces', () => {
     }
   });
 
+  test('the body itself the place: the array alone, as at the top level', () => {
+    expect(whole(jsonPiecesAt(PIECES_MARK, false), items)).toBe('[{"id": "a", "n": 1, "tags": ["x", "y"]}, {"id": "b", "n": null, "tags": []}]');
+    expect(whole(jsonPiecesAt(PIECES_MARK, true), items)).toBe(JSON.stringify(items, null, 4));
+  });
+
   test('a body with no place for the pieces is refused', () => {
     expect(() => jsonPiecesAt({ a: 1 }, false)).toThrow('the body holds no place for its pieces');
   });
