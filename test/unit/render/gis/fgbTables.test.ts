@@ -69,6 +69,26 @@ describe('fgbFeature geometry', () => {
     });
   });
 
+  // Counts that end at every size of the builder's buffer: each vector is read back whole.
+  const square = (k: number): number[][] => [[k, 0], [k + 1, 0], [k + 1, 1], [k, 0]];
+  const counts = Array.from({ length: 199 }, (_, i) => i + 2);
+
+  test('a polygon of 2 to 200 rings: the end of every ring, 4 positions each', () => {
+    const wrong = counts.filter((n) => {
+      const ends = geometryOf({ type: 'Polygon', coordinates: Array.from({ length: n }, (_, k) => square(k)) }).ends;
+      return JSON.stringify(ends) !== JSON.stringify(Array.from({ length: n }, (_, k) => 4 * (k + 1)));
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  test('a multipolygon of 2 to 200 polygons: one part each, in order', () => {
+    const wrong = counts.filter((n) => {
+      const parts = geometryOf({ type: 'MultiPolygon', coordinates: Array.from({ length: n }, (_, k) => [square(k)]) }).parts;
+      return parts?.length !== n || parts.some((p, k) => JSON.stringify(p.xy) !== JSON.stringify(square(k).flat()));
+    });
+    expect(wrong).toEqual([]);
+  });
+
   test('no geometry: the feature has none', () => {
     expect(readFgbFeature(fgbFeature(null, [], []), []).geometry).toBeNull();
   });
