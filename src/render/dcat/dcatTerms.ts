@@ -40,10 +40,27 @@ export const textOf = (v: unknown): string | undefined => (typeof v === 'string'
 /** A metadata value as a list of strings (one string is a list of one). */
 export const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
-/** A date (`2023-06-15`) as xsd:date, an instant as xsd:dateTime (UTC), anything else as undefined. */
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/** Whether `2023-06-15` names a day of the calendar (Date.parse reads 2023-02-30 as 2 March). */
+const isDay = (day: string): boolean => {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+};
+
+/**
+ * An ISO 8601 date (`2023-06-15`) as xsd:date, an ISO 8601 date and time as xsd:dateTime in UTC
+ * (one without an offset read as UTC), anything else as undefined: other texts Date.parse would
+ * read in the server's own time zone, or loosely (`June 2023-06-15`), and a day that is not in the
+ * calendar is no date.
+ */
 export function dateLiteral(v: unknown): ReturnType<typeof literal> | undefined {
   const s = textOf(v);
-  if (!s || Number.isNaN(Date.parse(s))) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return literal(s, xsd('date'));
-  return literal(new Date(s).toISOString(), xsd('dateTime'));
+  if (s === undefined) return undefined;
+  if (DATE.test(s)) return isDay(s) ? literal(s, xsd('date')) : undefined;
+  const m = DATE_TIME.exec(s);
+  if (!m || !isDay(m[1])) return undefined;
+  const t = Date.parse(m[2] ? s : `${s}Z`);
+  return Number.isNaN(t) ? undefined : literal(new Date(t).toISOString(), xsd('dateTime'));
 }

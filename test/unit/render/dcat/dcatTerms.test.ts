@@ -26,11 +26,23 @@ describe('listOf', () => {
 
 describe('dateLiteral', () => {
   test('every literal is in the lexical space of its XML Schema type, and says the same day', () => {
-    // `+002023-06-15` is ECMAScript's expanded-year form of a date (Date.parse reads it); XML Schema has no `+` sign.
-    for (const [input, day] of [['2023-06-15', '2023-06-15'], ['+002023-06-15', '2023-06-15'], ['2019-01-02T03:04:05+02:00', '2019-01-02']]) {
+    for (const [input, day] of [['2023-06-15', '2023-06-15'], ['2019-01-02T03:04:05+02:00', '2019-01-02'], ['2019-01-01T23:30:00-02:00', '2019-01-02'], ['2024-02-29T10:00', '2024-02-29']]) {
       const l = dateLiteral(input);
       expect(l?.value.slice(0, 10)).toBe(day);
       expect(l?.value).toMatch(LEXICAL[l?.datatype.value ?? '']);
+    }
+  });
+
+  test('an instant is given in UTC; one without an offset is read as UTC, whatever the server\'s zone', () => {
+    expect(dateLiteral('2019-01-02T03:04:05+02:00')?.value).toBe('2019-01-02T01:04:05.000Z');
+    expect(dateLiteral('2023-06-15T10:00:00')?.value).toBe('2023-06-15T10:00:00.000Z');
+  });
+
+  test('what is not ISO 8601, or not a day of the calendar, is no date', () => {
+    // `+002023-06-15` is ECMAScript's expanded-year form (Date.parse reads it; XML Schema has no `+` sign);
+    // `2023/06/15` and `Mon 2023-06-15` Date.parse reads in the server's own time zone; `June 2023-06-15` as 6 June.
+    for (const input of ['+002023-06-15', '12023-06-15', '2023/06/15', 'Mon 2023-06-15', 'June 2023-06-15', '2023-02-30', '2023-02-30T10:00:00Z', '2023-06-15T25:00:00Z', 'soon']) {
+      expect([input, dateLiteral(input)]).toEqual([input, undefined]);
     }
   });
 });
