@@ -33,7 +33,8 @@ describe('dateLiteral', () => {
     }
   });
 
-  test('an instant is given in UTC; one without an offset is read as UTC, whatever the server\'s zone', () => {
+  // Where the server runs in UTC (as the tests do), the earlier code gave the same; the zone's part is proven by the next test.
+  test('an instant is given in UTC; one without an offset is read as UTC', () => {
     expect(dateLiteral('2019-01-02T03:04:05+02:00')?.value).toBe('2019-01-02T01:04:05.000Z');
     expect(dateLiteral('2023-06-15T10:00:00')?.value).toBe('2023-06-15T10:00:00.000Z');
   });
