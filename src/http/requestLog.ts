@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Metrics } from '../execute/metrics';
 import { esTimeOfRequest, type EsTime } from '../execute/esTiming';
 import { routeFamily } from './routeFamily';
+import { withoutControls } from '../text/controls';
 
 const decodedName = (name: string): string => { try { return decodeURIComponent(name).toLowerCase(); } catch { return name.toLowerCase(); } };
 
@@ -13,8 +14,7 @@ const decodedName = (name: string): string => { try { return decodeURIComponent(
  */
 export function redactUrl(url: string): string {
   const redacted = url.replace(/([?&/])([^?&/=]*)=([^&]*)/g, (m, sep: string, name: string) => (decodedName(name) === 'apikey' ? `${sep}${name}=[redacted]` : m));
-  // eslint-disable-next-line no-control-regex -- C0 controls and DEL are what is stripped
-  return redacted.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 2000);
+  return withoutControls(redacted).slice(0, 2000);
 }
 
 /**

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
 import { AppError } from '../../errors/catalogue';
+import { withoutControls } from '../../text/controls';
 
 /** Where uploads go and how large one may be. */
 export interface UploadLimits { dir: string; maxBytes: number }
@@ -92,9 +93,6 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
   }
   return form;
 }
-
-/** A text without its C0 control characters and DEL. */
-const withoutControls = (text: string): string => [...text].filter((ch) => ch >= ' ' && ch !== '\u007f').join('');
 
 /** Removes the file of a form that will not be used. */
 export async function discard(form: UploadedForm): Promise<void> {
