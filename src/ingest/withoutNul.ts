@@ -44,3 +44,18 @@ function cleanText(s: string, count: { removed: number }): string {
   count.removed += s.length - out.length;
   return out;
 }
+
+/**
+ * A row's values with U+0000 removed from their names (a JSON key can hold one, escaped as
+ * `\u0000`), so that the name can be stored. A name that becomes another one already in the row
+ * leaves that one's value as it was. The values themselves are cleaned later, with a warning.
+ */
+export function namesWithoutNul(values: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.keys(values).some((k) => k.includes('\u0000'))) return values;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const name = key.replaceAll('\u0000', '');
+    if (!Object.hasOwn(out, name)) out[name] = value;
+  }
+  return out;
+}

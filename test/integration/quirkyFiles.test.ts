@@ -101,6 +101,22 @@ describe('files with the quirks of real exports', () => {
     expect((await deps.es.count({ index: `${deps.indexPrefix}records-quirky-nul-geojson` })).count).toBe(1);
   });
 
+  test('a NUL character in a JSON, NDJSON or GeoJSON property name: the column is read under the name without it', async () => {
+    const names = { 'n\u0000om': 'a', 'no\u0000te': 'b' };
+    writeFileSync(join(dir, 'nul-names.json'), JSON.stringify([names, { nom: 'c', note: 'd' }]));
+    writeFileSync(join(dir, 'nul-names.ndjson'), `${JSON.stringify(names)}\n${JSON.stringify({ nom: 'c', note: 'd' })}\n`);
+    writeFileSync(join(dir, 'nul-names.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: names, geometry: null }, { type: 'Feature', properties: { nom: 'c', note: 'd' }, geometry: null },
+    ] }));
+    for (const format of ['json', 'ndjson', 'geojson']) {
+      const id = `quirky-nul-names-${format}`;
+      // Without fields, every column is taken under the name the file gives it.
+      const report = await publishDataset(deps, parseDescriptor({ id, metadata: { title: id }, source: { path: `nul-names.${format}` } }, id), { baseDir: dir });
+      expect([report.published, report.warnings]).toEqual([2, []]);
+      expect((await stored(id)).map((r) => r.fields)).toEqual([{ nom: 'a', note: 'b' }, { nom: 'c', note: 'd' }]);
+    }
+  });
+
   test('a ragged row is reported and still published; a descriptor without fields gets inferred types', async () => {
     writeFileSync(join(dir, 'ragged.csv'), 'Code;Nombre;Jour;Taux\n01300;12;2021-05-04;1.5\n75001;7\n');
     const report = await publishDataset(deps, parseDescriptor({ id: 'quirky-ragged', metadata: { title: 'r' }, source: { path: 'ragged.csv' }, maxWarningShare: 1 }, 'r'), { baseDir: dir });

@@ -1,11 +1,16 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { ReaderItem } from '../rawRow';
+import { namesWithoutNul } from '../withoutNul';
 import { openBytes } from './bytes';
 import { decodeText } from './decodeText';
 import { JsonArraySplitter } from './jsonArraySplitter';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The values of a row read from `text`: its names are looked at only when the text holds an escaped NUL. */
+const rowValues = (values: Record<string, unknown>, text: string): Record<string, unknown> =>
+  (text.includes('\\u0000') ? namesWithoutNul(values) : values);
 
 async function* arrayItems(path: string, target: 'root' | 'features'): AsyncGenerator<{ position: number; text: string }> {
   const splitter = new JsonArraySplitter(target);
@@ -34,7 +39,7 @@ export async function* readGeoJson(path: string): AsyncGenerator<ReaderItem> {
       yield { kind: 'problem', problem: { position, message: 'not a GeoJSON Feature' } };
       continue;
     }
-    yield { kind: 'row', row: { position, values: isObject(value.properties) ? value.properties : {}, geometry: value.geometry } };
+    yield { kind: 'row', row: { position, values: isObject(value.properties) ? rowValues(value.properties, text) : {}, geometry: value.geometry } };
   }
 }
 
@@ -44,7 +49,7 @@ export async function* readJsonArray(path: string): AsyncGenerator<ReaderItem> {
     const { value, problem } = parseItem(position, text);
     if (problem) { yield problem; continue; }
     if (!isObject(value)) { yield { kind: 'problem', problem: { position, message: 'not a JSON object' } }; continue; }
-    yield { kind: 'row', row: { position, values: value } };
+    yield { kind: 'row', row: { position, values: rowValues(value, text) } };
   }
 }
 
@@ -58,6 +63,6 @@ export async function* readNdjson(path: string): AsyncGenerator<ReaderItem> {
     const { value, problem } = parseItem(position, line);
     if (problem) { yield problem; continue; }
     if (!isObject(value)) { yield { kind: 'problem', problem: { position, message: 'not a JSON object' } }; continue; }
-    yield { kind: 'row', row: { position, values: value } };
+    yield { kind: 'row', row: { position, values: rowValues(value, line) } };
   }
 }

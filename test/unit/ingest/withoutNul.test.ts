@@ -1,4 +1,4 @@
-import { withoutNul } from '../../../src/ingest/withoutNul';
+import { namesWithoutNul, withoutNul } from '../../../src/ingest/withoutNul';
 
 describe('withoutNul', () => {
   test('a text loses its NUL characters, and they are counted', () => {
@@ -30,5 +30,21 @@ describe('withoutNul', () => {
     expect(removed).toBe(3);
     expect(value).toEqual({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [2.35, 48.85], source: 'x' }], note: 'n' });
     expect(shape.geometries[0]).toHaveProperty(['so\u0000urce'], 'x\u0000');
+  });
+});
+
+describe('namesWithoutNul', () => {
+  test('names lose their NUL characters, in the order of the row; values are left to withoutNul', () => {
+    expect(Object.entries(namesWithoutNul({ 'na\u0000me': 'a\u0000', n: 1, '\u0000x\u0000': true }))).toEqual([['name', 'a\u0000'], ['n', 1], ['x', true]]);
+  });
+
+  test('a name that becomes one already in the row leaves its value as it was', () => {
+    expect(namesWithoutNul({ name: 'first', 'na\u0000me': 'second' })).toEqual({ name: 'first' });
+    expect(namesWithoutNul({ 'na\u0000me': 'first', name: 'second' })).toEqual({ name: 'first' });
+  });
+
+  test('a row without NUL in its names is handed back as it is', () => {
+    const row = { a: 'x\u0000' };
+    expect(namesWithoutNul(row)).toBe(row);
   });
 });
