@@ -44,7 +44,7 @@ function createMetadata(db: Database.Database, ctx: SpoolContext): void {
 /**
  * GeoPackage 1.3, written with better-sqlite3 into a temporary database: one feature table named
  * after the dataset (`tableOf`; `fid`, `geom`, then one column per attribute), each page inserted in one
- * transaction, the extent and geometry type set at the end. Records without geometry have a NULL one.
+ * transaction, the table, its extent and its geometry type written at the end. Records without geometry have a NULL one.
  * The contents' last change is the time of the export (the context's clock, not SQLite's).
  */
 export const gpkgFormat: SpooledFormat = {
@@ -65,8 +65,12 @@ export const gpkgFormat: SpooledFormat = {
     const fid = free(['fid', 'ogc_fid', 'gpkg_fid'], taken);
     const geom = free(['geom', 'geometry', 'the_geom'], taken);
     const columns = layout.columns.map((c) => `${quote(c.name)} ${SQL_TYPES[c.type]}`);
-    db.exec(`CREATE TABLE ${quote(table)} (${quote(fid)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, ${quote(geom)} GEOMETRY${columns.map((c) => `, ${c}`).join('')})`);
-    const insert = db.prepare(`INSERT INTO ${quote(table)} (${[geom, ...layout.columns.map((c) => c.name)].map(quote).join(', ')}) VALUES (${['?', ...layout.columns.map(() => '?')].join(', ')})`);
+    const names = [geom, ...layout.columns.map((c) => c.name)].map(quote).join(', ');
+    // The feature table declares its geometry column with the type every row shares (GeoPackage
+    // 1.3, requirement 25: the type gpkg_geometry_columns names), known only once every row is
+    // read: rows wait in a private temporary database, and are copied in order at the end.
+    db.exec(`ATTACH DATABASE '' AS staging; PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF; CREATE TABLE staging.features (${quote(geom)} BLOB${columns.map((c) => `, ${c}`).join('')})`);
+    const insert = db.prepare(`INSERT INTO staging.features (${names}) VALUES (${['?', ...layout.columns.map(() => '?')].join(', ')})`);
     let bounds: Bounds | null = null;
     const types = new Set<string>();
     const writePage = db.transaction((records: Parameters<SpoolWriter['page']>[0]) => {
@@ -86,6 +90,8 @@ export const gpkgFormat: SpooledFormat = {
       page: async (records) => { writePage(records); },
       finish: async () => {
         const type = types.size === 1 ? [...types][0].toUpperCase() : 'GEOMETRY';
+        db.exec(`CREATE TABLE main.${quote(table)} (${quote(fid)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, ${quote(geom)} ${type}${columns.map((c) => `, ${c}`).join('')});
+          INSERT INTO main.${quote(table)} (${names}) SELECT ${names} FROM staging.features ORDER BY rowid; DETACH DATABASE staging`);
         const b = bounds as Bounds | null;
         db.prepare('INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
           .run(table, 'features', layout.layer, new Date(ctx.now).toISOString(), b?.[0] ?? null, b?.[1] ?? null, b?.[2] ?? null, b?.[3] ?? null, ctx.crs.epsg);

@@ -30,6 +30,11 @@ async function written(pages: RecordHit[][], ctx = context()): Promise<{ db: Dat
 }
 const contentsOf = (db: Database.Database) => db.prepare('SELECT table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id FROM gpkg_contents').all();
 const geometryColumnsOf = (db: Database.Database) => db.prepare('SELECT * FROM gpkg_geometry_columns').all();
+/** The geometry column's declared SQL type, and the type gpkg_geometry_columns names: GeoPackage 1.3 (requirement 25) wants them the same. */
+const geometryTypesOf = (db: Database.Database): [string, string] => {
+  const declared = (db.prepare('PRAGMA table_info("arbres")').all() as Array<{ name: string; type: string }>).find((c) => c.name === 'geom')!.type;
+  return [declared, db.prepare('SELECT geometry_type_name FROM gpkg_geometry_columns').pluck().get() as string];
+};
 
 describe('gpkgFormat', () => {
   test('GeoPackage, not needing geometries', () => {
@@ -88,6 +93,7 @@ describe('gpkgFormat', () => {
     expect(db.prepare('SELECT typeof(n), typeof(x) FROM arbres WHERE fid = 1').raw().get()).toEqual(['integer', 'real']);
     expect(contentsOf(db)[0]).toMatchObject({ min_x: -5, min_y: 43.5, max_x: 9.5, max_y: 51, srs_id: 2154 });
     expect(geometryColumnsOf(db)[0]).toMatchObject({ geometry_type_name: 'POINT', srs_id: 2154 });
+    expect(geometryTypesOf(db)).toEqual(['POINT', 'POINT']);
   });
 
   test('one type across records: its name in capitals; multi-part geometries and holes kept', async () => {
@@ -97,6 +103,7 @@ describe('gpkgFormat', () => {
     const blobs = (db.prepare('SELECT geom FROM arbres ORDER BY fid').pluck().all() as Buffer[]).map(readGpkgBlob);
     expect(blobs.map((x) => [x.geometry, x.envelope])).toEqual([[a, [0, 4, 0, 4]], [b, [10, 21, -3, 6]]]);
     expect(geometryColumnsOf(db)[0]).toMatchObject({ geometry_type_name: 'MULTIPOLYGON' });
+    expect(geometryTypesOf(db)).toEqual(['MULTIPOLYGON', 'MULTIPOLYGON']);
     expect(contentsOf(db)[0]).toMatchObject({ min_x: 0, min_y: -3, max_x: 21, max_y: 6 });
   });
 
@@ -109,6 +116,7 @@ describe('gpkgFormat', () => {
     for (const [g, name] of cases) {
       const { db } = await written([[shapeHit('a', {}, g)]], context(columns, 'arbres', mkdtempSync(join(dir, 'spool-'))));
       expect(geometryColumnsOf(db)[0]).toMatchObject({ geometry_type_name: name });
+      expect(geometryTypesOf(db)).toEqual([name, name]);
     }
   });
 
@@ -116,7 +124,7 @@ describe('gpkgFormat', () => {
     const line: GeoJsonGeometry = { type: 'LineString', coordinates: [[0, 0], [3, 4]] };
     const { db } = await written([[shapeHit('a', { nom: 'x' }), shapeHit('b', {}, pt(1, 1))], [shapeHit('c', {}, line)]]);
     expect(db.prepare('SELECT fid, geom IS NULL FROM arbres ORDER BY fid').raw().all()).toEqual([[1, 1], [2, 0], [3, 0]]);
-    expect(geometryColumnsOf(db)[0]).toMatchObject({ geometry_type_name: 'GEOMETRY' });
+    expect(geometryTypesOf(db)).toEqual(['GEOMETRY', 'GEOMETRY']);
     expect(contentsOf(db)[0]).toMatchObject({ min_x: 0, min_y: 0, max_x: 3, max_y: 4 });
   });
 
