@@ -1,5 +1,5 @@
 import type { FieldDef } from '../model/descriptor';
-import type { RawRow } from './rawRow';
+import { columnValue, type RawRow } from './rawRow';
 
 const LAT = new Set(['lat', 'latitude', 'y']);
 const LON = new Set(['lon', 'lng', 'long', 'longitude', 'x']);
@@ -36,8 +36,8 @@ const blank = (v: unknown): boolean => v === undefined || v === null || (typeof 
 function inRange(latColumn: string, lonColumn: string, sample: readonly RawRow[]): boolean {
   let points = 0;
   for (const row of sample) {
-    const rawLat = row.values[latColumn];
-    const rawLon = row.values[lonColumn];
+    const rawLat = columnValue(row, latColumn);
+    const rawLon = columnValue(row, lonColumn);
     if (blank(rawLat) && blank(rawLon)) continue;
     const lat = numberOf(rawLat);
     const lon = numberOf(rawLon);

@@ -1,6 +1,6 @@
 import type { FieldSource } from '../model/descriptor';
 import { isBlank } from './coerce/result';
-import type { RawRow } from './rawRow';
+import { columnValue, type RawRow } from './rawRow';
 
 /**
  * The raw value a field reads from one row, before typing: its column, the feature's geometry, or
@@ -9,10 +9,10 @@ import type { RawRow } from './rawRow';
  * typing and reads nothing here.
  */
 export function rawValue(source: FieldSource, row: RawRow): unknown {
-  if ('column' in source) return row.values[source.column];
+  if ('column' in source) return columnValue(row, source.column);
   if ('geometry' in source) return row.geometry;
   if ('latLon' in source) {
-    const [lat, lon] = source.latLon.map((c) => row.values[c]);
+    const [lat, lon] = source.latLon.map((c) => columnValue(row, c));
     if (isBlank(lat) && isBlank(lon)) return undefined;
     if (typeof lat === 'number' && typeof lon === 'number') return [lat, lon];
     return `${text(lat)},${text(lon)}`;

@@ -1,4 +1,5 @@
 import type { FieldValue } from '../model/values';
+import { emptyValues } from './rawRow';
 
 /**
  * A typed value without its U+0000 characters, and how many there were. PostgreSQL stores
@@ -52,7 +53,7 @@ function cleanText(s: string, count: { removed: number }): string {
  */
 export function namesWithoutNul(values: Record<string, unknown>): Record<string, unknown> {
   if (!Object.keys(values).some((k) => k.includes('\u0000'))) return values;
-  const out: Record<string, unknown> = {};
+  const out = emptyValues();
   for (const [key, value] of Object.entries(values)) {
     const name = key.replaceAll('\u0000', '');
     if (!Object.hasOwn(out, name)) out[name] = value;

@@ -117,6 +117,24 @@ describe('files with the quirks of real exports', () => {
     }
   });
 
+  test('columns named like what every JavaScript object has (__proto__, constructor, toString) are columns like the others', async () => {
+    const fields = [
+      { name: 'proto', label: 'p', type: 'text', source: { column: '__proto__' } },
+      { name: 'ctor', label: 'c', type: 'text', source: { column: 'constructor' } },
+      { name: 'ts', label: 't', type: 'text', source: { column: 'toString' } },
+      { name: 'nom', label: 'n', type: 'text' },
+    ];
+    // In JSON, the second row has none of them: no value there, not what an object inherits.
+    writeFileSync(join(dir, 'names.json'), '[{"__proto__": "p1", "constructor": "c1", "toString": "t1", "nom": "a"}, {"nom": "b"}]');
+    writeFileSync(join(dir, 'names.csv'), '__proto__;constructor;toString;nom\np1;c1;t1;a\n;;;b\n');
+    for (const format of ['json', 'csv']) {
+      const id = `quirky-object-names-${format}`;
+      const report = await publishDataset(deps, parseDescriptor({ id, metadata: { title: id }, source: { path: `names.${format}` }, fields }, id), { baseDir: dir });
+      expect([report.published, report.warnings]).toEqual([2, []]);
+      expect((await stored(id)).map((r) => r.fields)).toEqual([{ proto: 'p1', ctor: 'c1', ts: 't1', nom: 'a' }, { nom: 'b' }]);
+    }
+  });
+
   test('a ragged row is reported and still published; a descriptor without fields gets inferred types', async () => {
     writeFileSync(join(dir, 'ragged.csv'), 'Code;Nombre;Jour;Taux\n01300;12;2021-05-04;1.5\n75001;7\n');
     const report = await publishDataset(deps, parseDescriptor({ id: 'quirky-ragged', metadata: { title: 'r' }, source: { path: 'ragged.csv' }, maxWarningShare: 1 }, 'r'), { baseDir: dir });

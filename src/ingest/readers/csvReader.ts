@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
-import type { ReaderItem } from '../rawRow';
+import { emptyValues, type ReaderItem } from '../rawRow';
 import { openBytes, peekBytes } from './bytes';
 import { decodeText } from './decodeText';
 import { Delimiter, sniffDelimiter, sniffEncoding } from './sniff';
@@ -38,7 +38,7 @@ export async function* readCsv(path: string, options: CsvOptions = {}): AsyncGen
       if (record.length !== header.length) {
         yield { kind: 'problem', problem: { position, message: `expected ${header.length} cells, found ${record.length}` } };
       }
-      const values: Record<string, unknown> = {};
+      const values = emptyValues();
       header.forEach((name, i) => { values[name] = record[i] ?? ''; });
       yield { kind: 'row', row: { position, values } };
     }

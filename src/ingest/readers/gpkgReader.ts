@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { SourceUnreadable } from '../../errors/sourceUnreadable';
 import { Crs, crsOfEpsg, crsOfWkt, resolveCrs } from '../../geo/crs';
 import { reprojectGeometry } from '../../geo/reprojectGeometry';
-import type { ReaderItem } from '../rawRow';
+import { emptyValues, type ReaderItem } from '../rawRow';
 import { decodeGpkgGeometry } from './gpkgGeometry';
 import { pickLayers, PositionCounter, withLayer } from './pickLayers';
 import type { GisOptions } from './shapefileReader';
@@ -104,7 +104,7 @@ export async function* readGeoPackage(path: string, options: GisOptions = {}): A
       const layerName = layers.length > 1 ? layer.name : undefined;
       for (const record of db.prepare(`SELECT * FROM ${quote(layer.name)}${order}`).iterate() as IterableIterator<Record<string, unknown>>) {
         const position = positions.next();
-        const values: Record<string, unknown> = {};
+        const values = emptyValues();
         for (const [key, v] of Object.entries(record)) if (key !== fidColumn && key !== layer.geometryColumn) values[key] = valueOf(v);
         const blob = layer.geometryColumn ? record[layer.geometryColumn] : undefined;
         let geometry: unknown;

@@ -4,7 +4,7 @@ import { SourceUnreadable } from '../../errors/sourceUnreadable';
 import { Crs, crsOfWkt, resolveCrs } from '../../geo/crs';
 import type { GeoJsonGeometry } from '../../geo/geoJsonGeometry';
 import { reprojectGeometry } from '../../geo/reprojectGeometry';
-import type { ReaderItem } from '../rawRow';
+import { emptyValues, type ReaderItem } from '../rawRow';
 import { DEFAULT_DBF_ENCODING, encodingOfCpg, encodingOfLdid } from './dbfEncoding';
 import { pickLayers, PositionCounter, withLayer } from './pickLayers';
 import { ShapefileLayer, shapefileOfPath, shapefilesOfZip } from './shapefileLayers';
@@ -46,7 +46,7 @@ async function encodingOf(layer: ShapefileLayer, given: string | undefined): Pro
 
 /** DBF dates come as local-time Date objects (an empty one is invalid): the pipeline reads ISO dates. */
 function valuesOf(properties: Record<string, unknown> | null | undefined): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
+  const values = emptyValues();
   for (const [key, v] of Object.entries(properties ?? {})) {
     if (v instanceof Date) {
       values[key] = Number.isNaN(v.getTime()) ? null

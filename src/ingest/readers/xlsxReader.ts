@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { SourceUnreadable } from '../../errors/sourceUnreadable';
-import type { ReaderItem } from '../rawRow';
+import { emptyValues, type ReaderItem } from '../rawRow';
 import { cellValue } from './xlsxCell';
 import { readSharedStrings } from './xlsxSharedStrings';
 
@@ -56,7 +56,7 @@ export async function* readXlsx(path: string, options: XlsxOptions = {}): AsyncG
       for await (const row of sheet) {
         const values = row.values as unknown[];
         if (!header) { header = headerOf(values, strings); continue; }
-        const record: Record<string, unknown> = {};
+        const record = emptyValues();
         let blank = true;
         const orphans: number[] = [];
         for (let i = 1; i < Math.max(values.length, header.length); i++) {

@@ -43,6 +43,12 @@ describe('namesWithoutNul', () => {
     expect(namesWithoutNul({ 'na\u0000me': 'first', name: 'second' })).toEqual({ name: 'first' });
   });
 
+  test('a property named __proto__ stays a property of the row (as JSON.parse gives it), not its prototype', () => {
+    const row = namesWithoutNul(JSON.parse('{"__proto__": {"x": 1}, "a\\u0000": 2}') as Record<string, unknown>);
+    expect(Object.entries(row)).toEqual([['__proto__', { x: 1 }], ['a', 2]]);
+    expect(row.x).toBeUndefined();
+  });
+
   test('a row without NUL in its names is handed back as it is', () => {
     const row = { a: 'x\u0000' };
     expect(namesWithoutNul(row)).toBe(row);
