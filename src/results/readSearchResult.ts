@@ -4,14 +4,17 @@ import type { SearchPlan } from '../model/searchPlan';
 import type { RecordHit, SearchResult } from '../model/searchResult';
 import { publishedFields } from '../index/storedShapes';
 
-/** An Elasticsearch search response → the records page, the exact total and the facet tree. */
-export function readSearchResult(plan: SearchPlan, res: SearchResponse<RecordHit>): SearchResult {
+/**
+ * An Elasticsearch search response → the records page, the exact total and the facet tree; with
+ * `shapesAsText`, the records keep each shape as its stored text (recordAsStored).
+ */
+export function readSearchResult(plan: SearchPlan, res: SearchResponse<RecordHit>, shapesAsText = false): SearchResult {
   const total = res.hits.total;
   const nhits = typeof total === 'number' ? total : total?.value ?? 0;
   const aggregations = (res.aggregations ?? {}) as Record<string, unknown>;
   return {
     nhits,
-    records: res.hits.hits.map(recordOfHit),
+    records: res.hits.hits.map(shapesAsText ? recordAsStored : recordOfHit),
     facetGroups: plan.facets.map((f, i) => readFacetGroup(f, i, aggregations)),
   };
 }
@@ -21,7 +24,15 @@ export function recordOfHit(h: SearchHit<RecordHit>): RecordHit {
   return { ...h._source!, fields: publishedFields(h._source?.fields ?? {}) };
 }
 
-/** The later pieces of a large page (src/execute/searchInPieces.ts) as records. */
-export async function* recordPieces(pieces: AsyncGenerator<SearchHit<RecordHit>[]>): AsyncGenerator<RecordHit[]> {
-  for await (const hits of pieces) yield hits.map(recordOfHit);
+/**
+ * A hit as the record it holds, each shape left as its stored JSON text (ShapeText), for a writer
+ * that splices it (src/render/valueJson.ts) rather than parse it and write it again.
+ */
+export function recordAsStored(h: SearchHit<RecordHit>): RecordHit {
+  return { ...h._source!, fields: h._source?.fields ?? {} };
+}
+
+/** The later pieces of a large page (src/execute/searchInPieces.ts) as records, their shapes as text with `shapesAsText`. */
+export async function* recordPieces(pieces: AsyncGenerator<SearchHit<RecordHit>[]>, shapesAsText = false): AsyncGenerator<RecordHit[]> {
+  for await (const hits of pieces) yield hits.map(shapesAsText ? recordAsStored : recordOfHit);
 }

@@ -12,6 +12,13 @@ import { recordsFeedWriter } from '../../render/recordsFeed';
 import type { RecordsFeed } from './recordsFeedContext';
 
 /**
+ * Whether recordsSearchPieces writes every shape of `output` from its stored text (records JSON,
+ * GeoJSON and CSV, not indented): the records of such a page need not parse them.
+ */
+export const piecesSpliceShapes = (output: OutputOptions<RecordsSearchFormat>): boolean =>
+  !output.prettyPrint && ['json', 'jsonp', 'geojson', 'geojsonp', 'csv'].includes(output.format);
+
+/**
  * A records search page written piece by piece (a page read in pieces, see
  * src/usecases/runRecordsSearch.ts), the same bytes as renderRecordsSearch writes whole: the ODS
  * envelope with its records streamed, a FeatureCollection, CSV, or a feed.

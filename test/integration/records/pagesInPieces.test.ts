@@ -43,6 +43,7 @@ const PAGES: Array<[string, string]> = [
   ['communes, GeoJSON indented', 'dataset=communes-france&rows=15&sort=nom&format=geojson&pretty_print=true'],
   ['communes, GeoJSONP', 'dataset=communes-france&rows=15&sort=nom&format=geojsonp&callback=draw'],
   ['lieux, CSV', 'dataset=lieux-de-tournage-a-paris&rows=50&sort=date_debut&format=csv'],
+  ['communes, CSV', 'dataset=communes-france&rows=20&sort=nom&format=csv&q=saint'],
   ['lieux, JSONP', 'dataset=lieux-de-tournage-a-paris&rows=50&sort=-date_debut&format=jsonp&callback=show'],
   ['lieux, relevance order', 'dataset=lieux-de-tournage-a-paris&rows=60&q=rue'],
   ['communes, fewer records than rows', 'dataset=communes-france&rows=100&q=paris&sort=nom'],
