@@ -14,13 +14,12 @@ export interface RecordsPage { plan: SearchPlan; result: SearchResult; more?: La
 
 /**
  * Records search, stage by stage: resolve the dataset → plan → compile → Elasticsearch → read.
- * A page of more than `pieceRows` records is read in pieces (src/execute/searchInPieces.ts); its
- * records keep their shapes as stored text when `piecesSpliceShapes` (the writer of pieces splices them).
+ * A page of more than `pieceRows` records is read in pieces (src/execute/searchInPieces.ts). With
+ * `shapesAsText` (its writer splices them), the records keep their shapes as stored text.
  */
-export async function runRecordsSearch(deps: Deps, access: Access, req: RecordsSearchRequest, now: number, pieceRows: number, piecesSpliceShapes = false): Promise<RecordsPage> {
+export async function runRecordsSearch(deps: Deps, access: Access, req: RecordsSearchRequest, now: number, pieceRows: number, shapesAsText = false): Promise<RecordsPage> {
   const target = await resolveDataset(deps, access, req.dataset);
   const plan = planRecordsSearch(req, target, now);
   const { first, rest } = await searchInPieces<RecordHit>(deps, compileSearch(plan), pieceRows);
-  const asText = piecesSpliceShapes && rest !== undefined;
-  return { plan, result: readSearchResult(plan, first, asText), ...(rest ? { more: { pieces: recordPieces(rest.pieces, asText), release: rest.release } } : {}) };
+  return { plan, result: readSearchResult(plan, first, shapesAsText), ...(rest ? { more: { pieces: recordPieces(rest.pieces, shapesAsText), release: rest.release } } : {}) };
 }

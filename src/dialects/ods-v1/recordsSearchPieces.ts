@@ -12,10 +12,11 @@ import { recordsFeedWriter } from '../../render/recordsFeed';
 import type { RecordsFeed } from './recordsFeedContext';
 
 /**
- * Whether recordsSearchPieces writes every shape of `output` from its stored text (records JSON,
- * GeoJSON and CSV, not indented): the records of such a page need not parse them.
+ * Whether a records page in `output` writes its shapes from their stored text, read whole
+ * (renderRecordsSearch) or in pieces (recordsSearchPieces): records JSON, GeoJSON and CSV, not
+ * indented. The records of such a page need not parse them.
  */
-export const piecesSpliceShapes = (output: OutputOptions<RecordsSearchFormat>): boolean =>
+export const spliceShapes = (output: OutputOptions<RecordsSearchFormat>): boolean =>
   !output.prettyPrint && ['json', 'jsonp', 'geojson', 'geojsonp', 'csv'].includes(output.format);
 
 /**

@@ -4,30 +4,41 @@ import type { SearchResult } from '../../model/searchResult';
 import { jsonText } from '../../text/jsonText';
 import { fieldsByName, recordObject } from '../../render/recordObject';
 import type { Body, Rendered } from '../../render/rendered';
-import { jsonAnswer } from '../../render/jsonAnswer';
-import { jsonObjectParts } from '../../render/jsonObjectParts';
+import { GEOJSON_TYPE, jsonAnswer } from '../../render/jsonAnswer';
+import { jsonArrayParts, jsonObjectParts } from '../../render/jsonObjectParts';
+import { featureJson } from '../../render/featureJson';
+import { recordJson } from '../../render/recordJson';
 import { csvPage, geojsonPage } from '../../render/recordsPage';
 import { recordsFeedWriter } from '../../render/recordsFeed';
 import type { RecordsFeed } from './recordsFeedContext';
 
-/** A records search result in the format asked for: ODS JSON (or JSONP), GeoJSON (or GeoJSONP), CSV, or an RSS or Atom feed. */
+/**
+ * A records search result in the format asked for: ODS JSON (or JSONP), GeoJSON (or GeoJSONP),
+ * CSV, or an RSS or Atom feed. Compact JSON and GeoJSON pages of a dataset with shapes write each
+ * record in one pass (recordJson, featureJson), splicing a shape kept as its stored text; other
+ * pages build the record objects, which jsonText writes faster when no shape is spliced.
+ */
 export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>, feed: () => RecordsFeed): Rendered<Body> {
   const byName = fieldsByName(plan.schema);
   const ctx = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
-  const records = result.records.map((r) => recordObject(r, ctx, byName));
+  const objects = () => result.records.map((r) => recordObject(r, ctx, byName));
+  const spliced = !output.prettyPrint && plan.schema.some((f) => f.type === 'geo_shape');
+  const columns = plan.fields ?? plan.schema;
   switch (output.format) {
     case 'json': case 'jsonp': {
       const after = plan.facets.length ? { facet_groups: result.facetGroups } : {};
-      if (output.prettyPrint) return jsonAnswer(jsonText({ nhits: result.nhits, parameters: echo, records, ...after }, true), output);
-      return jsonAnswer(jsonObjectParts({ nhits: result.nhits, parameters: echo }, 'records', [jsonText(records, false)], after), output);
+      if (output.prettyPrint) return jsonAnswer(jsonText({ nhits: result.nhits, parameters: echo, records: objects(), ...after }, true), output);
+      const records = spliced ? jsonArrayParts(result.records.map(recordJson(ctx))) : [jsonText(objects(), false)];
+      return jsonAnswer(jsonObjectParts({ nhits: result.nhits, parameters: echo }, 'records', records, after), output);
     }
     case 'geojson': case 'geojsonp':
-      return geojsonPage(records, plan.fields ?? plan.schema, output);
+      if (spliced) return jsonAnswer(jsonObjectParts({ type: 'FeatureCollection' }, 'features', jsonArrayParts(result.records.map(featureJson(ctx, columns))), {}), output, GEOJSON_TYPE);
+      return geojsonPage(objects(), columns, output);
     case 'csv':
-      return csvPage(records, plan.fields ?? plan.schema, output, { 'Content-Disposition': `attachment; filename="${plan.datasetId.replace(/[^\w@-]/g, '_')}.csv"` });
+      return csvPage(objects(), columns, output, { 'Content-Disposition': `attachment; filename="${plan.datasetId.replace(/[^\w@-]/g, '_')}.csv"` });
     case 'rss': case 'atom': {
       const context = feed();
-      const writer = recordsFeedWriter(output.format, ctx, plan.fields ?? plan.schema, context, context.updated);
+      const writer = recordsFeedWriter(output.format, ctx, columns, context, context.updated);
       return { contentType: writer.contentType, body: `${writer.head}${writer.page(result.records, true)}${writer.tail}` };
     }
   }

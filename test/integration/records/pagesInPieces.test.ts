@@ -49,6 +49,57 @@ const PAGES: Array<[string, string]> = [
   ['communes, fewer records than rows', 'dataset=communes-france&rows=100&q=paris&sort=nom'],
 ];
 
+/** A geometry as ODS writes it: JSON with a space after each comma and colon (a geometry holds no string with either). */
+const odsGeometryText = (g: unknown): string => JSON.stringify(g).replace(/,/g, ', ').replace(/:/g, ': ');
+
+// Pages of shapes splice each stored shape's text, whole or in pieces: here they are held to the raw file.
+describe('pages of shapes, against the raw file', () => {
+  const query = 'dataset=communes-france&rows=30&sort=nom&q=saint';
+  test.each([['read whole', 10_000], ['read in pieces of 7', 7]])('%s: JSON, GeoJSON and CSV hold each commune\'s geometry as the raw file has it', async (_name, pieceRows) => {
+    const { app } = countingApp(pieceRows);
+    const byCode = new Map(communes().map((f) => [f.properties.code as string, f.geometry]));
+    const json = await asText(request(app).get(`/api/records/1.0/search?${query}`));
+    const records = (JSON.parse(json.body as string) as { records: Array<{ fields: { code: string; geo_shape: unknown } }> }).records;
+    expect(records).toHaveLength(30);
+    for (const r of records) {
+      expect(r.fields.geo_shape).toEqual(byCode.get(r.fields.code));
+      expect(json.body).toContain(`"geo_shape": ${odsGeometryText(byCode.get(r.fields.code))}`);
+    }
+    const geojson = await asText(request(app).get(`/api/records/1.0/search?${query}&format=geojson`));
+    const features = (JSON.parse(geojson.body as string) as { features: Array<{ geometry: unknown; properties: { code: string } }> }).features;
+    expect(features.map((f) => f.properties.code)).toEqual(records.map((r) => r.fields.code));
+    for (const f of features) {
+      expect(f.geometry).toEqual(byCode.get(f.properties.code));
+      expect(geojson.body).toContain(`"geometry": ${odsGeometryText(byCode.get(f.properties.code))}`);
+    }
+    const csv = await asText(request(app).get(`/api/records/1.0/search?${query}&format=csv`));
+    const lines = (csv.body as string).trim().split(/\r?\n/);
+    const header = lines[0].split(';');
+    const [code, shape] = [header.indexOf('code'), header.indexOf('geo_shape')];
+    expect([code >= 0, shape >= 0, lines.length]).toEqual([true, true, 31]);
+    for (const line of lines.slice(1)) {
+      // The shape's cell is quoted (its JSON holds quotes): its inner quotes doubled.
+      const cells = splitCsv(line);
+      expect(JSON.parse(cells[shape])).toEqual(byCode.get(cells[code]));
+    }
+  });
+});
+
+/** One CSV line (separator ';', quotes doubled inside quoted cells) into its cells. */
+function splitCsv(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '', quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') { cells.push(cell); cell = ''; } else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}
+
 describe('records pages read and sent in pieces', () => {
   test.each(PAGES)('%s: the same bytes as the page read whole', async (_name, query) => {
     const whole = countingApp(10_000);
