@@ -14,25 +14,23 @@ import type { RecordsFeed } from './recordsFeedContext';
 
 /**
  * A records search result in the format asked for: ODS JSON (or JSONP), GeoJSON (or GeoJSONP),
- * CSV, or an RSS or Atom feed. Compact JSON and GeoJSON pages of a dataset with shapes write each
- * record in one pass (recordJson, featureJson), splicing a shape kept as its stored text; other
- * pages build the record objects, which jsonText writes faster when no shape is spliced.
+ * CSV, or an RSS or Atom feed. Compact JSON and GeoJSON pages write each record in one pass
+ * (recordJson, featureJson), splicing a shape kept as its stored text; indented pages and CSV
+ * build the record objects.
  */
 export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>, feed: () => RecordsFeed): Rendered<Body> {
   const byName = fieldsByName(plan.schema);
   const ctx = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
   const objects = () => result.records.map((r) => recordObject(r, ctx, byName));
-  const spliced = !output.prettyPrint && plan.schema.some((f) => f.type === 'geo_shape');
   const columns = plan.fields ?? plan.schema;
   switch (output.format) {
     case 'json': case 'jsonp': {
       const after = plan.facets.length ? { facet_groups: result.facetGroups } : {};
       if (output.prettyPrint) return jsonAnswer(jsonText({ nhits: result.nhits, parameters: echo, records: objects(), ...after }, true), output);
-      const records = spliced ? jsonArrayParts(result.records.map(recordJson(ctx))) : [jsonText(objects(), false)];
-      return jsonAnswer(jsonObjectParts({ nhits: result.nhits, parameters: echo }, 'records', records, after), output);
+      return jsonAnswer(jsonObjectParts({ nhits: result.nhits, parameters: echo }, 'records', jsonArrayParts(result.records.map(recordJson(ctx))), after), output);
     }
     case 'geojson': case 'geojsonp':
-      if (spliced) return jsonAnswer(jsonObjectParts({ type: 'FeatureCollection' }, 'features', jsonArrayParts(result.records.map(featureJson(ctx, columns))), {}), output, GEOJSON_TYPE);
+      if (!output.prettyPrint) return jsonAnswer(jsonObjectParts({ type: 'FeatureCollection' }, 'features', jsonArrayParts(result.records.map(featureJson(ctx, columns))), {}), output, GEOJSON_TYPE);
       return geojsonPage(objects(), columns, output);
     case 'csv':
       return csvPage(objects(), columns, output, { 'Content-Disposition': `attachment; filename="${plan.datasetId.replace(/[^\w@-]/g, '_')}.csv"` });
