@@ -6,7 +6,7 @@ import type { FeaturesRequest } from '../model/featuresRequest';
 import type { SearchPlan } from '../model/searchPlan';
 import type { RecordHit } from '../model/searchResult';
 import { planFeatures } from '../plan/planFeatures';
-import { readSearchResult, recordOfHit } from '../results/readSearchResult';
+import { readSearchResult, recordAsStored, recordOfHit } from '../results/readSearchResult';
 import type { RecordsPage } from './runRecordsSearch';
 import { resolveDataset } from './resolveDataset';
 
@@ -14,13 +14,13 @@ import { resolveDataset } from './resolveDataset';
  * The records of a page after its first piece, `pieceRows` at a time, each piece a search after
  * the last record id of the one before (no snapshot to keep: the record id order is total).
  */
-async function* laterPieces(deps: Deps, plan: SearchPlan, after: string, left: number, pieceRows: number): AsyncGenerator<RecordHit[]> {
+async function* laterPieces(deps: Deps, plan: SearchPlan, after: string, left: number, pieceRows: number, shapesAsText: boolean): AsyncGenerator<RecordHit[]> {
   let last = after;
   let remaining = left;
   while (remaining > 0) {
     const size = Math.min(pieceRows, remaining);
     const res = await searchIndex<RecordHit>(deps, { ...compileFeaturesPage({ ...plan, rows: size }, last), track_total_hits: false });
-    const records = res.hits.hits.map(recordOfHit);
+    const records = res.hits.hits.map(shapesAsText ? recordAsStored : recordOfHit);
     if (records.length > 0) yield records;
     if (records.length < size) return;
     remaining -= size;
@@ -31,15 +31,16 @@ async function* laterPieces(deps: Deps, plan: SearchPlan, after: string, left: n
 /**
  * A page of OGC features: resolve the dataset (the caller's visibility) → plan → compile with
  * `search_after` → Elasticsearch. A page of more than `pieceRows` records is read in pieces, the
- * first with the exact total, so that no single answer has to be held whole.
+ * first with the exact total, so that no single answer has to be held whole. With `shapesAsText`
+ * (its writer splices them), the records keep their shapes as stored text.
  */
-export async function runFeaturesPage(deps: Deps, access: Access, req: FeaturesRequest, now: number, pieceRows: number): Promise<RecordsPage> {
+export async function runFeaturesPage(deps: Deps, access: Access, req: FeaturesRequest, now: number, pieceRows: number, shapesAsText = false): Promise<RecordsPage> {
   const target = await resolveDataset(deps, access, req.dataset);
   const plan = planFeatures(req, target, now);
   const firstRows = Math.min(plan.rows, pieceRows);
-  const result = readSearchResult(plan, await searchIndex<RecordHit>(deps, compileFeaturesPage({ ...plan, rows: firstRows }, req.after)));
+  const result = readSearchResult(plan, await searchIndex<RecordHit>(deps, compileFeaturesPage({ ...plan, rows: firstRows }, req.after)), shapesAsText);
   const left = plan.rows - firstRows;
   if (left === 0 || result.records.length < firstRows) return { plan, result };
-  const pieces = laterPieces(deps, plan, result.records[result.records.length - 1].recordid, left, pieceRows);
+  const pieces = laterPieces(deps, plan, result.records[result.records.length - 1].recordid, left, pieceRows, shapesAsText);
   return { plan, result, more: { pieces, release: async () => { await pieces.return(undefined); } } };
 }

@@ -10,7 +10,7 @@ import { resolveDataset, resolveDomain } from '../../usecases/resolveDataset';
 import { routeAccess } from '../shared/routeAccess';
 import { catalogListing } from './catalogListing';
 import { ogcCollection } from './ogcCollection';
-import { ogcFeatures } from './ogcFeature';
+import { keepsCoordinates, ogcFeatures } from './ogcFeature';
 import { itemsCollection, pageRecords, requestUrl } from './ogcItems';
 import { sendItemsFile } from './ogcItemsFile';
 import { CONFORMANCE_CLASSES, landingPage } from './ogcLanding';
@@ -18,7 +18,7 @@ import { GEOJSON_TYPE, JSON_TYPE, link, OPENAPI_30_TYPE, SCHEMA_TYPE } from './o
 import { ogcFeatureParams, ogcItemsParams, ogcPageParams, ogcQuery } from './ogcParams';
 import { ogcBase, OGC_ROOTS } from './ogcPaths';
 import { ogcQueryables } from './ogcQueryables';
-import { sendOgc } from './ogcSend';
+import { sendOgc, sendOgcText } from './ogcSend';
 
 const under = (path: string): string[] => OGC_ROOTS.map((root) => `${root}${path}`);
 
@@ -79,10 +79,11 @@ export function ogcRouter(deps: Deps, clock: () => number, pieceRows: number, ap
   router.get(under('/collections/:collectionId/items'), async (req, res) => {
     const target = await geoDataset(deps, req);
     const p = ogcItemsParams(ogcQuery(req), target.row.id, target.schema);
-    const page = await runFeaturesPage(deps, routeAccess(req), p.request, clock(), pieceRows);
+    // A page in CRS84 is written with each shape's stored text spliced (itemsCollection): its records need not parse them.
+    const page = await runFeaturesPage(deps, routeAccess(req), p.request, clock(), pieceRows, !p.file && keepsCoordinates(p.crs));
     const hits = await pageRecords(page);
     if (p.file) return sendItemsFile(res, { id: target.row.id, schema: target.schema }, p.file, hits, clock(), pieceRows);
-    sendOgc(res, itemsCollection(req, target.row.id, target.schema, p, hits, page.result.nhits, clock()), GEOJSON_TYPE, p.crs.uri);
+    sendOgcText(res, itemsCollection(req, target.row.id, target.schema, p, hits, page.result.nhits, clock()), GEOJSON_TYPE, p.crs.uri);
   });
   router.get(under('/collections/:collectionId/items/:featureId'), async (req, res) => {
     const target = await geoDataset(deps, req);

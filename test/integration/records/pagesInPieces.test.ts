@@ -85,6 +85,32 @@ describe('pages of shapes, against the raw file', () => {
   });
 });
 
+describe('OGC items of shapes, against the raw file', () => {
+  test.each([['read whole', 10_000], ['read in pieces of 7', 7]])('%s: in CRS84 each feature holds its commune\'s geometry as the raw file has it; in EPSG:4326, latitude first', async (_name, pieceRows) => {
+    const { app } = countingApp(pieceRows);
+    const byCode = new Map(communes().map((f) => [f.properties.code as string, f.geometry]));
+    type Page = { features: Array<{ id: string; geometry: { type: string; coordinates: unknown }; properties: { code: string } }>; numberReturned: number };
+    const crs84 = await asText(request(app).get('/ogc/collections/communes-france/items?limit=30&bbox=-5,47.5,-1,48.9'));
+    expect(crs84.status).toBe(200);
+    const page = JSON.parse(crs84.body as string) as Page;
+    expect([page.features.length, page.numberReturned]).toEqual([30, 30]);
+    for (const f of page.features) {
+      expect(f.geometry).toEqual(byCode.get(f.properties.code));
+      expect(crs84.body).toContain(`"id": "${f.id}", "geometry": ${odsGeometryText(byCode.get(f.properties.code))}`);
+    }
+    // The same page with latitude first: every position of the raw geometry, its two numbers swapped.
+    const swapped = (c: unknown): unknown => (typeof (c as number[])[0] === 'number' ? [(c as number[])[1], (c as number[])[0]] : (c as unknown[]).map(swapped));
+    const latFirst = await request(app).get('/ogc/collections/communes-france/items?limit=30&bbox=-5,47.5,-1,48.9&crs=http://www.opengis.net/def/crs/EPSG/0/4326');
+    expect(latFirst.status).toBe(200);
+    const other = latFirst.body as Page;
+    expect(other.features.map((f) => f.id)).toEqual(page.features.map((f) => f.id));
+    for (const f of other.features) {
+      const rawGeometry = byCode.get(f.properties.code) as { type: string; coordinates: unknown };
+      expect(f.geometry).toEqual({ type: rawGeometry.type, coordinates: swapped(rawGeometry.coordinates) });
+    }
+  });
+});
+
 /** One CSV line (separator ';', quotes doubled inside quoted cells) into its cells. */
 function splitCsv(line: string): string[] {
   const cells: string[] = [];

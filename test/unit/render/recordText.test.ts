@@ -5,6 +5,8 @@ import { featureJson } from '../../../src/render/featureJson';
 import { geojsonFeatures } from '../../../src/render/geojsonFeatures';
 import { jsonText } from '../../../src/text/jsonText';
 import { recordJson } from '../../../src/render/recordJson';
+import { OGC_CRS } from '../../../src/dialects/ogc/ogcCrs';
+import { ogcFeatures } from '../../../src/dialects/ogc/ogcFeature';
 import { fieldsByName, recordObject } from '../../../src/render/recordObject';
 
 const field = (name: string, type: FieldType, annotations: FieldDef['annotations'] = []): FieldDef => ({ name, label: name.toUpperCase(), type, annotations, source: { column: name } });
@@ -60,6 +62,12 @@ describe('records written straight from the hit, as the record-object path write
       }
     });
   }
+
+  test('OGC features in CRS84: the record id after the type, as ogcFeatures builds them', () => {
+    const write = featureJson({ schema, timeZone: 'UTC', datasetId: 'd' }, schema, true);
+    expect(hits.map(write)).toEqual(ogcFeatures(schema, 'd', hits, OGC_CRS[0]).map((f) => jsonText(f, false)));
+    expect(JSON.parse(write(hits[1]))).toMatchObject({ type: 'Feature', id: 'r2' });
+  });
 
   test('the values themselves: the zone, the precision, the order of the schema', () => {
     const parsed = JSON.parse(recordJson({ schema, timeZone: 'Europe/Paris', datasetId: 'd' })(hits[0])) as { fields: Record<string, unknown>; record_timestamp: string };
