@@ -4,12 +4,21 @@ import { csvHeader, csvRecordLines } from './csvRecords';
 import { geojsonFeatures } from './geojsonFeatures';
 import { GEOJSON_TYPE, jsonAnswer } from './jsonAnswer';
 import { jsonText } from '../text/jsonText';
-import type { OdsRecord } from './recordObject';
-import type { Rendered } from './rendered';
+import type { RecordHit } from '../model/searchResult';
+import { featureJson } from './featureJson';
+import { jsonArrayParts, jsonObjectParts } from './jsonObjectParts';
+import { fieldsByName, recordObject, type OdsRecord, type RecordContext } from './recordObject';
+import type { Body, Rendered } from './rendered';
 
-/** A page of records as a GeoJSON FeatureCollection (or its JSONP form), whichever dialect asked. */
-export function geojsonPage(records: readonly OdsRecord[], columns: readonly FieldDef[], output: OutputOptions<string>): Rendered {
-  return jsonAnswer(jsonText({ type: 'FeatureCollection', features: geojsonFeatures(columns, records) }, output.prettyPrint), output, GEOJSON_TYPE);
+/**
+ * A page of records as a GeoJSON FeatureCollection (or its JSONP form), whichever dialect asked:
+ * compact, each feature written in one pass from its hit (featureJson: a shape kept as its stored
+ * text is spliced); indented, from the record objects.
+ */
+export function geojsonPage(hits: readonly RecordHit[], ctx: RecordContext, columns: readonly FieldDef[], output: OutputOptions<string>): Rendered<Body> {
+  if (!output.prettyPrint) return jsonAnswer(jsonObjectParts({ type: 'FeatureCollection' }, 'features', jsonArrayParts(hits.map(featureJson(ctx, columns))), {}), output, GEOJSON_TYPE);
+  const byName = fieldsByName(ctx.schema);
+  return jsonAnswer(jsonText({ type: 'FeatureCollection', features: geojsonFeatures(columns, hits.map((h) => recordObject(h, ctx, byName))) }, true), output, GEOJSON_TYPE);
 }
 
 /** A page of records as CSV: the header, then one line per record. */

@@ -5,7 +5,7 @@ import { datastoreResult } from './datastoreResult';
 import type { LinkSource } from './datastoreLinks';
 import { jsonText } from '../../text/jsonText';
 import { fieldsByName, recordObject } from '../../render/recordObject';
-import type { Rendered } from '../../render/rendered';
+import type { Body, Rendered } from '../../render/rendered';
 import { jsonAnswer } from '../../render/jsonAnswer';
 import { csvPage, geojsonPage } from '../../render/recordsPage';
 
@@ -16,7 +16,7 @@ export interface ActionApiContext { site: string; links: LinkSource }
  * A DataStore answer: the CKAN envelope (with `help` and `_links` on the action API), its JSONP
  * form, or the page as GeoJSON or CSV for the portal's `format=` (the same renderers as ODS records search).
  */
-export function renderDatastore(result: SearchResult, plan: SearchPlan, req: DatastoreRequest, action?: ActionApiContext): Rendered {
+export function renderDatastore(result: SearchResult, plan: SearchPlan, req: DatastoreRequest, action?: ActionApiContext): Rendered<Body> {
   const records = () => {
     const byName = fieldsByName(plan.schema);
     return result.records.map((r) => recordObject(r, { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId }, byName));
@@ -32,7 +32,7 @@ export function renderDatastore(result: SearchResult, plan: SearchPlan, req: Dat
       return jsonAnswer(json, req.output);
     }
     case 'geojson': case 'geojsonp':
-      return geojsonPage(records(), plan.fields ?? plan.schema, req.output);
+      return geojsonPage(result.records, { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId }, plan.fields ?? plan.schema, req.output);
     case 'csv':
       return csvPage(records(), plan.fields ?? plan.schema, req.output);
   }

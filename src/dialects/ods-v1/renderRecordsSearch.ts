@@ -4,9 +4,8 @@ import type { SearchResult } from '../../model/searchResult';
 import { jsonText } from '../../text/jsonText';
 import { fieldsByName, recordObject } from '../../render/recordObject';
 import type { Body, Rendered } from '../../render/rendered';
-import { GEOJSON_TYPE, jsonAnswer } from '../../render/jsonAnswer';
+import { jsonAnswer } from '../../render/jsonAnswer';
 import { jsonArrayParts, jsonObjectParts } from '../../render/jsonObjectParts';
-import { featureJson } from '../../render/featureJson';
 import { recordJson } from '../../render/recordJson';
 import { csvPage, geojsonPage } from '../../render/recordsPage';
 import { recordsFeedWriter } from '../../render/recordsFeed';
@@ -30,8 +29,7 @@ export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, outp
       return jsonAnswer(jsonObjectParts({ nhits: result.nhits, parameters: echo }, 'records', jsonArrayParts(result.records.map(recordJson(ctx))), after), output);
     }
     case 'geojson': case 'geojsonp':
-      if (!output.prettyPrint) return jsonAnswer(jsonObjectParts({ type: 'FeatureCollection' }, 'features', jsonArrayParts(result.records.map(featureJson(ctx, columns))), {}), output, GEOJSON_TYPE);
-      return geojsonPage(objects(), columns, output);
+      return geojsonPage(result.records, ctx, columns, output);
     case 'csv':
       return csvPage(objects(), columns, output, { 'Content-Disposition': `attachment; filename="${plan.datasetId.replace(/[^\w@-]/g, '_')}.csv"` });
     case 'rss': case 'atom': {

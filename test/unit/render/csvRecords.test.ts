@@ -4,6 +4,7 @@ import type { RecordHit } from '../../../src/model/searchResult';
 import { csvHeader, csvHitLine, csvRecordLines } from '../../../src/render/csvRecords';
 import type { OdsRecord } from '../../../src/render/recordObject';
 import { csvPage, geojsonPage } from '../../../src/render/recordsPage';
+import { bodyText } from '../../../src/render/rendered';
 
 const field = (name: string, label: string, type: FieldType, annotations: FieldDef['annotations'] = []): FieldDef => ({ name, label, type, annotations, source: { column: name } });
 const columns = [
@@ -78,11 +79,14 @@ describe('pages', () => {
   });
 
   test('a GeoJSON page: a FeatureCollection, or its JSONP form', () => {
-    const geo = geojsonPage([record], columns.slice(0, 4), { ...output, format: 'geojson' });
-    expect(geo).toEqual({ contentType: 'application/geo+json; charset=utf-8',
+    const hit: RecordHit = { datasetid: 'd', recordid: 'r', fields: { nom: 'a', n: 1 }, geometry: { type: 'Point', coordinates: [2, 48] }, record_timestamp: '2026-01-01T00:00:00Z' };
+    const ctx = { schema: columns.slice(0, 4), timeZone: 'UTC', datasetId: 'd' };
+    const geo = geojsonPage([hit], ctx, columns.slice(0, 4), { ...output, format: 'geojson' });
+    expect({ ...geo, body: bodyText(geo.body) }).toEqual({ contentType: 'application/geo+json; charset=utf-8',
       body: '{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [2, 48]}, "properties": {"nom": "a", "n": 1}}]}' });
-    expect(JSON.parse(geojsonPage([record], columns, { ...output, format: 'geojson', prettyPrint: true }).body)).toEqual(JSON.parse(geo.body));
-    expect(geojsonPage([record], columns, { ...output, format: 'geojson', prettyPrint: true }).body).toContain('\n    "features": [');
-    expect(geojsonPage([], columns, { ...output, format: 'geojsonp', callback: 'cb' }).body).toBe('/**/cb({"type": "FeatureCollection", "features": []});');
+    const pretty = bodyText(geojsonPage([hit], ctx, columns, { ...output, format: 'geojson', prettyPrint: true }).body);
+    expect(JSON.parse(pretty)).toEqual(JSON.parse(bodyText(geo.body)));
+    expect(pretty).toContain('\n    "features": [');
+    expect(bodyText(geojsonPage([], ctx, columns, { ...output, format: 'geojsonp', callback: 'cb' }).body)).toBe('/**/cb({"type": "FeatureCollection", "features": []});');
   });
 });
