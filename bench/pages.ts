@@ -4,6 +4,7 @@
  * GeoJSON, a geopreview, and a geocluster with one cluster per commune. Meanwhile small requests run on other connections. Prints:
  *   - one large page through our API next to the same page read straight from Elasticsearch
  *     (one `size: 10000` search, its body parsed, as a hand-written layer would), and the ratio;
+ *     the same for a page of 10,000 OGC API features;
  *   - the small requests' p50 and p99 alone, then while the large pages run (goal: p99 < 200 ms);
  *   - the API's peak RSS while the large pages run (goal: < 400 MB).
  *   npm run bench:pages        (PAGES_ROUNDS=3 large pages per client)
@@ -22,6 +23,8 @@ const LARGE = [
   `/api/records/1.0/geopreview?dataset=${DATASET}&rows=10000`,
   `/api/records/1.0/geocluster?dataset=${DATASET}&clusterprecision=14&clusterdistance=0`,
 ];
+/** The OGC API – Features page of as many records, timed beside them. */
+const OGC_PAGE = `/ogc/collections/${DATASET}/items?limit=10000`;
 const SMALL = [
   `/api/records/1.0/search?dataset=${SOURCE}&q=rue&rows=10&facet=type_tournage`,
   `/api/records/1.0/search?dataset=${DATASET}&rows=10&facet=region`,
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
   // The same server reading every page whole, for comparison.
   const whole = await startApi({ ...env, PAGE_PIECE_ROWS: '10000', PAGE_MAX_BYTES: String(2 ** 40) });
   try {
-    for (const path of [...LARGE, ...SMALL]) {
+    for (const path of [...LARGE, OGC_PAGE, ...SMALL]) {
       const r = await fetchPage(api, path);
       if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
     }
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
     const oursTimes: number[] = [];
     const wholeTimes: number[] = [];
     const rawTimes: number[] = [];
+    const ogcTimes: number[] = [];
     let oursBytes = 0, rawBytes = 0;
     for (let i = 0; i < ROUNDS; i++) {
       let t = performance.now();
@@ -86,6 +90,9 @@ async function main(): Promise<void> {
       t = performance.now();
       await fetchPage(whole, LARGE[0]);
       wholeTimes.push(performance.now() - t);
+      t = performance.now();
+      await fetchPage(api, OGC_PAGE);
+      ogcTimes.push(performance.now() - t);
       t = performance.now();
       const stream = await deps.es.search({ index, size: 10_000, track_total_hits: true }, { asStream: true }) as unknown as AsyncIterable<Buffer>;
       const chunks: Buffer[] = [];
@@ -99,6 +106,8 @@ async function main(): Promise<void> {
     console.log('one rows=10000 page of communes-france (median of', ROUNDS, 'runs)');
     console.log('ours ms\tours, read whole, ms\tours MB\tElasticsearch ms\tElasticsearch MB\tratio (Elasticsearch time / ours)');
     console.log([median(oursTimes).toFixed(0), median(wholeTimes).toFixed(0), (oursBytes / 1048576).toFixed(1), median(rawTimes).toFixed(0), (rawBytes / 1048576).toFixed(1), (median(rawTimes) / median(oursTimes)).toFixed(2)].join('\t'));
+    console.log('OGC items, limit=10000: ours ms\tElasticsearch ms\tratio (Elasticsearch time / ours)');
+    console.log([median(ogcTimes).toFixed(0), median(rawTimes).toFixed(0), (median(rawTimes) / median(ogcTimes)).toFixed(2)].join('\t'));
 
     console.log('\nsmall requests (4 connections)\tcount\tfailures\tp50 ms\tp99 ms\tAPI peak RSS MB');
     for (const [label, server] of [['read and sent in pieces', api], ['read whole (as before)', whole]] as const) {
