@@ -8,10 +8,11 @@ import { runFeaturesPage } from '../../usecases/runFeaturesPage';
 import { runRecordLookup } from '../../usecases/runRecordLookup';
 import { resolveDataset, resolveDomain } from '../../usecases/resolveDataset';
 import { routeAccess } from '../shared/routeAccess';
+import { streamExport } from '../shared/streamExport';
 import { catalogListing } from './catalogListing';
 import { ogcCollection } from './ogcCollection';
 import { keepsCoordinates, ogcFeatures } from './ogcFeature';
-import { itemsCollection, pageRecords, requestUrl } from './ogcItems';
+import { firstThen, itemsCollection, itemsWriter, pageRecords, requestUrl } from './ogcItems';
 import { sendItemsFile } from './ogcItemsFile';
 import { CONFORMANCE_CLASSES, landingPage } from './ogcLanding';
 import { GEOJSON_TYPE, JSON_TYPE, link, OPENAPI_30_TYPE, SCHEMA_TYPE } from './ogcLinks';
@@ -79,11 +80,13 @@ export function ogcRouter(deps: Deps, clock: () => number, pieceRows: number, ap
   router.get(under('/collections/:collectionId/items'), async (req, res) => {
     const target = await geoDataset(deps, req);
     const p = ogcItemsParams(ogcQuery(req), target.row.id, target.schema);
-    // A page in CRS84 is written with each shape's stored text spliced (itemsCollection): its records need not parse them.
+    // A page in CRS84 is written with each shape's stored text spliced (itemsWriter): its records need not parse them.
     const page = await runFeaturesPage(deps, routeAccess(req), p.request, clock(), pieceRows, !p.file && keepsCoordinates(p.crs));
-    const hits = await pageRecords(page);
-    if (p.file) return sendItemsFile(res, { id: target.row.id, schema: target.schema }, p.file, hits, clock(), pieceRows);
-    sendOgcText(res, itemsCollection(req, target.row.id, target.schema, p, hits, page.result.nhits, clock()), GEOJSON_TYPE, p.crs.uri);
+    if (p.file) return sendItemsFile(res, { id: target.row.id, schema: target.schema }, p.file, await pageRecords(page), clock(), pieceRows);
+    const writer = itemsWriter(req, target.row.id, target.schema, p, page.result.nhits, clock());
+    if (!page.more) return sendOgcText(res, itemsCollection(writer, page.result.records), GEOJSON_TYPE, p.crs.uri);
+    // A page read in pieces is sent as they come, each once the client has taken the one before.
+    await streamExport(res, writer, firstThen(page.result.records, page.more.pieces));
   });
   router.get(under('/collections/:collectionId/items/:featureId'), async (req, res) => {
     const target = await geoDataset(deps, req);

@@ -35,7 +35,9 @@ export async function sendInPieces<T>(res: Response, writer: ExportWriter<T>, fi
     const mb = (n: number): string => `${Math.ceil(n / 1048576)} MB`;
     throw new AppError('bad_parameter', `This page would be about ${mb(estimate)}, more than the ${mb(budget.maxBytes)} a page may hold: ask for fewer records, or read them with ${budget.downloadPath}.`, { parameter: budget.parameter ?? 'rows' });
   }
-  await streamExport(res, { ...writer, head, page: (page) => writer.page(page, false) }, more.pieces);
+  // The tail is read from the writer itself once the pages are written (it may say what they held).
+  const rest: ExportWriter<T> = { contentType: writer.contentType, headers: writer.headers, head, page: (page) => writer.page(page, false), get tail() { return writer.tail; } };
+  await streamExport(res, rest, more.pieces);
 }
 
 /**

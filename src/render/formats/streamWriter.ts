@@ -10,7 +10,8 @@ export interface ExportWriter<T = RecordHit> {
   headers: Record<string, string>;
   head: string;
   page(records: readonly T[], first: boolean): string;
-  tail: string;
+  /** Read once, after the last page is written: a writer whose end says what it wrote (a count, a last id) makes it a getter. */
+  readonly tail: string;
 }
 
 /**

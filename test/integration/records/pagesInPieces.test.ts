@@ -111,6 +111,37 @@ describe('OGC items of shapes, against the raw file', () => {
   });
 });
 
+describe('OGC items pages sent in pieces', () => {
+  const items = '/ogc/collections/communes-france/items';
+  test.each([
+    ['CRS84, a next page', `${items}?limit=30&bbox=-5,47.5,-1,48.9`, true],
+    ['EPSG:4326, a next page', `${items}?limit=25&bbox=-5,47.5,-1,48.9&crs=http://www.opengis.net/def/crs/EPSG/0/4326`, true],
+    ['the last page, shorter than its limit', `${items}?limit=200&bbox=2.2,48.8,2.5,48.95`, false],
+  ])('%s: the same bytes as the page read whole', async (_name, path, next) => {
+    // The links name the host asked: the same for both servers.
+    const a = await asText(request(countingApp(10_000).app).get(path).set('Host', 'portal.example'));
+    const b = await asText(request(countingApp(7).app).get(path).set('Host', 'portal.example'));
+    expect(a.status).toBe(200);
+    expect([b.status, b.headers['content-type'], b.headers['content-crs']]).toEqual([200, a.headers['content-type'], a.headers['content-crs']]);
+    expect(b.body).toBe(a.body);
+    const page = JSON.parse(a.body as string) as { numberReturned: number; links: Array<{ rel: string }> };
+    expect(page.numberReturned).toBeGreaterThan(7);
+    expect(page.links.some((l) => l.rel === 'next')).toBe(next);
+  });
+
+  test('a page read in pieces links to the next one: together they are the features one larger page holds', async () => {
+    const { app } = countingApp(7);
+    type Page = { features: Array<{ id: string }>; numberReturned: number; links: Array<{ rel: string; href: string }> };
+    const first = (await request(app).get(`${items}?limit=30&bbox=-5,47.5,-1,48.9`)).body as Page;
+    const next = first.links.find((l) => l.rel === 'next');
+    expect(next).toBeDefined();
+    const second = (await request(app).get(new URL(next!.href).pathname + new URL(next!.href).search)).body as Page;
+    const both = (await request(app).get(`${items}?limit=60&bbox=-5,47.5,-1,48.9`)).body as Page;
+    expect([first.numberReturned, second.numberReturned, both.numberReturned]).toEqual([30, 30, 60]);
+    expect([...first.features, ...second.features].map((f) => f.id)).toEqual(both.features.map((f) => f.id));
+  });
+});
+
 /** One CSV line (separator ';', quotes doubled inside quoted cells) into its cells. */
 function splitCsv(line: string): string[] {
   const cells: string[] = [];
