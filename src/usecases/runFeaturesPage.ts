@@ -1,6 +1,7 @@
 import type { Access } from '../auth/access';
 import { compileFeaturesPage } from '../compile/compileFeaturesPage';
 import type { Deps } from '../execute/deps';
+import { orderedPages, type PageReader } from '../execute/orderedPages';
 import { searchIndex } from '../execute/searchIndex';
 import type { FeaturesRequest } from '../model/featuresRequest';
 import type { SearchPlan } from '../model/searchPlan';
@@ -12,20 +13,17 @@ import { resolveDataset } from './resolveDataset';
 
 /**
  * The records of a page after its first piece, `pieceRows` at a time, each piece a search after
- * the last record id of the one before (no snapshot to keep: the record id order is total).
+ * the last record id of the one before (no snapshot to keep: the record id order is total). The
+ * next piece is asked for as soon as one comes back, so that Elasticsearch reads it while this
+ * one is written (orderedPages).
  */
-async function* laterPieces(deps: Deps, plan: SearchPlan, after: string, left: number, pieceRows: number, shapesAsText: boolean): AsyncGenerator<RecordHit[]> {
-  let last = after;
-  let remaining = left;
-  while (remaining > 0) {
-    const size = Math.min(pieceRows, remaining);
-    const res = await searchIndex<RecordHit>(deps, { ...compileFeaturesPage({ ...plan, rows: size }, last), track_total_hits: false });
+function laterPieces(deps: Deps, plan: SearchPlan, after: string, left: number, pieceRows: number, shapesAsText: boolean): AsyncGenerator<RecordHit[]> {
+  const read: PageReader = async (size, from) => {
+    const res = await searchIndex<RecordHit>(deps, { ...compileFeaturesPage({ ...plan, rows: size }, String(from?.[0])), track_total_hits: false });
     const records = res.hits.hits.map(shapesAsText ? recordAsStored : recordOfHit);
-    if (records.length > 0) yield records;
-    if (records.length < size) return;
-    remaining -= size;
-    last = records[records.length - 1].recordid;
-  }
+    return { records, ...(records.length === size ? { after: [records[records.length - 1].recordid] } : {}) };
+  };
+  return orderedPages(read, pieceRows, left, [after]);
 }
 
 /**
