@@ -1,7 +1,6 @@
 import type { Request } from 'express';
 import type { FieldDef } from '../../model/descriptor';
 import type { RecordHit } from '../../model/searchResult';
-import type { RecordsPage } from '../../usecases/runRecordsSearch';
 import type { ItemsParams } from './ogcParams';
 import { encodeCursor } from './ogcParams';
 import { featureJson } from '../../render/featureJson';
@@ -11,17 +10,10 @@ import { keepsCoordinates, ogcFeatures } from './ogcFeature';
 import { GEOJSON_TYPE, JSON_TYPE, link, withParams, type OgcLink } from './ogcLinks';
 import { ogcBase } from './ogcPaths';
 
-/** The pieces of a page: its first, then the later ones. */
-export async function* firstThen<T>(first: readonly T[], later: AsyncGenerator<T[]>): AsyncGenerator<T[]> {
+/** The pieces of a page: its first, then the later ones, if any. */
+export async function* firstThen<T>(first: readonly T[], later?: AsyncGenerator<T[]>): AsyncGenerator<T[]> {
   yield [...first];
-  yield* later;
-}
-
-/** Every record of a page: its first piece, then the later ones. */
-export async function pageRecords(page: RecordsPage): Promise<RecordHit[]> {
-  const hits = [...page.result.records];
-  if (page.more) for await (const piece of page.more.pieces) hits.push(...piece);
-  return hits;
+  if (later) yield* later;
 }
 
 /** The URL the request was made to, absolute. */

@@ -12,7 +12,7 @@ import { streamExport } from '../shared/streamExport';
 import { catalogListing } from './catalogListing';
 import { ogcCollection } from './ogcCollection';
 import { keepsCoordinates, ogcFeatures } from './ogcFeature';
-import { firstThen, itemsCollection, itemsWriter, pageRecords, requestUrl } from './ogcItems';
+import { firstThen, itemsCollection, itemsWriter, requestUrl } from './ogcItems';
 import { sendItemsFile } from './ogcItemsFile';
 import { CONFORMANCE_CLASSES, landingPage } from './ogcLanding';
 import { GEOJSON_TYPE, JSON_TYPE, link, OPENAPI_30_TYPE, SCHEMA_TYPE } from './ogcLinks';
@@ -82,7 +82,7 @@ export function ogcRouter(deps: Deps, clock: () => number, pieceRows: number, ap
     const p = ogcItemsParams(ogcQuery(req), target.row.id, target.schema);
     // A page in CRS84 is written with each shape's stored text spliced (itemsWriter): its records need not parse them.
     const page = await runFeaturesPage(deps, routeAccess(req), p.request, clock(), pieceRows, !p.file && keepsCoordinates(p.crs));
-    if (p.file) return sendItemsFile(res, { id: target.row.id, schema: target.schema }, p.file, await pageRecords(page), clock(), pieceRows);
+    if (p.file) return sendItemsFile(res, { id: target.row.id, schema: target.schema }, p.file, firstThen(page.result.records, page.more?.pieces), clock());
     const writer = itemsWriter(req, target.row.id, target.schema, p, page.result.nhits, clock());
     if (!page.more) return sendOgcText(res, itemsCollection(writer, page.result.records), GEOJSON_TYPE, p.crs.uri);
     // A page read in pieces is sent as they come, each once the client has taken the one before.
