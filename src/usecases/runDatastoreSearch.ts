@@ -13,10 +13,11 @@ import { runDistinct } from './runDistinct';
 /**
  * CKAN datastore_search and d4c's records 2.0 search: resolve → plan → one page (read from a
  * snapshot beyond the result window, and in pieces of `pieceRows` when larger) → read; with `distinct`, the distinct rows of the whole result.
+ * With `shapesAsText` (its writer splices them), the records of the page keep their shapes as stored text.
  */
-export async function runDatastoreSearch(deps: Deps, access: Access, req: DatastoreRequest, now: number, pieceRows: number): Promise<{ plan: SearchPlan; result: SearchResult; more?: LaterPieces<RecordHit> }> {
+export async function runDatastoreSearch(deps: Deps, access: Access, req: DatastoreRequest, now: number, pieceRows: number, shapesAsText = false): Promise<{ plan: SearchPlan; result: SearchResult; more?: LaterPieces<RecordHit> }> {
   const plan = planDatastore(req, await resolveDataset(deps, access, req.dataset), now);
   if (req.distinct) return { plan, result: await runDistinct(deps, plan, req.fields !== undefined) };
-  const page = await searchPage(deps, plan, pieceRows);
+  const page = await searchPage(deps, plan, pieceRows, shapesAsText);
   return { plan, result: { ...readSearchResult(plan, page.head), records: page.first }, ...(page.more ? { more: page.more } : {}) };
 }

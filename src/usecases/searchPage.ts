@@ -5,7 +5,7 @@ import type { Deps } from '../execute/deps';
 import { exportRecords } from '../execute/exportRecords';
 import { searchIndex } from '../execute/searchIndex';
 import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
-import { recordOfHit, recordPieces } from '../results/readSearchResult';
+import { recordAsStored, recordOfHit, recordPieces } from '../results/readSearchResult';
 import { allFilters, allOf } from '../plan/combine';
 import type { ExportPlan, SearchPlan } from '../model/searchPlan';
 import type { RecordHit } from '../model/searchResult';
@@ -39,14 +39,15 @@ async function* from(pages: AsyncGenerator<RecordHit[]>, skip: number): AsyncGen
  * `pieceRows` records a search read in pieces (src/execute/searchInPieces.ts). CKAN callers may
  * page beyond the window (`offset` has no limit there), so such a page takes its total and facets
  * from one request and its records, `pieceRows` at a time, from a snapshot read in order up to the page.
+ * With `shapesAsText` (its writer splices them), the records keep their shapes as stored text.
  */
-export async function searchPage(deps: Deps, plan: SearchPlan, pieceRows: number): Promise<PagePieces> {
+export async function searchPage(deps: Deps, plan: SearchPlan, pieceRows: number, shapesAsText = false): Promise<PagePieces> {
   if (plan.start + plan.rows <= RESULT_WINDOW) {
     const { first, rest } = await searchInPieces<RecordHit>(deps, compileSearch(plan), pieceRows);
-    return { head: first, first: first.hits.hits.map(recordOfHit), ...(rest ? { more: { pieces: recordPieces(rest.pieces), release: rest.release } } : {}) };
+    return { head: first, first: first.hits.hits.map(shapesAsText ? recordAsStored : recordOfHit), ...(rest ? { more: { pieces: recordPieces(rest.pieces, shapesAsText), release: rest.release } } : {}) };
   }
   const head = await searchIndex(deps, compileSearch({ ...plan, rows: 0, start: 0 }));
-  const pages = from(exportRecords(deps, compileScan(scanPlan(plan)), pieceRows), plan.start);
+  const pages = from(exportRecords(deps, compileScan(scanPlan(plan)), pieceRows, shapesAsText), plan.start);
   const firstPage = await pages.next();
   if (firstPage.done) return { head, first: [] };
   // The page fits its first piece: nothing more to read.

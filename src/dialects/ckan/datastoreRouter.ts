@@ -1,7 +1,7 @@
 import { RequestHandler, Router } from 'express';
 import type { Deps } from '../../execute/deps';
 import { datastoreParams, DATASTORE_JSON_OBJECTS } from './datastoreParams';
-import { renderDatastore } from './renderDatastore';
+import { datastoreSplicesShapes, renderDatastore } from './renderDatastore';
 import { guardJsonp } from '../shared/guardJsonp';
 import { requestParams } from '../shared/requestParams';
 import { getOrPost } from '../shared/routeMethods';
@@ -36,7 +36,7 @@ export function datastoreRouter(deps: Deps, clock: () => number, pages: PageLimi
       send(res, renderTableMetadata(await runTableMetadata(deps, routeAccess(req), request), request, action));
       return;
     }
-    const { plan, result, more } = await runDatastoreSearch(deps, routeAccess(req), request, clock(), pages.pieceRows);
+    const { plan, result, more } = await runDatastoreSearch(deps, routeAccess(req), request, clock(), pages.pieceRows, datastoreSplicesShapes(request.output));
     if (!more) return send(res, renderDatastore(result, plan, request, action));
     const items = Math.min(plan.rows, result.nhits - plan.start);
     const domain = typeof req.params.domain === 'string' ? req.params.domain : undefined;

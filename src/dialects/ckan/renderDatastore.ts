@@ -1,4 +1,5 @@
 import type { DatastoreRequest } from '../../model/datastoreRequest';
+import type { OutputOptions } from '../../model/recordsRequest';
 import type { SearchPlan } from '../../model/searchPlan';
 import type { SearchResult } from '../../model/searchResult';
 import { datastoreResult } from './datastoreResult';
@@ -8,6 +9,13 @@ import { fieldsByName, recordObject } from '../../render/recordObject';
 import type { Body, Rendered } from '../../render/rendered';
 import { jsonAnswer } from '../../render/jsonAnswer';
 import { csvPage, geojsonPage } from '../../render/recordsPage';
+
+/**
+ * Whether the writers of a DataStore page splice each stored shape's text rather than parse it:
+ * GeoJSON and CSV, not indented (renderDatastore, datastorePieces). The CKAN envelope shows a
+ * shape as an object, so its records need them parsed.
+ */
+export const datastoreSplicesShapes = (output: OutputOptions): boolean => !output.prettyPrint && ['geojson', 'geojsonp', 'csv'].includes(output.format);
 
 /** The action API's extras: the site for `help`, and where the request came in for `_links`. */
 export interface ActionApiContext { site: string; links: LinkSource }

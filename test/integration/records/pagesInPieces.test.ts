@@ -85,6 +85,36 @@ describe('pages of shapes, against the raw file', () => {
   });
 });
 
+describe('DataStore pages of shapes, against the raw file', () => {
+  test.each([
+    ['read whole', 10_000, 'limit=30&sort=nom&q=saint'],
+    ['read in pieces of 7', 7, 'limit=30&sort=nom&q=saint'],
+    ['beyond the result window, in pieces of 7', 7, 'limit=30&offset=10010&sort=nom'],
+  ])('%s: GeoJSON and CSV hold each commune\'s geometry as the raw file has it', async (_name, pieceRows, query) => {
+    const { app } = countingApp(pieceRows);
+    const byCode = new Map(communes().map((f) => [f.properties.code as string, f.geometry]));
+    const geojson = await asText(request(app).get(`/api/records/2.0/search?resource_id=communes-france&${query}&format=geojson`));
+    expect(geojson.status).toBe(200);
+    const features = (JSON.parse(geojson.body as string) as { features: Array<{ geometry: unknown; properties: { code: string } }> }).features;
+    expect(features).toHaveLength(30);
+    for (const f of features) {
+      expect(f.geometry).toEqual(byCode.get(f.properties.code));
+      expect(geojson.body).toContain(`"geometry": ${odsGeometryText(byCode.get(f.properties.code))}`);
+    }
+    const csv = await asText(request(app).get(`/api/records/2.0/search?resource_id=communes-france&${query}&format=csv`));
+    const lines = (csv.body as string).trim().split(/\r?\n/);
+    const header = lines[0].split(';');
+    const [code, shape] = [header.indexOf('code'), header.indexOf('geo_shape')];
+    expect([code >= 0, shape >= 0, lines.length]).toEqual([true, true, 31]);
+    const codes = lines.slice(1).map((line) => {
+      const cells = splitCsv(line);
+      expect(JSON.parse(cells[shape])).toEqual(byCode.get(cells[code]));
+      return cells[code];
+    });
+    expect(codes).toEqual(features.map((f) => f.properties.code));
+  });
+});
+
 describe('OGC items of shapes, against the raw file', () => {
   test.each([['read whole', 10_000], ['read in pieces of 7', 7]])('%s: in CRS84 each feature holds its commune\'s geometry as the raw file has it; in EPSG:4326, latitude first', async (_name, pieceRows) => {
     const { app } = countingApp(pieceRows);
