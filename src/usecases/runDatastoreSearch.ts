@@ -19,5 +19,6 @@ export async function runDatastoreSearch(deps: Deps, access: Access, req: Datast
   const plan = planDatastore(req, await resolveDataset(deps, access, req.dataset), now);
   if (req.distinct) return { plan, result: await runDistinct(deps, plan, req.fields !== undefined) };
   const page = await searchPage(deps, plan, pieceRows, shapesAsText);
-  return { plan, result: { ...readSearchResult(plan, page.head), records: page.first }, ...(page.more ? { more: page.more } : {}) };
+  // The total and facets from the head; its records are the page's, already read: taken as stored, the head's hits cost no second parse of their shapes.
+  return { plan, result: { ...readSearchResult(plan, page.head, true), records: page.first }, ...(page.more ? { more: page.more } : {}) };
 }
