@@ -15,7 +15,7 @@ export async function insertRecords(q: Queryable, datasetId: string, records: re
     [
       datasetId,
       records.map((r) => r.recordid),
-      records.map((r) => JSON.stringify(r.fields)),
+      records.map((r) => r.texts?.fields ?? JSON.stringify(r.fields)),
       records.map((r) => (r.geometry ? JSON.stringify(r.geometry) : null)),
       records.map((r) => r.recordTimestamp),
       records.map((r) => r.sourceLine),

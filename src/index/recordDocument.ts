@@ -54,7 +54,7 @@ function indexedValue(field: FieldDef, value: FieldValue): Indexed | undefined {
 export function recordDocument(datasetId: string, schema: readonly FieldDef[], record: StoredRecord): RecordDocument {
   const doc: RecordDocument = {
     datasetid: datasetId, recordid: record.recordid, line: record.sourceLine, record_timestamp: record.recordTimestamp,
-    fields: fieldsToStore(schema, record.fields), ...(record.geometry ? { geometry: record.geometry } : {}), v: {}, t: {}, h: {},
+    fields: fieldsToStore(schema, record.fields, record.texts?.shapes), ...(record.geometry ? { geometry: record.geometry } : {}), v: {}, t: {}, h: {},
   };
   const firstGeo = schema.find((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape');
   const geoValue = firstGeo && record.fields[firstGeo.name];

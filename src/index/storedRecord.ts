@@ -1,5 +1,15 @@
 import type { FieldValue, PointGeometry } from '../model/values';
 
+/**
+ * The JSON text of a record's fields, and of each geo_shape among them by field name, written
+ * once by a publish: PostgreSQL, the size of a bulk request and the document take them as they
+ * are instead of writing a polygon's coordinates again each.
+ */
+export interface RecordTexts {
+  fields: string;
+  shapes: Readonly<Record<string, string>>;
+}
+
 /** A record as PostgreSQL keeps it and indexing reads it back. */
 export interface StoredRecord {
   recordid: string;
@@ -8,4 +18,6 @@ export interface StoredRecord {
   geometry: PointGeometry | null;
   recordTimestamp: string;
   sourceLine: number;
+  /** The texts of `fields`, when its writer has them (a publish); a record read back has none. */
+  texts?: RecordTexts;
 }

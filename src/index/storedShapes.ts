@@ -1,20 +1,61 @@
 import type { FieldDef } from '../model/descriptor';
 import { isShapeText, type FieldValue } from '../model/values';
+import type { RecordTexts } from './storedRecord';
 
 /**
  * The fields of a record as its document keeps them: each geo_shape as its JSON text (ShapeText),
  * the other values as published. Elasticsearch never indexes `fields`; the text spares every
- * export of the shape a parse of its coordinates and a second writing of them.
+ * export of the shape a parse of its coordinates and a second writing of them. A shape whose text
+ * is in `shapes` (RecordTexts) is not written again.
  */
-export function fieldsToStore(schema: readonly FieldDef[], fields: Record<string, FieldValue>): Record<string, FieldValue> {
+export function fieldsToStore(schema: readonly FieldDef[], fields: Record<string, FieldValue>, shapes?: RecordTexts['shapes']): Record<string, FieldValue> {
   let stored = fields;
   for (const f of schema) {
     if (f.type !== 'geo_shape' || fields[f.name] === undefined) continue;
     // A copy, so that the record itself keeps its geometry; the shape keeps its place among the fields.
     if (stored === fields) stored = { ...fields };
-    stored[f.name] = { geojson: JSON.stringify(fields[f.name]) };
+    stored[f.name] = { geojson: shapes?.[f.name] ?? JSON.stringify(fields[f.name]) };
   }
   return stored;
+}
+
+/**
+ * A shape's JSON.stringify text. A geometry of `type` and `coordinates` alone is written from the
+ * text of its coordinates, kept in `written` for whoever needs them again (the record's id).
+ */
+function shapeText(shape: FieldValue, written: Map<unknown, string> | undefined): string {
+  const g = shape as { type?: unknown; coordinates?: unknown };
+  const keys = Object.keys(g);
+  if (!written || keys.length !== 2 || keys[0] !== 'type' || keys[1] !== 'coordinates' || typeof g.type !== 'string' || !Array.isArray(g.coordinates)) {
+    return JSON.stringify(shape);
+  }
+  const coordinates = JSON.stringify(g.coordinates);
+  written.set(g.coordinates, coordinates);
+  return `{"type":${JSON.stringify(g.type)},"coordinates":${coordinates}}`;
+}
+
+/**
+ * The texts of a record's fields: each geo_shape written once, and the fields' JSON made of them
+ * (what JSON.stringify would write, key for key). The coordinates written on the way are put in
+ * `written`, when given.
+ */
+export function recordTexts(schema: readonly FieldDef[], fields: Record<string, FieldValue>, written?: Map<unknown, string>): RecordTexts {
+  // Without a prototype: a field named `constructor` is looked up among the shapes alone.
+  const shapes = Object.create(null) as Record<string, string>;
+  let any = false;
+  for (const f of schema) {
+    const value = fields[f.name];
+    if (f.type !== 'geo_shape' || value === undefined) continue;
+    shapes[f.name] = shapeText(value, written);
+    any = true;
+  }
+  if (!any) return { fields: JSON.stringify(fields), shapes };
+  const members: string[] = [];
+  for (const key in fields) {
+    const value = fields[key];
+    if (value !== undefined) members.push(`${JSON.stringify(key)}:${shapes[key] ?? JSON.stringify(value)}`);
+  }
+  return { fields: `{${members.join(',')}}`, shapes };
 }
 
 /**

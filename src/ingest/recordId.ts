@@ -2,12 +2,34 @@ import { createHash } from 'node:crypto';
 import { DigestCounts } from './digestCounts';
 import type { FieldValue } from '../model/values';
 
-/** Key order must not change the hash: objects are serialised with sorted keys. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+/** Whether `v` is an array of numbers and of such arrays (a shape's coordinates), without holes. */
+function isNumberTree(v: unknown[]): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (typeof x !== 'number' && !(Array.isArray(x) && isNumberTree(x))) return false;
+  }
+  return true;
+}
+
+/**
+ * Arrays already written by JSON.stringify, by identity: a publish writes a shape's coordinates
+ * once, for what it stores, and the id is made of the same text.
+ */
+export type WrittenArrays = ReadonlyMap<unknown, string>;
+
+/**
+ * Key order must not change the hash: objects are serialised with sorted keys. A tree of numbers
+ * has no keys, and JSON.stringify writes it as this does, element by element: the coordinates of
+ * a polygon are written at once, or taken from `written`.
+ */
+function canonical(v: unknown, written: WrittenArrays | undefined): string {
+  if (Array.isArray(v)) {
+    if (isNumberTree(v)) return written?.get(v) ?? JSON.stringify(v);
+    return `[${v.map((x) => canonical(x, written)).join(',')}]`;
+  }
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k], written)}`).join(',')}}`;
   }
   return JSON.stringify(v);
 }
@@ -25,9 +47,10 @@ export class RecordIdAllocator {
 
   constructor(private readonly idFields: readonly string[] | undefined) {}
 
-  next(fields: Record<string, FieldValue>): string {
+  /** The id of the record with these fields; `written` holds the text of arrays among them already written (JSON.stringify's). */
+  next(fields: Record<string, FieldValue>, written?: WrittenArrays): string {
     const names = this.idFields && this.idFields.length > 0 ? this.idFields : Object.keys(fields);
-    const content = canonical(Object.fromEntries(names.map((n) => [n, fields[n]])));
+    const content = canonical(Object.fromEntries(names.map((n) => [n, fields[n]])), written);
     const id = sha1(content);
     const occurrence = this.seen.add(id);
     return occurrence === 1 ? id : sha1(`${content}#${occurrence}`);

@@ -91,7 +91,7 @@ class Loading implements LoadingVersion {
   async add(records: readonly StoredRecord[]): Promise<void> {
     for (const r of records) {
       this.pending.push(r);
-      this.pendingBytes += JSON.stringify(r.fields).length * 2;
+      this.pendingBytes += (r.texts?.fields ?? JSON.stringify(r.fields)).length * 2;
       if (this.pendingBytes >= MAX_BATCH_BYTES) await this.send();
     }
     if (this.pending.length >= MAX_BATCH_RECORDS) await this.send();

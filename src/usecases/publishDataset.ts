@@ -17,6 +17,7 @@ import { sampleRows } from '../ingest/sampleRows';
 import { ColumnsSeen, columnsSeenFor, missingColumnsMessage } from '../ingest/sourceColumns';
 import { RAISE_WARNING_LIMIT, tooManyWarningsMessage, WarningTally } from '../ingest/warningTally';
 import type { StoredRecord } from '../index/storedRecord';
+import { recordTexts } from '../index/storedShapes';
 import { refreshCatalogEntry } from '../execute/catalogIndex';
 import { domainExists, getDataset, isMetadataOnlyEntry, setCatalogRecordFacts, setPublished, upsertDataset } from '../execute/datasetStore';
 import type { Deps } from '../execute/deps';
@@ -170,9 +171,11 @@ async function writeRecords(
       warnings.forEach(warn);
       if (warnings.length > 0) report.rowsWarned++;
       extent.add(schema, record.fields);
+      const written = new Map<unknown, string>();
+      const texts = recordTexts(schema, record.fields, written);
       batch.push({
-        recordid: ids.next(record.fields), fields: record.fields, geometry: recordGeometry(schema, record.fields),
-        recordTimestamp: timestamp, sourceLine: record.position,
+        recordid: ids.next(record.fields, written), fields: record.fields, geometry: recordGeometry(schema, record.fields),
+        recordTimestamp: timestamp, sourceLine: record.position, texts,
       });
       if (batch.length >= BATCH) {
         await Promise.all([insertRecords(client, descriptor.id, batch), alongside.add(batch)]);

@@ -1,6 +1,6 @@
 import type { FieldDef } from '../../../src/model/descriptor';
 import type { FieldValue } from '../../../src/model/values';
-import { fieldsToStore, publishedFields } from '../../../src/index/storedShapes';
+import { fieldsToStore, publishedFields, recordTexts } from '../../../src/index/storedShapes';
 
 const f = (name: string, type: FieldDef['type']): FieldDef => ({ name, label: name, type, annotations: [], source: { column: name } });
 
@@ -35,5 +35,31 @@ describe('shapes kept as their text', () => {
   test('fields without a shape are stored as they are', () => {
     const plain = { nom: 'Ain', pt: [46, 5] as [number, number] };
     expect(fieldsToStore(schema, plain)).toBe(plain);
+  });
+
+  test('the texts a publish writes once are JSON.stringify\'s, and the document keeps the same shapes', () => {
+    const odd = { coordinates: [2.5, 48.1], type: 'Point', bbox: [2.5, 48.1, 2.5, 48.1] } as unknown as FieldValue;
+    const cases: Array<Record<string, FieldValue>> = [
+      fields,
+      { constructor: 'x', zone, trace: odd, gone: undefined as unknown as FieldValue, n: 2 },
+      { nom: 'sans forme' },
+    ];
+    for (const c of cases) {
+      const written = new Map<unknown, string>();
+      const texts = recordTexts(schema, c, written);
+      expect(texts.fields).toBe(JSON.stringify(c));
+      for (const name of ['zone', 'trace']) {
+        if (c[name] !== undefined) expect(texts.shapes[name]).toBe(JSON.stringify(c[name]));
+        else expect(texts.shapes[name]).toBeUndefined();
+      }
+      expect(fieldsToStore(schema, c, texts.shapes)).toEqual(fieldsToStore(schema, c));
+      for (const [array, text] of written) expect(text).toBe(JSON.stringify(array));
+    }
+  });
+
+  test('the coordinates written for the shape are handed on, once', () => {
+    const written = new Map<unknown, string>();
+    recordTexts(schema, fields, written);
+    expect([...written.keys()]).toEqual([zone.coordinates]);
   });
 });

@@ -11,6 +11,22 @@ describe('RecordIdAllocator', () => {
     expect(b).toBe(a);
   });
 
+  test('arrays are written element by element: coordinates, lists of texts, numbers in any notation', () => {
+    const zone = { type: 'Polygon', coordinates: [[[2.5, 48.125], [-0, 1e21], [0.1, -3]]] };
+    expect(new RecordIdAllocator(undefined).next({ zone, tags: ['a', 'b'], mixed: [1, ['x', 2]], empty: [] } as never))
+      .toBe(sha1('{"empty":[],"mixed":[1,["x",2]],"tags":["a","b"],"zone":{"coordinates":[[[2.5,48.125],[0,1e+21],[0.1,-3]]],"type":"Polygon"}}'));
+  });
+
+  test('arrays already written are taken as written: the id is the same', () => {
+    const coordinates = [[[2.5, 48.1], [2.6, 48.1], [2.5, 48.1]]];
+    const fields = { zone: { type: 'Polygon', coordinates }, nom: 'A' } as never;
+    const written = new Map<unknown, string>([[coordinates, JSON.stringify(coordinates)]]);
+    expect(new RecordIdAllocator(undefined).next(fields, written)).toBe(new RecordIdAllocator(undefined).next(fields));
+    // What is looked up is the array itself: a text for another array is not used.
+    const other = new Map<unknown, string>([[[[1, 2]], '[[9,9]]']]);
+    expect(new RecordIdAllocator(undefined).next(fields, other)).toBe(new RecordIdAllocator(undefined).next(fields));
+  });
+
   test('identical rows get distinct, stable ids', () => {
     const ids = (): string[] => { const alloc = new RecordIdAllocator(undefined); return [alloc.next({ a: 1 }), alloc.next({ a: 1 }), alloc.next({ a: 2 })]; };
     const first = ids();
