@@ -52,9 +52,26 @@ function indexedValue(field: FieldDef, value: FieldValue): Indexed | undefined {
  * stays in `fields` for output.
  */
 export function recordDocument(datasetId: string, schema: readonly FieldDef[], record: StoredRecord): RecordDocument {
+  return documentKeeping(datasetId, schema, record, fieldsToStore(schema, record.fields));
+}
+
+/**
+ * The document's JSON text, JSON.stringify's: its `fields` are the record's stored text when it
+ * has its texts (a publish), which spares writing and escaping each shape again.
+ */
+export function recordDocumentText(datasetId: string, schema: readonly FieldDef[], record: StoredRecord): string {
+  if (!record.texts) return JSON.stringify(recordDocument(datasetId, schema, record));
+  const { datasetid, recordid, line, record_timestamp: timestamp, ...rest } = documentKeeping(datasetId, schema, record, {});
+  const after: Partial<RecordDocument> = rest;
+  delete after.fields;
+  const head = JSON.stringify({ datasetid, recordid, line, record_timestamp: timestamp });
+  return `${head.slice(0, -1)},"fields":${record.texts.stored},${JSON.stringify(after).slice(1)}`;
+}
+
+function documentKeeping(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, fields: Record<string, FieldValue>): RecordDocument {
   const doc: RecordDocument = {
     datasetid: datasetId, recordid: record.recordid, line: record.sourceLine, record_timestamp: record.recordTimestamp,
-    fields: fieldsToStore(schema, record.fields, record.texts?.shapes), ...(record.geometry ? { geometry: record.geometry } : {}), v: {}, t: {}, h: {},
+    fields, ...(record.geometry ? { geometry: record.geometry } : {}), v: {}, t: {}, h: {},
   };
   const firstGeo = schema.find((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape');
   const geoValue = firstGeo && record.fields[firstGeo.name];

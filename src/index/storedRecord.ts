@@ -1,13 +1,16 @@
 import type { FieldValue, PointGeometry } from '../model/values';
 
 /**
- * The JSON text of a record's fields, and of each geo_shape among them by field name, written
- * once by a publish: PostgreSQL, the size of a bulk request and the document take them as they
- * are instead of writing a polygon's coordinates again each.
+ * The JSON texts of a record's fields, written once by a publish: PostgreSQL, the size of a bulk
+ * request and the document take them as they are instead of writing a polygon's coordinates again each.
  */
 export interface RecordTexts {
+  /** JSON.stringify(fields). */
   fields: string;
+  /** JSON.stringify of each geo_shape, by field name. */
   shapes: Readonly<Record<string, string>>;
+  /** The JSON of the fields as the record's document keeps them (src/index/storedShapes.ts). */
+  stored: string;
 }
 
 /** A record as PostgreSQL keeps it and indexing reads it back. */

@@ -24,7 +24,10 @@ export type WrittenArrays = ReadonlyMap<unknown, string>;
  */
 function canonical(v: unknown, written: WrittenArrays | undefined): string {
   if (Array.isArray(v)) {
-    if (isNumberTree(v)) return written?.get(v) ?? JSON.stringify(v);
+    // JSON.stringify wrote `known`: with no object in it ('{'), and no undefined, hole or non-finite number ('null'), this writes the same.
+    const known = written?.get(v);
+    if (known !== undefined && !known.includes('{') && !known.includes('null')) return known;
+    if (isNumberTree(v)) return JSON.stringify(v);
     return `[${v.map((x) => canonical(x, written)).join(',')}]`;
   }
   if (v !== null && typeof v === 'object') {

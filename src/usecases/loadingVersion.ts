@@ -1,5 +1,5 @@
 import type { FieldDef } from '../model/descriptor';
-import { recordDocument } from '../index/recordDocument';
+import { recordDocumentText } from '../index/recordDocument';
 import { IndexLayout, withLayout } from '../index/indexLayout';
 import { recordMapping } from '../index/recordMapping';
 import type { StoredRecord } from '../index/storedRecord';
@@ -141,7 +141,7 @@ class Loading implements LoadingVersion {
 
   /** Makes the pending records into documents, waits for the request in flight, then sends them without waiting for their answer. */
   private async send(): Promise<void> {
-    const docs = this.pending.map((r) => ({ id: r.recordid, doc: recordDocument(this.datasetId, this.fields, r) }));
+    const docs = this.pending.map((r) => ({ id: r.recordid, doc: recordDocumentText(this.datasetId, this.fields, r) }));
     this.pending = [];
     this.pendingBytes = 0;
     await this.settle();

@@ -1,6 +1,8 @@
 import type { FieldDef } from '../../../src/model/descriptor';
 import { hierarchyLevels } from '../../../src/schema/hierarchyLevels';
-import { recordDocument } from '../../../src/index/recordDocument';
+import { recordDocument, recordDocumentText } from '../../../src/index/recordDocument';
+import { recordTexts } from '../../../src/index/storedShapes';
+import type { StoredRecord } from '../../../src/index/storedRecord';
 
 const f = (name: string, type: FieldDef['type'], annotations: FieldDef['annotations'] = []): FieldDef =>
   ({ name, label: name, type, annotations, source: { column: name } });
@@ -35,5 +37,20 @@ describe('recordDocument', () => {
       t: { nom: 'etrez', cp: ['01340', '01341'], terr: 'auvergne-rhone-alpes/ain' },
       h: { terr: { l1: ['Auvergne-Rhône-Alpes'], l2: ['Auvergne-Rhône-Alpes/Ain'] } },
     });
+  });
+
+  test('the text sent to Elasticsearch is JSON.stringify of the document, whether the record brings its texts or not', () => {
+    const schema = [f('nom', 'text'), f('zone', 'geo_shape'), f('trace', 'geo_shape'), f('pt', 'geo_point_2d')];
+    const zone = { type: 'MultiPolygon' as const, coordinates: [[[[2.5, 48.125], [2.6, 48.1], [2.6, 48.2], [2.5, 48.125]]]] };
+    const trace = { coordinates: [[2.5, 48.1], [2.6, 48.2]], type: 'LineString' as const };
+    const cases: StoredRecord[] = [
+      { recordid: 'r1', fields: { nom: 'Saint-"Quote"\\', zone, trace, pt: [48.1, 2.5] }, geometry: { type: 'Point', coordinates: [2.55, 48.15] }, recordTimestamp: '2024-01-01T00:00:00.000Z', sourceLine: 7 },
+      { recordid: 'r2', fields: { nom: 'sans forme' }, geometry: null, recordTimestamp: '2024-01-01T00:00:00.000Z', sourceLine: 8 },
+    ];
+    for (const record of cases) {
+      const expected = JSON.stringify(recordDocument('ds', schema, record));
+      expect(recordDocumentText('ds', schema, record)).toBe(expected);
+      expect(recordDocumentText('ds', schema, { ...record, texts: recordTexts(schema, record.fields, new Map()) })).toBe(expected);
+    }
   });
 });

@@ -22,6 +22,12 @@ describe('RecordIdAllocator', () => {
     const fields = { zone: { type: 'Polygon', coordinates }, nom: 'A' } as never;
     const written = new Map<unknown, string>([[coordinates, JSON.stringify(coordinates)]]);
     expect(new RecordIdAllocator(undefined).next(fields, written)).toBe(new RecordIdAllocator(undefined).next(fields));
+    // A text JSON.stringify wrote of an array holding objects or holes is not the canonical one.
+    const objects = [{ b: 1, a: 2 }];
+    const holes = [1, , 2]; // eslint-disable-line no-sparse-arrays
+    const odd = { objects, holes } as never;
+    const stringified = new Map<unknown, string>([[objects, JSON.stringify(objects)], [holes, JSON.stringify(holes)]]);
+    expect(new RecordIdAllocator(undefined).next(odd, stringified)).toBe(sha1('{"holes":[1,,2],"objects":[{"a":2,"b":1}]}'));
     // What is looked up is the array itself: a text for another array is not used.
     const other = new Map<unknown, string>([[[[1, 2]], '[[9,9]]']]);
     expect(new RecordIdAllocator(undefined).next(fields, other)).toBe(new RecordIdAllocator(undefined).next(fields));
