@@ -160,6 +160,14 @@ async function writeRecords(
     await deleteRecords(client, descriptor.id);
     const ids = new RecordIdAllocator(schema.filter((f) => f.annotations.some((a) => a.name === 'id')).map((f) => f.name));
     const timestamp = clock().toISOString();
+    // Each batch is written (PostgreSQL and Elasticsearch) while the next one is read and typed; one at a time.
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (records: StoredRecord[]): Promise<void> => {
+      await writing;
+      writing = Promise.all([insertRecords(client, descriptor.id, records), alongside.add(records)]).then(() => { report.published += records.length; });
+      // Handled here: a failure is thrown by the next write, or by the wait for the last one.
+      writing.catch(() => undefined);
+    };
     let batch: StoredRecord[] = [];
     for await (const item of reader.read()) {
       if (item.kind === 'problem') { warn(item.problem); continue; }
@@ -178,14 +186,13 @@ async function writeRecords(
         recordTimestamp: timestamp, sourceLine: record.position, texts,
       });
       if (batch.length >= BATCH) {
-        await Promise.all([insertRecords(client, descriptor.id, batch), alongside.add(batch)]);
-        report.published += batch.length;
+        await write(batch);
         batch = [];
         await options.onProgress?.(report.rowsRead);
       }
     }
-    await Promise.all([insertRecords(client, descriptor.id, batch), alongside.add(batch)]);
-    report.published += batch.length;
+    await write(batch);
+    await writing;
     if (report.rowsRead > 0) checkColumns(descriptor.id, columns);
     if (tally.share() > maxShare) {
       throw new PublishRefused('too_many_warnings', `${tooManyWarningsMessage(descriptor.id, tally, reader.unit, maxShare)}; `

@@ -236,4 +236,27 @@ describe('indexing while writing', () => {
     const versions = await deps.pool.query<{ state: string }>("SELECT state FROM index_versions WHERE dataset_id = 'safety-lost' ORDER BY version");
     expect(versions.rows.map((r) => r.state)).toEqual(['failed', 'live']);
   });
+
+  test('a PostgreSQL write that fails while the next batch is read fails the publish; nothing changes and the previous version keeps serving', async () => {
+    const ID = 'safety-pgfail';
+    writeCsv('pgfail-good.csv', names('good', 20));
+    await publish(ID, 'pgfail-good.csv');
+    const live = async () => (await deps.pool.query<{ index_name: string }>("SELECT index_name FROM index_versions WHERE dataset_id = $1 AND state IN ('live', 'building')", [ID])).rows;
+    const before = await live();
+    // PostgreSQL itself refuses the second batch of 1,000 rows (a trigger of this test), while the publish reads the third.
+    await deps.pool.query(`CREATE OR REPLACE FUNCTION safety_refuse_late() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      IF NEW.dataset_id = '${ID}' AND NEW.source_line > 1500 THEN RAISE EXCEPTION 'refused by the test at line %', NEW.source_line; END IF;
+      RETURN NEW; END $$`);
+    await deps.pool.query('CREATE TRIGGER safety_refuse_late BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION safety_refuse_late()');
+    try {
+      writeCsv('pgfail-big.csv', names('big', 3500));
+      const err = await refusal(publish(ID, 'pgfail-big.csv'));
+      expect(err.message).toMatch(/^refused by the test at line \d+$/);
+    } finally {
+      await deps.pool.query('DROP TRIGGER safety_refuse_late ON records');
+    }
+    expect(await servedNames(ID)).toEqual(names('good', 20));
+    expect(await live()).toEqual(before);
+    expect(Number((await deps.pool.query('SELECT count(*) AS n FROM records WHERE dataset_id = $1', [ID])).rows[0].n)).toBe(20);
+  });
 });
