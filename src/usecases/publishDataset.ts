@@ -70,8 +70,9 @@ function checkColumns(id: string, columns: ColumnsSeen): void {
 /**
  * Publishes a dataset: reads its source once, types every row, and replaces the dataset's
  * records in PostgreSQL in one transaction (a failure leaves the previous publish intact). Each
- * batch is bulk-indexed into a new index version while PostgreSQL writes it; once the
- * transaction commits, that version is refreshed and swapped in, and the catalog is updated.
+ * batch is bulk-indexed into a new index version while PostgreSQL writes it, and both while the
+ * next batch is read and typed; once the transaction commits, that version is refreshed and
+ * swapped in, and the catalog is updated.
  * If that loading failed, the version is rebuilt from PostgreSQL instead. While Elasticsearch is
  * unavailable that rebuild waits and starts again (a failed attempt leaves the alias as it was),
  * so that a publish made during an outage converges when it ends.
@@ -137,7 +138,8 @@ async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descrip
 
 /**
  * Types every row and replaces the dataset's records in one transaction on `client`; refused
- * publishes roll back. Each batch is indexed `alongside` while PostgreSQL writes it.
+ * publishes roll back. Each batch is indexed `alongside` while PostgreSQL writes it. A record's
+ * texts (its fields' JSON, each shape's) are written once, for PostgreSQL and the document alike.
  */
 async function writeRecords(
   client: PoolClient, descriptor: Descriptor, options: PublishOptions,
