@@ -11,9 +11,10 @@ const MAX_ATTEMPTS = 5;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Indexes one batch of documents by id (each an object, or its JSON text, sent as it is). Items refused with 429 (queue full) are sent again
- * with a growing pause; other refusals are counted. The caller awaits each batch, which is
- * the backpressure: no more than one batch is in flight per writer.
+ * Indexes one batch of documents by id, each an object or its JSON text (sent as it is). Items
+ * refused with 429 (queue full) are sent again with a growing pause; other refusals are counted.
+ * The caller awaits each batch, which is the backpressure: no more than one batch is in flight
+ * per writer.
  */
 export async function bulkIndex(es: Client, index: string, docs: ReadonlyArray<{ id: string; doc: object | string }>): Promise<BulkReport> {
   let pending = docs;

@@ -247,7 +247,7 @@ describe('indexing while writing', () => {
     await deps.pool.query(`CREATE OR REPLACE FUNCTION safety_refuse_late() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
       IF NEW.dataset_id = '${ID}' AND NEW.source_line > 1500 THEN RAISE EXCEPTION 'refused by the test at line %', NEW.source_line; END IF;
       RETURN NEW; END $$`);
-    await deps.pool.query('CREATE TRIGGER safety_refuse_late BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION safety_refuse_late()');
+    await deps.pool.query('CREATE OR REPLACE TRIGGER safety_refuse_late BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION safety_refuse_late()');
     try {
       writeCsv('pgfail-big.csv', names('big', 3500));
       const err = await refusal(publish(ID, 'pgfail-big.csv'));
