@@ -6,6 +6,7 @@ import { buildRecord, IngestWarning } from '../ingest/buildRecord';
 import { GeoExtent } from '../ingest/geoExtent';
 import { recordGeometry } from '../ingest/geometry';
 import { IngestReport, WARNING_CAP } from '../ingest/ingestReport';
+import type { ReaderItem } from '../ingest/rawRow';
 import { Reader, readerFor } from '../ingest/readers/readerFor';
 import { RecordIdAllocator } from '../ingest/recordId';
 import { resolveSchema } from '../ingest/resolveSchema';
@@ -13,7 +14,7 @@ import { suggestAnnotations } from '../ingest/suggestAnnotations';
 import { compileRules, CompiledRules } from '../processors/compileRules';
 import type { Rule } from '../model/rule';
 import { listRules } from '../execute/ruleStore';
-import { sampleRows } from '../ingest/sampleRows';
+import { SampledRead, sampleThenRead } from '../ingest/sampleRows';
 import { ColumnsSeen, columnsSeenFor, missingColumnsMessage } from '../ingest/sourceColumns';
 import { RAISE_WARNING_LIMIT, tooManyWarningsMessage, WarningTally } from '../ingest/warningTally';
 import type { StoredRecord } from '../index/storedRecord';
@@ -97,7 +98,20 @@ async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descrip
   const source = descriptor.source!;
   const path = isAbsolute(source.path) ? source.path : resolve(options.baseDir, source.path);
   const reader = readerFor({ ...source, path });
-  const sample = await sampleRows(reader.read);
+  // The rows sampled for the schema are read once: the publish goes on from them.
+  const sampled = await sampleThenRead(reader.read);
+  try {
+    return await publishSampled(deps, client, descriptor, options, { path, reader, sampled });
+  } finally {
+    await sampled.close();
+  }
+}
+
+async function publishSampled(
+  deps: Deps, client: PoolClient, descriptor: Descriptor, options: PublishOptions,
+  { path, reader, sampled }: { path: string; reader: Reader; sampled: SampledRead },
+): Promise<IngestReport & { index: ReindexReport }> {
+  const { sample } = sampled;
   const resolved = resolveSchema(descriptor, sample);
   // A descriptor without fields takes every column, with the annotations a preview would propose.
   const fileSchema = descriptor.fields.length > 0 ? resolved : suggestAnnotations(resolved, sample);
@@ -117,10 +131,11 @@ async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descrip
       + 'Publish with --take-over (takeOver) to replace it with these records.');
   }
   const previous = await getDataset(client, descriptor.id);
-  const alongside = await IndexAlongside.open(deps, descriptor.id, schema, previous?.recordsCount ?? 0);
+  // The index is created while the first rows are read and typed.
+  const alongside = IndexAlongside.open(deps, descriptor.id, schema, previous?.recordsCount ?? 0);
   let report: IngestReport;
   try {
-    report = await writeRecords(client, descriptor, options, { path, reader, schema, columns, rules, alongside });
+    report = await writeRecords(client, descriptor, options, { path, reader, items: sampled.items(), schema, columns, rules, alongside });
     await options.onPhase?.('indexing', report);
   } catch (err) {
     await alongside.discard();
@@ -143,7 +158,9 @@ async function publishLocked(deps: Deps, client: PoolClient, descriptor: Descrip
  */
 async function writeRecords(
   client: PoolClient, descriptor: Descriptor, options: PublishOptions,
-  { path, reader, schema, columns, rules, alongside }: { path: string; reader: Reader; schema: FieldDef[]; columns: ColumnsSeen; rules: CompiledRules; alongside: IndexAlongside },
+  { path, reader, items, schema, columns, rules, alongside }: {
+    path: string; reader: Reader; items: AsyncGenerator<ReaderItem>; schema: FieldDef[]; columns: ColumnsSeen; rules: CompiledRules; alongside: IndexAlongside;
+  },
 ): Promise<IngestReport> {
   const timeZone = descriptor.metadata.timezone ?? 'UTC';
   const clock = options.clock ?? (() => new Date());
@@ -171,7 +188,7 @@ async function writeRecords(
       writing.catch(() => undefined);
     };
     let batch: StoredRecord[] = [];
-    for await (const item of reader.read()) {
+    for await (const item of items) {
       if (item.kind === 'problem') { warn(item.problem); continue; }
       report.rowsRead++;
       tally.see(item.row.position);
