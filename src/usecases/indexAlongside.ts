@@ -19,19 +19,21 @@ export class IndexAlongside {
   /** The last `add`, which a discard waits for: it could otherwise send a bulk request after the index is gone. */
   private adding: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly deps: Deps, private readonly loading: LoadingVersion | null) {}
+  private constructor(private readonly deps: Deps, private readonly loading: Promise<LoadingVersion | null>) {}
 
-  /** Opens the version for about `expectedCount` records (the count decides the shards); a failure leaves it closed. */
-  static async open(deps: Deps, datasetId: string, fields: FieldDef[], expectedCount: number): Promise<IndexAlongside> {
-    const loading = await openLoadingVersion(deps, datasetId, fields, expectedCount).catch(() => null);
-    return new IndexAlongside(deps, loading);
+  /**
+   * Starts opening the version for about `expectedCount` records (the count decides the shards)
+   * and answers at once: the publish reads and types its first rows meanwhile, and the first
+   * `add` waits for the index. A failure to open leaves the version closed.
+   */
+  static open(deps: Deps, datasetId: string, fields: FieldDef[], expectedCount: number): IndexAlongside {
+    return new IndexAlongside(deps, openLoadingVersion(deps, datasetId, fields, expectedCount).catch(() => null));
   }
 
   /** Indexes a batch of records (waiting for the one before: bounded memory); a failure stops the loading for good. */
   add(records: readonly StoredRecord[]): Promise<void> {
-    const loading = this.loading;
-    if (!loading || this.failed) return Promise.resolve();
-    this.adding = loading.add(records).catch(() => { this.failed = true; });
+    if (this.failed) return Promise.resolve();
+    this.adding = this.loading.then((loading) => (loading && !this.failed ? loading.add(records) : undefined)).catch(() => { this.failed = true; });
     return this.adding;
   }
 
@@ -42,23 +44,24 @@ export class IndexAlongside {
    * version was opened with.
    */
   async goLive(recordsCount: number): Promise<ReindexReport | null> {
-    if (!this.loading) return null;
+    const loading = await this.loading;
+    if (!loading) return null;
     const shards = recordShards((this.deps.layout ?? AUTO_LAYOUT).shards, recordsCount);
-    if (this.failed || shards !== this.loading.layout.shards) {
-      await this.loading.abandon();
+    if (this.failed || shards !== loading.layout.shards) {
+      await loading.abandon();
       return null;
     }
     try {
-      return await this.loading.goLive(recordsCount);
+      return await loading.goLive(recordsCount);
     } catch {
-      await this.loading.abandon();
+      await loading.abandon();
       return null;
     }
   }
 
-  /** The records were not committed: the version goes, index and row. */
+  /** The records were not committed: the version goes, index and row (once it has opened, if it was opening). */
   async discard(): Promise<void> {
     await this.adding;
-    await this.loading?.discard();
+    await (await this.loading)?.discard();
   }
 }

@@ -6,6 +6,7 @@ import { parseCatalogEntry } from '../../src/catalog/catalogEntry';
 import { parseDescriptor } from '../../src/catalog/parseDescriptor';
 import type { Deps } from '../../src/execute/deps';
 import { publishLockKey } from '../../src/execute/exclusively';
+import { recordsIndexBase } from '../../src/schema/indexNames';
 import { importCatalog } from '../../src/usecases/importCatalog';
 import { publishDataset, PublishOptions } from '../../src/usecases/publishDataset';
 import { FIXTURES, rawCsvObjects } from '../support/rawFixtures';
@@ -88,6 +89,9 @@ describe('a publish in which too many rows warn', () => {
     expect(err.message).toMatch(/^safety-share: 2 of 20 lines have warnings \(10 %\), more than the 5 % allowed; nothing was published/);
     expect(await servedNames(ID)).toEqual(names('good', 20));
     expect((await deps.pool.query<{ index_name: string }>("SELECT index_name FROM index_versions WHERE dataset_id = $1 AND state = 'live'", [ID])).rows).toEqual(index);
+    // The version opened for the refused publish, while its rows were read, is gone: its index and its row.
+    expect(Object.keys(await deps.es.indices.get({ index: `${recordsIndexBase(deps.indexPrefix, ID)}*` }))).toEqual(index.map((r) => r.index_name));
+    expect((await deps.pool.query("SELECT 1 FROM index_versions WHERE dataset_id = $1 AND state = 'building'", [ID])).rowCount).toBe(0);
     const job = await deps.pool.query<{ state: string; error: string }>('SELECT state, error FROM ingest_jobs WHERE dataset_id = $1 ORDER BY id DESC LIMIT 1', [ID]);
     expect(job.rows[0]).toEqual({ state: 'failed', error: err.message });
   });
