@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { DigestCounts } from './digestCounts';
 import type { FieldValue } from '../model/values';
 
@@ -47,19 +47,38 @@ function canonical(v: unknown, written: WrittenArrays | undefined): string {
  */
 export class RecordIdAllocator {
   private readonly seen = new DigestCounts();
+  /** The names of the last record and its content's keys in order, quoted: records of a file mostly have the same names. */
+  private lastNames: readonly string[] = [];
+  private keys: ReadonlyArray<{ name: string; quoted: string }> = [];
 
   constructor(private readonly idFields: readonly string[] | undefined) {}
 
   /** The id of the record with these fields; `written` holds the text of arrays among them already written (JSON.stringify's). */
   next(fields: Record<string, FieldValue>, written?: WrittenArrays): string {
     const names = this.idFields && this.idFields.length > 0 ? this.idFields : Object.keys(fields);
-    const content = canonical(Object.fromEntries(names.map((n) => [n, fields[n]])), written);
+    // The content is the object of these names' values, keys sorted (as canonical writes it).
+    let content = '{';
+    for (const { name, quoted } of this.keysOf(names)) {
+      const value = fields[name];
+      if (value === undefined) continue;
+      content += `${content.length > 1 ? ',' : ''}${quoted}${canonical(value, written)}`;
+    }
+    content += '}';
     const id = sha1(content);
     const occurrence = this.seen.add(id);
     return occurrence === 1 ? id : sha1(`${content}#${occurrence}`);
   }
+
+  private keysOf(names: readonly string[]): ReadonlyArray<{ name: string; quoted: string }> {
+    const last = this.lastNames;
+    if (names.length !== last.length || names.some((n, i) => n !== last[i])) {
+      this.lastNames = [...names];
+      this.keys = [...new Set(names)].sort().map((name) => ({ name, quoted: `${JSON.stringify(name)}:` }));
+    }
+    return this.keys;
+  }
 }
 
 function sha1(s: string): string {
-  return createHash('sha1').update(s).digest('hex');
+  return hash('sha1', s);
 }

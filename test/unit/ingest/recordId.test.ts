@@ -42,6 +42,17 @@ describe('RecordIdAllocator', () => {
     expect(ids()).toEqual(first);
   });
 
+  test('records whose names change from one to the next: each id is made of its own names, absent values left out', () => {
+    const alloc = new RecordIdAllocator(undefined);
+    expect(alloc.next({ b: 1, a: 2 })).toBe(sha1('{"a":2,"b":1}'));
+    expect(alloc.next({ b: 1, a: 2, c: undefined } as never)).toBe(sha1('{"a":2,"b":1}#2'));
+    expect(alloc.next({ c: 'z', a: 2 })).toBe(sha1('{"a":2,"c":"z"}'));
+    expect(alloc.next({ b: 1, a: 3 })).toBe(sha1('{"a":3,"b":1}'));
+    // Keys sort by UTF-16 code unit: "Z" before "code" before "é"; an id field named twice counts once.
+    const byId = new RecordIdAllocator(['code', 'missing', 'code', 'é', 'Z']);
+    expect(byId.next({ code: '01', nom: 'A', é: 1, Z: true } as never)).toBe(sha1('{"Z":true,"code":"01","é":1}'));
+  });
+
   test('id-annotated fields alone decide the id', () => {
     const alloc = new RecordIdAllocator(['code']);
     expect(alloc.next({ code: '01', nom: 'A' })).toBe(sha1('{"code":"01"}'));
