@@ -21,7 +21,7 @@ const communes = (): ReturnType<typeof rawGeoJsonFeatures> => (raw ??= rawGeoJso
 /** A response read as the exact text sent, whatever its type. */
 const asText = (r: request.Test): request.Test => r.buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
 
-/** The Elasticsearch calls an app made: searches, and snapshots opened and closed. */
+/** The Elasticsearch calls an app made: search requests (an `_msearch` of a page's hits and counts is one), and snapshots opened and closed. */
 interface Calls { searches: number; opened: number; closed: number }
 
 /** An app over a client that counts its calls, reading large pages `pieceRows` records at a time, within `maxBytes`. */
@@ -29,6 +29,7 @@ function countingApp(pieceRows: number, maxBytes = 64 * 1024 * 1024): { app: Exp
   const calls: Calls = { searches: 0, opened: 0, closed: 0 };
   const es = Object.create(deps.es) as Client;
   es.search = ((...args: Parameters<Client['search']>) => { calls.searches++; return deps.es.search(...args); }) as Client['search'];
+  es.msearch = ((...args: Parameters<Client['msearch']>) => { calls.searches++; return deps.es.msearch(...args); }) as Client['msearch'];
   es.openPointInTime = ((...args: Parameters<Client['openPointInTime']>) => { calls.opened++; return deps.es.openPointInTime(...args); }) as Client['openPointInTime'];
   es.closePointInTime = ((...args: Parameters<Client['closePointInTime']>) => { calls.closed++; return deps.es.closePointInTime(...args); }) as Client['closePointInTime'];
   return { app: createApp({ ...deps, es }, pino({ level: 'silent' }), { clock: () => TEST_NOW, pages: { pieceRows, maxBytes } }), calls };

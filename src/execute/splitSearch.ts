@@ -1,0 +1,58 @@
+import type { SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
+
+/** The aggregation that counts the hits of a split search with a post-filter (no facet aggregation is named so). */
+export const TOTAL_AGG = 'portal_search_total';
+
+/** Members of a request that only shape its hits: they go to the hits search alone. */
+const HITS_ONLY = new Set(['from', 'size', 'sort', '_source', 'post_filter', 'track_total_hits', 'highlight', 'fields', 'docvalue_fields', 'stored_fields', 'track_scores']);
+/** Members that decide what matches: both searches have them. Any other member leaves the request whole. */
+const SHARED = new Set(['index', 'query', 'timeout']);
+
+/** A search sent as two: the page of hits, and the counts (total and aggregations). */
+export interface SplitSearch { hits: SearchRequest; counts: SearchRequest; countsByFilter: boolean }
+
+/**
+ * Splits a search that asks for both hits and aggregations with an exact total into two, sent
+ * together in one `_msearch`: the hits alone, without counting them (Elasticsearch may stop once
+ * it holds the page), and the total and aggregations with `size: 0`, which Elasticsearch's
+ * request cache keeps and answers again until the index changes. A post-filter narrows the hits
+ * but not the aggregations: the total is then a filter aggregation of it. Null when the request
+ * is not of that kind (no aggregation, no hit, a snapshot or a cursor, a member not known here).
+ */
+export function splitSearch(request: SearchRequest): SplitSearch | null {
+  const aggs = request.aggs ?? request.aggregations;
+  if (!aggs || Object.keys(aggs).length === 0 || TOTAL_AGG in aggs) return null;
+  if ((request.size ?? 10) === 0 || request.track_total_hits !== true) return null;
+  const hits: Record<string, unknown> = {};
+  const counts: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(request)) {
+    if (key === 'aggs' || key === 'aggregations') continue;
+    if (SHARED.has(key)) { hits[key] = value; counts[key] = value; } else if (HITS_ONLY.has(key)) hits[key] = value;
+    else return null;
+  }
+  const post = request.post_filter;
+  return {
+    hits: { ...hits, track_total_hits: false },
+    counts: { ...counts, size: 0, track_total_hits: post === undefined, aggs: post === undefined ? aggs : { ...aggs, [TOTAL_AGG]: { filter: post } } },
+    countsByFilter: post !== undefined,
+  };
+}
+
+/** The one answer the whole request would have had: the hits of the first, the total and aggregations of the second. */
+export function joinSplit<T>(split: SplitSearch, hits: SearchResponse<T>, counts: SearchResponse<unknown>): SearchResponse<T> {
+  const { [TOTAL_AGG]: totalAgg, ...aggregations } = counts.aggregations ?? {};
+  const value = split.countsByFilter ? (totalAgg as { doc_count: number }).doc_count : totalOf(counts);
+  return {
+    ...hits,
+    took: Math.max(hits.took, counts.took),
+    timed_out: hits.timed_out || counts.timed_out,
+    _shards: { ...hits._shards, failed: hits._shards.failed + counts._shards.failed },
+    hits: { ...hits.hits, total: { value, relation: 'eq' } },
+    aggregations,
+  };
+}
+
+function totalOf(res: SearchResponse<unknown>): number {
+  const total = res.hits.total;
+  return typeof total === 'number' ? total : total?.value ?? 0;
+}

@@ -1,0 +1,79 @@
+import { errors } from '@elastic/elasticsearch';
+import type { SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
+import { anonymous } from '../../src/auth/access';
+import { compileSearch } from '../../src/compile/compileSearch';
+import { ParamReader } from '../../src/dialects/shared/paramReader';
+import { readQueryString } from '../../src/dialects/shared/rawParams';
+import { recordsSearchParams } from '../../src/dialects/ods-v1/recordsSearchParams';
+import type { Deps } from '../../src/execute/deps';
+import { searchIndex } from '../../src/execute/searchIndex';
+import { splitSearch } from '../../src/execute/splitSearch';
+import { planRecordsSearch } from '../../src/plan/planRecordsSearch';
+import { resolveDataset } from '../../src/usecases/resolveDataset';
+import { ensureFixture } from '../support/ingestFixture';
+import { openTestDeps } from '../support/testDeps';
+
+const ID = 'lieux-de-tournage-a-paris';
+let deps: Deps & { close(): Promise<void> };
+beforeAll(async () => { deps = await openTestDeps(); await ensureFixture(deps, ID); }, 120_000);
+afterAll(() => deps.close());
+
+/** The compiled request of an ODS records search. */
+async function compiled(query: Record<string, string | string[]>): Promise<SearchRequest> {
+  const params = new URLSearchParams({ dataset: ID });
+  for (const [k, v] of Object.entries(query)) for (const x of [v].flat()) params.append(k, x);
+  const req = recordsSearchParams(new ParamReader(readQueryString(params.toString())));
+  return compileSearch(planRecordsSearch(req, await resolveDataset(deps, anonymous('default'), req.dataset), Date.now()));
+}
+
+/** What a page shows: the total, the hits in order, the aggregations. */
+const shown = (res: SearchResponse<unknown>) => ({ total: res.hits.total, ids: res.hits.hits.map((h) => h._id), aggregations: res.aggregations });
+
+const PAGES: Array<[string, Record<string, string | string[]>]> = [
+  ['text and three facets', { q: 'paris', facet: ['type_tournage', 'annee_tournage', 'ardt_lieu'], rows: '10' }],
+  ['a refinement and an exclusion (a post-filter), disjunctive', {
+    facet: ['type_tournage', 'ardt_lieu', 'nom_realisateur'], 'refine.type_tournage': ['Long métrage', 'Série TV'], 'exclude.ardt_lieu': '75008',
+    'disjunctive.type_tournage': 'true', rows: '20', start: '15', sort: 'annee_tournage',
+  }],
+  ['a date hierarchy refined to a year', { facet: ['date_debut', 'type_tournage'], 'refine.date_debut': '2019', rows: '5' }],
+];
+
+describe('a page with facets, sent as its hits and its counts in one _msearch', () => {
+  test.each(PAGES)('%s: the same total, hits and facet counts as the request sent whole', async (name, query) => {
+    const request = await compiled(query);
+    expect(splitSearch(request)).not.toBeNull();
+    // The second page is narrowed by a post-filter, which the aggregations must not see.
+    expect(request.post_filter !== undefined).toBe(name.includes('post-filter'));
+    const whole = await deps.es.search(request);
+    const split = await searchIndex(deps, request);
+    expect(shown(split)).toEqual(shown(whole));
+    expect((whole.hits.total as { value: number }).value).toBeGreaterThan(0);
+  });
+
+  test('a request Elasticsearch refuses is refused alike (400), not answered in part', async () => {
+    const request = { ...(await compiled({ facet: 'type_tournage' })), sort: [{ 'v.no_such_field': { order: 'asc' as const } }] };
+    const whole = await deps.es.search(request).then(() => null, (err: unknown) => err);
+    const split = await searchIndex(deps, request).then(() => null, (err: unknown) => err);
+    expect(whole).toBeInstanceOf(errors.ResponseError);
+    expect(split).toBeInstanceOf(errors.ResponseError);
+    expect((split as errors.ResponseError).statusCode).toBe((whole as errors.ResponseError).statusCode);
+  });
+
+  test('the counts of a repeated page come from Elasticsearch\'s request cache', async () => {
+    const request = await compiled({ q: 'rue', facet: ['nom_realisateur', 'type_tournage'], rows: '10' });
+    const index = Object.keys(await deps.es.indices.get({ index: request.index as string }))[0];
+    const cache = async (): Promise<{ hit: number; miss: number }> => {
+      const stats = (await deps.es.indices.stats({ index, metric: 'request_cache' }))._all.total?.request_cache;
+      return { hit: stats?.hit_count ?? 0, miss: stats?.miss_count ?? 0 };
+    };
+    await deps.es.indices.clearCache({ index, request: true });
+    const before = await cache();
+    const first = await searchIndex(deps, request);
+    const afterFirst = await cache();
+    const second = await searchIndex(deps, request);
+    const afterSecond = await cache();
+    expect(afterFirst.miss).toBeGreaterThan(before.miss);
+    expect(afterSecond.hit).toBeGreaterThan(afterFirst.hit);
+    expect(shown(second)).toEqual(shown(first));
+  });
+});
