@@ -8,11 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, get } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
 import { parseDescriptor } from '../src/catalog/parseDescriptor';
 import { loadConfig } from '../src/config/config';
 import { getDataset } from '../src/execute/datasetStore';
 import type { Deps } from '../src/execute/deps';
 import { openDeps } from '../src/execute/openDeps';
+import { searchIndex } from '../src/execute/searchIndex';
 import { liveIndexFormat } from '../src/execute/liveIndexFormat';
 import { RECORDS_FORMAT } from '../src/index/recordsFormat';
 import { recordsAlias } from '../src/schema/indexNames';
@@ -24,6 +26,13 @@ const ROOT = join(__dirname, '..', '..');
 export const SOURCE = 'lieux-de-tournage-a-paris';
 export const CONNECTIONS = 32;
 const WARMUP = 20;
+
+/**
+ * The direct side of a comparison: the Elasticsearch request the API sends for `body`, made with
+ * the client and parsed, and nothing else. A page with facets is one `_msearch` of its hits and its
+ * counts (src/execute/splitSearch.ts), so the two sides ask Elasticsearch the same.
+ */
+export const directSearch = async (deps: Deps, body: SearchRequest): Promise<void> => { await searchIndex(deps, body); };
 
 export interface Stats { p50: number; p95: number; perSecond: number }
 

@@ -121,6 +121,11 @@ const searchesOf = async (deps: Deps, index: string): Promise<number> =>
 const requestCache = (deps: Deps, index: string, on: boolean) =>
   deps.es.indices.putSettings({ index, settings: { 'index.requests.cache.enable': on } }).then(() => deps.es.indices.clearCache({ index, request: true }));
 
+/** Elasticsearch requests our API has made so far (its /metrics): an `_msearch` counts once. */
+const esRequestsOf = async (port: number): Promise<number> => (await http(port, '/metrics')).split('\n')
+  .filter((l) => l.startsWith('portal_search_elasticsearch_request_duration_seconds_count'))
+  .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+
 const mean = (xs: Stats[], k: keyof Stats): number => xs.reduce((s, x) => s + x[k], 0) / xs.length;
 
 async function main(): Promise<void> {
@@ -138,7 +143,7 @@ async function main(): Promise<void> {
   const peerPort = api.port + 1;
   const peer = fork(join(__dirname, 'searchkitServer.js'), [], { env: { PORT: String(peerPort), PEERS_CONFIG: JSON.stringify({ esUrl: config.esNodes[0], index, textClauses }) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   await new Promise((resolve) => peer.once('message', resolve));
-  const lines = ['cache\tshape\tvalues\tES searches/page ours\ttheirs\tES requests/page theirs\tbytes ours\ttheirs\tours p50 ms\ttheirs p50 ms\tours p95 ms\ttheirs p95 ms\tours req/s\ttheirs req/s\tthroughput ratio'];
+  const lines = ['cache\tshape\tvalues\tES searches/page ours\ttheirs\tES requests/page ours\ttheirs\tbytes ours\ttheirs\tours p50 ms\ttheirs p50 ms\tours p95 ms\ttheirs p95 ms\tours req/s\ttheirs req/s\tthroughput ratio'];
   let failed = false;
   try {
     const cases = SHAPES.flatMap((shape) => SIZES.map((n) => {
@@ -166,7 +171,9 @@ async function main(): Promise<void> {
           return ((await searchesOf(deps, index)) - before) / 5;
         };
         const oursRun = () => http(api.port, c.path), theirsRun = () => http(peerPort, '/', c.body);
+        const oursBefore = await esRequestsOf(api.port);
         const oursSearches = await perPage(oursRun);
+        const oursRequests = ((await esRequestsOf(api.port)) - oursBefore) / 5;
         const before = JSON.parse(await http(peerPort, '/counts')) as { requests: number };
         const theirsSearches = await perPage(theirsRun);
         const theirsRequests = ((JSON.parse(await http(peerPort, '/counts')) as { requests: number }).requests - before.requests) / 5;
@@ -177,7 +184,7 @@ async function main(): Promise<void> {
           if (r % 2 === 0) { o.push(await measure(async () => { await oursRun(); }, TOTAL, CONNECTIONS)); t.push(await measure(async () => { await theirsRun(); }, TOTAL, CONNECTIONS)); }
           else { t.push(await measure(async () => { await theirsRun(); }, TOTAL, CONNECTIONS)); o.push(await measure(async () => { await oursRun(); }, TOTAL, CONNECTIONS)); }
         }
-        const line = [cache ? 'on' : 'off', c.shape.name, c.n, oursSearches, theirsSearches, theirsRequests, bytes[0], bytes[1],
+        const line = [cache ? 'on' : 'off', c.shape.name, c.n, oursSearches, theirsSearches, oursRequests, theirsRequests, bytes[0], bytes[1],
           mean(o, 'p50').toFixed(2), mean(t, 'p50').toFixed(2), mean(o, 'p95').toFixed(2), mean(t, 'p95').toFixed(2),
           mean(o, 'perSecond').toFixed(0), mean(t, 'perSecond').toFixed(0), (mean(o, 'perSecond') / mean(t, 'perSecond')).toFixed(2)].join('\t');
         console.error(line);
