@@ -15,6 +15,7 @@ import { getDataset } from '../src/execute/datasetStore';
 import type { Deps } from '../src/execute/deps';
 import { openDeps } from '../src/execute/openDeps';
 import { searchIndex } from '../src/execute/searchIndex';
+import { countsApartFor } from '../src/execute/splitSearch';
 import { liveIndexFormat } from '../src/execute/liveIndexFormat';
 import { RECORDS_FORMAT } from '../src/index/recordsFormat';
 import { recordsAlias } from '../src/schema/indexNames';
@@ -29,10 +30,13 @@ const WARMUP = 20;
 
 /**
  * The direct side of a comparison: the Elasticsearch request the API sends for `body`, made with
- * the client and parsed, and nothing else. A page with facets is one `_msearch` of its hits and its
- * counts (src/execute/splitSearch.ts), so the two sides ask Elasticsearch the same.
+ * the client and parsed, and nothing else. On a dataset of `recordsCount` records the API sends a
+ * page with facets as one `_msearch` of its hits and its counts (src/execute/splitSearch.ts) from
+ * COUNTS_APART_FROM records on, so the two sides ask Elasticsearch the same.
  */
-export const directSearch = async (deps: Deps, body: SearchRequest): Promise<void> => { await searchIndex(deps, body); };
+export const directSearch = async (deps: Deps, body: SearchRequest, recordsCount = 0): Promise<void> => {
+  await searchIndex(deps, body, { countsApart: countsApartFor(recordsCount) });
+};
 
 export interface Stats { p50: number; p95: number; perSecond: number }
 

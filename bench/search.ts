@@ -50,8 +50,9 @@ async function main(): Promise<void> {
     for (const [name, params] of REQUESTS) {
       const qs = new URLSearchParams({ dataset, ...params }).toString();
       const request = recordsSearchParams(new ParamReader(readQueryString(qs)));
-      const body = compileSearch(planRecordsSearch(request, await resolveDataset(deps, anonymous('default'), request.dataset), Date.now()));
-      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/search?${qs}`), () => directSearch(deps, body), SEQUENTIAL, CONCURRENT_TOTAL));
+      const target = await resolveDataset(deps, anonymous('default'), request.dataset);
+      const body = compileSearch(planRecordsSearch(request, target, Date.now()));
+      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/search?${qs}`), () => directSearch(deps, body, target.row.recordsCount), SEQUENTIAL, CONCURRENT_TOTAL));
     }
     for (const [name, params] of OGC_ITEMS) {
       const qs = new URLSearchParams(params).toString();

@@ -32,9 +32,10 @@ export async function searchGrowth(deps: Deps, api: Api, name: string, params: R
     const dataset = await ensureSyntheticDataset(deps, SOURCE, n);
     const qs = new URLSearchParams({ dataset, ...params }).toString();
     const request = recordsSearchParams(new ParamReader(readQueryString(qs)));
-    const body = compileSearch(planRecordsSearch(request, await resolveDataset(deps, anonymous('default'), request.dataset), Date.now()));
+    const target = await resolveDataset(deps, anonymous('default'), request.dataset);
+    const body = compileSearch(planRecordsSearch(request, target, Date.now()));
     const ours = (await measure(() => api.get(`/api/records/1.0/search?${qs}`), sequential, 1)).p50;
-    const direct = (await measure(() => directSearch(deps, body), sequential, 1)).p50;
+    const direct = (await measure(() => directSearch(deps, body, target.row.recordsCount), sequential, 1)).p50;
     first ??= { ours, direct };
     lines.push([n, name, ours.toFixed(2), direct.toFixed(2), (direct / first.direct).toFixed(2), (ours / first.ours).toFixed(2)].join('\t'));
     console.error(lines[lines.length - 1]);

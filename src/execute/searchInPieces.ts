@@ -1,7 +1,7 @@
 import type { SearchHit, SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import type { Deps } from './deps';
 import { orderedPages, type PageReader } from './orderedPages';
-import { searchIndex } from './searchIndex';
+import { searchIndex, type SearchOptions } from './searchIndex';
 
 /** How long Elasticsearch keeps a large page's snapshot between two of its pieces. */
 const PIECE_KEEP_ALIVE = '1m';
@@ -16,15 +16,15 @@ export interface LaterPieces<T> { pieces: AsyncGenerator<T[]>; release(): Promis
 export interface PiecedSearch<T> { first: SearchResponse<T>; rest?: LaterPieces<SearchHit<T>> }
 
 /**
- * Runs `request` as one search when it asks for at most `pieceSize` hits. A larger page is read
+ * Runs `request` as one search when it asks for at most `pieceSize` hits (sent as `options` say). A larger page is read
  * `pieceSize` hits at a time from one point-in-time snapshot, with `search_after`, so that no
  * single answer has to be held and parsed whole: the first piece carries the total and the
  * aggregations, the rest only hits (with the same query, post-filter and order). Each later piece
  * is asked for as its predecessor is handed over.
  */
-export async function searchInPieces<T>(deps: Deps, request: SearchRequest, pieceSize: number): Promise<PiecedSearch<T>> {
+export async function searchInPieces<T>(deps: Deps, request: SearchRequest, pieceSize: number, options: SearchOptions = {}): Promise<PiecedSearch<T>> {
   const size = request.size ?? 10;
-  if (size <= pieceSize || request.index === undefined) return { first: await searchIndex<T>(deps, request) };
+  if (size <= pieceSize || request.index === undefined) return { first: await searchIndex<T>(deps, request, options) };
   const { index, aggs, aggregations, from, track_total_hits, ...rest } = request;
   let pit = (await deps.es.openPointInTime({ index, keep_alive: PIECE_KEEP_ALIVE })).id;
   let open = true;

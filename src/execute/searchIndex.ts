@@ -5,13 +5,20 @@ import type { RecordHit } from '../model/searchResult';
 import type { Deps } from './deps';
 import { joinSplit, splitSearch, SplitSearch } from './splitSearch';
 
-/**
- * Runs one compiled search. A partial answer (failed shards, timed out) is refused rather than shown as complete.
- * A page with facets is one `_msearch` of its hits and its counts (src/execute/splitSearch.ts): on a
- * repeated page Elasticsearch's request cache answers the counts, the costly half.
- */
-export async function searchIndex<T = RecordHit>(deps: Deps, request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse<T>> {
-  const split = splitSearch(request);
+/** How a search is sent. */
+export interface SearchOptions {
+  /**
+   * A page with facets goes as one `_msearch` of its hits and its counts (src/execute/splitSearch.ts):
+   * on a repeated page Elasticsearch's request cache answers the counts, the costly half on a large
+   * dataset (see `countsApartFor`).
+   */
+  countsApart?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Runs one compiled search. A partial answer (failed shards, timed out) is refused rather than shown as complete. */
+export async function searchIndex<T = RecordHit>(deps: Deps, request: SearchRequest, { countsApart = false, signal }: SearchOptions = {}): Promise<SearchResponse<T>> {
+  const split = countsApart ? splitSearch(request) : null;
   const res = split ? await searchSplit<T>(deps, split, signal) : await deps.es.search<T>(request, { signal });
   if ((res._shards?.failed ?? 0) > 0 || res.timed_out) {
     throw new AppError('search_unavailable', 'The search engine answered only in part. Retry later.', { retryAfterSeconds: 5 });

@@ -3,6 +3,7 @@ import { compileSearch } from '../compile/compileSearch';
 import type { Deps } from '../execute/deps';
 import { resolveDataset } from './resolveDataset';
 import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
+import { countsApartFor } from '../execute/splitSearch';
 import type { RecordsSearchRequest } from '../model/recordsRequest';
 import { planRecordsSearch } from '../plan/planRecordsSearch';
 import type { SearchPlan } from '../model/searchPlan';
@@ -20,6 +21,6 @@ export interface RecordsPage { plan: SearchPlan; result: SearchResult; more?: La
 export async function runRecordsSearch(deps: Deps, access: Access, req: RecordsSearchRequest, now: number, pieceRows: number, shapesAsText = false): Promise<RecordsPage> {
   const target = await resolveDataset(deps, access, req.dataset);
   const plan = planRecordsSearch(req, target, now);
-  const { first, rest } = await searchInPieces<RecordHit>(deps, compileSearch(plan), pieceRows);
+  const { first, rest } = await searchInPieces<RecordHit>(deps, compileSearch(plan), pieceRows, { countsApart: countsApartFor(target.row.recordsCount) });
   return { plan, result: readSearchResult(plan, first, shapesAsText), ...(rest ? { more: { pieces: recordPieces(rest.pieces, shapesAsText), release: rest.release } } : {}) };
 }

@@ -40,10 +40,13 @@ async function* from(pages: AsyncGenerator<RecordHit[]>, skip: number): AsyncGen
  * page beyond the window (`offset` has no limit there), so such a page takes its total and facets
  * from one request and its records, `pieceRows` at a time, from a snapshot read in order up to the page.
  * With `shapesAsText` (its writer splices them), the records keep their shapes as stored text.
+ * With `countsApart`, a page with facets sends its counts apart (src/execute/splitSearch.ts).
  */
-export async function searchPage(deps: Deps, plan: SearchPlan, pieceRows: number, shapesAsText = false): Promise<PagePieces> {
+export async function searchPage(
+  deps: Deps, plan: SearchPlan, pieceRows: number, { shapesAsText = false, countsApart = false }: { shapesAsText?: boolean; countsApart?: boolean } = {},
+): Promise<PagePieces> {
   if (plan.start + plan.rows <= RESULT_WINDOW) {
-    const { first, rest } = await searchInPieces<RecordHit>(deps, compileSearch(plan), pieceRows);
+    const { first, rest } = await searchInPieces<RecordHit>(deps, compileSearch(plan), pieceRows, { countsApart });
     return { head: first, first: first.hits.hits.map(shapesAsText ? recordAsStored : recordOfHit), ...(rest ? { more: { pieces: recordPieces(rest.pieces, shapesAsText), release: rest.release } } : {}) };
   }
   const head = await searchIndex(deps, compileSearch({ ...plan, rows: 0, start: 0 }));

@@ -45,7 +45,7 @@ describe('a page with facets, sent as its hits and its counts in one _msearch', 
     // The second page is narrowed by a post-filter, which the aggregations must not see.
     expect(request.post_filter !== undefined).toBe(name.includes('post-filter'));
     const whole = await deps.es.search(request);
-    const split = await searchIndex(deps, request);
+    const split = await searchIndex(deps, request, { countsApart: true });
     expect(shown(split)).toEqual(shown(whole));
     expect((whole.hits.total as { value: number }).value).toBeGreaterThan(0);
   });
@@ -53,7 +53,7 @@ describe('a page with facets, sent as its hits and its counts in one _msearch', 
   test('a request Elasticsearch refuses is refused alike (400), not answered in part', async () => {
     const request = { ...(await compiled({ facet: 'type_tournage' })), sort: [{ 'v.no_such_field': { order: 'asc' as const } }] };
     const whole = await deps.es.search(request).then(() => null, (err: unknown) => err);
-    const split = await searchIndex(deps, request).then(() => null, (err: unknown) => err);
+    const split = await searchIndex(deps, request, { countsApart: true }).then(() => null, (err: unknown) => err);
     expect(whole).toBeInstanceOf(errors.ResponseError);
     expect(split).toBeInstanceOf(errors.ResponseError);
     expect((split as errors.ResponseError).statusCode).toBe((whole as errors.ResponseError).statusCode);
@@ -68,9 +68,9 @@ describe('a page with facets, sent as its hits and its counts in one _msearch', 
     };
     await deps.es.indices.clearCache({ index, request: true });
     const before = await cache();
-    const first = await searchIndex(deps, request);
+    const first = await searchIndex(deps, request, { countsApart: true });
     const afterFirst = await cache();
-    const second = await searchIndex(deps, request);
+    const second = await searchIndex(deps, request, { countsApart: true });
     const afterSecond = await cache();
     expect(afterFirst.miss).toBeGreaterThan(before.miss);
     expect(afterSecond.hit).toBeGreaterThan(afterFirst.hit);

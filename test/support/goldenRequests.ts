@@ -16,7 +16,6 @@ import { parseCatalogEntry } from '../../src/catalog/catalogEntry';
 import { parseDescriptor } from '../../src/catalog/parseDescriptor';
 import { compileSearch } from '../../src/compile/compileSearch';
 import { DatasetDirectory } from '../../src/execute/datasetDirectory';
-import { splitSearch } from '../../src/execute/splitSearch';
 import type { DatasetRow, DomainRow } from '../../src/model/dataset';
 import type { Deps } from '../../src/execute/deps';
 import { resolveDataset, resolveDomain } from '../../src/usecases/resolveDataset';
@@ -158,15 +157,7 @@ function compiledRequest(c: RequestCase, plan: object | undefined): EsCall | und
   let search = c.family === 'package-search' ? (plan as ReturnType<typeof planPackageSearch>).search : plan as SearchPlan;
   // Beyond the result window a DataStore page takes its total and facets from a request without hits (searchPage).
   if (search.start + search.rows > RESULT_WINDOW) search = { ...search, rows: 0, start: 0 };
-  const request = compileSearch(search);
-  // A page with facets goes as one `_msearch` of its hits and its counts (src/execute/searchIndex.ts).
-  const split = splitSearch(request);
-  if (split) {
-    const { index: hitsIndex, ...hits } = split.hits;
-    const { index: countsIndex, ...counts } = split.counts;
-    return { method: 'POST', path: '/_msearch', body: JSON.parse(JSON.stringify([{ index: hitsIndex }, hits, { index: countsIndex }, counts])) as unknown };
-  }
-  const { index, ...body } = request;
+  const { index, ...body } = compileSearch(search);
   return { method: 'POST', path: `/${index}/_search`, body: JSON.parse(JSON.stringify(body)) as unknown };
 }
 

@@ -14,13 +14,9 @@ export interface EsCall {
 
 const SHARDS = { total: 1, successful: 1, skipped: 0, failed: 0 };
 
-type Body = Record<string, unknown> | Array<Record<string, unknown>>;
-
-/** The JSON body, or the lines of an NDJSON one (`_msearch`: a header, then a search, for each search). */
-function parsedBody(path: string, body: ConnectionRequestParams['body']): Body | undefined {
+function parsedBody(body: ConnectionRequestParams['body']): Record<string, unknown> | undefined {
   if (body === undefined || body === null || body === '') return undefined;
   if (typeof body !== 'string' && !Buffer.isBuffer(body)) throw new Error('the golden fake Elasticsearch reads no streamed body');
-  if (path.endsWith('/_msearch')) return body.toString().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
   return JSON.parse(body.toString()) as Record<string, unknown>;
 }
 
@@ -37,11 +33,8 @@ function emptySearch(body: Record<string, unknown> | undefined): object {
 }
 
 /** The answer of the fake to each kind of request the code sends; anything else is an error. */
-function answer(method: string, path: string, body: Body | undefined): object {
-  if (method === 'POST' && /^(\/[^/]+)?\/_search$/.test(path) && !Array.isArray(body)) return emptySearch(body);
-  if (method === 'POST' && path === '/_msearch' && Array.isArray(body)) {
-    return { took: 0, responses: body.filter((_, i) => i % 2 === 1).map((search) => ({ ...emptySearch(search), status: 200 })) };
-  }
+function answer(method: string, path: string, body: Record<string, unknown> | undefined): object {
+  if (method === 'POST' && /^(\/[^/]+)?\/_search$/.test(path)) return emptySearch(body);
   if (method === 'POST' && /^\/[^/]+\/_pit$/.test(path)) return { id: 'golden-pit' };
   if (method === 'DELETE' && path === '/_pit') return { succeeded: true, num_freed: 1 };
   throw new Error(`the golden fake Elasticsearch has no answer to ${method} ${path}`);
@@ -58,7 +51,7 @@ export function recordingClient(): { client: Client; calls: EsCall[] } {
     override request(params: ConnectionRequestParams, options: ConnectionRequestOptions): Promise<ConnectionRequestResponse>;
     override request(params: ConnectionRequestParams, options: ConnectionRequestOptionsAsStream): Promise<ConnectionRequestResponseAsStream>;
     override async request(params: ConnectionRequestParams): Promise<ConnectionRequestResponse | ConnectionRequestResponseAsStream> {
-      const body = parsedBody(params.path, params.body);
+      const body = parsedBody(params.body);
       const query = new URLSearchParams(params.querystring ?? '');
       calls.push({
         method: params.method, path: params.path,
