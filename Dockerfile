@@ -8,5 +8,5 @@ COPY . .
 RUN npm run build && npm run build:web
 ENV PORT=8080
 EXPOSE 8080
-# Publishes the fixtures and the catalog (idempotent), then serves.
-CMD ["sh", "-c", "node dist/src/cli/main.js import-catalog fixtures/catalog/opendata-paris-catalog.json && node dist/src/cli/main.js ingest fixtures/descriptors/*.json && exec node --max-old-space-size=1024 dist/src/cli/main.js serve"]
+# Publishes the fixtures, then the catalog (the order of scripts/demo.sh; idempotent), then serves.
+CMD ["sh", "-c", "node dist/src/cli/main.js ingest fixtures/descriptors/*.json && node dist/src/cli/main.js import-catalog fixtures/catalog/opendata-paris-catalog.json && exec node --max-old-space-size=1024 dist/src/cli/main.js serve"]
