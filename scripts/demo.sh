@@ -14,9 +14,10 @@ fi
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_search}"
 bash scripts/ensure-postgres.sh
 cli="node dist/src/cli/main.js"
-# The fixtures first: the Paris catalog lists some of them, and a publish over a metadata-only
-# catalog entry is refused without --take-over; the catalog import keeps a published dataset's records.
-$cli ingest fixtures/descriptors/*.json
+# The fixtures first, then the Paris catalog, which lists some of them: importing it keeps a
+# published dataset's records. --take-over: a database where the catalog came first (an older
+# demo) holds those as metadata-only entries, which a publish replaces only when asked.
+$cli ingest fixtures/descriptors/*.json --take-over
 $cli import-catalog fixtures/catalog/opendata-paris-catalog.json
 echo "portal-search: http://127.0.0.1:${PORT:-8080}/ (the explorer), /api/docs, /api/health (Ctrl-C stops the API; scripts/elasticsearch.sh stop stops Elasticsearch)"
 # The V8 flag of README "Command line": the heap grows less far between collections.

@@ -47,7 +47,7 @@ describe('docker-compose.yml agrees with the scripts', () => {
     const demo = text('scripts/demo.sh');
     const docker = text('Dockerfile');
     // In the same order: the fixtures before the catalog that lists some of them (a publish over a metadata-only entry is refused).
-    const steps = ['build:web', 'ingest fixtures/descriptors/*.json', 'import-catalog fixtures/catalog/opendata-paris-catalog.json', 'serve'];
+    const steps = ['build:web', 'ingest fixtures/descriptors/*.json --take-over', 'import-catalog fixtures/catalog/opendata-paris-catalog.json', 'serve'];
     for (const step of steps) expect([step, demo.includes(step), docker.includes(step)]).toEqual([step, true, true]);
     const ordered = (file: string): boolean => {
       const commands = file.split('\n').filter((line) => !line.trimStart().startsWith('#')).join('\n');
