@@ -21,12 +21,17 @@ export interface ReindexReport {
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 /** …and is sent once it holds this many records, at the end of the batch that reached it. */
 export const MAX_BATCH_RECORDS = 2000;
+/**
+ * Bulk requests in flight at once. Elasticsearch indexes one bulk request on a shard with one
+ * thread: two let it use a second core while the publish reads, types and writes the next batch.
+ */
+export const BULKS_IN_FLIGHT = 2;
 
 /**
  * A new version of a dataset's index being loaded, not yet searched: records are added batch by
- * batch, and `goLive` swaps the alias to it once every one is indexed. At most one bulk request
- * is in flight while the next one fills (at most MAX_BATCH_BYTES each): `add` waits for the
- * request before to finish, which is the backpressure on whoever produces the records.
+ * batch, and `goLive` swaps the alias to it once every one is indexed. At most BULKS_IN_FLIGHT
+ * bulk requests are in flight while the next one fills (at most MAX_BATCH_BYTES each): `add`
+ * waits for the oldest to finish, which is the backpressure on whoever produces the records.
  */
 export interface LoadingVersion {
   readonly index: string;
@@ -81,7 +86,8 @@ class Loading implements LoadingVersion {
   private readonly report: ReindexReport;
   private pending: StoredRecord[] = [];
   private pendingBytes = 0;
-  private inFlight: Promise<BulkReport> | null = null;
+  /** The bulk requests sent and not yet settled, oldest first. */
+  private readonly inFlight: Promise<BulkReport>[] = [];
   private swapped = false;
 
   constructor(private readonly deps: Deps, private readonly datasetId: string, private readonly fields: FieldDef[], readonly version: number, readonly index: string) {
@@ -99,7 +105,7 @@ class Loading implements LoadingVersion {
 
   async goLive(expected: number): Promise<ReindexReport> {
     await this.send();
-    await this.settle();
+    while (this.inFlight.length > 0) await this.settleOldest();
     const { es, pool, indexPrefix } = this.deps;
     const count = await finishLoading(es, this.index);
     if (count !== expected) throw new Error(`index ${this.index} holds ${count} documents where ${expected} records were written: it was not swapped in`);
@@ -115,7 +121,7 @@ class Loading implements LoadingVersion {
   }
 
   async abandon(): Promise<void> {
-    await this.inFlight?.catch(() => undefined);
+    await this.quietlyDone();
     if (await this.serves()) return;
     await this.deps.pool.query(`UPDATE index_versions SET state = 'failed' WHERE dataset_id = $1 AND version = $2`, [this.datasetId, this.version]);
     await this.deps.es.indices.delete({ index: this.index, ignore_unavailable: true }).catch(() => undefined);
@@ -129,7 +135,7 @@ class Loading implements LoadingVersion {
   }
 
   async discard(): Promise<void> {
-    await this.inFlight?.catch(() => undefined);
+    await this.quietlyDone();
     const deleted = await this.deps.es.indices.delete({ index: this.index, ignore_unavailable: true }).then(() => true, () => false);
     // An index that could not be deleted keeps a `failed` row (the garbage collector deletes it later).
     await this.deps.pool.query(
@@ -139,22 +145,31 @@ class Loading implements LoadingVersion {
     );
   }
 
-  /** Makes the pending records into documents, waits for the request in flight, then sends them without waiting for their answer. */
+  /**
+   * Makes the pending records into documents, waits for the oldest request while BULKS_IN_FLIGHT
+   * are in flight, then sends them without waiting for their answer.
+   */
   private async send(): Promise<void> {
     const docs = this.pending.map((r) => ({ id: r.recordid, doc: recordDocumentText(this.datasetId, this.fields, r) }));
     this.pending = [];
     this.pendingBytes = 0;
-    await this.settle();
+    while (this.inFlight.length >= BULKS_IN_FLIGHT) await this.settleOldest();
     if (docs.length === 0) return;
-    this.inFlight = bulkIndex(this.deps.es, this.index, docs);
-    // Marked handled here: the failure is thrown by the next settle().
-    this.inFlight.catch(() => undefined);
+    const request = bulkIndex(this.deps.es, this.index, docs);
+    // Marked handled here: the failure is thrown when this request is settled.
+    request.catch(() => undefined);
+    this.inFlight.push(request);
   }
 
-  /** Waits for the request in flight; throws its failure, or an error naming the documents Elasticsearch refused. */
-  private async settle(): Promise<void> {
-    if (!this.inFlight) return;
-    const res = await this.inFlight.finally(() => { this.inFlight = null; });
+  /** Every request sent has ended, whatever its outcome (the version is going away). */
+  private async quietlyDone(): Promise<void> {
+    await Promise.all(this.inFlight.map((r) => r.catch(() => undefined)));
+  }
+
+  /** Waits for the oldest request in flight; throws its failure, or an error naming the documents Elasticsearch refused. */
+  private async settleOldest(): Promise<void> {
+    const oldest = this.inFlight[0];
+    const res = await oldest.finally(() => { this.inFlight.splice(this.inFlight.indexOf(oldest), 1); });
     this.report.indexed += res.indexed;
     this.report.rejected += res.rejected;
     if (res.rejected > 0) throw new Error(`Elasticsearch refused ${res.rejected} documents (${res.firstRejection})`);

@@ -1,0 +1,48 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { Deps } from '../../src/execute/deps';
+import { recordsAlias } from '../../src/schema/indexNames';
+import { BULKS_IN_FLIGHT, MAX_BATCH_RECORDS } from '../../src/usecases/loadingVersion';
+import { reindexDataset } from '../../src/usecases/reindexDataset';
+import { ensureFixture } from '../support/ingestFixture';
+import { rawCsvObjects } from '../support/rawFixtures';
+import { openTestDeps } from '../support/testDeps';
+
+const ID = 'lieux-de-tournage-a-paris';
+let deps: Deps & { close(): Promise<void> };
+beforeAll(async () => {
+  deps = await openTestDeps();
+  await ensureFixture(deps, ID);
+}, 120000);
+afterAll(() => deps.close());
+
+describe('bulk requests of a loading index version', () => {
+  test(`go ${BULKS_IN_FLIGHT} at a time, never more, and index every record`, async () => {
+    const expected = rawCsvObjects('lieux-de-tournage-a-paris.csv').length;
+    let sent = 0;
+    let active = 0;
+    let most = 0;
+    let secondSent = (): void => undefined;
+    const second = new Promise<void>((resolve) => { secondSent = resolve; });
+    const es = Object.create(deps.es) as Client;
+    es.bulk = (async (...args: Parameters<Client['bulk']>) => {
+      const n = ++sent;
+      active++;
+      most = Math.max(most, active);
+      if (n === 2) secondSent();
+      try {
+        // The first request is answered only once the second is sent: a loader that waited for
+        // each answer before sending the next request would never finish (the test times out).
+        if (n === 1) await second;
+        return await deps.es.bulk(...args);
+      } finally {
+        active--;
+      }
+    }) as Client['bulk'];
+    const report = await reindexDataset({ ...deps, es }, ID);
+    const count = (await deps.es.count({ index: recordsAlias(deps.indexPrefix, ID) })).count;
+    expect({ most, moreRequestsThanSlots: sent > BULKS_IN_FLIGHT, indexed: report.indexed, rejected: report.rejected, count })
+      .toEqual({ most: BULKS_IN_FLIGHT, moreRequestsThanSlots: true, indexed: expected, rejected: 0, count: expected });
+    // The raw file has enough rows for more batches than requests in flight.
+    expect(Math.ceil(expected / MAX_BATCH_RECORDS)).toBeGreaterThan(BULKS_IN_FLIGHT);
+  }, 60000);
+});
