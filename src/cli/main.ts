@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseCatalogEntry } from '../catalog/catalogEntry';
 import { loadConfig } from '../config/config';
 import { rebuildCatalogIndex } from '../execute/catalogIndex';
-import { listDatasets } from '../execute/datasetStore';
+import { listRecordsDatasets } from '../execute/datasetStore';
 import { importCatalog } from '../usecases/importCatalog';
 import { openDeps } from '../execute/openDeps';
 import { reindexAlone } from '../usecases/reindexAlone';
@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
         return code;
       }
       case 'reindex': {
-        const ids = args.includes('--all') ? (await listDatasets(deps.pool)).filter((d) => d.hasRecords).map((d) => d.id) : args;
+        const ids = args.includes('--all') ? (await listRecordsDatasets(deps.pool)).map((d) => d.id) : args;
         let refused = 0;
         for (const id of ids) {
           try {

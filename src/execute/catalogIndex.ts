@@ -5,7 +5,7 @@ import type { CatalogHit } from '../model/dataset';
 import { catalogAlias, catalogIndex } from '../schema/indexNames';
 import { withLayout } from '../index/indexLayout';
 import { bulkIndex } from './bulkIndex';
-import { getDataset, listDatasets } from './datasetStore';
+import { countDatasets, datasetPages, getDataset } from './datasetStore';
 import type { Deps } from './deps';
 import { indexLayoutFor } from './indexLayoutFor';
 import { liveIndexFormat } from './liveIndexFormat';
@@ -33,18 +33,20 @@ const PROBE: CatalogHit = {
  */
 export const CATALOG_FORMAT = `${DOCUMENT_VERSION}:${createHash('sha256').update(JSON.stringify(catalogTemplate)).update(datasetObjectText(PROBE)).digest('hex').slice(0, 16)}`;
 
+/** Catalog entries read from PostgreSQL and bulk-indexed at a time by a rebuild. */
+const CATALOG_PAGE = 500;
+
 /** Rebuilds the catalog index from PostgreSQL into a new version and swaps the alias. */
 export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; count: number }> {
   const { es, pool, indexPrefix } = deps;
   const index = catalogIndex(indexPrefix, Date.now());
-  const datasets = await listDatasets(pool);
   // One shard: a catalog of even 100,000 datasets is small; replicas as for record indices.
-  const layout = { ...(await indexLayoutFor(deps, datasets.length)), shards: 1 };
+  const layout = { ...(await indexLayoutFor(deps, await countDatasets(pool))), shards: 1 };
   await createLoadingIndex(es, index, withLayout({ ...catalogTemplate, mappings: { ...catalogTemplate.mappings, _meta: { format: CATALOG_FORMAT } } }, layout));
   try {
-    const docs = datasets.map((d) => ({ id: d.id, doc: indexedCatalogDocument(d) }));
-    for (let i = 0; i < docs.length; i += 500) {
-      const res = await bulkIndex(es, index, docs.slice(i, i + 500));
+    // A page at a time: a catalog entry and its document come to tens of KB each.
+    for await (const page of datasetPages(pool, CATALOG_PAGE)) {
+      const res = await bulkIndex(es, index, page.map((d) => ({ id: d.id, doc: indexedCatalogDocument(d) })));
       if (res.rejected > 0) throw new Error(`Elasticsearch refused ${res.rejected} catalog documents (${res.firstRejection})`);
     }
     const count = await finishLoading(es, index);

@@ -20,9 +20,38 @@ export async function getDataset(q: Queryable, id: string): Promise<DatasetRow |
   return rows[0] && toDataset(rows[0]);
 }
 
-export async function listDatasets(q: Queryable): Promise<DatasetRow[]> {
-  const { rows } = await q.query<Row>('SELECT * FROM datasets ORDER BY id');
-  return rows.map(toDataset);
+/** What is known of a dataset that has records without reading its metadata: who may read it, and its table. */
+export type RecordsDataset = Pick<DatasetRow, 'id' | 'resourceId' | 'domain' | 'visibility' | 'state' | 'hasRecords' | 'recordsCount'>;
+
+/**
+ * The datasets that have records, in id order, without their metadata, schema or catalog texts:
+ * a catalog of thousands of metadata-only entries (tens of MB of JSON) is not read to find them.
+ */
+export async function listRecordsDatasets(q: Queryable): Promise<RecordsDataset[]> {
+  const { rows } = await q.query<Pick<Row, 'id' | 'resource_id' | 'domain_id' | 'visibility' | 'state' | 'has_records' | 'records_count'>>(
+    'SELECT id, resource_id, domain_id, visibility, state, has_records, records_count FROM datasets WHERE has_records ORDER BY id',
+  );
+  return rows.map((r) => ({ id: r.id, resourceId: r.resource_id, domain: r.domain_id, visibility: r.visibility, state: r.state, hasRecords: r.has_records, recordsCount: r.records_count }));
+}
+
+/** Every dataset, whole, `pageSize` at a time in id order (keyset paging): memory holds one page. */
+export async function* datasetPages(q: Queryable, pageSize: number): AsyncGenerator<DatasetRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    const page = after === null
+      ? q.query<Row>('SELECT * FROM datasets ORDER BY id LIMIT $1', [pageSize])
+      : q.query<Row>('SELECT * FROM datasets WHERE id > $2 ORDER BY id LIMIT $1', [pageSize, after]);
+    const rows: Row[] = (await page).rows;
+    if (rows.length > 0) yield rows.map(toDataset);
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+/** How many datasets there are (metadata-only entries included). */
+export async function countDatasets(q: Queryable): Promise<number> {
+  const { rows } = await q.query<{ n: string }>('SELECT count(*) AS n FROM datasets');
+  return Number(rows[0].n);
 }
 
 export interface DatasetHeader {

@@ -38,7 +38,7 @@ export async function visibleDataset(deps: Deps, access: Access, ref: DatasetRef
 }
 
 /** Whether a caller reaches a dataset through `ref` from the route's domain `scope`: the rule of visibleDataset. */
-export function canRead(row: DatasetRow, scope: DomainRow, access: Access, ref: DatasetRef, options: { needsRecords: boolean; grants?: Grants }): boolean {
+export function canRead(row: Pick<DatasetRow, 'hasRecords' | 'domain' | 'visibility' | 'state'>, scope: DomainRow, access: Access, ref: DatasetRef, options: { needsRecords: boolean; grants?: Grants }): boolean {
   const readable = row.hasRecords || !options.needsRecords;
   const here = ref.domain !== undefined ? row.domain === ref.domain : row.domain === scope.id || scope.includePublic;
   const granted = access.keyDomain === row.domain && (ref.domain === row.domain || grantedDomain(access, scope) === row.domain)

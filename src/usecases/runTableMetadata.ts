@@ -1,7 +1,7 @@
 import type { Access } from '../auth/access';
 import { AppError } from '../errors/catalogue';
 import type { Deps } from '../execute/deps';
-import { listDatasets } from '../execute/datasetStore';
+import { listRecordsDatasets } from '../execute/datasetStore';
 import type { DatastoreRequest } from '../model/datastoreRequest';
 import { fold } from '../text/fold';
 import { canRead, resolveDomain } from './resolveDataset';
@@ -29,7 +29,7 @@ const oidOf = (resourceId: string): number => parseInt(resourceId.replace(/-/g, 
 /** The rows: for each dataset with records the caller may read from the route's domain, its table, then its id as an alias of it. */
 async function tableRows(deps: Deps, access: Access): Promise<TableRow[]> {
   const scope = await resolveDomain(deps, access.domain);
-  const datasets = (await listDatasets(deps.pool)).filter((d) => canRead(d, scope, access, { id: d.id }, { needsRecords: true }));
+  const datasets = (await listRecordsDatasets(deps.pool)).filter((d) => canRead(d, scope, access, { id: d.id }, { needsRecords: true }));
   if (datasets.length * 2 > MAX_TABLES) throw new AppError('bad_parameter', `_table_metadata: more than ${MAX_TABLES} tables.`, { parameter: 'resource_id' });
   const rows = datasets.flatMap((d): Array<Omit<TableRow, '_id'>> => [
     { name: d.resourceId, oid: oidOf(d.resourceId), alias_of: null },

@@ -1,6 +1,6 @@
 import { RECORDS_FORMAT } from '../index/recordsFormat';
 import { recordsAlias } from '../schema/indexNames';
-import { listDatasets } from '../execute/datasetStore';
+import { listRecordsDatasets } from '../execute/datasetStore';
 import type { Deps } from '../execute/deps';
 import { liveIndexFormat } from '../execute/liveIndexFormat';
 import { reindexAlone } from './reindexAlone';
@@ -31,8 +31,7 @@ export async function upgradeRecordIndices(deps: Deps): Promise<UpgradeReport> {
 
 async function upgradeAll(deps: Deps): Promise<UpgradeReport> {
   const report: UpgradeReport = { rebuilt: [], failed: [] };
-  for (const dataset of await listDatasets(deps.pool)) {
-    if (!dataset.hasRecords) continue;
+  for (const dataset of await listRecordsDatasets(deps.pool)) {
     if ((await liveIndexFormat(deps.es, recordsAlias(deps.indexPrefix, dataset.id))) === RECORDS_FORMAT) continue;
     try {
       await reindexAlone(deps, dataset.id);
