@@ -21,49 +21,81 @@ function splitPredicate(iri: string): [string, string] {
 }
 
 /**
- * Quads of the default graph as RDF/XML (https://www.w3.org/TR/rdf-syntax-grammar/): one
- * `rdf:Description` per subject in the order subjects first appear, `rdf:about` for an IRI and
- * `rdf:nodeID` for a blank node (renamed `b0`, `b1`, … so that any label is a valid XML name),
- * one property element per statement: `rdf:resource`/`rdf:nodeID` for a node, text with
- * `rdf:datatype` or `xml:lang` for a literal. Predicates' namespaces take the given prefixes, or
- * `ns1`, `ns2`, … for others.
+ * RDF/XML (https://www.w3.org/TR/rdf-syntax-grammar/) written in parts: `head` opens the document,
+ * `descriptions` writes quads of the default graph, `tail` closes it. One `rdf:Description` per
+ * subject of each part, in the order subjects first appear, `rdf:about` for an IRI and
+ * `rdf:nodeID` for a blank node (renamed `b0`, `b1`, … across the parts, so that any label is a
+ * valid XML name), one property element per statement: `rdf:resource`/`rdf:nodeID` for a node,
+ * text with `rdf:datatype` or `xml:lang` for a literal. Predicates' namespaces take the given
+ * prefixes, or `ns1`, `ns2`, … for others: declared on the root when they are met before `head`
+ * is written, else on the property element that uses them.
  */
-export function rdfXml(quads: readonly Quad[], prefixes: Readonly<Record<string, string>>): string {
-  const prefixOf = new Map<string, string>(Object.entries({ rdf: RDF, ...prefixes }).map(([p, ns]) => [ns, p]));
-  const bySubject = new Map<string, Quad[]>();
-  const blankIds = new Map<string, string>();
-  const blank = (label: string): string => {
-    if (!blankIds.has(label)) blankIds.set(label, `b${blankIds.size}`);
-    return blankIds.get(label)!;
-  };
-  const key = (q: Quad): string => `${q.subject.termType === 'BlankNode' ? '_:' : ''}${q.subject.value}`;
-  for (const q of quads) {
-    if (q.graph.termType !== 'DefaultGraph') throw new Error('RDF/XML holds one graph: a quad names another');
-    const statements = bySubject.get(key(q));
-    if (statements) statements.push(q);
-    else bySubject.set(key(q), [q]);
+export class RdfXmlWriter {
+  private readonly prefixOf: Map<string, string>;
+  private readonly blankIds = new Map<string, string>();
+  /** The namespaces the root declares, once it is written. */
+  private root: ReadonlySet<string> | undefined;
+
+  constructor(prefixes: Readonly<Record<string, string>>) {
+    this.prefixOf = new Map<string, string>(Object.entries({ rdf: RDF, ...prefixes }).map(([p, ns]) => [ns, p]));
   }
-  const qname = (iri: string): string => {
+
+  head(): string {
+    this.root = new Set(this.prefixOf.keys());
+    const namespaces = [...this.prefixOf].map(([ns, p]) => `\n    xmlns:${p}="${xmlAttr(ns)}"`).join('');
+    return `<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF${namespaces}>\n`;
+  }
+
+  descriptions(quads: readonly Quad[]): string {
+    const bySubject = new Map<string, Quad[]>();
+    const key = (q: Quad): string => `${q.subject.termType === 'BlankNode' ? '_:' : ''}${q.subject.value}`;
+    for (const q of quads) {
+      if (q.graph.termType !== 'DefaultGraph') throw new Error('RDF/XML holds one graph: a quad names another');
+      const statements = bySubject.get(key(q));
+      if (statements) statements.push(q);
+      else bySubject.set(key(q), [q]);
+    }
+    return [...bySubject.values()].map((qs) => {
+      const s = qs[0].subject;
+      const about = s.termType === 'BlankNode' ? `rdf:nodeID="${this.blank(s.value)}"` : `rdf:about="${xmlAttr(s.value)}"`;
+      return `${[`  <rdf:Description ${about}>`, ...qs.map((q) => this.property(q)), '  </rdf:Description>'].join('\n')}\n`;
+    }).join('');
+  }
+
+  tail(): string {
+    return '</rdf:RDF>\n';
+  }
+
+  private blank(label: string): string {
+    if (!this.blankIds.has(label)) this.blankIds.set(label, `b${this.blankIds.size}`);
+    return this.blankIds.get(label)!;
+  }
+
+  /** A predicate's element name, and the declaration of its namespace when the root does not have it. */
+  private qname(iri: string): { name: string; declare: string } {
     const [ns, local] = splitPredicate(iri);
-    if (!prefixOf.has(ns)) prefixOf.set(ns, `ns${prefixOf.size}`);
-    return `${prefixOf.get(ns)!}:${local}`;
-  };
-  const property = (q: Quad): string => {
-    const name = qname(q.predicate.value);
+    if (!this.prefixOf.has(ns)) this.prefixOf.set(ns, `ns${this.prefixOf.size}`);
+    const prefix = this.prefixOf.get(ns)!;
+    return { name: `${prefix}:${local}`, declare: this.root && !this.root.has(ns) ? ` xmlns:${prefix}="${xmlAttr(ns)}"` : '' };
+  }
+
+  private property(q: Quad): string {
+    const { name, declare } = this.qname(q.predicate.value);
     const o = q.object;
-    if (o.termType === 'NamedNode') return `    <${name} rdf:resource="${xmlAttr(o.value)}"/>`;
-    if (o.termType === 'BlankNode') return `    <${name} rdf:nodeID="${blank(o.value)}"/>`;
+    if (o.termType === 'NamedNode') return `    <${name}${declare} rdf:resource="${xmlAttr(o.value)}"/>`;
+    if (o.termType === 'BlankNode') return `    <${name}${declare} rdf:nodeID="${this.blank(o.value)}"/>`;
     if (o.termType !== 'Literal') throw new Error(`RDF/XML cannot write a ${o.termType} object`);
     const datatype = o.datatype.value;
     const attr = o.language !== '' ? ` xml:lang="${xmlAttr(o.language)}"`
       : datatype !== XSD_STRING && datatype !== LANG_STRING ? ` rdf:datatype="${xmlAttr(datatype)}"` : '';
-    return `    <${name}${attr}>${xmlText(o.value)}</${name}>`;
-  };
-  const descriptions = [...bySubject.values()].map((qs) => {
-    const s = qs[0].subject;
-    const about = s.termType === 'BlankNode' ? `rdf:nodeID="${blank(s.value)}"` : `rdf:about="${xmlAttr(s.value)}"`;
-    return [`  <rdf:Description ${about}>`, ...qs.map(property), '  </rdf:Description>'].join('\n');
-  });
-  const namespaces = [...prefixOf].map(([ns, p]) => `\n    xmlns:${p}="${xmlAttr(ns)}"`).join('');
-  return `<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF${namespaces}>\n${descriptions.join('\n')}\n</rdf:RDF>\n`;
+    return `    <${name}${declare}${attr}>${xmlText(o.value)}</${name}>`;
+  }
+}
+
+/** Quads of the default graph as one RDF/XML document (RdfXmlWriter), every namespace declared on the root. */
+export function rdfXml(quads: readonly Quad[], prefixes: Readonly<Record<string, string>>): string {
+  const writer = new RdfXmlWriter(prefixes);
+  // Written before the head, so that the head declares every namespace they use.
+  const body = writer.descriptions(quads);
+  return `${writer.head()}${body}${writer.tail()}`;
 }

@@ -2,10 +2,11 @@ import { Router, type Request, type Response } from 'express';
 import type { Quad } from 'n3';
 import type { Deps } from '../../execute/deps';
 import { exportFormatNames } from '../../render/formats/registry';
-import { dcatQuads } from '../../render/dcat/dcatCatalog';
+import { dcatCatalogWriter } from '../../render/dcat/dcatCatalogWriter';
 import { datasetQuads, type DcatDatasetContext } from '../../render/dcat/dcatDataset';
 import { DCAT_TYPES, serializeDcat, type DcatSerialization } from '../../render/dcat/dcatSerializations';
-import { runCatalogSearch } from '../../usecases/runCatalogSearch';
+import { catalogPages } from '../../usecases/catalogPages';
+import { streamExport } from '../shared/streamExport';
 import { runDatasetLookup } from '../../usecases/runDatasetLookup';
 import { datasetRef } from '../shared/commonParams';
 import { ParamReader } from '../shared/paramReader';
@@ -22,6 +23,17 @@ const withExtensions = (path: string): string[] => {
 };
 export const DCAT_CATALOG_PATHS = withExtensions('/api/v2/catalog/exports/dcat');
 export const DCAT_DATASET_PATHS = withExtensions('/api/v2/catalog/datasets/:datasetid/exports/dcat');
+
+/** The most datasets the catalog export lists, and how many it reads and writes at a time. */
+const DCAT_MAX_DATASETS = 10_000;
+const DCAT_PAGE = 500;
+
+/** A page already read, then the pages after it. */
+async function* andThen<T>(first: IteratorResult<T[]>, rest: AsyncGenerator<T[]>): AsyncGenerator<T[]> {
+  if (first.done) return;
+  yield first.value;
+  yield* rest;
+}
 
 /** Turtle, JSON-LD or RDF/XML: the extension decides, else `Accept` (Turtle when it names none of them). */
 function serializationOf(req: Request): DcatSerialization {
@@ -62,11 +74,14 @@ export function dcatRouter(deps: Deps, clock: () => number): Router {
   const router = Router();
   router.get(DCAT_CATALOG_PATHS, async (req, res) => {
     const access = routeAccess(req);
-    const request = catalogSearchParams(new ParamReader(new Map([['rows', ['10000']]])));
-    const { hits } = await runCatalogSearch(deps, access, request, clock());
+    const request = catalogSearchParams(new ParamReader(new Map([['rows', [String(DCAT_MAX_DATASETS)]]])));
     const ctx = contextOf(req);
     // The catalog is named by its path without extension, whatever format it is written in.
-    await answer(req, res, dcatQuads(hits, { ...ctx, self: `${ctx.site}${req.path.replace(EXTENSION, '')}`, catalogTitle: `Datasets of ${access.domain}` }));
+    const writer = dcatCatalogWriter(serializationOf(req), { ...ctx, self: `${ctx.site}${req.path.replace(EXTENSION, '')}`, catalogTitle: `Datasets of ${access.domain}` });
+    // The first page is read before the first byte is sent: a failure there is still an error answer.
+    const pages = catalogPages(deps, access, request, clock(), DCAT_PAGE);
+    const first = await pages.next();
+    await streamExport(res, writer, andThen(first, pages));
   });
   router.get(DCAT_DATASET_PATHS, async (req, res) => {
     const ref = datasetRef(String(req.params.datasetid), 'datasetid');

@@ -13,9 +13,14 @@ export interface DcatContext extends DcatDatasetContext { catalogTitle: string; 
  * publisher, home page, its datasets), and each entry as a dcat:Dataset with its distributions.
  */
 export function dcatQuads(hits: readonly CatalogHit[], ctx: DcatContext): Quad[] {
+  return [...catalogHeadQuads(ctx), ...hits.flatMap((hit) => catalogEntryQuads(hit, ctx))];
+}
+
+/** The catalog itself: its type, title, description, publisher (the portal) and home page. */
+export function catalogHeadQuads(ctx: DcatContext): Quad[] {
   const catalog = namedNode(ctx.self);
   const portal = blankNode('portal');
-  const out: Quad[] = [
+  return [
     quad(catalog, rdf('type'), dcat('Catalog')),
     quad(catalog, dct('title'), text(ctx.catalogTitle)),
     quad(catalog, dct('description'), text(`${ctx.catalogTitle}: the datasets this portal serves through its search APIs.`)),
@@ -24,9 +29,9 @@ export function dcatQuads(hits: readonly CatalogHit[], ctx: DcatContext): Quad[]
     quad(portal, rdf('type'), foaf('Agent')),
     quad(portal, foaf('name'), text(ctx.catalogTitle)),
   ];
-  for (const hit of hits) {
-    out.push(quad(catalog, dcat('dataset'), datasetIri(hit.datasetid, ctx)));
-    for (const q of datasetQuads(hit, ctx)) out.push(q);
-  }
-  return out;
+}
+
+/** One entry: the catalog's link to it (first), then the dcat:Dataset with its distributions. */
+export function catalogEntryQuads(hit: CatalogHit, ctx: DcatContext): Quad[] {
+  return [quad(namedNode(ctx.self), dcat('dataset'), datasetIri(hit.datasetid, ctx)), ...datasetQuads(hit, ctx)];
 }

@@ -1,5 +1,6 @@
 import { DataFactory } from 'n3';
-import { rdfXml } from '../../../src/render/rdfXml';
+import { rdfXml, RdfXmlWriter } from '../../../src/render/rdfXml';
+import { fromRdfXml, sameGraph } from '../../support/rdfGraphs';
 
 const { namedNode, blankNode, literal, quad, variable } = DataFactory;
 const EX = 'http://example.org/ns#';
@@ -61,7 +62,7 @@ describe('rdfXml, the text itself', () => {
   });
 
   test('no quads: an empty document', () => {
-    expect(rdfXml([], {})).toBe(`<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF\n    xmlns:rdf="${RDF}">\n\n</rdf:RDF>\n`);
+    expect(rdfXml([], {})).toBe(`<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF\n    xmlns:rdf="${RDF}">\n</rdf:RDF>\n`);
   });
 });
 
@@ -71,5 +72,19 @@ describe('rdfXml: subjects', () => {
     expect(xml.match(/<rdf:Description /g)?.length).toBe(2);
     expect(xml).toContain(`<rdf:Description rdf:about="${EX}a">`);
     expect(xml).toMatch(/<rdf:Description rdf:nodeID="[A-Za-z][\w-]*">/);
+  });
+});
+
+describe('RdfXmlWriter, in parts after the head', () => {
+  test('a namespace met after the root is written is declared on the element that uses it; blank nodes keep one name across parts', async () => {
+    const b = blankNode('shared');
+    const first = [quad(ex('a'), ex('p'), b), quad(b, namedNode('http://other.example/v/q'), literal('1'))];
+    const second = [quad(ex('a'), namedNode('http://other.example/v/r'), literal('2', 'fr')), quad(b, ex('p'), literal('3'))];
+    const writer = new RdfXmlWriter({ ex: EX });
+    const xml = `${writer.head()}${writer.descriptions(first)}${writer.descriptions(second)}${writer.tail()}`;
+    expect(xml).toContain('<rdf:RDF\n    xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n    xmlns:ex="http://example.org/ns#">\n');
+    expect(xml).toContain('<ns2:q xmlns:ns2="http://other.example/v/">1</ns2:q>');
+    expect(xml).toContain('<ns2:r xmlns:ns2="http://other.example/v/" xml:lang="fr">2</ns2:r>');
+    expect(sameGraph(await fromRdfXml(xml), [...first, ...second])).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
 import * as jsonldLib from 'jsonld';
+import type { Quad } from 'n3';
 import type { CatalogHit } from '../../../../src/model/dataset';
 import { dcatQuads } from '../../../../src/render/dcat/dcatCatalog';
 import { datasetQuads } from '../../../../src/render/dcat/dcatDataset';
-import { serializeDcat } from '../../../../src/render/dcat/dcatSerializations';
+import { serializeDcat, type DcatSerialization } from '../../../../src/render/dcat/dcatSerializations';
+import { dcatCatalogWriter } from '../../../../src/render/dcat/dcatCatalogWriter';
 import { fromRdfXml, fromTurtle, sameGraph } from '../../../support/rdfGraphs';
 
 // The expected graphs are written by hand in Turtle from DCAT-AP 3 (dcat:Dataset, dct:Location with
@@ -137,6 +139,31 @@ _:portal a foaf:Agent ; foaf:name "Portail" .
     const nquads = await jsonldLib.toRDF(json, { format: 'application/n-quads' }) as unknown as string;
     expect(sameGraph(fromTurtle(nquads, 'N-Quads'), quads)).toBe(true);
     expect(sameGraph(await fromRdfXml(await serializeDcat(quads, 'rdfxml')), quads)).toBe(true);
+  });
+
+  /** The catalog as the export streams it: head, each page, tail; read back by the serialization's own reader. */
+  async function streamed(as: DcatSerialization, pages: CatalogHit[][]): Promise<Quad[]> {
+    const writer = dcatCatalogWriter(as, catalogCtx);
+    const text = `${writer.head}${pages.map((page, i) => writer.page(page, i === 0)).join('')}${writer.tail}`;
+    if (as === 'turtle') return fromTurtle(text);
+    if (as === 'rdfxml') return fromRdfXml(text);
+    return fromTurtle(await jsonldLib.toRDF(JSON.parse(text) as jsonldLib.JsonLdDocument, { format: 'application/n-quads' }) as unknown as string, 'N-Quads');
+  }
+
+  test('written page by page, in each serialization, it is the catalog written by hand', async () => {
+    for (const as of ['turtle', 'jsonld', 'rdfxml'] as const) {
+      for (const pages of [[hits], [[hits[0]], [hits[1]]], [[], hits]]) {
+        expect({ as, pages: pages.length, same: sameGraph(await streamed(as, pages), fromTurtle(EXPECTED)) }).toEqual({ as, pages: pages.length, same: true });
+      }
+    }
+  });
+
+  test('page by page, entries with blank nodes keep them apart: the same graph as the catalog written whole', async () => {
+    const more = [...hits, full, { ...full, datasetid: 'arbres-2024' }];
+    for (const as of ['turtle', 'jsonld', 'rdfxml'] as const) {
+      const got = await streamed(as, [more.slice(0, 1), more.slice(1, 3), more.slice(3)]);
+      expect({ as, same: sameGraph(got, dcatQuads(more, catalogCtx)), size: got.length }).toEqual({ as, same: true, size: dcatQuads(more, catalogCtx).length });
+    }
   });
 
   test('JSON-LD: expanded form, one node object per subject, @type gathered, plain strings without a datatype', async () => {

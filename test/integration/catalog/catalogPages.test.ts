@@ -1,0 +1,40 @@
+import { anonymous } from '../../../src/auth/access';
+import type { Deps } from '../../../src/execute/deps';
+import { catalogSearchParams } from '../../../src/dialects/ods-v1/catalogSearchParams';
+import { ParamReader } from '../../../src/dialects/shared/paramReader';
+import { catalogPages } from '../../../src/usecases/catalogPages';
+import { ensureParisDomain, PARIS_DOMAIN_ENTRIES } from '../../support/parisCatalog';
+import { TEST_NOW } from '../../support/recordsApp';
+import { openTestDeps } from '../../support/testDeps';
+
+/** The catalog read page by page (the DCAT export's reading): every entry the caller sees, once, and no more than asked. */
+let deps: Deps & { close(): Promise<void> };
+beforeAll(async () => {
+  deps = await openTestDeps();
+  await ensureParisDomain(deps);
+}, 300000);
+afterAll(() => deps.close());
+
+const rows = (n: number) => catalogSearchParams(new ParamReader(new Map([['rows', [String(n)]]])));
+
+async function read(pageSize: number, max: number): Promise<string[][]> {
+  const pages: string[][] = [];
+  for await (const page of catalogPages(deps, anonymous('paris'), rows(max), TEST_NOW, pageSize)) pages.push(page.map((h) => h.datasetid));
+  return pages;
+}
+
+describe('catalogPages', () => {
+  test('every entry of the domain once, whatever the page size, each page at most its size', async () => {
+    const expected = PARIS_DOMAIN_ENTRIES.map((e) => e.id).sort();
+    for (const size of [7, 100, expected.length, 10_000]) {
+      const pages = await read(size, 10_000);
+      expect({ size, ids: pages.flat().sort(), over: pages.filter((p) => p.length > size).length }).toEqual({ size, ids: expected, over: 0 });
+    }
+  });
+
+  test('no more entries than the request\'s rows, across pages', async () => {
+    const pages = await read(7, 20);
+    expect(pages.map((p) => p.length)).toEqual([7, 7, 6]);
+    expect(new Set(pages.flat()).size).toBe(20);
+  });
+});
