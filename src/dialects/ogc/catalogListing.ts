@@ -2,11 +2,20 @@ import type { Access } from '../../auth/access';
 import type { Deps } from '../../execute/deps';
 import type { DatasetExtent } from '../../model/geo';
 import { isGeo } from '../../model/querySchema';
-import { runCatalogSearch } from '../../usecases/runCatalogSearch';
+import type { CatalogSearchRequest } from '../../model/catalogRequest';
+import type { CatalogHit } from '../../model/dataset';
+import type { Predicate } from '../../model/predicate';
+import { catalogPages } from '../../usecases/catalogPages';
 import type { CollectionSource } from './ogcCollection';
 
 /** The most collections listed: the catalog search's window. */
 const MAX_COLLECTIONS = 10_000;
+
+/** Catalog entries read at a time. */
+const PAGE = 500;
+
+/** The catalog entries that have records and a geographic field (catalog index paths: `features` has `geo` for those). */
+const GEOGRAPHIC_WITH_RECORDS: Predicate[] = [{ kind: 'term', path: 'has_records', value: 'true' }, { kind: 'term', path: 'features', value: 'geo' }];
 
 /** Extents read side by side (one small aggregation each). */
 const AT_ONCE = 4;
@@ -17,11 +26,16 @@ const AT_ONCE = 4;
  * extent of its records.
  */
 export async function catalogListing(deps: Deps, access: Access, now: number, extentOf: (id: string) => Promise<DatasetExtent>): Promise<CollectionSource[]> {
-  const { hits } = await runCatalogSearch(deps, access, {
+  const request: CatalogSearchRequest = {
     queries: [], facets: [], refine: new Map(), exclude: new Map(), disjunctive: new Set(), facetsort: new Map(), sort: [],
     rows: MAX_COLLECTIONS, start: 0, timeZone: 'UTC', extrametas: false, interopmetas: false, format: 'json', prettyPrint: false, echo: {},
-  }, now);
-  const geographic = hits.filter((h) => h.has_records && h.dataset.fields.some((f) => isGeo(f.type))).sort((a, b) => (a.datasetid < b.datasetid ? -1 : 1));
+  };
+  // Only entries with records and a geographic field are read, a page at a time: not the whole catalog's metadata.
+  const geographic: CatalogHit[] = [];
+  for await (const page of catalogPages(deps, access, request, now, PAGE, GEOGRAPHIC_WITH_RECORDS)) {
+    geographic.push(...page.filter((h) => h.has_records && h.dataset.fields.some((f) => isGeo(f.type))));
+  }
+  geographic.sort((a, b) => (a.datasetid < b.datasetid ? -1 : 1));
   const out: CollectionSource[] = [];
   for (let i = 0; i < geographic.length; i += AT_ONCE) {
     const batch = geographic.slice(i, i + AT_ONCE);

@@ -1,9 +1,10 @@
 import { anonymous } from '../../../src/auth/access';
 import type { Deps } from '../../../src/execute/deps';
+import type { Predicate } from '../../../src/model/predicate';
 import { catalogSearchParams } from '../../../src/dialects/ods-v1/catalogSearchParams';
 import { ParamReader } from '../../../src/dialects/shared/paramReader';
 import { catalogPages } from '../../../src/usecases/catalogPages';
-import { ensureParisDomain, PARIS_DOMAIN_ENTRIES } from '../../support/parisCatalog';
+import { ensureParisDomain, PARIS_DOMAIN_ENTRIES, rawParisCatalog } from '../../support/parisCatalog';
 import { TEST_NOW } from '../../support/recordsApp';
 import { openTestDeps } from '../../support/testDeps';
 
@@ -17,9 +18,9 @@ afterAll(() => deps.close());
 
 const rows = (n: number) => catalogSearchParams(new ParamReader(new Map([['rows', [String(n)]]])));
 
-async function read(pageSize: number, max: number): Promise<string[][]> {
+async function read(pageSize: number, max: number, domain = 'paris', narrowing: Predicate[] = []): Promise<string[][]> {
   const pages: string[][] = [];
-  for await (const page of catalogPages(deps, anonymous('paris'), rows(max), TEST_NOW, pageSize)) pages.push(page.map((h) => h.datasetid));
+  for await (const page of catalogPages(deps, anonymous(domain), rows(max), TEST_NOW, pageSize, narrowing)) pages.push(page.map((h) => h.datasetid));
   return pages;
 }
 
@@ -36,5 +37,14 @@ describe('catalogPages', () => {
     const pages = await read(7, 20);
     expect(pages.map((p) => p.length)).toEqual([7, 7, 6]);
     expect(new Set(pages.flat()).size).toBe(20);
+  });
+
+  test('narrowed to entries with records and a geographic field (the OGC collections): no metadata-only entry, however its metas say geo', async () => {
+    const geo: Predicate[] = [{ kind: 'term', path: 'has_records', value: 'true' }, { kind: 'term', path: 'features', value: 'geo' }];
+    const saysGeo = (rawParisCatalog() as Array<{ features?: string[] }>).filter((e) => e.features?.includes('geo'));
+    expect(saysGeo.length).toBeGreaterThan(0);
+    expect((await read(7, 10_000, 'paris', geo)).flat()).toEqual([]);
+    // In the default domain, the published lieux-de-tournage (geo_point_2d) is there.
+    expect((await read(7, 10_000, 'default', geo)).flat()).toContain('lieux-de-tournage-a-paris');
   });
 });
