@@ -89,7 +89,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   const pages = { pieceRows: options.pages?.pieceRows ?? 200, maxBytes: options.pages?.maxBytes ?? 64 * 1024 * 1024 };
   app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000, pages, metrics));
   app.use(datastoreRouter(deps, clock, pages));
-  app.use(catalogRouter(deps, clock));
+  app.use(catalogRouter(deps, clock, pages));
   app.use(dcatRouter(deps, clock));
   app.use(packageSearchRouter(deps, clock));
   app.use(ckanPackageRouter(deps));

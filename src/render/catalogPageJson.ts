@@ -2,7 +2,10 @@ import { metaBlocks, type MetaBlocks } from '../catalog/datasetObject';
 import type { CatalogPageHit } from '../model/dataset';
 import type { FacetGroup } from '../model/facetGroup';
 import { jsonText } from '../text/jsonText';
+import type { ExportWriter } from './formats/streamWriter';
 import { jsonObjectParts } from './jsonObjectParts';
+import { jsonEnvelopePieces, jsonPiecesWriter } from './jsonPieces';
+import { JSON_TYPE } from './jsonAnswer';
 
 /** A JSON catalog page before it is written: the total, the echoed parameters, the entries, the facet groups. */
 export interface CatalogPage { nhits: number; parameters: unknown; hits: readonly CatalogPageHit[]; groups?: FacetGroup[] }
@@ -25,4 +28,16 @@ export function catalogPageJson(page: CatalogPage, blocks: MetaBlocks, pretty: b
     return [jsonText({ nhits: page.nhits, parameters: page.parameters, datasets, ...(page.groups ? { facet_groups: page.groups } : {}) }, true)];
   }
   return jsonObjectParts({ nhits: page.nhits, parameters: page.parameters }, 'datasets', [`[${page.hits.map((h) => entryText(h, blocks)).join(', ')}]`], page.groups ? { facet_groups: page.groups } : {});
+}
+
+/**
+ * The same page written piece by piece (a page read in pieces): the same bytes as catalogPageJson
+ * and jsonAnswer write whole, the entries streamed between the envelope's head and its facet groups.
+ */
+export function catalogPagePieces(page: Omit<CatalogPage, 'hits'>, blocks: MetaBlocks, output: { format: string; callback?: string; prettyPrint: boolean }): ExportWriter<CatalogPageHit> {
+  const pieces = jsonEnvelopePieces({ nhits: page.nhits, parameters: page.parameters, datasets: [], ...(page.groups ? { facet_groups: page.groups } : {}) }, 'datasets', output.prettyPrint);
+  const item = output.prettyPrint
+    ? (hit: CatalogPageHit) => pieces.item({ ...(JSON.parse(hit.dataset.ods) as Record<string, unknown>), ...metaBlocks(hit.dataset, blocks) })
+    : (hit: CatalogPageHit) => entryText(hit, blocks);
+  return jsonPiecesWriter(pieces, item, output, JSON_TYPE);
 }

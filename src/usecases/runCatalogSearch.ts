@@ -1,7 +1,9 @@
 import type { Access } from '../auth/access';
 import { compileSearch } from '../compile/compileSearch';
 import type { Deps } from '../execute/deps';
+import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { searchIndex } from '../execute/searchIndex';
+import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
 import type { CatalogSearchRequest } from '../model/catalogRequest';
 import { CATALOG_HIT_SOURCE, catalogPageSource, type CatalogHit, type CatalogPageHit } from '../model/dataset';
 import type { FacetGroup } from '../model/facetGroup';
@@ -15,16 +17,25 @@ import { resolveDomain } from './resolveDataset';
 /** A page of the catalog: the exact total, the entries, and the facet groups when some were asked for. */
 export interface CatalogSearchResult<T = CatalogHit> { nhits: number; hits: T[]; groups?: FacetGroup[] }
 
-async function searchCatalog<T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, read: (plan: SearchPlan) => SearchPlan): Promise<CatalogSearchResult<T>> {
+/** The plan of a catalog search, `_source` chosen by `read`. */
+async function catalogPlan(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, read: (plan: SearchPlan) => SearchPlan): Promise<SearchPlan> {
   const scope = await resolveDomain(deps, access.domain);
-  const plan = read(planCatalogSearch(req, scope, access, catalogAlias(deps.indexPrefix), now));
-  const res = await searchIndex<T>(deps, compileSearch(plan));
+  return read(planCatalogSearch(req, scope, access, catalogAlias(deps.indexPrefix), now));
+}
+
+/** A catalog search's answer: the total, the entries, and the facet groups when some were asked for. */
+function readCatalog<T>(plan: SearchPlan, res: SearchResponse<T>): CatalogSearchResult<T> {
   const aggregations = (res.aggregations ?? {}) as Record<string, unknown>;
   return {
     nhits: totalHits(res),
     hits: res.hits.hits.map((h) => h._source!),
     ...(plan.facets.length ? { groups: plan.facets.map((f, i) => readFacetGroup(f, i, aggregations)) } : {}),
   };
+}
+
+async function searchCatalog<T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, read: (plan: SearchPlan) => SearchPlan): Promise<CatalogSearchResult<T>> {
+  const plan = await catalogPlan(deps, access, req, now, read);
+  return readCatalog(plan, await searchIndex<T>(deps, compileSearch(plan)));
 }
 
 /**
@@ -34,6 +45,17 @@ async function searchCatalog<T>(deps: Deps, access: Access, req: CatalogSearchRe
 export const runCatalogSearch = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number): Promise<CatalogSearchResult> =>
   searchCatalog<CatalogHit>(deps, access, req, now, (plan) => ({ ...plan, source: CATALOG_HIT_SOURCE }));
 
-/** The same search for a JSON page (`json`, `jsonp`): each entry as its written dataset object (src/catalog/catalogPageText.ts). */
-export const runCatalogPage = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number): Promise<CatalogSearchResult<CatalogPageHit>> =>
-  searchCatalog<CatalogPageHit>(deps, access, req, now, (plan) => ({ ...plan, source: catalogPageSource(req) }));
+/**
+ * The same search for a JSON page (`json`, `jsonp`): each entry as its written dataset object
+ * (src/catalog/catalogPageText.ts). A page of more than `pieceRows` entries is read in pieces
+ * (src/execute/searchInPieces.ts): `hits` holds the first, `more` the others as they are asked for.
+ */
+export async function runCatalogPage(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<CatalogSearchResult<CatalogPageHit> & { more?: LaterPieces<CatalogPageHit> }> {
+  const plan = await catalogPlan(deps, access, req, now, (p) => ({ ...p, source: catalogPageSource(req) }));
+  const { first, rest } = await searchInPieces<CatalogPageHit>(deps, compileSearch(plan), pieceRows);
+  return { ...readCatalog(plan, first), ...(rest ? { more: { pieces: sources(rest.pieces), release: rest.release } } : {}) };
+}
+
+async function* sources<T>(pieces: AsyncGenerator<SearchHit<T>[]>): AsyncGenerator<T[]> {
+  for await (const piece of pieces) yield piece.map((h) => h._source!);
+}

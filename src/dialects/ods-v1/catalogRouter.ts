@@ -18,6 +18,8 @@ import { runCatalogPage, runCatalogSearch } from '../../usecases/runCatalogSearc
 import { runDatasetLookup } from '../../usecases/runDatasetLookup';
 import { requireCallback } from '../shared/requireCallback';
 import { jsonAnswer } from '../../render/jsonAnswer';
+import { catalogPagePieces } from '../../render/catalogPageJson';
+import { sendInPieces, type PageLimits } from '../shared/sendInPieces';
 
 /** The parameters of a dataset lookup as they are validated (the OpenAPI document is generated from them). */
 export const DATASET_LOOKUP_SCALARS = z.object({ format: z.enum(['json', 'jsonp'], 'must be json or jsonp').default('json'), callback: callbackParam.optional(), pretty_print: booleanParam.default(false), extrametas: booleanParam.default(false), interopmetas: booleanParam.default(false) });
@@ -26,7 +28,7 @@ export const DATASET_LOOKUP_SCALARS = z.object({ format: z.enum(['json', 'jsonp'
 const datasetIdParam = (params: ParamReader): DatasetRef => datasetRef(params.one('id') ?? params.one('datasetid'), 'id');
 
 /** ODS v1 catalog search and dataset lookup (reference/ods-v1.md §1.1–§1.2), as an anonymous caller of the route's domain sees them. */
-export function catalogRouter(deps: Deps, clock: () => number): Router {
+export function catalogRouter(deps: Deps, clock: () => number, pages: PageLimits): Router {
   const router = Router();
   const search = ['/api/datasets/1.0/search', '/d4c/api/datasets/1.0/search', '/:domain/api2/datasets/search', '/d4c/:domain/api2/datasets/search'];
   router.all(search, getOrPost, async (req, res) => {
@@ -34,8 +36,12 @@ export function catalogRouter(deps: Deps, clock: () => number): Router {
     const request = catalogSearchParams(params);
     guardJsonp(req, request.format, params.raw.has('apikey'));
     if (request.format === 'json' || request.format === 'jsonp') {
-      const page = await runCatalogPage(deps, routeAccess(req), request, clock());
-      send(res, renderCatalogPage({ ...page, parameters: request.echo }, request));
+      const { more, ...page } = await runCatalogPage(deps, routeAccess(req), request, clock(), pages.pieceRows);
+      if (!more) { send(res, renderCatalogPage({ ...page, parameters: request.echo }, request)); return; }
+      // A large page goes out piece by piece, as it is read.
+      const items = Math.min(request.rows, page.nhits - request.start);
+      const writer = catalogPagePieces({ nhits: page.nhits, parameters: request.echo, ...(page.groups ? { groups: page.groups } : {}) }, request, request);
+      await sendInPieces(res, writer, page.hits, more, items, { maxBytes: pages.maxBytes, downloadPath: '/api/v2/catalog/exports/dcat' });
       return;
     }
     const { hits } = await runCatalogSearch(deps, routeAccess(req), request, clock());
