@@ -1,4 +1,5 @@
 import type { CatalogHit } from '../model/dataset';
+import type { ExportWriter } from './formats/streamWriter';
 import type { Rendered } from './rendered';
 
 /** Text as XML character data or an attribute value: `&`, `<`, `>`, `"` and `'` escaped, characters XML 1.0 forbids dropped. */
@@ -42,9 +43,9 @@ function entryOf(hit: CatalogHit, ctx: FeedContext): Entry {
 /** RFC 822 dates, as RSS 2.0 writes them (`Tue, 01 Dec 2026 10:00:00 GMT`). */
 const rfc822 = (iso: string): string => new Date(iso).toUTCString();
 
-/** A catalog page as an RSS 2.0 feed: one item per dataset, newest modification first as the page is sorted. */
-export function catalogRss(hits: readonly CatalogHit[], ctx: FeedContext): Rendered {
-  const items = hits.map((h) => entryOf(h, ctx)).map((e) => [
+/** A catalog page as an RSS 2.0 feed written piece by piece: the channel, one item per dataset as the page is sorted, the end. */
+export function catalogRssWriter(ctx: FeedContext): ExportWriter<CatalogHit> {
+  const item = (e: Entry): string => [
     '<item>',
     `<title>${xmlText(e.title)}</title>`,
     `<link>${xmlText(e.link)}</link>`,
@@ -54,11 +55,22 @@ export function catalogRss(hits: readonly CatalogHit[], ctx: FeedContext): Rende
     ...e.categories.map((c) => `<category>${xmlText(c)}</category>`),
     ...(e.author ? [`<dc:creator>${xmlText(e.author)}</dc:creator>`] : []),
     '</item>',
-  ].join(''));
-  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>`
-    + `<title>${xmlText(ctx.title)}</title><link>${xmlText(ctx.site)}</link><description>${xmlText(ctx.title)}</description>`
-    + `<atom:link href="${xmlText(ctx.self)}" rel="self" type="application/rss+xml"/>${items.join('')}</channel></rss>\n`;
-  return { contentType: 'application/rss+xml; charset=utf-8', body };
+  ].join('');
+  return {
+    contentType: 'application/rss+xml; charset=utf-8',
+    headers: {},
+    head: `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>`
+      + `<title>${xmlText(ctx.title)}</title><link>${xmlText(ctx.site)}</link><description>${xmlText(ctx.title)}</description>`
+      + `<atom:link href="${xmlText(ctx.self)}" rel="self" type="application/rss+xml"/>`,
+    page: (hits) => hits.map((h) => item(entryOf(h, ctx))).join(''),
+    tail: '</channel></rss>\n',
+  };
+}
+
+/** A catalog page as an RSS 2.0 feed (catalogRssWriter's text, whole). */
+export function catalogRss(hits: readonly CatalogHit[], ctx: FeedContext): Rendered {
+  const writer = catalogRssWriter(ctx);
+  return { contentType: writer.contentType, body: writer.head + writer.page(hits, true) + writer.tail };
 }
 
 /** A catalog page as an Atom feed (RFC 4287): one entry per dataset. */

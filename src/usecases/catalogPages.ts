@@ -10,7 +10,7 @@ import { catalogAlias } from '../schema/indexNames';
 import { resolveDomain } from './resolveDataset';
 
 /**
- * The entries of a catalog search, whole (as runCatalogSearch reads them), `pageSize` at a time in
+ * The entries of a catalog search, whole (as runCatalogEntries reads them), `pageSize` at a time in
  * id order, up to the request's `rows`: each page asks for the entries after the last id of the one
  * before (`search_after`), so that memory holds one page and an entry published or changed meanwhile
  * comes once at most, every other exactly once. The request's own sort, start and facets are not used;

@@ -2,7 +2,6 @@ import type { Access } from '../auth/access';
 import { compileSearch } from '../compile/compileSearch';
 import type { Deps } from '../execute/deps';
 import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
-import { searchIndex } from '../execute/searchIndex';
 import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
 import type { CatalogSearchRequest } from '../model/catalogRequest';
 import { CATALOG_HIT_SOURCE, catalogPageSource, type CatalogHit, type CatalogPageHit } from '../model/dataset';
@@ -33,26 +32,25 @@ function readCatalog<T>(plan: SearchPlan, res: SearchResponse<T>): CatalogSearch
   };
 }
 
-async function searchCatalog<T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, read: (plan: SearchPlan) => SearchPlan): Promise<CatalogSearchResult<T>> {
-  const plan = await catalogPlan(deps, access, req, now, read);
-  return readCatalog(plan, await searchIndex<T>(deps, compileSearch(plan)));
-}
-
 /**
- * ODS catalog search (reference/ods-v1.md §1.1): resolve the domain → plan (with the caller's
- * visibility) → one request → read, each entry whole (CSV, feeds, DCAT, OGC collections).
- */
-export const runCatalogSearch = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number): Promise<CatalogSearchResult> =>
-  searchCatalog<CatalogHit>(deps, access, req, now, (plan) => ({ ...plan, source: CATALOG_HIT_SOURCE }));
-
-/**
- * The same search for a JSON page (`json`, `jsonp`): each entry as its written dataset object
+ * ODS catalog search (reference/ods-v1.md §1.1) for a JSON page (`json`, `jsonp`): resolve the
+ * domain → plan (with the caller's visibility) → Elasticsearch → read, each entry as its written dataset object
  * (src/catalog/catalogPageText.ts). A page of more than `pieceRows` entries is read in pieces
  * (src/execute/searchInPieces.ts): `hits` holds the first, `more` the others as they are asked for.
  */
-export async function runCatalogPage(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<CatalogSearchResult<CatalogPageHit> & { more?: LaterPieces<CatalogPageHit> }> {
-  const plan = await catalogPlan(deps, access, req, now, (p) => ({ ...p, source: catalogPageSource(req) }));
-  const { first, rest } = await searchInPieces<CatalogPageHit>(deps, compileSearch(plan), pieceRows);
+export const runCatalogPage = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<CatalogPageHit>> =>
+  catalogInPieces<CatalogPageHit>(deps, access, req, now, pieceRows, catalogPageSource(req));
+
+/** The same search for the CSV, RSS and Atom forms: each entry whole, a page of more than `pieceRows` entries read in pieces. */
+export const runCatalogEntries = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<CatalogHit>> =>
+  catalogInPieces<CatalogHit>(deps, access, req, now, pieceRows, CATALOG_HIT_SOURCE);
+
+/** A catalog page whose first piece is read: the total, its entries, the facet groups, and the later pieces if there are. */
+export type PiecedCatalog<T> = CatalogSearchResult<T> & { more?: LaterPieces<T> };
+
+async function catalogInPieces<T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number, source: string[]): Promise<PiecedCatalog<T>> {
+  const plan = await catalogPlan(deps, access, req, now, (p) => ({ ...p, source }));
+  const { first, rest } = await searchInPieces<T>(deps, compileSearch(plan), pieceRows);
   return { ...readCatalog(plan, first), ...(rest ? { more: { pieces: sources(rest.pieces), release: rest.release } } : {}) };
 }
 

@@ -14,7 +14,9 @@ import { requestParams } from '../shared/requestParams';
 import { getOrPost } from '../shared/routeMethods';
 import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
-import { runCatalogPage, runCatalogSearch } from '../../usecases/runCatalogSearch';
+import { runCatalogEntries, runCatalogPage } from '../../usecases/runCatalogSearch';
+import { catalogCsvWriter } from '../../render/catalogCsv';
+import { catalogRssWriter } from '../../render/catalogFeed';
 import { runDatasetLookup } from '../../usecases/runDatasetLookup';
 import { requireCallback } from '../shared/requireCallback';
 import { jsonAnswer } from '../../render/jsonAnswer';
@@ -44,13 +46,17 @@ export function catalogRouter(deps: Deps, clock: () => number, pages: PageLimits
       await sendInPieces(res, writer, page.hits, more, items, { maxBytes: pages.maxBytes, downloadPath: '/api/v2/catalog/exports/dcat' });
       return;
     }
-    const { hits } = await runCatalogSearch(deps, routeAccess(req), request, clock());
     const site = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     // The feed names itself by the request's URL, without its key.
     const self = new URL(req.originalUrl, site);
     self.searchParams.delete('apikey');
     const feed = { self: self.toString(), site, datasetPath: req.path.replace(/search\/?$/, ''), title: `Datasets of ${routeAccess(req).domain}` };
-    send(res, renderCatalogEntries(hits, request, feed));
+    // Atom's feed says when its newest entry changed before its entries: it is read whole.
+    const { more, ...page } = await runCatalogEntries(deps, routeAccess(req), request, clock(), request.format === 'atom' ? request.rows : pages.pieceRows);
+    if (!more) { send(res, renderCatalogEntries(page.hits, request, feed)); return; }
+    const items = Math.min(request.rows, page.nhits - request.start);
+    const writer = request.format === 'rss' ? catalogRssWriter(feed) : catalogCsvWriter();
+    await sendInPieces(res, writer, page.hits, more, items, { maxBytes: pages.maxBytes, downloadPath: '/api/v2/catalog/exports/dcat' });
   });
   const lookup = (d4c: boolean): RequestHandler => async (req, res) => {
     const raw = requestParams(req);

@@ -8,7 +8,7 @@ import { openTestDeps } from '../../support/testDeps';
 
 /**
  * A catalog page of more entries than a piece holds is read and sent piece by piece; it is the same
- * text as the page read and written whole, in every form a JSON page takes.
+ * text as the page read and written whole, in every form it takes.
  */
 let deps: Deps & { close(): Promise<void> };
 beforeAll(async () => {
@@ -26,12 +26,16 @@ describe('a large catalog page', () => {
     ['from an offset, with the schema and the DCAT metadata', 'rows=200&start=150&extrametas=true&interopmetas=true&sort=title'],
     ['pretty-printed', 'rows=120&pretty_print=true&facet=theme'],
     ['as JSONP', 'rows=90&format=jsonp&callback=cb'],
+    ['as CSV', 'rows=300&format=csv&sort=-modified'],
+    ['as RSS', 'rows=300&format=rss&q=paris'],
+    ['as Atom (read whole: its feed is dated by its newest entry)', 'rows=300&format=atom'],
   ])('%s: the same text in pieces as whole', async (_name, query) => {
-    const whole = await request(appWith(10_000)).get(`/paris/api2/datasets/search?${query}`);
-    const pieces = await request(appWith(7)).get(`/paris/api2/datasets/search?${query}`);
+    // One host for both: a feed's links name it.
+    const whole = await request(appWith(10_000)).get(`/paris/api2/datasets/search?${query}`).set('Host', 'portal.example');
+    const pieces = await request(appWith(7)).get(`/paris/api2/datasets/search?${query}`).set('Host', 'portal.example');
     expect(whole.status).toBe(200);
     // More entries than a piece holds: the page is read in more than one piece.
-    expect((whole.text.match(/"datasetid"/g) ?? []).length).toBeGreaterThan(7);
+    expect((whole.text.match(/"datasetid"|\n[^\n]|<item>|<entry>/g) ?? []).length).toBeGreaterThan(7);
     expect({ status: pieces.status, type: pieces.headers['content-type'] }).toEqual({ status: 200, type: whole.headers['content-type'] });
     expect(pieces.text === whole.text).toBe(true);
   });
