@@ -1,4 +1,8 @@
-import { RequestHandler, Router } from 'express';
+import { RequestHandler, Router, type Response } from 'express';
+import type { CatalogSearchRequest } from '../../model/catalogRequest';
+import type { CatalogHit } from '../../model/dataset';
+import type { LaterPieces } from '../../execute/searchInPieces';
+import type { ExportWriter } from '../../render/formats/streamWriter';
 import type { DatasetRef } from '../../model/recordsRequest';
 import { withCallbackFormat } from '../shared/callbackFormat';
 import type { ParamReader } from '../shared/paramReader';
@@ -32,6 +36,9 @@ const datasetIdParam = (params: ParamReader): DatasetRef => datasetRef(params.on
 /** ODS v1 catalog search and dataset lookup (reference/ods-v1.md §1.1–§1.2), as an anonymous caller of the route's domain sees them. */
 export function catalogRouter(deps: Deps, clock: () => number, pages: PageLimits): Router {
   const router = Router();
+  /** A page read in pieces, sent as it is read; one over the byte budget points to the whole catalog's export. */
+  const sendPieces = <T>(res: Response, writer: ExportWriter<T>, page: { nhits: number; hits: T[] }, more: LaterPieces<T>, request: CatalogSearchRequest): Promise<void> =>
+    sendInPieces(res, writer, page.hits, more, Math.min(request.rows, page.nhits - request.start), { maxBytes: pages.maxBytes, downloadPath: '/api/v2/catalog/exports/dcat' });
   const search = ['/api/datasets/1.0/search', '/d4c/api/datasets/1.0/search', '/:domain/api2/datasets/search', '/d4c/:domain/api2/datasets/search'];
   router.all(search, getOrPost, async (req, res) => {
     const params = requestParams(req);
@@ -41,9 +48,7 @@ export function catalogRouter(deps: Deps, clock: () => number, pages: PageLimits
       const { more, ...page } = await runCatalogPage(deps, routeAccess(req), request, clock(), pages.pieceRows);
       if (!more) { send(res, renderCatalogPage({ ...page, parameters: request.echo }, request)); return; }
       // A large page goes out piece by piece, as it is read.
-      const items = Math.min(request.rows, page.nhits - request.start);
-      const writer = catalogPagePieces({ nhits: page.nhits, parameters: request.echo, ...(page.groups ? { groups: page.groups } : {}) }, request, request);
-      await sendInPieces(res, writer, page.hits, more, items, { maxBytes: pages.maxBytes, downloadPath: '/api/v2/catalog/exports/dcat' });
+      await sendPieces(res, catalogPagePieces({ nhits: page.nhits, parameters: request.echo, ...(page.groups ? { groups: page.groups } : {}) }, request, request), page, more, request);
       return;
     }
     const site = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -54,9 +59,7 @@ export function catalogRouter(deps: Deps, clock: () => number, pages: PageLimits
     // Atom's feed says when its newest entry changed before its entries: it is read whole.
     const { more, ...page } = await runCatalogEntries(deps, routeAccess(req), request, clock(), request.format === 'atom' ? request.rows : pages.pieceRows);
     if (!more) { send(res, renderCatalogEntries(page.hits, request, feed)); return; }
-    const items = Math.min(request.rows, page.nhits - request.start);
-    const writer = request.format === 'rss' ? catalogRssWriter(feed) : catalogCsvWriter();
-    await sendInPieces(res, writer, page.hits, more, items, { maxBytes: pages.maxBytes, downloadPath: '/api/v2/catalog/exports/dcat' });
+    await sendPieces<CatalogHit>(res, request.format === 'rss' ? catalogRssWriter(feed) : catalogCsvWriter(), page, more, request);
   });
   const lookup = (d4c: boolean): RequestHandler => async (req, res) => {
     const raw = requestParams(req);
