@@ -11,12 +11,11 @@
  *                               BENCH_EXPORT_REPEAT=3 runs per pair, the median kept)
  */
 import type { SearchResponse } from '@elastic/elasticsearch/lib/api/types';
-import { get } from 'node:http';
 import { loadConfig } from '../src/config/config';
 import type { Deps } from '../src/execute/deps';
 import { openDeps } from '../src/execute/openDeps';
 import { recordsAlias } from '../src/schema/indexNames';
-import { Api, ensureFixture, SOURCE, startApi, peakRssMb, resetPeak } from './harness';
+import { Api, download, ensureFixture, SOURCE, startApi, peakRssMb, resetPeak } from './harness';
 import { ensureSyntheticDataset } from './syntheticDataset';
 
 /** The API's export page size (src/http/app.ts), used by the raw scan too. */
@@ -25,19 +24,6 @@ const FORMATS = ['csv', 'json', 'geojson'];
 const REPEAT = Number(process.env.BENCH_EXPORT_REPEAT ?? 3);
 
 interface Run { seconds: number; bytes: number; rows: number; peakRssMb?: number }
-
-/** Our download, read as fast as the socket gives it; the bytes counted, the body dropped. */
-function download(api: Api, path: string): Promise<{ bytes: number }> {
-  return new Promise((resolve, reject) => {
-    get({ host: '127.0.0.1', port: api.port, path }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => { bytes += c.length; });
-      res.on('end', () => (res.statusCode === 200 && res.complete ? resolve({ bytes }) : reject(new Error(`download ${path}: ${res.statusCode}`))));
-      res.on('error', reject);
-    }).on('error', reject);
-  });
-}
-
 
 async function ours(api: Api, dataset: string, format: string, rows: number): Promise<Run> {
   resetPeak(api.pid);

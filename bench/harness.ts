@@ -160,6 +160,18 @@ export async function runBench(body: (deps: Deps, api: Api, dataset: string) => 
   console.log(lines.join('\n'));
 }
 
+/** A whole answer of the API, read as fast as the socket gives it: the bytes counted, the body dropped; anything but a complete 200 rejects. */
+export function download(api: Pick<Api, 'port'>, path: string): Promise<{ bytes: number }> {
+  return new Promise((resolve, reject) => {
+    get({ host: '127.0.0.1', port: api.port, path }, (res) => {
+      let bytes = 0;
+      res.on('data', (c: Buffer) => { bytes += c.length; });
+      res.on('end', () => (res.statusCode === 200 && res.complete ? resolve({ bytes }) : reject(new Error(`${path}: ${res.statusCode}`))));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
 /** Resets a process's peak RSS (Linux: /proc/<pid>/clear_refs), so that VmHWM covers what runs next. */
 export function resetPeak(pid: number): void {
   try { writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { /* not Linux: VmHWM is then the peak since start */ }

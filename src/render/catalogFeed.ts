@@ -73,14 +73,17 @@ export function catalogRss(hits: readonly CatalogHit[], ctx: FeedContext): Rende
   return { contentType: writer.contentType, body: writer.head + writer.page(hits, true) + writer.tail };
 }
 
-/** A catalog page as an Atom feed (RFC 4287): one entry per dataset. */
-export function catalogAtom(hits: readonly CatalogHit[], ctx: FeedContext): Rendered {
-  const entries = hits.map((h) => entryOf(h, ctx));
-  const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), '1970-01-01T00:00:00.000Z');
-  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>${xmlText(ctx.title)}</title>`
-    + `<id>${xmlText(ctx.self)}</id><updated>${updated}</updated><link rel="self" href="${xmlText(ctx.self)}"/><link href="${xmlText(ctx.site)}"/>`
-    + `<author><name>${xmlText(ctx.title)}</name></author>`
-    + entries.map((e) => [
+/**
+ * A catalog page as an Atom feed (RFC 4287) written piece by piece: the feed's title, id, links
+ * and author, one entry per dataset, then the feed's `updated`, the newest entry's (the epoch for
+ * none). RFC 4287 gives the order of a feed's children no meaning, so it is written once the
+ * entries are known rather than before them.
+ */
+export function catalogAtomWriter(ctx: FeedContext): ExportWriter<CatalogHit> {
+  let updated = '1970-01-01T00:00:00.000Z';
+  const entry = (e: Entry): string => {
+    if (e.updated > updated) updated = e.updated;
+    return [
       '<entry>',
       `<title>${xmlText(e.title)}</title>`,
       `<id>${xmlText(e.link)}</id>`,
@@ -90,7 +93,21 @@ export function catalogAtom(hits: readonly CatalogHit[], ctx: FeedContext): Rend
       ...e.categories.map((c) => `<category term="${xmlText(c)}"/>`),
       ...(e.author ? [`<author><name>${xmlText(e.author)}</name></author>`] : []),
       '</entry>',
-    ].join('')).join('')
-    + '</feed>\n';
-  return { contentType: 'application/atom+xml; charset=utf-8', body };
+    ].join('');
+  };
+  return {
+    contentType: 'application/atom+xml; charset=utf-8',
+    headers: {},
+    head: `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>${xmlText(ctx.title)}</title>`
+      + `<id>${xmlText(ctx.self)}</id><link rel="self" href="${xmlText(ctx.self)}"/><link href="${xmlText(ctx.site)}"/>`
+      + `<author><name>${xmlText(ctx.title)}</name></author>`,
+    page: (hits) => hits.map((h) => entry(entryOf(h, ctx))).join(''),
+    get tail() { return `<updated>${updated}</updated></feed>\n`; },
+  };
+}
+
+/** A catalog page as an Atom feed (catalogAtomWriter's text, whole). */
+export function catalogAtom(hits: readonly CatalogHit[], ctx: FeedContext): Rendered {
+  const writer = catalogAtomWriter(ctx);
+  return { contentType: writer.contentType, body: writer.head + writer.page(hits, true) + writer.tail };
 }

@@ -20,7 +20,7 @@ import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
 import { runCatalogEntries, runCatalogPage } from '../../usecases/runCatalogSearch';
 import { catalogCsvWriter } from '../../render/catalogCsv';
-import { catalogRssWriter } from '../../render/catalogFeed';
+import { catalogAtomWriter, catalogRssWriter } from '../../render/catalogFeed';
 import { runDatasetLookup } from '../../usecases/runDatasetLookup';
 import { requireCallback } from '../shared/requireCallback';
 import { jsonAnswer } from '../../render/jsonAnswer';
@@ -56,10 +56,10 @@ export function catalogRouter(deps: Deps, clock: () => number, pages: PageLimits
     const self = new URL(req.originalUrl, site);
     self.searchParams.delete('apikey');
     const feed = { self: self.toString(), site, datasetPath: req.path.replace(/search\/?$/, ''), title: `Datasets of ${routeAccess(req).domain}` };
-    // Atom's feed says when its newest entry changed before its entries: it is read whole.
-    const { more, ...page } = await runCatalogEntries(deps, routeAccess(req), request, clock(), request.format === 'atom' ? request.rows : pages.pieceRows);
+    const { more, ...page } = await runCatalogEntries(deps, routeAccess(req), request, clock(), pages.pieceRows);
     if (!more) { send(res, renderCatalogEntries(page.hits, request, feed)); return; }
-    await sendPieces<CatalogHit>(res, request.format === 'rss' ? catalogRssWriter(feed) : catalogCsvWriter(), page, more, request);
+    const writer = request.format === 'rss' ? catalogRssWriter(feed) : request.format === 'atom' ? catalogAtomWriter(feed) : catalogCsvWriter();
+    await sendPieces<CatalogHit>(res, writer, page, more, request);
   });
   const lookup = (d4c: boolean): RequestHandler => async (req, res) => {
     const raw = requestParams(req);

@@ -53,6 +53,14 @@ describe('catalog search as RSS 2.0 and Atom (format=rss, format=atom)', () => {
     }
   });
 
+  test('Atom: the feed\'s updated, written after its entries (RFC 4287 gives the order no meaning), is read as the newest entry\'s', async () => {
+    const { feed } = await readFeed('/paris/api2/datasets/search?format=atom&rows=300');
+    const entries = feed.items.map((i) => (i as { pubDate?: string; isoDate?: string }).isoDate ?? '');
+    expect(entries.length).toBeGreaterThan(200);
+    const newest = [...entries].sort().pop();
+    expect(new Date((feed as { lastBuildDate?: string }).lastBuildDate ?? '').toISOString()).toBe(newest);
+  });
+
   test('the feed\'s links point to dataset lookups that answer', async () => {
     const { feed } = await readFeed('/paris/api2/datasets/search?format=rss&rows=3&sort=title');
     for (const item of feed.items) {

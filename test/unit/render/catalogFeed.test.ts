@@ -67,11 +67,11 @@ describe('catalogRss', () => {
 });
 
 describe('catalogAtom', () => {
-  test('an Atom feed (RFC 4287): its updated is the newest entry\'s', () => {
+  test('an Atom feed (RFC 4287): its updated, the newest entry\'s, follows the entries', () => {
     const { contentType, body } = catalogAtom([bare, full, oldest], ctx);
     expect(contentType).toBe('application/atom+xml; charset=utf-8');
     const head = '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Données &lt;ouvertes&gt;</title>'
-      + '<id>https://h.example/api/feed?q=a&amp;rows=2</id><updated>2026-03-29T00:30:00.000Z</updated>'
+      + '<id>https://h.example/api/feed?q=a&amp;rows=2</id>'
       + '<link rel="self" href="https://h.example/api/feed?q=a&amp;rows=2"/><link href="https://h.example"/>'
       + '<author><name>Données &lt;ouvertes&gt;</name></author>';
     const e1 = '<entry><title>nu</title><id>https://h.example/api/datasets/1.0/nu</id><updated>2024-02-03T04:05:06.000Z</updated>'
@@ -82,16 +82,16 @@ describe('catalogAtom', () => {
       + '<author><name>Ville</name></author></entry>';
     const e3 = '<entry><title>vieux</title><id>https://h.example/api/datasets/1.0/vieux</id><updated>2020-05-06T07:08:09.000Z</updated>'
       + '<link href="https://h.example/api/datasets/1.0/vieux"/><summary></summary></entry>';
-    expect(body).toBe(`${head}${e1}${e2}${e3}</feed>\n`);
+    expect(body).toBe(`${head}${e1}${e2}${e3}<updated>2026-03-29T00:30:00.000Z</updated></feed>\n`);
   });
 
   test('the newest entry wins wherever it stands in the page', () => {
-    const updatedOf = (hits: CatalogHit[]): string | undefined => /<updated>([^<]*)<\/updated>/.exec(catalogAtom(hits, ctx).body)?.[1];
+    const updatedOf = (hits: CatalogHit[]): string | undefined => /<updated>([^<]*)<\/updated><\/feed>/.exec(catalogAtom(hits, ctx).body)?.[1];
     expect(updatedOf([full, bare, oldest])).toBe('2026-03-29T00:30:00.000Z');
     expect(updatedOf([oldest, bare])).toBe('2024-02-03T04:05:06.000Z');
   });
 
   test('an empty page is updated at the epoch', () => {
-    expect(catalogAtom([], ctx).body).toContain('<updated>1970-01-01T00:00:00.000Z</updated>');
+    expect(catalogAtom([], ctx).body).toContain('<updated>1970-01-01T00:00:00.000Z</updated></feed>');
   });
 });
