@@ -16,10 +16,10 @@ import { resolveDomain } from './resolveDataset';
 /** A page of the catalog: the exact total, the entries, and the facet groups when some were asked for. */
 export interface CatalogSearchResult<T = CatalogHit> { nhits: number; hits: T[]; groups?: FacetGroup[] }
 
-/** The plan of a catalog search, `_source` chosen by `read`. */
-async function catalogPlan(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, read: (plan: SearchPlan) => SearchPlan): Promise<SearchPlan> {
+/** The plan of a catalog search that reads `source` of each entry. */
+async function catalogPlan(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, source: string[]): Promise<SearchPlan> {
   const scope = await resolveDomain(deps, access.domain);
-  return read(planCatalogSearch(req, scope, access, catalogAlias(deps.indexPrefix), now));
+  return { ...planCatalogSearch(req, scope, access, catalogAlias(deps.indexPrefix), now), source };
 }
 
 /** A catalog search's answer: the total, the entries, and the facet groups when some were asked for. */
@@ -49,7 +49,7 @@ export const runCatalogEntries = (deps: Deps, access: Access, req: CatalogSearch
 export type PiecedCatalog<T> = CatalogSearchResult<T> & { more?: LaterPieces<T> };
 
 async function catalogInPieces<T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number, source: string[]): Promise<PiecedCatalog<T>> {
-  const plan = await catalogPlan(deps, access, req, now, (p) => ({ ...p, source }));
+  const plan = await catalogPlan(deps, access, req, now, source);
   const { first, rest } = await searchInPieces<T>(deps, compileSearch(plan), pieceRows);
   return { ...readCatalog(plan, first), ...(rest ? { more: { pieces: sources(rest.pieces), release: rest.release } } : {}) };
 }
