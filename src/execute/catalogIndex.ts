@@ -5,7 +5,7 @@ import type { CatalogHit } from '../model/dataset';
 import { catalogAlias, catalogIndex } from '../schema/indexNames';
 import { withLayout } from '../index/indexLayout';
 import { bulkIndex } from './bulkIndex';
-import { countDatasets, datasetPages, getDataset } from './datasetStore';
+import { countDatasets, datasetPages, datasetRowVersions, getDataset } from './datasetStore';
 import type { Deps } from './deps';
 import { indexLayoutFor } from './indexLayoutFor';
 import { liveIndexFormat } from './liveIndexFormat';
@@ -36,9 +36,16 @@ export const CATALOG_FORMAT = `${DOCUMENT_VERSION}:${createHash('sha256').update
 /** Catalog entries read from PostgreSQL and bulk-indexed at a time by a rebuild. */
 const CATALOG_PAGE = 500;
 
-/** Rebuilds the catalog index from PostgreSQL into a new version and swaps the alias. */
+/**
+ * Rebuilds the catalog index from PostgreSQL into a new version and swaps the alias, then writes
+ * again the entries that changed while it ran (`catchUp`): without that, a dataset published,
+ * changed or deleted after its page was read, whose own entry update went to the old index
+ * before the swap, would be missing, stale or still listed until its next change.
+ */
 export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; count: number }> {
   const { es, pool, indexPrefix } = deps;
+  // Read before the first page: every change committed later shows as another row version.
+  const before = await datasetRowVersions(pool);
   const index = catalogIndex(indexPrefix, Date.now());
   // One shard: a catalog of even 100,000 datasets is small; replicas as for record indices.
   const layout = { ...(await indexLayoutFor(deps, await countDatasets(pool))), shards: 1 };
@@ -49,14 +56,36 @@ export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; 
       const res = await bulkIndex(es, index, page.map((d) => ({ id: d.id, doc: indexedCatalogDocument(d) })));
       if (res.rejected > 0) throw new Error(`Elasticsearch refused ${res.rejected} catalog documents (${res.firstRejection})`);
     }
-    const count = await finishLoading(es, index);
-    const old = await swapAlias(es, catalogAlias(indexPrefix), index);
-    if (old.length > 0) await es.indices.delete({ index: old.join(','), ignore_unavailable: true });
-    return { index, count };
+    await finishLoading(es, index);
   } catch (err) {
     await es.indices.delete({ index, ignore_unavailable: true }).catch(() => undefined);
     throw err;
   }
+  const alias = catalogAlias(indexPrefix);
+  const old = await swapAlias(es, alias, index);
+  if (old.length > 0) await es.indices.delete({ index: old.join(','), ignore_unavailable: true });
+  await catchUp(deps, alias, before);
+  return { index, count: (await es.count({ index })).count };
+}
+
+/**
+ * After a rebuild's swap, writes through the alias the entry of every dataset whose row changed,
+ * appeared or went since `before` (read before the rebuild's first page). A change committed
+ * from now on has its own entry update go to the new index, as every change does.
+ */
+async function catchUp(deps: Deps, alias: string, before: Map<string, string>): Promise<void> {
+  const now = await datasetRowVersions(deps.pool);
+  const changed = [...now].filter(([id, v]) => before.get(id) !== v).map(([id]) => id);
+  const gone = [...before.keys()].filter((id) => !now.has(id));
+  for (const id of [...changed, ...gone]) await writeCatalogEntry(deps, alias, id, false);
+  if (changed.length + gone.length > 0) await deps.es.indices.refresh({ index: alias });
+}
+
+/** Writes a dataset's entry as PostgreSQL has it now, or deletes it when the dataset is gone. */
+async function writeCatalogEntry(deps: Deps, alias: string, datasetId: string, refresh: boolean): Promise<void> {
+  const dataset = await getDataset(deps.pool, datasetId);
+  if (!dataset) { await deps.es.delete({ index: alias, id: datasetId, refresh }, { ignore: [404] }); return; }
+  await deps.es.index({ index: alias, id: datasetId, document: indexedCatalogDocument(dataset), refresh });
 }
 
 /**
@@ -78,7 +107,5 @@ export async function ensureCatalogIndex(deps: Deps): Promise<boolean> {
 export async function refreshCatalogEntry(deps: Deps, datasetId: string): Promise<void> {
   const alias = catalogAlias(deps.indexPrefix);
   if (await ensureCatalogIndex(deps)) return;
-  const dataset = await getDataset(deps.pool, datasetId);
-  if (!dataset) { await deps.es.delete({ index: alias, id: datasetId, refresh: true }, { ignore: [404] }); return; }
-  await deps.es.index({ index: alias, id: datasetId, document: indexedCatalogDocument(dataset), refresh: true });
+  await writeCatalogEntry(deps, alias, datasetId, true);
 }

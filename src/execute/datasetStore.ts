@@ -48,6 +48,15 @@ export async function* datasetPages(q: Queryable, pageSize: number): AsyncGenera
   }
 }
 
+/**
+ * Every dataset's row version (PostgreSQL's `xmin`, which any write of the row changes), by id:
+ * what a catalog rebuild compares before and after it to find the entries changed meanwhile.
+ */
+export async function datasetRowVersions(q: Queryable): Promise<Map<string, string>> {
+  const { rows } = await q.query<{ id: string; v: string }>('SELECT id, xmin::text AS v FROM datasets');
+  return new Map(rows.map((r) => [r.id, r.v]));
+}
+
 /** How many datasets there are (metadata-only entries included). */
 export async function countDatasets(q: Queryable): Promise<number> {
   const { rows } = await q.query<{ n: string }>('SELECT count(*) AS n FROM datasets');

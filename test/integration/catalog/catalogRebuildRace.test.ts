@@ -1,0 +1,88 @@
+import type { QueryResult } from 'pg';
+import { rebuildCatalogIndex, refreshCatalogEntry } from '../../../src/execute/catalogIndex';
+import { removeDatasetRows, updateDatasetHeader } from '../../../src/execute/datasetAdmin';
+import { upsertDataset } from '../../../src/execute/datasetStore';
+import type { Deps } from '../../../src/execute/deps';
+import { catalogAlias } from '../../../src/schema/indexNames';
+import { openTestDeps } from '../../support/testDeps';
+
+/**
+ * A catalog rebuild reads PostgreSQL a page at a time, and a dataset can change between the read
+ * of its page and the alias swap. Its own entry update then goes to the index being replaced. The
+ * rebuild must still end with every entry as PostgreSQL has it: a dataset created meanwhile is
+ * listed, a changed one shows its change, a deleted one is gone.
+ */
+let deps: Deps & { close(): Promise<void> };
+const DELETED = 'race-a-deleted', CHANGED = 'race-b-changed', CREATED = 'race-c-created';
+const header = (id: string, title: string) => ({ id, domain: 'default', metadata: { title }, visibility: 'public' as const, state: 'published' as const });
+
+beforeAll(async () => {
+  deps = await openTestDeps();
+  for (const id of [DELETED, CHANGED, CREATED]) await removeDatasetRows(deps.pool, id);
+  await upsertDataset(deps.pool, header(DELETED, 'To be deleted'));
+  await upsertDataset(deps.pool, header(CHANGED, 'Title before'));
+  for (const id of [DELETED, CHANGED, CREATED]) await refreshCatalogEntry(deps, id);
+}, 120000);
+afterAll(async () => {
+  for (const id of [DELETED, CHANGED, CREATED]) {
+    await removeDatasetRows(deps.pool, id);
+    await refreshCatalogEntry(deps, id);
+  }
+  await deps.close();
+});
+
+/** The pages of whole dataset rows the rebuild reads, by the ids each holds. */
+const isDatasetPage = (sql: unknown) => typeof sql === 'string' && /^SELECT \* FROM datasets\b.*ORDER BY id LIMIT/s.test(sql);
+
+/**
+ * `deps` whose PostgreSQL, right after answering the page that holds CHANGED, makes three changes
+ * the way the API makes them (row written, then the entry updated through the alias), and which
+ * records every page's ids and the title it read for CHANGED.
+ */
+function changingDuringPages(pages: string[][], seenTitles: string[]): Deps {
+  const pool = Object.create(deps.pool) as Deps['pool'];
+  let changed = false;
+  pool.query = (async (...args: Parameters<Deps['pool']['query']>) => {
+    const res = await (deps.pool.query as (...a: unknown[]) => Promise<QueryResult>)(...args);
+    if (!isDatasetPage(args[0])) return res;
+    const rows = res.rows as Array<{ id: string; metadata: { title: string } }>;
+    pages.push(rows.map((r) => r.id));
+    const mine = rows.find((r) => r.id === CHANGED);
+    if (mine && !changed) {
+      changed = true;
+      seenTitles.push(mine.metadata.title);
+      await updateDatasetHeader(deps.pool, CHANGED, { metadata: { title: 'Title after' } });
+      await refreshCatalogEntry(deps, CHANGED);
+      await upsertDataset(deps.pool, header(CREATED, 'Created during the rebuild'));
+      await refreshCatalogEntry(deps, CREATED);
+      await removeDatasetRows(deps.pool, DELETED);
+      await refreshCatalogEntry(deps, DELETED);
+    }
+    return res;
+  }) as Deps['pool']['query'];
+  return { ...deps, pool };
+}
+
+test('entries changed between the read of their page and the swap end up as PostgreSQL has them', async () => {
+  const pages: string[][] = [], seenTitles: string[] = [];
+  const { count } = await rebuildCatalogIndex(changingDuringPages(pages, seenTitles));
+
+  // The race took place: the rebuild read CHANGED's old title and DELETED's row, and no later page read CREATED.
+  expect(seenTitles).toEqual(['Title before']);
+  const pageOf = (id: string) => pages.findIndex((p) => p.includes(id));
+  expect(pageOf(DELETED)).toBeGreaterThanOrEqual(0);
+  expect(pageOf(CREATED)).toBe(-1);
+
+  const alias = catalogAlias(deps.indexPrefix);
+  const entry = async (id: string) => (await deps.es.get<{ dataset: { metas: { title: string } } }>({ index: alias, id }, { ignore: [404] }));
+  expect((await entry(CHANGED))._source?.dataset.metas.title).toBe('Title after');
+  expect((await entry(CREATED))._source?.dataset.metas.title).toBe('Created during the rebuild');
+  expect((await entry(DELETED)).found).toBe(false);
+
+  // Searchable at once, and the count is that of PostgreSQL's datasets.
+  const ids = async (id: string) => (await deps.es.search({ index: alias, query: { term: { datasetid: id } }, _source: false, size: 10 })).hits.hits.map((h) => h._id);
+  expect(await ids(CREATED)).toEqual([CREATED]);
+  expect(await ids(DELETED)).toEqual([]);
+  const { rows } = await deps.pool.query<{ n: string }>('SELECT count(*) AS n FROM datasets');
+  expect(count).toBe(Number(rows[0].n));
+}, 120000);
