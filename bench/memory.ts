@@ -4,8 +4,10 @@
  * the largest pages, downloads and maps of communes-france (35,357 polygons) and
  * lieux-de-tournage. Before each request the peak (VmHWM) is reset to the RSS of the moment, which
  * is printed too: a request's own weight is the difference. Any answer but a complete 200 stops
- * the bench. Prints the routes whose peak passes 200 MB (issue 18's bound for an export) last.
- *   npm run bench:memory      (BENCH_CATALOG sets the catalog's size)
+ * the bench. Then each route again, as `BENCH_CONCURRENCY` (4) requests sent at once: what a few
+ * callers asking for the same large answer cost together. Prints the routes whose peak passes
+ * 200 MB (issue 18's bound for an export) last, one at a time and at once apart.
+ *   npm run bench:memory      (BENCH_CATALOG sets the catalog's size, BENCH_CONCURRENCY=1 skips the second pass)
  */
 import { loadConfig } from '../src/config/config';
 import { openDeps } from '../src/execute/openDeps';
@@ -41,7 +43,8 @@ const routes = (catalog: string): Array<[string, string]> => [
 async function main(): Promise<void> {
   const env = { ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' };
   const deps = await openDeps(loadConfig(env));
-  const lines = ['request\tstatus\tbytes\tseconds\tRSS before MB\tpeak RSS MB'];
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
+  const lines = ['request\tat once\tbytes each\tseconds\tRSS before MB\tpeak RSS MB'];
   const over: string[] = [];
   try {
     const catalog = await ensureSyntheticCatalog(deps, Number(process.env.BENCH_CATALOG ?? 10_000));
@@ -49,15 +52,17 @@ async function main(): Promise<void> {
     const api = await startApi(env);
     try {
       lines.push(`(idle)\t\t\t\t${rssMb(api.pid)?.toFixed(0) ?? '?'}\t`);
-      for (const [name, path] of routes(catalog)) {
-        const before = rssMb(api.pid);
-        resetPeak(api.pid);
-        const t = performance.now();
-        const { bytes } = await download(api, path);
-        const peak = peakRssMb(api.pid);
-        lines.push([name, 200, bytes, ((performance.now() - t) / 1000).toFixed(2), before?.toFixed(0) ?? '?', peak?.toFixed(0) ?? '?'].join('\t'));
-        console.error(lines[lines.length - 1]);
-        if (peak !== undefined && peak > BOUND_MB) over.push(`${name} (${peak.toFixed(0)} MB)`);
+      for (const atOnce of concurrency > 1 ? [1, concurrency] : [1]) {
+        for (const [name, path] of routes(catalog)) {
+          const before = rssMb(api.pid);
+          resetPeak(api.pid);
+          const t = performance.now();
+          const answers = await Promise.all(Array.from({ length: atOnce }, () => download(api, path)));
+          const peak = peakRssMb(api.pid);
+          lines.push([name, atOnce, answers[0].bytes, ((performance.now() - t) / 1000).toFixed(2), before?.toFixed(0) ?? '?', peak?.toFixed(0) ?? '?'].join('\t'));
+          console.error(lines[lines.length - 1]);
+          if (peak !== undefined && peak > BOUND_MB) over.push(`${name}, ${atOnce} at once (${peak.toFixed(0)} MB)`);
+        }
       }
     } finally {
       api.stop();

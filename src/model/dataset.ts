@@ -28,13 +28,13 @@ export interface CatalogHit {
   dataset: { metas: Record<string, unknown>; fields: FieldDef[]; dcat?: Record<string, unknown>; store: StoreFacts };
 }
 
-/** A catalog hit without the dataset's schema: what CKAN's package dicts and the catalog CSV show. */
+/** A catalog hit without the dataset's schema: what CKAN's package dicts, the catalog's CSV, RSS and Atom forms and DCAT-AP show. */
 export type PackageHit = Omit<CatalogHit, 'dataset'> & { dataset: Omit<CatalogHit['dataset'], 'fields'> };
 
-/** What package_search reads from the catalog index: everything a package dict shows, and not the schema (the bulk of a dataset). */
+/** What package_search, the catalog's CSV and feeds and DCAT-AP read from the catalog index: everything a package dict shows, and not the schema (the bulk of a dataset). */
 export const PACKAGE_SOURCE = ['datasetid', 'has_records', 'features', 'dataset.metas', 'dataset.dcat', 'dataset.store'];
 
-/** What a catalog search reads of each entry for CSV, feeds, DCAT and OGC: everything but the pre-written dataset object. */
+/** What OGC's collections read of each catalog entry: everything but the pre-written dataset object, the schema included. */
 export const CATALOG_HIT_SOURCE = ['datasetid', 'has_records', 'features', 'dataset.metas', 'dataset.fields', 'dataset.dcat', 'dataset.store'];
 
 /**

@@ -1,4 +1,4 @@
-import type { CatalogHit } from '../model/dataset';
+import type { PackageHit } from '../model/dataset';
 import type { ExportWriter } from './formats/streamWriter';
 import type { Rendered } from './rendered';
 
@@ -28,7 +28,7 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v !==
 /** HTML descriptions as plain text: tags dropped, whitespace folded. */
 const plain = (html: string): string => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
 
-function entryOf(hit: CatalogHit, ctx: FeedContext): Entry {
+function entryOf(hit: PackageHit, ctx: FeedContext): Entry {
   const metas = hit.dataset.metas;
   const themes = Array.isArray(metas.theme) ? metas.theme.filter((t): t is string => typeof t === 'string') : [];
   const updated = text(metas.modified) ?? text(metas.data_processed) ?? hit.dataset.store.updated_at;
@@ -44,7 +44,7 @@ function entryOf(hit: CatalogHit, ctx: FeedContext): Entry {
 const rfc822 = (iso: string): string => new Date(iso).toUTCString();
 
 /** A catalog page as an RSS 2.0 feed written piece by piece: the channel, one item per dataset as the page is sorted, the end. */
-export function catalogRssWriter(ctx: FeedContext): ExportWriter<CatalogHit> {
+export function catalogRssWriter(ctx: FeedContext): ExportWriter<PackageHit> {
   const item = (e: Entry): string => [
     '<item>',
     `<title>${xmlText(e.title)}</title>`,
@@ -68,7 +68,7 @@ export function catalogRssWriter(ctx: FeedContext): ExportWriter<CatalogHit> {
 }
 
 /** A catalog page as an RSS 2.0 feed (catalogRssWriter's text, whole). */
-export function catalogRss(hits: readonly CatalogHit[], ctx: FeedContext): Rendered {
+export function catalogRss(hits: readonly PackageHit[], ctx: FeedContext): Rendered {
   const writer = catalogRssWriter(ctx);
   return { contentType: writer.contentType, body: writer.head + writer.page(hits, true) + writer.tail };
 }
@@ -79,7 +79,7 @@ export function catalogRss(hits: readonly CatalogHit[], ctx: FeedContext): Rende
  * none). RFC 4287 gives the order of a feed's children no meaning, so it is written once the
  * entries are known rather than before them.
  */
-export function catalogAtomWriter(ctx: FeedContext): ExportWriter<CatalogHit> {
+export function catalogAtomWriter(ctx: FeedContext): ExportWriter<PackageHit> {
   let updated = '1970-01-01T00:00:00.000Z';
   const entry = (e: Entry): string => {
     if (e.updated > updated) updated = e.updated;
@@ -107,7 +107,7 @@ export function catalogAtomWriter(ctx: FeedContext): ExportWriter<CatalogHit> {
 }
 
 /** A catalog page as an Atom feed (catalogAtomWriter's text, whole). */
-export function catalogAtom(hits: readonly CatalogHit[], ctx: FeedContext): Rendered {
+export function catalogAtom(hits: readonly PackageHit[], ctx: FeedContext): Rendered {
   const writer = catalogAtomWriter(ctx);
   return { contentType: writer.contentType, body: writer.head + writer.page(hits, true) + writer.tail };
 }

@@ -4,7 +4,7 @@ import type { Deps } from '../execute/deps';
 import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
 import type { CatalogSearchRequest } from '../model/catalogRequest';
-import { CATALOG_HIT_SOURCE, catalogPageSource, type CatalogHit, type CatalogPageHit } from '../model/dataset';
+import { catalogPageSource, PACKAGE_SOURCE, type CatalogHit, type CatalogPageHit, type PackageHit } from '../model/dataset';
 import type { FacetGroup } from '../model/facetGroup';
 import type { SearchPlan } from '../model/searchPlan';
 import { planCatalogSearch } from '../plan/planCatalogSearch';
@@ -41,9 +41,9 @@ function readCatalog<T>(plan: SearchPlan, res: SearchResponse<T>): CatalogSearch
 export const runCatalogPage = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<CatalogPageHit>> =>
   catalogInPieces<CatalogPageHit>(deps, access, req, now, pieceRows, catalogPageSource(req));
 
-/** The same search for the CSV, RSS and Atom forms: each entry whole, a page of more than `pieceRows` entries read in pieces. */
-export const runCatalogEntries = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<CatalogHit>> =>
-  catalogInPieces<CatalogHit>(deps, access, req, now, pieceRows, CATALOG_HIT_SOURCE);
+/** The same search for the CSV, RSS and Atom forms: each entry without its schema, a page of more than `pieceRows` entries read in pieces. */
+export const runCatalogEntries = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<PackageHit>> =>
+  catalogInPieces<PackageHit>(deps, access, req, now, pieceRows, PACKAGE_SOURCE);
 
 /** A catalog page whose first piece is read: the total, its entries, the facet groups, and the later pieces if there are. */
 export type PiecedCatalog<T> = CatalogSearchResult<T> & { more?: LaterPieces<T> };

@@ -1,6 +1,6 @@
 import { RequestHandler, Router, type Response } from 'express';
 import type { CatalogSearchRequest } from '../../model/catalogRequest';
-import type { CatalogHit } from '../../model/dataset';
+import type { PackageHit } from '../../model/dataset';
 import type { LaterPieces } from '../../execute/searchInPieces';
 import type { ExportWriter } from '../../render/formats/streamWriter';
 import type { DatasetRef } from '../../model/recordsRequest';
@@ -59,7 +59,7 @@ export function catalogRouter(deps: Deps, clock: () => number, pages: PageLimits
     const { more, ...page } = await runCatalogEntries(deps, routeAccess(req), request, clock(), pages.pieceRows);
     if (!more) { send(res, renderCatalogEntries(page.hits, request, feed)); return; }
     const writer = request.format === 'rss' ? catalogRssWriter(feed) : request.format === 'atom' ? catalogAtomWriter(feed) : catalogCsvWriter();
-    await sendPieces<CatalogHit>(res, writer, page, more, request);
+    await sendPieces<PackageHit>(res, writer, page, more, request);
   });
   const lookup = (d4c: boolean): RequestHandler => async (req, res) => {
     const raw = requestParams(req);

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Quad } from 'n3';
 import type { Deps } from '../../execute/deps';
+import { PACKAGE_SOURCE, type PackageHit } from '../../model/dataset';
 import { exportFormatNames } from '../../render/formats/registry';
 import { dcatCatalogWriter } from '../../render/dcat/dcatCatalogWriter';
 import { datasetQuads, type DcatDatasetContext } from '../../render/dcat/dcatDataset';
@@ -79,7 +80,7 @@ export function dcatRouter(deps: Deps, clock: () => number): Router {
     // The catalog is named by its path without extension, whatever format it is written in.
     const writer = dcatCatalogWriter(serializationOf(req), { ...ctx, self: `${ctx.site}${req.path.replace(EXTENSION, '')}`, catalogTitle: `Datasets of ${access.domain}` });
     // The first page is read before the first byte is sent: a failure there is still an error answer.
-    const pages = catalogPages(deps, access, request, clock(), DCAT_PAGE);
+    const pages = catalogPages<PackageHit>(deps, access, request, clock(), DCAT_PAGE, PACKAGE_SOURCE);
     const first = await pages.next();
     await streamExport(res, writer, andThen(first, pages));
   });

@@ -2,7 +2,7 @@ import type { CatalogSearchRequest } from '../../model/catalogRequest';
 import { catalogCsv } from '../../render/catalogCsv';
 import { catalogAtom, catalogRss, type FeedContext } from '../../render/catalogFeed';
 import { type CatalogPage, catalogPageJson } from '../../render/catalogPageJson';
-import type { CatalogHit } from '../../model/dataset';
+import type { PackageHit } from '../../model/dataset';
 import type { Body, Rendered } from '../../render/rendered';
 import { jsonAnswer } from '../../render/jsonAnswer';
 
@@ -11,7 +11,7 @@ export const renderCatalogPage = (page: CatalogPage, req: CatalogSearchRequest):
   jsonAnswer(catalogPageJson(page, req, req.prettyPrint), req);
 
 /** Catalog search in the other formats: one CSV line per dataset, or an RSS 2.0 or Atom feed. */
-export function renderCatalogEntries(hits: CatalogHit[], req: CatalogSearchRequest, feed: FeedContext): Rendered {
+export function renderCatalogEntries(hits: PackageHit[], req: CatalogSearchRequest, feed: FeedContext): Rendered {
   if (req.format === 'rss') return catalogRss(hits, feed);
   if (req.format === 'atom') return catalogAtom(hits, feed);
   return catalogCsv(hits);

@@ -3,7 +3,7 @@ import type { Deps } from '../../execute/deps';
 import type { DatasetExtent } from '../../model/geo';
 import { isGeo } from '../../model/querySchema';
 import type { CatalogSearchRequest } from '../../model/catalogRequest';
-import type { CatalogHit } from '../../model/dataset';
+import { CATALOG_HIT_SOURCE, type CatalogHit } from '../../model/dataset';
 import type { Predicate } from '../../model/predicate';
 import { catalogPages } from '../../usecases/catalogPages';
 import type { CollectionSource } from './ogcCollection';
@@ -32,7 +32,7 @@ export async function catalogListing(deps: Deps, access: Access, now: number, ex
   };
   // Only entries with records and a geographic field are read, a page at a time: not the whole catalog's metadata.
   const geographic: CatalogHit[] = [];
-  for await (const page of catalogPages(deps, access, request, now, PAGE, GEOGRAPHIC_WITH_RECORDS)) {
+  for await (const page of catalogPages<CatalogHit>(deps, access, request, now, PAGE, CATALOG_HIT_SOURCE, GEOGRAPHIC_WITH_RECORDS)) {
     geographic.push(...page.filter((h) => h.has_records && h.dataset.fields.some((f) => isGeo(f.type))));
   }
   geographic.sort((a, b) => (a.datasetid < b.datasetid ? -1 : 1));

@@ -1,5 +1,5 @@
 import { DataFactory, type Quad } from 'n3';
-import type { CatalogHit } from '../../model/dataset';
+import type { PackageHit } from '../../model/dataset';
 import { datasetIri, datasetQuads, type DcatDatasetContext } from './dcatDataset';
 import { dcat, dct, foaf, rdf, text } from './dcatTerms';
 
@@ -12,7 +12,7 @@ export interface DcatContext extends DcatDatasetContext { catalogTitle: string; 
  * The datasets the caller may see as a DCAT-AP 3 catalog: one dcat:Catalog (title, description,
  * publisher, home page, its datasets), and each entry as a dcat:Dataset with its distributions.
  */
-export function dcatQuads(hits: readonly CatalogHit[], ctx: DcatContext): Quad[] {
+export function dcatQuads(hits: readonly PackageHit[], ctx: DcatContext): Quad[] {
   return [...catalogHeadQuads(ctx), ...hits.flatMap((hit) => catalogEntryQuads(hit, ctx))];
 }
 
@@ -32,6 +32,6 @@ export function catalogHeadQuads(ctx: DcatContext): Quad[] {
 }
 
 /** One entry: the catalog's link to it (first), then the dcat:Dataset with its distributions. */
-export function catalogEntryQuads(hit: CatalogHit, ctx: DcatContext): Quad[] {
+export function catalogEntryQuads(hit: PackageHit, ctx: DcatContext): Quad[] {
   return [quad(namedNode(ctx.self), dcat('dataset'), datasetIri(hit.datasetid, ctx)), ...datasetQuads(hit, ctx)];
 }

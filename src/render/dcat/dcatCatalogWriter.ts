@@ -1,5 +1,5 @@
 import { Writer, type Quad } from 'n3';
-import type { CatalogHit } from '../../model/dataset';
+import type { PackageHit } from '../../model/dataset';
 import type { ExportWriter } from '../formats/streamWriter';
 import { RdfXmlWriter } from '../rdfXml';
 import { catalogEntryQuads, catalogHeadQuads, type DcatContext } from './dcatCatalog';
@@ -47,7 +47,7 @@ function rdfXmlParts(): QuadParts {
  * The DCAT-AP catalog (dcatQuads) written as its entries come, page by page, in the serialization
  * asked for: the same graph as the whole document, without holding every entry's quads at once.
  */
-export function dcatCatalogWriter(as: DcatSerialization, ctx: DcatContext): ExportWriter<CatalogHit> {
+export function dcatCatalogWriter(as: DcatSerialization, ctx: DcatContext): ExportWriter<PackageHit> {
   const parts = as === 'turtle' ? turtleParts() : as === 'jsonld' ? jsonldParts(ctx.self) : rdfXmlParts();
   const opening = `${parts.head}${parts.part(catalogHeadQuads(ctx))}`;
   return {

@@ -1,5 +1,5 @@
 import { DataFactory, type NamedNode, type Quad } from 'n3';
-import type { CatalogHit } from '../../model/dataset';
+import type { PackageHit } from '../../model/dataset';
 import { distributionQuads, type DcatDistributionContext } from './dcatDistributions';
 import { extentQuads } from './dcatExtent';
 import { frequencyIri } from './dcatFrequency';
@@ -29,7 +29,7 @@ export const datasetIri = (datasetid: string, ctx: Pick<DcatDatasetContext, 'sit
  * themes too, as words: see the README), landing page, dates, language, publisher, creator,
  * contact point, update frequency, spatial box, time span, and its distributions.
  */
-export function datasetQuads(hit: CatalogHit, ctx: DcatDatasetContext): Quad[] {
+export function datasetQuads(hit: PackageHit, ctx: DcatDatasetContext): Quad[] {
   const m = hit.dataset.metas;
   const d = hit.dataset.dcat ?? {};
   const id = hit.datasetid;

@@ -1,5 +1,5 @@
 import { DataFactory, type NamedNode, type Quad } from 'n3';
-import type { CatalogHit } from '../../model/dataset';
+import type { PackageHit } from '../../model/dataset';
 import { dcat, dct, EU_AUTHORITY, rdf, rdfs, text, textOf } from './dcatTerms';
 
 const { namedNode, blankNode, quad } = DataFactory;
@@ -35,7 +35,7 @@ function licenseQuads(m: Record<string, unknown>, ds: string): { node: Quad['obj
  * A dataset with records: one dcat:Distribution per download format it can be had in (title,
  * access and download URLs, media type, EU file type, licence).
  */
-export function distributionQuads(hit: CatalogHit, ds: NamedNode, ctx: DcatDistributionContext): Quad[] {
+export function distributionQuads(hit: PackageHit, ds: NamedNode, ctx: DcatDistributionContext): Quad[] {
   if (!hit.has_records) return [];
   const m = hit.dataset.metas;
   const geo = hit.features.includes('geo');

@@ -1,5 +1,5 @@
 import { DataFactory, type NamedNode, type Quad } from 'n3';
-import type { CatalogHit } from '../../model/dataset';
+import type { PackageHit } from '../../model/dataset';
 import { bboxWkt } from './dcatBbox';
 import { dateLiteral, dcat, dct, gsp, rdf, textOf, xsd } from './dcatTerms';
 
@@ -18,7 +18,7 @@ function periodOf(d: Record<string, unknown>): { start?: Quad['object']; end?: Q
  * Where and when a dataset's data is: dct:spatial, a dct:Location whose dcat:bbox is the WKT box
  * of the `bbox` meta; dct:temporal, a dct:PeriodOfTime with its start and end dates.
  */
-export function extentQuads(hit: CatalogHit, ds: NamedNode): Quad[] {
+export function extentQuads(hit: PackageHit, ds: NamedNode): Quad[] {
   const out: Quad[] = [];
   const id = hit.datasetid;
   const wkt = bboxWkt(hit.dataset.metas.bbox);

@@ -1,5 +1,6 @@
 import { anonymous } from '../../../src/auth/access';
 import type { Deps } from '../../../src/execute/deps';
+import { CATALOG_HIT_SOURCE, PACKAGE_SOURCE, type CatalogHit, type PackageHit } from '../../../src/model/dataset';
 import type { Predicate } from '../../../src/model/predicate';
 import { catalogSearchParams } from '../../../src/dialects/ods-v1/catalogSearchParams';
 import { ParamReader } from '../../../src/dialects/shared/paramReader';
@@ -20,11 +21,21 @@ const rows = (n: number) => catalogSearchParams(new ParamReader(new Map([['rows'
 
 async function read(pageSize: number, max: number, domain = 'paris', narrowing: Predicate[] = []): Promise<string[][]> {
   const pages: string[][] = [];
-  for await (const page of catalogPages(deps, anonymous(domain), rows(max), TEST_NOW, pageSize, narrowing)) pages.push(page.map((h) => h.datasetid));
+  for await (const page of catalogPages<PackageHit>(deps, anonymous(domain), rows(max), TEST_NOW, pageSize, PACKAGE_SOURCE, narrowing)) pages.push(page.map((h) => h.datasetid));
   return pages;
 }
 
 describe('catalogPages', () => {
+  test('reads of each entry what its source names: the schema only when asked for', async () => {
+    const first = async <T extends { datasetid: string }>(source: string[]) => (await catalogPages<T>(deps, anonymous('paris'), rows(50), TEST_NOW, 50, source).next()).value as T[];
+    const light = await first<PackageHit>(PACKAGE_SOURCE), whole = await first<CatalogHit>(CATALOG_HIT_SOURCE);
+    expect(light.map((h) => h.datasetid)).toEqual(whole.map((h) => h.datasetid));
+    expect(light.filter((h) => 'fields' in h.dataset)).toEqual([]);
+    expect(whole.filter((h) => !Array.isArray(h.dataset.fields) || h.dataset.fields.length === 0)).toEqual([]);
+    // Everything else of an entry is the same.
+    expect(light).toEqual(whole.map(({ dataset: { fields: _fields, ...dataset }, ...rest }) => ({ ...rest, dataset })));
+  });
+
   test('every entry of the domain once, whatever the page size, each page at most its size', async () => {
     const expected = PARIS_DOMAIN_ENTRIES.map((e) => e.id).sort();
     for (const size of [7, 100, expected.length, 10_000]) {

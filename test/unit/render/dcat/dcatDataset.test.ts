@@ -103,7 +103,7 @@ ${C} a dcat:Dataset ; dct:identifier "c" ; dct:title "Titre" ; dct:description "
   });
 
   test('no issued date anywhere: none said', () => {
-    const got = datasetQuads({ ...hit('d', {}, undefined, { has_records: false }), dataset: { metas: {}, fields: [], store: { ...store, published_at: null } } }, CTX);
+    const got = datasetQuads({ ...hit('d', {}, undefined, { has_records: false }), dataset: { metas: {}, store: { ...store, published_at: null } } }, CTX);
     expect(got.filter((q) => q.predicate.value === 'http://purl.org/dc/terms/issued')).toEqual([]);
     expect(got.map((q) => q.predicate.value)).toEqual(['http://www.w3.org/1999/02/22-rdf-syntax-ns#type', 'http://purl.org/dc/terms/identifier', 'http://purl.org/dc/terms/title', 'http://purl.org/dc/terms/description', 'http://www.w3.org/ns/dcat#landingPage']);
   });
