@@ -33,13 +33,22 @@ function readCatalog<T>(plan: SearchPlan, res: SearchResponse<T>): CatalogSearch
 }
 
 /**
+ * Entries per piece of a JSON catalog page, from the records' piece size: a quarter of it, since
+ * each written dataset object, schema included, weighs tens of KB. A piece is held twice while it
+ * is sent (the client's parsed answer, then the text written), so its size is what each large
+ * page costs the API at once: 16 pages of 10,000 entries sent together took it to 514 MB in pieces
+ * of 200 entries, and to 273 MB in pieces of 50.
+ */
+export const catalogPieceRows = (pieceRows: number): number => Math.max(1, Math.ceil(pieceRows / 4));
+
+/**
  * ODS catalog search (reference/ods-v1.md §1.1) for a JSON page (`json`, `jsonp`): resolve the
  * domain → plan (with the caller's visibility) → Elasticsearch → read, each entry as its written dataset object
- * (src/catalog/catalogPageText.ts). A page of more than `pieceRows` entries is read in pieces
+ * (src/catalog/catalogPageText.ts). A page of more than `catalogPieceRows(pieceRows)` entries is read in pieces
  * (src/execute/searchInPieces.ts): `hits` holds the first, `more` the others as they are asked for.
  */
 export const runCatalogPage = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<CatalogPageHit>> =>
-  catalogInPieces<CatalogPageHit>(deps, access, req, now, pieceRows, catalogPageSource(req));
+  catalogInPieces<CatalogPageHit>(deps, access, req, now, catalogPieceRows(pieceRows), catalogPageSource(req));
 
 /** The same search for the CSV, RSS and Atom forms: each entry without its schema, a page of more than `pieceRows` entries read in pieces. */
 export const runCatalogEntries = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<PackageHit>> =>

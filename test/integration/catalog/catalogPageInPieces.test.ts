@@ -17,7 +17,17 @@ beforeAll(async () => {
 }, 300000);
 afterAll(() => deps.close());
 
-const appWith = (pieceRows: number) => createApp(deps, pino({ level: 'silent' }), { clock: () => TEST_NOW, pages: { pieceRows } });
+const appWith = (pieceRows: number, on: Deps = deps) => createApp(on, pino({ level: 'silent' }), { clock: () => TEST_NOW, pages: { pieceRows } });
+
+/** `deps` whose Elasticsearch client hands the size of every search it sends to `sizes`. */
+function countingSearches(sizes: number[]): Deps {
+  const es = Object.create(deps.es) as Deps['es'];
+  es.search = ((params: { size?: number }, options?: unknown) => {
+    sizes.push(params.size ?? 10);
+    return deps.es.search(params as never, options as never);
+  }) as Deps['es']['search'];
+  return { ...deps, es };
+}
 
 describe('a large catalog page', () => {
   test.each([
@@ -38,6 +48,19 @@ describe('a large catalog page', () => {
     expect((whole.text.match(/"datasetid"|\n[^\n]|<item>|<entry>/g) ?? []).length).toBeGreaterThan(7);
     expect({ status: pieces.status, type: pieces.headers['content-type'] }).toEqual({ status: 200, type: whole.headers['content-type'] });
     expect(pieces.text === whole.text).toBe(true);
+  });
+
+  test('a JSON page is read in pieces of a quarter of the records\' piece size (its entries carry their schema); CSV, RSS and Atom in pieces of that size', async () => {
+    const read = async (query: string): Promise<number[]> => {
+      const sizes: number[] = [];
+      const res = await request(appWith(40, countingSearches(sizes))).get(`/paris/api2/datasets/search?rows=300&${query}`);
+      expect(res.status).toBe(200);
+      return sizes;
+    };
+    // 300 entries: 30 pieces of 10 as JSON, 8 of at most 40 otherwise (the Paris domain holds more than 300).
+    expect(PARIS_DOMAIN_ENTRIES.length).toBeGreaterThan(300);
+    for (const query of ['format=json', 'format=jsonp&callback=cb', 'format=json&extrametas=true']) expect(await read(query)).toEqual(Array(30).fill(10));
+    for (const query of ['format=csv', 'format=rss', 'format=atom']) expect(await read(query)).toEqual([...Array(7).fill(40), 20]);
   });
 
   test('the entries of a page in pieces are those the raw catalog holds, each once', async () => {
