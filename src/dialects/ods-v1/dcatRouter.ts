@@ -25,9 +25,13 @@ const withExtensions = (path: string): string[] => {
 export const DCAT_CATALOG_PATHS = withExtensions('/api/v2/catalog/exports/dcat');
 export const DCAT_DATASET_PATHS = withExtensions('/api/v2/catalog/datasets/:datasetid/exports/dcat');
 
-/** The most datasets the catalog export lists, and how many it reads and writes at a time. */
+/**
+ * The most datasets the catalog export lists, and how many it reads and writes at a time: pages of
+ * 100 rather than 500 took 16 exports sent at once from 545 to 338 MB of peak RSS (10,000 entries),
+ * and one export no longer.
+ */
 const DCAT_MAX_DATASETS = 10_000;
-const DCAT_PAGE = 500;
+const DCAT_PAGE = 100;
 
 /** A page already read, then the pages after it. */
 async function* andThen<T>(first: IteratorResult<T[]>, rest: AsyncGenerator<T[]>): AsyncGenerator<T[]> {
