@@ -23,6 +23,7 @@ export const ERRORS = {
   search_unavailable: { status: 503, errorcode: 10040, ckanType: 'Search Error' },
   store_unavailable: { status: 503, errorcode: 10041, ckanType: 'Search Error' },
   search_timeout: { status: 504, errorcode: 10042, ckanType: 'Search Error' },
+  busy: { status: 503, errorcode: 10043, ckanType: 'Search Error' },
   internal: { status: 500, errorcode: 10050, ckanType: 'Internal Error' },
 } as const;
 

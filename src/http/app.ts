@@ -30,6 +30,7 @@ import { managementRouter } from '../dialects/management/managementRouter';
 import type { UploadLimits } from '../dialects/management/receiveUpload';
 import { JobBus } from '../execute/jobBus';
 import { ogcRouter } from '../dialects/ogc/ogcRouter';
+import { LargeAnswers, largeAnswers } from './largeAnswers';
 
 /** The Express application: one router per API family, then the 404 and error handlers. */
 export interface AppOptions {
@@ -55,6 +56,8 @@ export interface AppOptions {
   uploads?: UploadLimits;
   /** Announces job changes to the event streams of this process (a new one by default). */
   jobBus?: JobBus;
+  /** The turns of large answers (downloads, exports, pages of more than `pages.pieceRows` rows); none: not limited. */
+  largeAnswers?: LargeAnswers;
 }
 
 const defaultUploads = (): UploadLimits => ({ dir: join(projectRoot(), 'var', 'uploads'), maxBytes: 1024 * 1024 * 1024 });
@@ -87,6 +90,8 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.use(cachePolicy(options.cacheMaxAgeSeconds ?? 60));
   if (options.quotas !== undefined) app.use(quotas(options.quotas, clock, metrics));
   const pages = { pieceRows: options.pages?.pieceRows ?? 200, maxBytes: options.pages?.maxBytes ?? 64 * 1024 * 1024 };
+  // After the quotas: a refused call takes no turn.
+  if (options.largeAnswers) app.use(largeAnswers(options.largeAnswers, pages.pieceRows));
   app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000, pages, metrics));
   app.use(datastoreRouter(deps, clock, pages));
   app.use(catalogRouter(deps, clock, pages));

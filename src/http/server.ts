@@ -11,6 +11,7 @@ import { QuotaGate } from '../usecases/quotaGate';
 import { Metrics } from '../execute/metrics';
 import { upgradeRecordIndices } from '../usecases/upgradeRecordIndices';
 import { failOrphanJobs } from '../usecases/failOrphanJobs';
+import { LargeAnswers } from './largeAnswers';
 
 /**
  * Starts the API and stops it gracefully on SIGTERM or SIGINT: no new connections, requests in
@@ -31,7 +32,7 @@ export async function serve(config: Config): Promise<Server> {
   const app = createApp(deps, logger, {
     quotas: new QuotaGate(counters, deps.pool, config.quotas), drain,
     cacheMaxAgeSeconds: config.http.cacheMaxAgeSeconds, trustProxy: config.http.trustProxy, healthTimeoutMs: config.http.healthTimeoutMs,
-    pages: config.http.pages, uploads: config.uploads,
+    pages: config.http.pages, uploads: config.uploads, largeAnswers: new LargeAnswers(config.http.largeAnswers),
     ...(metrics ? { metrics: { metrics, ...(config.http.metrics?.key ? { key: config.http.metrics.key } : {}) } } : {}),
   });
   const server = createHttpServer(app, config.http).listen(config.port, config.host);

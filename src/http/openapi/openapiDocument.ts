@@ -82,11 +82,11 @@ const ODS_ERRORS: Record<string, string> = {
   400: 'A bad parameter: the body names it (`parameter`), and for a query-language error its `position`.',
   401: 'An unknown or revoked API key.', 403: 'A dataset the key may not read.', 404: 'No such dataset or record.',
   429: 'Over a quota: `Retry-After`, and ODS\'s 10002 (10005 for anonymous callers).',
-  503: 'A store is unavailable: `Retry-After`.', 504: 'Elasticsearch took longer than its budget.',
+  503: 'A store is unavailable, or too many downloads, exports and large pages are being sent at once: `Retry-After`.', 504: 'Elasticsearch took longer than its budget.',
 };
 const CKAN_ERRORS: Record<string, string> = {
   400: 'An unreadable request.', 403: 'Not authorised.', 404: 'Not found.', 409: 'A bad parameter (CKAN\'s Validation Error, naming it).',
-  429: 'Over a quota.', 503: 'A store is unavailable.', 504: 'Elasticsearch took longer than its budget.',
+  429: 'Over a quota.', 503: 'A store is unavailable, or too many large answers are being sent at once.', 504: 'Elasticsearch took longer than its budget.',
 };
 
 const PROBLEM_ERRORS: Record<string, string> = {
@@ -99,7 +99,7 @@ const PROBLEM_ERRORS: Record<string, string> = {
 
 export const OGC_ERRORS: Record<string, string> = {
   400: 'A bad or unknown parameter: bbox, bbox-crs, datetime, crs, limit, cursor, filter (CQL2, with the position of the problem), filter-lang, filter-crs, a property that is no facet (`code` InvalidParameterValue, `parameter` names it).',
-  404: 'No such collection or feature among those the caller may read.', 429: 'Over a quota.', 503: 'A store is unavailable.', 504: 'Elasticsearch took longer than its budget.',
+  404: 'No such collection or feature among those the caller may read.', 429: 'Over a quota.', 503: 'A store is unavailable, or too many large answers are being sent at once.', 504: 'Elasticsearch took longer than its budget.',
 };
 
 /** The upload form of the management API: the file, and the descriptor or its parts. */

@@ -1,0 +1,96 @@
+import type { Request, RequestHandler } from 'express';
+import { AppError } from '../errors/catalogue';
+
+/** How many large answers may be sent at once, and how many more may wait for a turn. */
+export interface LargeAnswerLimits { atOnce: number; waiting: number }
+
+/** A place taken in LargeAnswers: `leave` frees its turn, or its place in the queue; a second call does nothing. */
+export interface LargeAnswerTicket { leave(): void }
+
+/**
+ * The turns of the large answers (downloads, exports, pages read in pieces) of this process. Each
+ * holds a piece of its answer at a time, a few to tens of MB: 64 catalog pages of 10,000 entries
+ * sent at once took the API to 537 MB, and with enough of them at once its heap would run out. The
+ * first `atOnce` are sent; the next `waiting` wait their turn, first come first served; any more is refused.
+ */
+export class LargeAnswers {
+  private running = 0;
+  private readonly queue: Array<{ start(): void }> = [];
+
+  constructor(readonly limits: LargeAnswerLimits) {}
+
+  /** Answers being sent now, and answers waiting for a turn. */
+  get sending(): number { return this.running; }
+  get waitingNow(): number { return this.queue.length; }
+
+  /** `start` is called once the answer's turn comes (at once when one is free); undefined when the queue is full. */
+  enter(start: () => void): LargeAnswerTicket | undefined {
+    if (this.running < this.limits.atOnce) {
+      this.running++;
+      start();
+      return this.ticket(() => true);
+    }
+    if (this.queue.length >= this.limits.waiting) return undefined;
+    let started = false;
+    const waiter = { start: () => { started = true; start(); } };
+    this.queue.push(waiter);
+    return this.ticket(() => {
+      if (started) return true;
+      this.queue.splice(this.queue.indexOf(waiter), 1);
+      return false;
+    });
+  }
+
+  /** A ticket whose `leave` asks `holdsTurn` (which takes a waiter out of the queue) and passes a held turn on. */
+  private ticket(holdsTurn: () => boolean): LargeAnswerTicket {
+    let left = false;
+    return {
+      leave: () => {
+        if (left) return;
+        left = true;
+        if (!holdsTurn()) return;
+        const next = this.queue.shift();
+        // The turn passes straight to the next waiter; with none, it is freed.
+        if (next) next.start();
+        else this.running--;
+      },
+    };
+  }
+}
+
+/** Paths whose answer is a whole dataset or catalog: records downloads, geopreviews, exports (DCAT-AP). */
+const LARGE_PATH = /\/(?:download|geopreview|exports\/[^/]+)\/?$/;
+
+/** The parameters that ask for a page's size, in any dialect (ODS `rows`, CKAN `rows` and `limit`, OGC `limit`). */
+const SIZE_PARAMETERS = ['rows', 'limit'];
+
+const valuesOf = (from: unknown, name: string): unknown[] =>
+  (typeof from === 'object' && from !== null ? [(from as Record<string, unknown>)[name]].flat() : []);
+
+/** Whether a request asks for a large answer: one of LARGE_PATH, or a page of more than `pieceRows` rows (in the query or the body). */
+export function isLargeAnswer(req: Request, pieceRows: number): boolean {
+  if (LARGE_PATH.test(req.path)) return true;
+  return SIZE_PARAMETERS.some((name) => [...valuesOf(req.query, name), ...valuesOf(req.body, name)]
+    .some((v) => (typeof v === 'string' || typeof v === 'number') && Number(v) > pieceRows));
+}
+
+/** Seconds a refused large answer is told to wait before it asks again. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Sends a large answer only in its turn (LargeAnswers), freed when its response ends or its client
+ * goes. One refused because too many are sent and waiting already gets a 503 (`busy`) in the
+ * route's dialect, before any byte; small answers are never held.
+ */
+export function largeAnswers(gate: LargeAnswers, pieceRows: number): RequestHandler {
+  return (req, res, next) => {
+    if (!isLargeAnswer(req, pieceRows)) return next();
+    // Listened to first: whenever the response ends, the place it took is left.
+    const place: { ticket?: LargeAnswerTicket } = {};
+    res.once('close', () => place.ticket?.leave());
+    place.ticket = gate.enter(() => next());
+    if (place.ticket === undefined) {
+      next(new AppError('busy', `Too many downloads, exports and large pages are being sent at once; retry in ${RETRY_AFTER_SECONDS} seconds.`, { retryAfterSeconds: RETRY_AFTER_SECONDS }));
+    }
+  };
+}

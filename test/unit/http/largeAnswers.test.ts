@@ -1,0 +1,81 @@
+import type { Request } from 'express';
+import { isLargeAnswer, LargeAnswers } from '../../../src/http/largeAnswers';
+
+describe('LargeAnswers: the turns of large answers', () => {
+  test('the first atOnce start at once, the next wait in order, any more is refused', () => {
+    const gate = new LargeAnswers({ atOnce: 2, waiting: 2 });
+    const started: string[] = [];
+    const enter = (name: string) => gate.enter(() => started.push(name));
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(enter);
+    expect(started).toEqual(['a', 'b']);
+    expect(enter('e')).toBeUndefined();
+    expect({ sending: gate.sending, waiting: gate.waitingNow }).toEqual({ sending: 2, waiting: 2 });
+    b!.leave();
+    expect(started).toEqual(['a', 'b', 'c']);
+    a!.leave();
+    expect(started).toEqual(['a', 'b', 'c', 'd']);
+    c!.leave();
+    d!.leave();
+    expect({ sending: gate.sending, waiting: gate.waitingNow }).toEqual({ sending: 0, waiting: 0 });
+  });
+
+  test('a waiter that leaves before its turn is never started, and takes no turn', () => {
+    const gate = new LargeAnswers({ atOnce: 1, waiting: 2 });
+    const started: string[] = [];
+    const a = gate.enter(() => started.push('a'));
+    const b = gate.enter(() => started.push('b'));
+    const c = gate.enter(() => started.push('c'));
+    b!.leave();
+    expect(gate.waitingNow).toBe(1);
+    a!.leave();
+    expect(started).toEqual(['a', 'c']);
+    c!.leave();
+    expect(gate.sending).toBe(0);
+  });
+
+  test('leaving twice frees one turn only', () => {
+    const gate = new LargeAnswers({ atOnce: 1, waiting: 1 });
+    const a = gate.enter(() => undefined);
+    const started: string[] = [];
+    gate.enter(() => started.push('b'));
+    a!.leave();
+    a!.leave();
+    expect(started).toEqual(['b']);
+    expect(gate.sending).toBe(1);
+    // The turn b holds is still held: a third answer waits.
+    gate.enter(() => started.push('c'));
+    expect(started).toEqual(['b']);
+  });
+
+  test('with no waiting room, the answer after the turns is refused at once', () => {
+    const gate = new LargeAnswers({ atOnce: 1, waiting: 0 });
+    expect(gate.enter(() => undefined)).toBeDefined();
+    expect(gate.enter(() => undefined)).toBeUndefined();
+  });
+});
+
+describe('isLargeAnswer', () => {
+  const req = (path: string, query: Record<string, unknown> = {}, body?: unknown) => ({ path, query, body }) as unknown as Request;
+
+  test.each([
+    ['a records download', req('/api/records/1.0/download', { dataset: 'x' })],
+    ['an api2 download', req('/paris/api2/records/download/')],
+    ['a geopreview', req('/api/records/1.0/geopreview', { dataset: 'x' })],
+    ['the DCAT-AP catalog export', req('/paris/api/v2/catalog/exports/dcat.ttl')],
+    ['a records page over the piece size', req('/api/records/1.0/search', { rows: '201' })],
+    ['a repeated rows, one over the piece size', req('/api/records/1.0/search', { rows: ['10', '5000'] })],
+    ['a CKAN DataStore limit over it', req('/api/3/action/datastore_search', { limit: '32000' })],
+    ['an OGC items limit over it', req('/ogc/collections/x/items', { limit: '1000' })],
+    ['rows in a form body', req('/api/records/1.0/search', {}, { rows: '1000' })],
+    ['rows in a JSON body', req('/api/3/action/package_search', {}, { rows: 1000 })],
+  ])('%s is large', (_name, r) => expect(isLargeAnswer(r, 200)).toBe(true));
+
+  test.each([
+    ['a default records page', req('/api/records/1.0/search', { dataset: 'x' })],
+    ['a page of the piece size', req('/api/records/1.0/search', { rows: '200' })],
+    ['a rows that is not a number', req('/api/records/1.0/search', { rows: 'many' })],
+    ['a catalog search with 100 rows', req('/api/datasets/1.0/search', { rows: '100' })],
+    ['a dataset named download', req('/api/datasets/1.0/download-stats')],
+    ['analyze', req('/api/records/1.0/analyze', { dataset: 'x' })],
+  ])('%s is not', (_name, r) => expect(isLargeAnswer(r, 200)).toBe(false));
+});
