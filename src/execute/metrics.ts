@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatasetDirectory } from './datasetDirectory';
 import { watchElasticsearch } from './esTiming';
 
@@ -8,7 +8,7 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 /**
  * The process's Prometheus metrics (served at /metrics): HTTP requests by route family and
  * status, Elasticsearch requests and their errors, rows and bytes exported, quota refusals, the
- * dataset directory's hits and misses, and Node's default metrics. Each instance has its own
+ * dataset directory's hits and misses, the large answers sent, waiting and refused, and Node's default metrics. Each instance has its own
  * registry, so that several apps in one process (the tests) do not share counts.
  */
 export class Metrics {
@@ -32,6 +32,24 @@ export class Metrics {
         this.reset();
         this.inc({ result: 'hit' }, directory.counts.hits);
         this.inc({ result: 'miss' }, directory.counts.misses);
+      },
+    });
+  }
+
+  /** The turns of large answers (src/http/largeAnswers.ts), read at each scrape: sent now, waiting, refused since the start. */
+  observeLargeAnswers(turns: { readonly sending: number; readonly waitingNow: number; readonly refused: number }): void {
+    new Gauge({
+      name: 'portal_search_large_answers', help: 'Downloads, exports and large pages being sent (sending) or waiting for a turn (waiting)', labelNames: ['state'], registers: [this.registry],
+      collect() {
+        this.set({ state: 'sending' }, turns.sending);
+        this.set({ state: 'waiting' }, turns.waitingNow);
+      },
+    });
+    new Counter({
+      name: 'portal_search_large_answers_refused_total', help: 'Large answers refused (503 busy) because every turn was taken and the waiting room full', registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(turns.refused);
       },
     });
   }

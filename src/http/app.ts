@@ -91,7 +91,10 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   if (options.quotas !== undefined) app.use(quotas(options.quotas, clock, metrics));
   const pages = { pieceRows: options.pages?.pieceRows ?? 200, maxBytes: options.pages?.maxBytes ?? 64 * 1024 * 1024 };
   // After the quotas: a refused call takes no turn.
-  if (options.largeAnswers) app.use(largeAnswers(options.largeAnswers, pages.pieceRows));
+  if (options.largeAnswers) {
+    app.use(largeAnswers(options.largeAnswers, pages.pieceRows));
+    metrics?.observeLargeAnswers(options.largeAnswers);
+  }
   app.use(odsRecordsRouter(deps, clock, options.exportPageSize ?? 1000, pages, metrics));
   app.use(datastoreRouter(deps, clock, pages));
   app.use(catalogRouter(deps, clock, pages));

@@ -16,12 +16,15 @@ export interface LargeAnswerTicket { leave(): void }
 export class LargeAnswers {
   private running = 0;
   private readonly queue: Array<{ start(): void }> = [];
+  private refusals = 0;
 
   constructor(readonly limits: LargeAnswerLimits) {}
 
   /** Answers being sent now, and answers waiting for a turn. */
   get sending(): number { return this.running; }
   get waitingNow(): number { return this.queue.length; }
+  /** Answers refused since the start: every turn taken and the waiting room full. */
+  get refused(): number { return this.refusals; }
 
   /** `start` is called once the answer's turn comes (at once when one is free); undefined when the queue is full. */
   enter(start: () => void): LargeAnswerTicket | undefined {
@@ -30,7 +33,10 @@ export class LargeAnswers {
       start();
       return this.ticket(() => true);
     }
-    if (this.queue.length >= this.limits.waiting) return undefined;
+    if (this.queue.length >= this.limits.waiting) {
+      this.refusals++;
+      return undefined;
+    }
     let started = false;
     const waiter = { start: () => { started = true; start(); } };
     this.queue.push(waiter);

@@ -4,6 +4,7 @@ import type { Deps } from '../../../src/execute/deps';
 import { Metrics } from '../../../src/execute/metrics';
 import { memoryQuotaCounters } from '../../../src/execute/quotaCounters';
 import { createApp } from '../../../src/http/app';
+import { LargeAnswers } from '../../../src/http/largeAnswers';
 import { QuotaGate } from '../../../src/usecases/quotaGate';
 import { ensureFixture } from '../../support/ingestFixture';
 import { rawCsvRows } from '../../support/rawFixtures';
@@ -70,6 +71,23 @@ describe('/metrics', () => {
       expect([res.status, res.body.errorcode]).toEqual([401, 10020]);
     }
     expect((await scrape(app, { Authorization: `Bearer ${key}` })).types.get('portal_search_http_request_duration_seconds')).toBe('histogram');
+  });
+
+  test('the large answers sent, waiting and refused', async () => {
+    const metrics = new Metrics({ defaults: false });
+    const turns = new LargeAnswers({ atOnce: 1, waiting: 0 });
+    const app = createApp(deps, silent, { metrics: { metrics }, largeAnswers: turns });
+    const held = turns.enter(() => undefined)!;
+    try {
+      for (let i = 0; i < 2; i++) expect((await request(app).get('/api/records/1.0/download?dataset=chantiers-perturbants&format=csv')).status).toBe(503);
+      expect((await request(app).get('/api/records/1.0/search?dataset=chantiers-perturbants&rows=1')).status).toBe(200);
+      const all = await scrape(app);
+      expect(all.types.get('portal_search_large_answers')).toBe('gauge');
+      expect([sumOf(all, 'portal_search_large_answers', { state: 'sending' }), sumOf(all, 'portal_search_large_answers', { state: 'waiting' }), sumOf(all, 'portal_search_large_answers_refused_total', {})]).toEqual([1, 0, 2]);
+    } finally {
+      held.leave();
+    }
+    expect(sumOf(await scrape(app), 'portal_search_large_answers', { state: 'sending' })).toBe(0);
   });
 
   test('turned off: no /metrics', async () => {

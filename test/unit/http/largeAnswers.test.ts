@@ -51,6 +51,8 @@ describe('LargeAnswers: the turns of large answers', () => {
     const gate = new LargeAnswers({ atOnce: 1, waiting: 0 });
     expect(gate.enter(() => undefined)).toBeDefined();
     expect(gate.enter(() => undefined)).toBeUndefined();
+    expect(gate.enter(() => undefined)).toBeUndefined();
+    expect(gate.refused).toBe(2);
   });
 });
 
