@@ -5,7 +5,7 @@ import type { CatalogHit } from '../model/dataset';
 import { catalogAlias, catalogIndex } from '../schema/indexNames';
 import { withLayout } from '../index/indexLayout';
 import { bulkIndex } from './bulkIndex';
-import { countDatasets, datasetPages, datasetRowVersions, getDataset } from './datasetStore';
+import { countDatasets, datasetPages, datasetRowVersion, datasetRowVersions, getDataset, getDatasetVersion } from './datasetStore';
 import type { Deps } from './deps';
 import { indexLayoutFor } from './indexLayoutFor';
 import { liveIndexFormat } from './liveIndexFormat';
@@ -68,6 +68,9 @@ export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; 
   return { index, count: (await es.count({ index })).count };
 }
 
+/** How many times the catch-up writes one entry whose row keeps changing while it is written. */
+const CATCH_UP_TRIES = 5;
+
 /**
  * After a rebuild's swap, writes through the alias the entry of every dataset whose row changed,
  * appeared or went since `before` (read before the rebuild's first page). A change committed
@@ -77,16 +80,24 @@ async function catchUp(deps: Deps, alias: string, before: Map<string, string>): 
   const now = await datasetRowVersions(deps.pool);
   const changed = [...now].filter(([id, v]) => before.get(id) !== v).map(([id]) => id);
   const gone = [...before.keys()].filter((id) => !now.has(id));
-  for (const id of [...changed, ...gone]) await writeCatalogEntry(deps, alias, id, false);
+  for (const id of [...changed, ...gone]) await catchUpEntry(deps, alias, id);
   if (changed.length + gone.length > 0) await deps.es.indices.refresh({ index: alias });
 }
 
-/** Writes a dataset's entry as PostgreSQL has it now, or deletes it when the dataset is gone. */
-async function writeCatalogEntry(deps: Deps, alias: string, datasetId: string, refresh: boolean): Promise<void> {
-  const dataset = await getDataset(deps.pool, datasetId);
-  if (!dataset) { await deps.es.delete({ index: alias, id: datasetId, refresh }, { ignore: [404] }); return; }
-  await deps.es.index({ index: alias, id: datasetId, document: indexedCatalogDocument(dataset), refresh });
+/**
+ * Writes one entry as PostgreSQL has it, and again while its row changed in the meantime: a change
+ * committed between the read and the write has had its own, newer entry written first, and the
+ * catch-up's older one must not stay over it.
+ */
+async function catchUpEntry(deps: Deps, alias: string, datasetId: string): Promise<void> {
+  for (let i = 0; i < CATCH_UP_TRIES; i++) {
+    const read = await getDatasetVersion(deps.pool, datasetId);
+    if (read) await deps.es.index({ index: alias, id: datasetId, document: indexedCatalogDocument(read.dataset) });
+    else await deps.es.delete({ index: alias, id: datasetId }, { ignore: [404] });
+    if ((await datasetRowVersion(deps.pool, datasetId)) === read?.version) return;
+  }
 }
+
 
 /**
  * Builds the catalog index when there is none (a fresh installation) or when it was built in
@@ -107,5 +118,7 @@ export async function ensureCatalogIndex(deps: Deps): Promise<boolean> {
 export async function refreshCatalogEntry(deps: Deps, datasetId: string): Promise<void> {
   const alias = catalogAlias(deps.indexPrefix);
   if (await ensureCatalogIndex(deps)) return;
-  await writeCatalogEntry(deps, alias, datasetId, true);
+  const dataset = await getDataset(deps.pool, datasetId);
+  if (!dataset) { await deps.es.delete({ index: alias, id: datasetId, refresh: true }, { ignore: [404] }); return; }
+  await deps.es.index({ index: alias, id: datasetId, document: indexedCatalogDocument(dataset), refresh: true });
 }

@@ -57,6 +57,18 @@ export async function datasetRowVersions(q: Queryable): Promise<Map<string, stri
   return new Map(rows.map((r) => [r.id, r.v]));
 }
 
+/** A dataset with its row version (as datasetRowVersions gives it), read together; undefined when there is no such dataset. */
+export async function getDatasetVersion(q: Queryable, id: string): Promise<{ dataset: DatasetRow; version: string } | undefined> {
+  const { rows } = await q.query<Row & { row_version: string }>('SELECT *, xmin::text AS row_version FROM datasets WHERE id = $1', [id]);
+  return rows[0] && { dataset: toDataset(rows[0]), version: rows[0].row_version };
+}
+
+/** A dataset's row version now (undefined when it is gone). */
+export async function datasetRowVersion(q: Queryable, id: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ v: string }>('SELECT xmin::text AS v FROM datasets WHERE id = $1', [id]);
+  return rows[0]?.v;
+}
+
 /** How many datasets there are (metadata-only entries included). */
 export async function countDatasets(q: Queryable): Promise<number> {
   const { rows } = await q.query<{ n: string }>('SELECT count(*) AS n FROM datasets');

@@ -63,6 +63,25 @@ function changingDuringPages(pages: string[][], seenTitles: string[]): Deps {
   return { ...deps, pool };
 }
 
+/**
+ * `deps` whose PostgreSQL runs `change` once, right after it answers the catch-up's read of
+ * CHANGED (the row with its version): what a publish committing at that moment would do.
+ */
+function changingDuringCatchUp(base: Deps, change: () => Promise<void>): Deps {
+  const pool = Object.create(base.pool) as Deps['pool'];
+  let done = false;
+  pool.query = (async (...args: Parameters<Deps['pool']['query']>) => {
+    const res = await (base.pool.query as (...a: unknown[]) => Promise<QueryResult>)(...args);
+    const [sql, params] = args as unknown as [unknown, unknown[] | undefined];
+    if (!done && typeof sql === 'string' && sql.includes('AS row_version') && params?.[0] === CHANGED) {
+      done = true;
+      await change();
+    }
+    return res;
+  }) as Deps['pool']['query'];
+  return { ...base, pool };
+}
+
 test('entries changed between the read of their page and the swap end up as PostgreSQL has them', async () => {
   const pages: string[][] = [], seenTitles: string[] = [];
   const { count } = await rebuildCatalogIndex(changingDuringPages(pages, seenTitles));
@@ -85,4 +104,19 @@ test('entries changed between the read of their page and the swap end up as Post
   expect(await ids(DELETED)).toEqual([]);
   const { rows } = await deps.pool.query<{ n: string }>('SELECT count(*) AS n FROM datasets');
   expect(count).toBe(Number(rows[0].n));
+}, 120000);
+
+test('an entry changed while the catch-up writes it ends up as its newest row, not as the row the catch-up read', async () => {
+  // The rebuild reads CHANGED's page, then CHANGED changes (so the catch-up rewrites it), then changes again while the catch-up writes it.
+  await upsertDataset(deps.pool, header(CHANGED, 'Title before'));
+  await refreshCatalogEntry(deps, CHANGED);
+  const pages: string[][] = [], seenTitles: string[] = [];
+  const during = changingDuringCatchUp(changingDuringPages(pages, seenTitles), async () => {
+    await updateDatasetHeader(deps.pool, CHANGED, { metadata: { title: 'Title latest' } });
+    await refreshCatalogEntry(deps, CHANGED);
+  });
+  await rebuildCatalogIndex(during);
+  expect(seenTitles).toEqual(['Title before']);
+  const entry = await deps.es.get<{ dataset: { metas: { title: string } } }>({ index: catalogAlias(deps.indexPrefix), id: CHANGED });
+  expect(entry._source?.dataset.metas.title).toBe('Title latest');
 }, 120000);
