@@ -9,6 +9,7 @@ import { createPool } from '../../src/execute/database';
 import { createEsClient } from '../../src/execute/elasticsearch';
 import type { Deps } from '../../src/execute/deps';
 import { createApp } from '../../src/http/app';
+import { LargeAnswers } from '../../src/http/largeAnswers';
 import { createHttpServer } from '../../src/http/httpServer';
 import { TcpProxy } from '../support/tcpProxy';
 import { openTestDeps } from '../support/testDeps';
@@ -68,6 +69,10 @@ beforeAll(async () => {
   // Quotas of one call a day: the second call of a caller is over its limit.
   const oneCall = { perDay: 1, perSecond: 1 };
   const quotas = () => new QuotaGate(memoryQuotaCounters(), deps.pool, { store: 'memory', anonymous: oneCall, key: oneCall });
+  // Large answers one at a time, with that turn held and no room to wait: a large page is refused.
+  const turns = new LargeAnswers({ atOnce: 1, waiting: 0 });
+  turns.enter(() => undefined);
+  apps.busy = createApp(deps, silent, { largeAnswers: turns });
   apps.anonymousQuota = createApp(deps, silent, { quotas: quotas() });
   apps.keyQuota = createApp(deps, silent, { quotas: quotas() });
   key = (await createApiKey(deps.pool, 'default', 'error table')).key;
@@ -106,6 +111,7 @@ const PROVOKE: Record<string, { call: Call; ods: string; ckan: string }> = {
   store_unavailable: { call: via('pgDown'), ods: ODS, ckan: CKAN },
   search_timeout: { call: via('esSlow'), ods: ODS, ckan: CKAN },
   internal: { call: via('broken'), ods: ODS, ckan: CKAN },
+  busy: { call: via('busy'), ods: `${ODS}&rows=500`, ckan: `${CKAN}&limit=500` },
   too_many_anonymous_requests: { call: overQuota('anonymousQuota', false), ods: ODS, ckan: CKAN },
   too_many_requests: { call: overQuota('keyQuota', true), ods: ODS, ckan: CKAN },
 };
