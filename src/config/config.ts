@@ -56,6 +56,8 @@ const schema = z.object({
   LARGE_ANSWERS_AT_ONCE: z.coerce.number().int().min(1).max(10_000).default(16),
   /** How many more of them may wait for a turn; beyond, a 503 (`busy`) with Retry-After. */
   LARGE_ANSWERS_WAITING: z.coerce.number().int().min(0).max(100_000).default(256),
+  /** How long one may wait for its turn before it is a 503 (`busy`): under HTTP_SEND_TIMEOUT_MS, which would close its idle connection. */
+  LARGE_ANSWERS_WAIT_MS: z.coerce.number().int().positive().default(30_000),
   /** How long an idle keep-alive connection stays open. */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** Express's `trust proxy`: empty (the peer address is the caller), `true`, a hop count, or addresses/subnets (`loopback`, `10.0.0.0/8`). */
@@ -95,8 +97,8 @@ export interface HttpConfig {
   sendTimeoutMs: number;
   /** How large pages are read (records per piece) and the most bytes one may come to. */
   pages: { maxBytes: number; pieceRows: number };
-  /** How many large answers are sent at once, and how many more may wait (LARGE_ANSWERS_AT_ONCE, LARGE_ANSWERS_WAITING). */
-  largeAnswers: { atOnce: number; waiting: number };
+  /** How many large answers are sent at once, how many more may wait and how long (LARGE_ANSWERS_AT_ONCE, LARGE_ANSWERS_WAITING, LARGE_ANSWERS_WAIT_MS). */
+  largeAnswers: { atOnce: number; waiting: number; waitMs: number };
   /** /metrics, and the key a scrape must send (none: open); undefined: no /metrics. */
   metrics: { key?: string } | undefined;
   keepAliveTimeoutMs: number;
@@ -159,7 +161,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS, sendTimeoutMs: e.HTTP_SEND_TIMEOUT_MS,
       trustProxy: trustProxy(e.TRUST_PROXY), cacheMaxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
       pages: { maxBytes: e.PAGE_MAX_BYTES, pieceRows: e.PAGE_PIECE_ROWS },
-      largeAnswers: { atOnce: e.LARGE_ANSWERS_AT_ONCE, waiting: e.LARGE_ANSWERS_WAITING },
+      largeAnswers: { atOnce: e.LARGE_ANSWERS_AT_ONCE, waiting: e.LARGE_ANSWERS_WAITING, waitMs: e.LARGE_ANSWERS_WAIT_MS },
       metrics: e.METRICS === 'on' ? { ...(e.METRICS_KEY ? { key: e.METRICS_KEY } : {}) } : undefined,
     },
     uploads: { dir: e.UPLOAD_DIR ?? join(projectRoot(), 'var', 'uploads'), maxBytes: e.UPLOAD_MAX_BYTES },

@@ -98,7 +98,6 @@ async function catchUpEntry(deps: Deps, alias: string, datasetId: string): Promi
   }
 }
 
-
 /**
  * Builds the catalog index when there is none (a fresh installation) or when it was built in
  * another format (an upgrade): true when it did.

@@ -1,8 +1,8 @@
 import type { Request, RequestHandler } from 'express';
 import { AppError } from '../errors/catalogue';
 
-/** How many large answers may be sent at once, and how many more may wait for a turn. */
-export interface LargeAnswerLimits { atOnce: number; waiting: number }
+/** How many large answers may be sent at once, how many more may wait for a turn, and for how long (ms). */
+export interface LargeAnswerLimits { atOnce: number; waiting: number; waitMs: number }
 
 /** A place taken in LargeAnswers: `leave` frees its turn, or its place in the queue; a second call does nothing. */
 export interface LargeAnswerTicket { leave(): void }
@@ -83,20 +83,34 @@ export function isLargeAnswer(req: Request, pieceRows: number): boolean {
 /** Seconds a refused large answer is told to wait before it asks again. */
 const RETRY_AFTER_SECONDS = 5;
 
+const busy = (): AppError =>
+  new AppError('busy', `Too many downloads, exports and large pages are being sent at once; retry in ${RETRY_AFTER_SECONDS} seconds.`, { retryAfterSeconds: RETRY_AFTER_SECONDS });
+
 /**
  * Sends a large answer only in its turn (LargeAnswers), freed when its response ends or its client
- * goes. One refused because too many are sent and waiting already gets a 503 (`busy`) in the
- * route's dialect, before any byte; small answers are never held.
+ * goes. One refused because too many are sent and waiting already, or whose turn has not come
+ * within the gate's `waitMs`, gets a 503 (`busy`) in the route's dialect, before any byte; small
+ * answers are never held.
  */
 export function largeAnswers(gate: LargeAnswers, pieceRows: number): RequestHandler {
   return (req, res, next) => {
     if (!isLargeAnswer(req, pieceRows)) return next();
     // Listened to first: whenever the response ends, the place it took is left.
-    const place: { ticket?: LargeAnswerTicket } = {};
-    res.once('close', () => place.ticket?.leave());
-    place.ticket = gate.enter(() => next());
-    if (place.ticket === undefined) {
-      next(new AppError('busy', `Too many downloads, exports and large pages are being sent at once; retry in ${RETRY_AFTER_SECONDS} seconds.`, { retryAfterSeconds: RETRY_AFTER_SECONDS }));
-    }
+    const place: { ticket?: LargeAnswerTicket; timer?: NodeJS.Timeout; started?: boolean } = {};
+    res.once('close', () => {
+      clearTimeout(place.timer);
+      place.ticket?.leave();
+    });
+    place.ticket = gate.enter(() => {
+      place.started = true;
+      clearTimeout(place.timer);
+      next();
+    });
+    if (place.ticket === undefined) return next(busy());
+    if (place.started) return;
+    place.timer = setTimeout(() => {
+      place.ticket?.leave();
+      next(busy());
+    }, gate.limits.waitMs);
   };
 }

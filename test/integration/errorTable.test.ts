@@ -70,7 +70,7 @@ beforeAll(async () => {
   const oneCall = { perDay: 1, perSecond: 1 };
   const quotas = () => new QuotaGate(memoryQuotaCounters(), deps.pool, { store: 'memory', anonymous: oneCall, key: oneCall });
   // Large answers one at a time, with that turn held and no room to wait: a large page is refused.
-  const turns = new LargeAnswers({ atOnce: 1, waiting: 0 });
+  const turns = new LargeAnswers({ atOnce: 1, waiting: 0, waitMs: 600_000 });
   turns.enter(() => undefined);
   apps.busy = createApp(deps, silent, { largeAnswers: turns });
   apps.anonymousQuota = createApp(deps, silent, { quotas: quotas() });

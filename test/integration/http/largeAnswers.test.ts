@@ -11,8 +11,8 @@ import { openTestDeps } from '../../support/testDeps';
 /**
  * Large answers (downloads, exports, pages of more than a piece) are sent a few at a time: the
  * others wait their turn, and beyond the waiting room they are refused with a 503 in the route's
- * dialect, before any byte. Small answers never wait. Each test holds the turns itself, so that
- * nothing depends on how long an answer takes.
+ * dialect, before any byte, and so are those whose turn does not come in time. Small answers never
+ * wait. Each test holds the turns itself, so that nothing depends on how long an answer takes.
  */
 let deps: Deps & { close(): Promise<void> };
 beforeAll(async () => {
@@ -27,7 +27,7 @@ const LARGE_PAGE = `/api/records/1.0/search?dataset=${DATASET}&rows=500`;
 const MESSAGE = 'Too many downloads, exports and large pages are being sent at once; retry in 5 seconds.';
 
 describe('with every turn taken and no waiting room', () => {
-  const gate = new LargeAnswers({ atOnce: 1, waiting: 0 });
+  const gate = new LargeAnswers({ atOnce: 1, waiting: 0, waitMs: 600_000 });
   let app: ReturnType<typeof appWith>;
   let held: LargeAnswerTicket;
   beforeAll(() => {
@@ -58,7 +58,7 @@ describe('with every turn taken and no waiting room', () => {
 
 describe('with every turn taken and room to wait', () => {
   test('a large page waits for the turn, then is sent whole, and gives its turn back', async () => {
-    const gate = new LargeAnswers({ atOnce: 1, waiting: 1 });
+    const gate = new LargeAnswers({ atOnce: 1, waiting: 1, waitMs: 600_000 });
     const app = appWith(gate);
     const held = gate.enter(() => undefined)!;
     const answer = request(app).get(LARGE_PAGE).then((res) => res);
@@ -72,8 +72,21 @@ describe('with every turn taken and room to wait', () => {
     expect(gate.waitingNow).toBe(0);
   });
 
+  test('one whose turn does not come within the wait is a 503, and leaves the queue', async () => {
+    const gate = new LargeAnswers({ atOnce: 1, waiting: 1, waitMs: 1 });
+    const held = gate.enter(() => undefined)!;
+    try {
+      const res = await request(appWith(gate)).get(LARGE_PAGE);
+      expect([res.status, res.headers['retry-after'], res.body]).toEqual([503, '5', { error: MESSAGE, errorcode: 10043 }]);
+      expect({ sending: gate.sending, waiting: gate.waitingNow }).toEqual({ sending: 1, waiting: 0 });
+    } finally {
+      held.leave();
+    }
+    expect(gate.sending).toBe(0);
+  });
+
   test('a client that goes while waiting leaves the queue, and its answer is never started', async () => {
-    const gate = new LargeAnswers({ atOnce: 1, waiting: 1 });
+    const gate = new LargeAnswers({ atOnce: 1, waiting: 1, waitMs: 600_000 });
     const app = appWith(gate);
     const held = gate.enter(() => undefined)!;
     const gone = request(app).get(LARGE_PAGE);

@@ -75,7 +75,7 @@ describe('/metrics', () => {
 
   test('the large answers sent, waiting and refused', async () => {
     const metrics = new Metrics({ defaults: false });
-    const turns = new LargeAnswers({ atOnce: 1, waiting: 0 });
+    const turns = new LargeAnswers({ atOnce: 1, waiting: 0, waitMs: 600_000 });
     const app = createApp(deps, silent, { metrics: { metrics }, largeAnswers: turns });
     const held = turns.enter(() => undefined)!;
     try {

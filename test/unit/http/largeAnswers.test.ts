@@ -3,7 +3,7 @@ import { isLargeAnswer, LargeAnswers } from '../../../src/http/largeAnswers';
 
 describe('LargeAnswers: the turns of large answers', () => {
   test('the first atOnce start at once, the next wait in order, any more is refused', () => {
-    const gate = new LargeAnswers({ atOnce: 2, waiting: 2 });
+    const gate = new LargeAnswers({ atOnce: 2, waiting: 2, waitMs: 600_000 });
     const started: string[] = [];
     const enter = (name: string) => gate.enter(() => started.push(name));
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(enter);
@@ -20,7 +20,7 @@ describe('LargeAnswers: the turns of large answers', () => {
   });
 
   test('a waiter that leaves before its turn is never started, and takes no turn', () => {
-    const gate = new LargeAnswers({ atOnce: 1, waiting: 2 });
+    const gate = new LargeAnswers({ atOnce: 1, waiting: 2, waitMs: 600_000 });
     const started: string[] = [];
     const a = gate.enter(() => started.push('a'));
     const b = gate.enter(() => started.push('b'));
@@ -34,7 +34,7 @@ describe('LargeAnswers: the turns of large answers', () => {
   });
 
   test('leaving twice frees one turn only', () => {
-    const gate = new LargeAnswers({ atOnce: 1, waiting: 1 });
+    const gate = new LargeAnswers({ atOnce: 1, waiting: 1, waitMs: 600_000 });
     const a = gate.enter(() => undefined);
     const started: string[] = [];
     gate.enter(() => started.push('b'));
@@ -48,7 +48,7 @@ describe('LargeAnswers: the turns of large answers', () => {
   });
 
   test('with no waiting room, the answer after the turns is refused at once', () => {
-    const gate = new LargeAnswers({ atOnce: 1, waiting: 0 });
+    const gate = new LargeAnswers({ atOnce: 1, waiting: 0, waitMs: 600_000 });
     expect(gate.enter(() => undefined)).toBeDefined();
     expect(gate.enter(() => undefined)).toBeUndefined();
     expect(gate.enter(() => undefined)).toBeUndefined();
