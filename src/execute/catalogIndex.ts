@@ -51,7 +51,7 @@ export async function rebuildCatalogIndex(deps: Deps): Promise<{ index: string; 
   const layout = { ...(await indexLayoutFor(deps, await countDatasets(pool))), shards: 1 };
   await createLoadingIndex(es, index, withLayout({ ...catalogTemplate, mappings: { ...catalogTemplate.mappings, _meta: { format: CATALOG_FORMAT } } }, layout));
   try {
-    // A page at a time: a catalog entry and its document come to tens of KB each.
+    // A page at a time: a catalog entry and its document come to up to tens of KB each.
     for await (const page of datasetPages(pool, CATALOG_PAGE)) {
       const res = await bulkIndex(es, index, page.map((d) => ({ id: d.id, doc: indexedCatalogDocument(d) })));
       if (res.rejected > 0) throw new Error(`Elasticsearch refused ${res.rejected} catalog documents (${res.firstRejection})`);

@@ -34,7 +34,8 @@ function readCatalog<T>(plan: SearchPlan, res: SearchResponse<T>): CatalogSearch
 
 /**
  * Entries per piece of a JSON catalog page, from the records' piece size: a quarter of it, since
- * each written dataset object, schema included, weighs tens of KB. A piece is held twice while it
+ * each written dataset object carries its schema (5 KB on average in the Paris catalog, up to
+ * 71 KB), where most records weigh under 2 KB. A piece is held twice while it
  * is sent (the client's parsed answer, then the text written), so its size is what each large
  * page costs the API at once: 16 pages of 10,000 entries sent together took it to 514 MB in pieces
  * of 200 entries, and to 273 MB in pieces of 50.
