@@ -73,10 +73,17 @@ const SIZE_PARAMETERS = ['rows', 'limit'];
 const valuesOf = (from: unknown, name: string): unknown[] =>
   (typeof from === 'object' && from !== null ? [(from as Record<string, unknown>)[name]].flat() : []);
 
-/** Whether a request asks for a large answer: one of LARGE_PATH, or a page of more than `pieceRows` rows (in the query or the body). */
+/** d4c's parameters written after the last slash of the path (`/records/2.0/search/resource_id=x&limit=5000`). */
+function pathParameters(path: string): URLSearchParams {
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return new URLSearchParams(last.includes('=') ? last : '');
+}
+
+/** Whether a request asks for a large answer: one of LARGE_PATH, or a page of more than `pieceRows` rows (in the query, the path's last segment or the body). */
 export function isLargeAnswer(req: Request, pieceRows: number): boolean {
   if (LARGE_PATH.test(req.path)) return true;
-  return SIZE_PARAMETERS.some((name) => [...valuesOf(req.query, name), ...valuesOf(req.body, name)]
+  const inPath = pathParameters(req.path);
+  return SIZE_PARAMETERS.some((name) => [...valuesOf(req.query, name), ...inPath.getAll(name), ...valuesOf(req.body, name)]
     .some((v) => (typeof v === 'string' || typeof v === 'number') && Number(v) > pieceRows));
 }
 

@@ -44,9 +44,11 @@ describe('with every turn taken and no waiting room', () => {
     }
   });
 
-  test('a large CKAN DataStore page is a 503 in CKAN form', async () => {
-    const res = await request(app).get(`/api/3/action/datastore_search?resource_id=${DATASET}&limit=1000`);
-    expect([res.status, res.headers['retry-after'], res.body]).toEqual([503, '5', { success: false, error: { __type: 'Search Error', message: MESSAGE } }]);
+  test('a large CKAN DataStore page is a 503 in CKAN form, its size in the query or in d4c\'s path parameters', async () => {
+    for (const path of [`/api/3/action/datastore_search?resource_id=${DATASET}&limit=1000`, `/api/records/2.0/search/resource_id=${DATASET}&limit=1000`]) {
+      const res = await request(app).get(path);
+      expect({ path, answer: [res.status, res.headers['retry-after'], res.body] }).toEqual({ path, answer: [503, '5', { success: false, error: { __type: 'Search Error', message: MESSAGE } }] });
+    }
   });
 
   test('small answers are sent as usual', async () => {

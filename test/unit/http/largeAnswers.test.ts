@@ -70,6 +70,7 @@ describe('isLargeAnswer', () => {
     ['an OGC items limit over it', req('/ogc/collections/x/items', { limit: '1000' })],
     ['rows in a form body', req('/api/records/1.0/search', {}, { rows: '1000' })],
     ['rows in a JSON body', req('/api/3/action/package_search', {}, { rows: 1000 })],
+    ['a limit in d4c\'s path parameters', req('/api/records/2.0/search/resource_id=x&limit=5000')],
   ])('%s is large', (_name, r) => expect(isLargeAnswer(r, 200)).toBe(true));
 
   test.each([
@@ -79,5 +80,6 @@ describe('isLargeAnswer', () => {
     ['a catalog search with 100 rows', req('/api/datasets/1.0/search', { rows: '100' })],
     ['a dataset named download', req('/api/datasets/1.0/download-stats')],
     ['analyze', req('/api/records/1.0/analyze', { dataset: 'x' })],
+    ['a small limit in d4c\'s path parameters', req('/api/3/action/datastore_search/resource_id=x&limit=5')],
   ])('%s is not', (_name, r) => expect(isLargeAnswer(r, 200)).toBe(false));
 });
