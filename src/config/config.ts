@@ -52,8 +52,8 @@ const schema = z.object({
   PAGE_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
   /** Records per Elasticsearch read of a large page (a page is read, rendered and sent in pieces of this many). */
   PAGE_PIECE_ROWS: z.coerce.number().int().min(10).max(10_000).default(200),
-  /** Downloads, exports and pages of more than PAGE_PIECE_ROWS rows sent at once by this process (each holds a piece of its answer, a few to tens of MB). */
-  LARGE_ANSWERS_AT_ONCE: z.coerce.number().int().min(1).max(10_000).default(16),
+  /** Downloads, exports and pages of more than PAGE_PIECE_ROWS rows sent at once by this process (each holds a piece of its answer, a few to tens of MB): `auto` (one per 64 MiB of heap) or a number. */
+  LARGE_ANSWERS_AT_ONCE: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)]).default('auto'),
   /** How many more of them may wait for a turn; beyond, a 503 (`busy`) with Retry-After. */
   LARGE_ANSWERS_WAITING: z.coerce.number().int().min(0).max(100_000).default(256),
   /** How long one may wait for its turn before it is a 503 (`busy`): under HTTP_SEND_TIMEOUT_MS, which would close its idle connection. */
@@ -98,7 +98,7 @@ export interface HttpConfig {
   /** How large pages are read (records per piece) and the most bytes one may come to. */
   pages: { maxBytes: number; pieceRows: number };
   /** How many large answers are sent at once, how many more may wait and how long (LARGE_ANSWERS_AT_ONCE, LARGE_ANSWERS_WAITING, LARGE_ANSWERS_WAIT_MS). */
-  largeAnswers: { atOnce: number; waiting: number; waitMs: number };
+  largeAnswers: { atOnce: number | 'auto'; waiting: number; waitMs: number };
   /** /metrics, and the key a scrape must send (none: open); undefined: no /metrics. */
   metrics: { key?: string } | undefined;
   keepAliveTimeoutMs: number;

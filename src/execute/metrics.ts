@@ -36,8 +36,12 @@ export class Metrics {
     });
   }
 
-  /** The turns of large answers (src/http/largeAnswers.ts), read at each scrape: sent now, waiting, refused since the start. */
-  observeLargeAnswers(turns: { readonly sending: number; readonly waitingNow: number; readonly refused: number }): void {
+  /** The turns of large answers (src/http/largeAnswers.ts), read at each scrape: how many at once, sent now, waiting, refused since the start. */
+  observeLargeAnswers(turns: { readonly limits: { atOnce: number }; readonly sending: number; readonly waitingNow: number; readonly refused: number }): void {
+    new Gauge({
+      name: 'portal_search_large_answers_at_once', help: 'How many downloads, exports and large pages this process sends at once (LARGE_ANSWERS_AT_ONCE, or what auto made of the heap limit)', registers: [this.registry],
+      collect() { this.set(turns.limits.atOnce); },
+    });
     new Gauge({
       name: 'portal_search_large_answers', help: 'Downloads, exports and large pages being sent (sending) or waiting for a turn (waiting)', labelNames: ['state'], registers: [this.registry],
       collect() {

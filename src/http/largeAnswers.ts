@@ -4,6 +4,22 @@ import { AppError } from '../errors/catalogue';
 /** How many large answers may be sent at once, how many more may wait for a turn, and for how long (ms). */
 export interface LargeAnswerLimits { atOnce: number; waiting: number; waitMs: number }
 
+/** Heap a large answer is given: 64 MiB, two to eight times what one took in bench:memory (8 to 25 MB of RSS each, 16 at once). */
+const HEAP_PER_TURN = 64 * 1024 * 1024;
+/** Beyond this many at once, the answers only share the process's one core more thinly. */
+const MOST_TURNS = 64;
+
+/**
+ * How many large answers are sent at once: `configured` when it is a number; with `auto`, one per
+ * 64 MiB of the heap's limit (`v8.getHeapStatistics().heap_size_limit`), at least 1 and at most
+ * 64. With `--max-old-space-size=1024` (a limit of 1,072 MiB) that is 16; with Node's own limit
+ * on a large machine (4,144 MiB), 64.
+ */
+export function largeAnswerTurns(configured: number | 'auto', heapLimitBytes: number): number {
+  if (configured !== 'auto') return configured;
+  return Math.min(MOST_TURNS, Math.max(1, Math.floor(heapLimitBytes / HEAP_PER_TURN)));
+}
+
 /** A place taken in LargeAnswers: `leave` frees its turn, or its place in the queue; a second call does nothing. */
 export interface LargeAnswerTicket { leave(): void }
 

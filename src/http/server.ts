@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { getHeapStatistics } from 'node:v8';
 import type { Config } from '../config/config';
 import { createLogger, openDeps } from '../execute/openDeps';
 import { createApp } from './app';
@@ -11,7 +12,7 @@ import { QuotaGate } from '../usecases/quotaGate';
 import { Metrics } from '../execute/metrics';
 import { upgradeRecordIndices } from '../usecases/upgradeRecordIndices';
 import { failOrphanJobs } from '../usecases/failOrphanJobs';
-import { LargeAnswers } from './largeAnswers';
+import { LargeAnswers, largeAnswerTurns } from './largeAnswers';
 
 /**
  * Starts the API and stops it gracefully on SIGTERM or SIGINT: no new connections, requests in
@@ -25,6 +26,8 @@ export async function serve(config: Config): Promise<Server> {
   const counters = config.quotas.store === 'postgresql' ? postgresQuotaCounters(deps.pool) : memoryQuotaCounters();
   const drain = new Drain();
   const metrics = config.http.metrics ? new Metrics() : undefined;
+  const limits = config.http.largeAnswers;
+  const largeAnswers = new LargeAnswers({ ...limits, atOnce: largeAnswerTurns(limits.atOnce, getHeapStatistics().heap_size_limit) });
   if (metrics) {
     metrics.observeElasticsearch(deps.es);
     if (deps.directory) metrics.observeDirectory(deps.directory);
@@ -32,12 +35,12 @@ export async function serve(config: Config): Promise<Server> {
   const app = createApp(deps, logger, {
     quotas: new QuotaGate(counters, deps.pool, config.quotas), drain,
     cacheMaxAgeSeconds: config.http.cacheMaxAgeSeconds, trustProxy: config.http.trustProxy, healthTimeoutMs: config.http.healthTimeoutMs,
-    pages: config.http.pages, uploads: config.uploads, largeAnswers: new LargeAnswers(config.http.largeAnswers),
+    pages: config.http.pages, uploads: config.uploads, largeAnswers,
     ...(metrics ? { metrics: { metrics, ...(config.http.metrics?.key ? { key: config.http.metrics.key } : {}) } } : {}),
   });
   const server = createHttpServer(app, config.http).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
-  logger.info({ port: config.port, host: config.host }, 'portal-search listening');
+  logger.info({ port: config.port, host: config.host, largeAnswersAtOnce: largeAnswers.limits.atOnce }, 'portal-search listening');
   // Record indices built by an older version (another format of the indexed text) are rebuilt
   // in the background: searches answer from the old ones meanwhile.
   upgradeRecordIndices(deps).then(({ rebuilt, failed }) => {

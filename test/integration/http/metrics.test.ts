@@ -73,7 +73,7 @@ describe('/metrics', () => {
     expect((await scrape(app, { Authorization: `Bearer ${key}` })).types.get('portal_search_http_request_duration_seconds')).toBe('histogram');
   });
 
-  test('the large answers sent, waiting and refused', async () => {
+  test('the large answers\' turns, and those sent, waiting and refused', async () => {
     const metrics = new Metrics({ defaults: false });
     const turns = new LargeAnswers({ atOnce: 1, waiting: 0, waitMs: 600_000 });
     const app = createApp(deps, silent, { metrics: { metrics }, largeAnswers: turns });
@@ -83,6 +83,7 @@ describe('/metrics', () => {
       expect((await request(app).get('/api/records/1.0/search?dataset=chantiers-perturbants&rows=1')).status).toBe(200);
       const all = await scrape(app);
       expect(all.types.get('portal_search_large_answers')).toBe('gauge');
+      expect(sumOf(all, 'portal_search_large_answers_at_once', {})).toBe(1);
       expect([sumOf(all, 'portal_search_large_answers', { state: 'sending' }), sumOf(all, 'portal_search_large_answers', { state: 'waiting' }), sumOf(all, 'portal_search_large_answers_refused_total', {})]).toEqual([1, 0, 2]);
     } finally {
       held.leave();

@@ -6,13 +6,16 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 8080, host: '0.0.0.0', esNodes: ['http://127.0.0.1:9200'], esMaxRetries: 3, esBulkReads: 1, esShards: 'auto', esReplicas: 'auto',
       indexPrefix: '', esRequestTimeoutMs: 10000, databaseUrl: 'postgres://postgres@127.0.0.1:5432/portal_search', logLevel: 'info',
-      http: { headersTimeoutMs: 10000, requestTimeoutMs: 30000, keepAliveTimeoutMs: 5000, sendTimeoutMs: 60000, pages: { maxBytes: 67108864, pieceRows: 200 }, largeAnswers: { atOnce: 16, waiting: 256, waitMs: 30000 }, metrics: {}, trustProxy: false, cacheMaxAgeSeconds: 60, healthTimeoutMs: 2000 },
+      http: { headersTimeoutMs: 10000, requestTimeoutMs: 30000, keepAliveTimeoutMs: 5000, sendTimeoutMs: 60000, pages: { maxBytes: 67108864, pieceRows: 200 }, largeAnswers: { atOnce: 'auto', waiting: 256, waitMs: 30000 }, metrics: {}, trustProxy: false, cacheMaxAgeSeconds: 60, healthTimeoutMs: 2000 },
       quotas: { store: 'memory', anonymous: { perDay: 10000, perSecond: 20 }, key: { perDay: 100000, perSecond: 50 } },
       // Uploads: var/uploads in the checkout (this file is test/unit/config/), at most 1 GiB.
       uploads: { dir: join(__dirname, '..', '..', '..', 'var', 'uploads'), maxBytes: 1024 ** 3 },
     });
     expect(loadConfig({ UPLOAD_DIR: '/srv/uploads', UPLOAD_MAX_BYTES: '1000' }).uploads).toEqual({ dir: '/srv/uploads', maxBytes: 1000 });
     expect(() => loadConfig({ UPLOAD_MAX_BYTES: '0' })).toThrow(/UPLOAD_MAX_BYTES/);
+    expect(loadConfig({ LARGE_ANSWERS_AT_ONCE: '4' }).http.largeAnswers.atOnce).toBe(4);
+    expect(() => loadConfig({ LARGE_ANSWERS_AT_ONCE: '0' })).toThrow(/LARGE_ANSWERS_AT_ONCE/);
+    expect(() => loadConfig({ LARGE_ANSWERS_AT_ONCE: 'many' })).toThrow(/LARGE_ANSWERS_AT_ONCE/);
   });
 
   test('values from the environment, and every bad one named', () => {

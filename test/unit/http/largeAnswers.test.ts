@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import type { Request } from 'express';
-import { isLargeAnswer, LargeAnswers } from '../../../src/http/largeAnswers';
+import { isLargeAnswer, largeAnswerTurns, LargeAnswers } from '../../../src/http/largeAnswers';
 
 describe('LargeAnswers: the turns of large answers', () => {
   test('the first atOnce start at once, the next wait in order, any more is refused', () => {
@@ -82,4 +83,27 @@ describe('isLargeAnswer', () => {
     ['analyze', req('/api/records/1.0/analyze', { dataset: 'x' })],
     ['a small limit in d4c\'s path parameters', req('/api/3/action/datastore_search/resource_id=x&limit=5')],
   ])('%s is not', (_name, r) => expect(isLargeAnswer(r, 200)).toBe(false));
+});
+
+describe('largeAnswerTurns: how many at once', () => {
+  const MiB = 1024 * 1024;
+
+  test('a number is taken as it is', () => {
+    expect(largeAnswerTurns(5, 10 * MiB)).toBe(5);
+    expect(largeAnswerTurns(200, 4144 * MiB)).toBe(200);
+  });
+
+  test.each([
+    ['1,072 MiB (--max-old-space-size=1024)', 1072, 16],
+    ['560 MiB (--max-old-space-size=512)', 560, 8],
+    ['exactly 128 MiB', 128, 2],
+    ['4,144 MiB (Node\'s own limit on a large machine)', 4144, 64],
+    ['100 GiB', 100 * 1024, 64],
+    ['10 MiB', 10, 1],
+  ])('auto with a heap limit of %s', (_name, mib, turns) => expect(largeAnswerTurns('auto', mib * MiB)).toBe(turns));
+
+  test('the API as demo.sh and the Dockerfile start it (a 1 GB old space) gets 16', () => {
+    const limit = Number(execFileSync(process.execPath, ['--max-old-space-size=1024', '-e', 'process.stdout.write(String(require("v8").getHeapStatistics().heap_size_limit))']).toString());
+    expect(largeAnswerTurns('auto', limit)).toBe(16);
+  });
 });
