@@ -60,15 +60,15 @@ async function directGeocluster(deps: Deps, qs: string): Promise<() => Promise<v
 }
 
 async function main(): Promise<void> {
-  await runBench(async (deps, api, dataset) => {
+  await runBench(async (deps, api, dataset, meter) => {
     const lines: string[] = [];
     for (const [name, params] of ANALYZE) {
       const qs = new URLSearchParams({ dataset, ...params }).toString();
-      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/analyze?${qs}`), await directAnalyze(deps, qs), SEQUENTIAL, CONCURRENT_TOTAL));
+      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/analyze?${qs}`), await directAnalyze(deps, qs), SEQUENTIAL, CONCURRENT_TOTAL, meter));
     }
     for (const [name, params] of GEOCLUSTER) {
       const qs = new URLSearchParams({ dataset, ...params }).toString();
-      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/geocluster?${qs}`), await directGeocluster(deps, qs), SEQUENTIAL, CONCURRENT_TOTAL));
+      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/geocluster?${qs}`), await directGeocluster(deps, qs), SEQUENTIAL, CONCURRENT_TOTAL, meter));
     }
     return lines;
   });

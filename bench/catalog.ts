@@ -26,6 +26,7 @@ import { planPackageSearch } from '../src/plan/planPackageSearch';
 import { directSearch, HEADER, startApi } from './harness';
 import { againOnReset, compareInterleaved } from './interleaved';
 import { ensureSyntheticCatalog } from './syntheticCatalog';
+import { cpuMeter } from './cpuMeter';
 
 /** Calls per side: BENCH_SEQUENTIAL one at a time, BENCH_CONCURRENT over 32 connections. */
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200), CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 1000);
@@ -58,12 +59,13 @@ async function main(): Promise<void> {
   try {
     const domain = await ensureSyntheticCatalog(deps, Number(process.env.BENCH_CATALOG ?? 10_000));
     const api = await startApi(env);
+    const meter = await cpuMeter(deps.es, api.pid);
     try {
       for (const [name, family, params] of REQUESTS) {
         const qs = queryOf(params);
         const body = await directBody(deps, domain, family, qs);
         const path = family === 'ods' ? `/${domain}/api2/datasets/search?${qs}` : `/${domain}/api/3/action/package_search?${qs}`;
-        lines.push(...await compareInterleaved(`catalog\t${name}`, againOnReset(() => api.get(path)), () => directSearch(deps, body), SEQUENTIAL, CONCURRENT_TOTAL));
+        lines.push(...await compareInterleaved(`catalog\t${name}`, againOnReset(() => api.get(path)), () => directSearch(deps, body), SEQUENTIAL, CONCURRENT_TOTAL, meter));
       }
     } finally {
       api.stop();

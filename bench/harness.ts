@@ -22,6 +22,7 @@ import { recordsAlias } from '../src/schema/indexNames';
 import { publishDataset } from '../src/usecases/publishDataset';
 import { reindexAlone } from '../src/usecases/reindexAlone';
 import { ensureSyntheticDataset } from './syntheticDataset';
+import { cpuMeter, type CpuMeter, cpuPerCall, cpuTotal, type CpuTimes } from './cpuMeter';
 
 const ROOT = join(__dirname, '..', '..');
 export const SOURCE = 'lieux-de-tournage-a-paris';
@@ -38,7 +39,8 @@ export const directSearch = async (deps: Deps, body: SearchRequest, recordsCount
   await searchIndex(deps, body, { countsApart: countsApartFor(recordsCount) });
 };
 
-export interface Stats { p50: number; p95: number; perSecond: number }
+/** p50 and p95 in ms, calls a second, and the machine's CPU ms per call when it was metered. */
+export interface Stats { p50: number; p95: number; perSecond: number; cpu?: CpuTimes }
 
 export function stats(latencies: number[], seconds: number): Stats {
   const s = [...latencies].sort((a, b) => a - b);
@@ -59,10 +61,13 @@ export async function block(run: () => Promise<void>, total: number, connections
   return (performance.now() - t0) / 1000;
 }
 
-export async function measure(run: () => Promise<void>, total: number, connections: number): Promise<Stats> {
+export async function measure(run: () => Promise<void>, total: number, connections: number, meter?: CpuMeter): Promise<Stats> {
   for (let i = 0; i < WARMUP; i++) await run();
   const latencies: number[] = [];
-  return stats(latencies, await block(run, total, connections, latencies));
+  const before = await meter?.();
+  const seconds = await block(run, total, connections, latencies);
+  const cpu = cpuPerCall(before, await meter?.(), total);
+  return { ...stats(latencies, seconds), ...(cpu ? { cpu } : {}) };
 }
 
 /** Publishes the fixture dataset `id` (fixtures/descriptors/<id>.json) unless it already has its records. */
@@ -124,26 +129,38 @@ export async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
   throw new Error('the API did not start');
 }
 
-export const HEADER = 'dataset\trequest\tmode\tours p50 ms\tdirect p50 ms\tp50 ratio\tp50 overhead ms\tours p95 ms\tdirect p95 ms\tours req/s\tdirect req/s\tthroughput ratio';
+/**
+ * The comparison table's columns. The CPU columns count the whole machine's CPU per call
+ * (Elasticsearch, the API, the bench: bench/cpuMeter.ts), and the API's share of ours; their
+ * ratio, direct over ours, is the throughput ratio the cores allow once both sides saturate them.
+ */
+export const HEADER = 'dataset\trequest\tmode\tours p50 ms\tdirect p50 ms\tp50 ratio\tp50 overhead ms\tours p95 ms\tdirect p95 ms\tours req/s\tdirect req/s\tours CPU ms/call\tof which API\tdirect CPU ms/call\tCPU ratio\tthroughput ratio';
 
-/** Sequential then concurrent, ours then direct: one table line per mode. */
-export async function compare(label: string, ours: () => Promise<void>, direct: () => Promise<void>, sequential: number, concurrent: number): Promise<string[]> {
+/** One line of the comparison table (HEADER), printed on stderr as it comes. */
+export function tableLine(label: string, mode: string, o: Stats, d: Stats): string {
+  const cpu = o.cpu && d.cpu ? [cpuTotal(o.cpu).toFixed(2), o.cpu.api.toFixed(2), cpuTotal(d.cpu).toFixed(2), (cpuTotal(d.cpu) / cpuTotal(o.cpu)).toFixed(2)] : ['-', '-', '-', '-'];
+  const line = [label, mode, o.p50.toFixed(2), d.p50.toFixed(2), (o.p50 / d.p50).toFixed(2), (o.p50 - d.p50).toFixed(2),
+    o.p95.toFixed(2), d.p95.toFixed(2), o.perSecond.toFixed(0), d.perSecond.toFixed(0), ...cpu, (o.perSecond / d.perSecond).toFixed(2)].join('\t');
+  console.error(line);
+  return line;
+}
+
+/** Sequential then concurrent, ours then direct: one table line per mode (with the machine's CPU per call when `meter` is given). */
+export async function compare(label: string, ours: () => Promise<void>, direct: () => Promise<void>, sequential: number, concurrent: number, meter?: CpuMeter): Promise<string[]> {
   const lines: string[] = [];
   for (const [mode, total, connections] of [['sequential', sequential, 1], [`${CONNECTIONS} connections`, concurrent, CONNECTIONS]] as const) {
-    const o = await measure(ours, total, connections);
-    const d = await measure(direct, total, connections);
-    lines.push([label, mode, o.p50.toFixed(2), d.p50.toFixed(2), (o.p50 / d.p50).toFixed(2), (o.p50 - d.p50).toFixed(2),
-      o.p95.toFixed(2), d.p95.toFixed(2), o.perSecond.toFixed(0), d.perSecond.toFixed(0), (o.perSecond / d.perSecond).toFixed(2)].join('\t'));
-    console.error(lines[lines.length - 1]);
+    const o = await measure(ours, total, connections, meter);
+    const d = await measure(direct, total, connections, meter);
+    lines.push(tableLine(label, mode, o, d));
   }
   return lines;
 }
 
 /**
  * Opens the bench stores, starts the API, makes sure the source and its synthetic copy exist,
- * runs `body` over both datasets and prints the table; then `more`'s table, if any.
+ * runs `body` over both datasets (with a meter of the machine's CPU) and prints the table; then `more`'s table, if any.
  */
-export async function runBench(body: (deps: Deps, api: Api, dataset: string) => Promise<string[]>, more?: (deps: Deps, api: Api) => Promise<string[]>): Promise<void> {
+export async function runBench(body: (deps: Deps, api: Api, dataset: string, meter: CpuMeter) => Promise<string[]>, more?: (deps: Deps, api: Api) => Promise<string[]>): Promise<void> {
   const env = { ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' };
   const deps = await openDeps(loadConfig(env));
   const api = await startApi(env);
@@ -151,7 +168,7 @@ export async function runBench(body: (deps: Deps, api: Api, dataset: string) => 
   try {
     await ensureSource(deps);
     const synthetic = await ensureSyntheticDataset(deps, SOURCE, Number(process.env.BENCH_RECORDS ?? 1_000_000));
-    for (const dataset of [SOURCE, synthetic]) lines.push(...await body(deps, api, dataset));
+    for (const dataset of [SOURCE, synthetic]) lines.push(...await body(deps, api, dataset, await cpuMeter(deps.es, api.pid)));
     if (more) lines.push('', ...await more(deps, api));
   } finally {
     api.stop();

@@ -3,7 +3,8 @@
  * that both see the same load. Sequentially, one call each in alternating order; with N
  * connections, alternating blocks of calls. Same table line as harness.compare.
  */
-import { block, CONNECTIONS, stats, type Stats } from './harness';
+import { block, CONNECTIONS, stats, tableLine, type Stats } from './harness';
+import { addCpu, type CpuMeter, cpuPerCall, type CpuTimes } from './cpuMeter';
 
 const WARMUP = 20, BLOCK = 100;
 
@@ -15,35 +16,36 @@ const WARMUP = 20, BLOCK = 100;
 export const againOnReset = (run: () => Promise<void>) => (): Promise<void> =>
   run().catch((err: unknown) => ((err as { code?: string }).code === 'ECONNRESET' ? run() : Promise.reject(err)));
 
-async function sequential(ours: () => Promise<void>, direct: () => Promise<void>, total: number): Promise<[Stats, Stats]> {
+/**
+ * `total` calls a side in blocks of `size` over `connections`, the sides taking turns (every
+ * second turn the direct side goes first). With `meter`, each side's CPU per call over its own
+ * blocks; the sequential run (blocks of one call) is not metered, as three readings per call
+ * would weigh on it.
+ */
+async function alternate(sides: [() => Promise<void>, () => Promise<void>], total: number, size: number, connections: number, meter?: CpuMeter): Promise<[Stats, Stats]> {
   const lat: [number[], number[]] = [[], []];
   const seconds = [0, 0];
-  const sides = [ours, direct];
-  for (let i = 0; i < total; i++) {
-    for (const side of i % 2 ? [1, 0] : [0, 1]) seconds[side] += await block(sides[side], 1, 1, lat[side]);
+  const zero = { search: 0, api: 0, bench: 0 };
+  const cpu: Array<CpuTimes | undefined> = [zero, zero];
+  for (let done = 0, i = 0; done < total; done += size, i++) {
+    const calls = Math.min(size, total - done);
+    for (const side of i % 2 ? [1, 0] : [0, 1]) {
+      const before = await meter?.();
+      seconds[side] += await block(sides[side], calls, connections, lat[side]);
+      cpu[side] = addCpu(cpu[side], cpuPerCall(before, await meter?.(), total));
+    }
   }
-  return [stats(lat[0], seconds[0]), stats(lat[1], seconds[1])];
+  const side = (n: 0 | 1): Stats => ({ ...stats(lat[n], seconds[n]), ...(meter && cpu[n] ? { cpu: cpu[n] } : {}) });
+  return [side(0), side(1)];
 }
 
-async function concurrent(ours: () => Promise<void>, direct: () => Promise<void>, total: number): Promise<[Stats, Stats]> {
-  const lat: [number[], number[]] = [[], []];
-  const seconds = [0, 0];
-  const sides = [ours, direct];
-  for (let done = 0, i = 0; done < total; done += BLOCK, i++) {
-    for (const side of i % 2 ? [1, 0] : [0, 1]) seconds[side] += await block(sides[side], Math.min(BLOCK, total - done), CONNECTIONS, lat[side]);
-  }
-  return [stats(lat[0], seconds[0]), stats(lat[1], seconds[1])];
-}
-
-/** Sequential then with CONNECTIONS connections, ours and direct interleaved: one table line per mode. */
-export async function compareInterleaved(label: string, ours: () => Promise<void>, direct: () => Promise<void>, sequentialTotal: number, concurrentTotal: number): Promise<string[]> {
+/** Sequential then with CONNECTIONS connections, ours and direct interleaved: one table line per mode (with `meter`, the CPU per call with CONNECTIONS connections). */
+export async function compareInterleaved(label: string, ours: () => Promise<void>, direct: () => Promise<void>, sequentialTotal: number, concurrentTotal: number, meter?: CpuMeter): Promise<string[]> {
   for (let i = 0; i < WARMUP; i++) { await ours(); await direct(); }
   const lines: string[] = [];
-  for (const [mode, run] of [['sequential', () => sequential(ours, direct, sequentialTotal)], [`${CONNECTIONS} connections`, () => concurrent(ours, direct, concurrentTotal)]] as const) {
+  for (const [mode, run] of [['sequential', () => alternate([ours, direct], sequentialTotal, 1, 1)], [`${CONNECTIONS} connections`, () => alternate([ours, direct], concurrentTotal, BLOCK, CONNECTIONS, meter)]] as const) {
     const [o, d] = await run();
-    lines.push([label, mode, o.p50.toFixed(2), d.p50.toFixed(2), (o.p50 / d.p50).toFixed(2), (o.p50 - d.p50).toFixed(2),
-      o.p95.toFixed(2), d.p95.toFixed(2), o.perSecond.toFixed(0), d.perSecond.toFixed(0), (o.perSecond / d.perSecond).toFixed(2)].join('\t'));
-    console.error(lines[lines.length - 1]);
+    lines.push(tableLine(label, mode, o, d));
   }
   return lines;
 }

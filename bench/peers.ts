@@ -126,7 +126,7 @@ const esRequestsOf = async (port: number): Promise<number> => (await http(port, 
   .filter((l) => l.startsWith('portal_search_elasticsearch_request_duration_seconds_count'))
   .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
 
-const mean = (xs: Stats[], k: keyof Stats): number => xs.reduce((s, x) => s + x[k], 0) / xs.length;
+const mean = (xs: Stats[], k: 'p50' | 'p95' | 'perSecond'): number => xs.reduce((s, x) => s + x[k], 0) / xs.length;
 
 async function main(): Promise<void> {
   const env = { ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' };

@@ -45,21 +45,21 @@ const OGC_ITEMS: Array<[string, Record<string, string>]> = [
 
 async function main(): Promise<void> {
   const sizes = growthSizes(process.env);
-  await runBench(async (deps, api, dataset) => {
+  await runBench(async (deps, api, dataset, meter) => {
     const lines: string[] = [];
     for (const [name, params] of REQUESTS) {
       const qs = new URLSearchParams({ dataset, ...params }).toString();
       const request = recordsSearchParams(new ParamReader(readQueryString(qs)));
       const target = await resolveDataset(deps, anonymous('default'), request.dataset);
       const body = compileSearch(planRecordsSearch(request, target, Date.now()));
-      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/search?${qs}`), () => directSearch(deps, body, target.row.recordsCount), SEQUENTIAL, CONCURRENT_TOTAL));
+      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/search?${qs}`), () => directSearch(deps, body, target.row.recordsCount), SEQUENTIAL, CONCURRENT_TOTAL, meter));
     }
     for (const [name, params] of OGC_ITEMS) {
       const qs = new URLSearchParams(params).toString();
       const target = await resolveDataset(deps, anonymous('default'), { id: dataset });
       const p = ogcItemsParams(new ParamReader(readQueryString(qs)), dataset, target.schema);
       const body = compileFeaturesPage(planFeatures(p.request, target, Date.now()), p.request.after);
-      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/ogc/collections/${dataset}/items?${qs}`), () => directSearch(deps, body), SEQUENTIAL, CONCURRENT_TOTAL));
+      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/ogc/collections/${dataset}/items?${qs}`), () => directSearch(deps, body), SEQUENTIAL, CONCURRENT_TOTAL, meter));
     }
     return lines;
   }, async (deps, api) => [GROWTH_HEADER, ...await searchGrowth(deps, api, REQUESTS[0][0], REQUESTS[0][1], sizes, SEQUENTIAL)]);
