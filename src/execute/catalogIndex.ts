@@ -11,8 +11,12 @@ import { indexLayoutFor } from './indexLayoutFor';
 import { liveIndexFormat } from './liveIndexFormat';
 import { createLoadingIndex, finishLoading, swapAlias } from './versionedIndex';
 
-/** Bump when catalogDocument() changes what it writes without the mapping changing (5: French elisions split by fold(); 6: the dataset object written in `dataset.ods`). */
-const DOCUMENT_VERSION = 6;
+/**
+ * Bump when catalogDocument() changes what it writes without the mapping changing (5: French
+ * elisions split by fold(); 6: the dataset object written in `dataset.ods`; 7: that text's UTF-8
+ * bytes in base64, in `dataset.ods_base64`).
+ */
+const DOCUMENT_VERSION = 7;
 
 /** An entry with every part a dataset object shows: the text it is written as is part of the catalog's format. */
 const PROBE: CatalogHit = {

@@ -1,4 +1,5 @@
 import { jsonText } from '../text/jsonText';
+import type { BodyPart } from './rendered';
 
 /**
  * `{...before, [key]: <value>, ...after}` as jsonText writes it compact, in parts (Rendered): the
@@ -7,7 +8,7 @@ import { jsonText } from '../text/jsonText';
  * datasets too; and a large page is never flattened into one string (for a page of 267 KB, about
  * half its encoding time).
  */
-export function jsonObjectParts(before: Record<string, unknown>, key: string, value: readonly string[], after: Record<string, unknown>): string[] {
+export function jsonObjectParts<P extends BodyPart>(before: Record<string, unknown>, key: string, value: readonly P[], after: Record<string, unknown>): Array<P | string> {
   const open = jsonText(before, false).slice(0, -1);
   const rest = jsonText(after, false).slice(1);
   return [`${open}${open === '{' ? '' : ', '}${JSON.stringify(key)}: `, ...value, rest === '}' ? '}' : `, ${rest}`];

@@ -4,10 +4,11 @@ import type { Deps } from '../execute/deps';
 import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
 import type { CatalogSearchRequest } from '../model/catalogRequest';
-import { catalogPageSource, PACKAGE_SOURCE, type CatalogHit, type CatalogPageHit, type PackageHit } from '../model/dataset';
+import { catalogPageSource, PACKAGE_SOURCE, type CatalogHit, type CatalogPageHit, type PackageHit, type StoredCatalogPageHit } from '../model/dataset';
 import type { FacetGroup } from '../model/facetGroup';
 import type { SearchPlan } from '../model/searchPlan';
 import { planCatalogSearch } from '../plan/planCatalogSearch';
+import { readCatalogPageHit } from '../results/readCatalogPageHit';
 import { readFacetGroup } from '../results/readFacetGroup';
 import { totalHits } from '../results/totalHits';
 import { catalogAlias } from '../schema/indexNames';
@@ -22,12 +23,12 @@ async function catalogPlan(deps: Deps, access: Access, req: CatalogSearchRequest
   return { ...planCatalogSearch(req, scope, access, catalogAlias(deps.indexPrefix), now), source };
 }
 
-/** A catalog search's answer: the total, the entries, and the facet groups when some were asked for. */
-function readCatalog<T>(plan: SearchPlan, res: SearchResponse<T>): CatalogSearchResult<T> {
+/** A catalog search's answer: the total, the entries (each source read by `read`), and the facet groups when some were asked for. */
+function readCatalog<S, T>(plan: SearchPlan, res: SearchResponse<S>, read: (source: S) => T): CatalogSearchResult<T> {
   const aggregations = (res.aggregations ?? {}) as Record<string, unknown>;
   return {
     nhits: totalHits(res),
-    hits: res.hits.hits.map((h) => h._source!),
+    hits: res.hits.hits.map((h) => read(h._source!)),
     ...(plan.facets.length ? { groups: plan.facets.map((f, i) => readFacetGroup(f, i, aggregations)) } : {}),
   };
 }
@@ -49,21 +50,22 @@ export const catalogPieceRows = (pieceRows: number): number => Math.max(1, Math.
  * (src/execute/searchInPieces.ts): `hits` holds the first, `more` the others as they are asked for.
  */
 export const runCatalogPage = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<CatalogPageHit>> =>
-  catalogInPieces<CatalogPageHit>(deps, access, req, now, catalogPieceRows(pieceRows), catalogPageSource(req));
+  catalogInPieces<StoredCatalogPageHit, CatalogPageHit>(deps, access, req, now, catalogPieceRows(pieceRows), catalogPageSource(req), readCatalogPageHit);
 
 /** The same search for the CSV, RSS and Atom forms: each entry without its schema, a page of more than `pieceRows` entries read in pieces. */
 export const runCatalogEntries = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<PackageHit>> =>
-  catalogInPieces<PackageHit>(deps, access, req, now, pieceRows, PACKAGE_SOURCE);
+  catalogInPieces<PackageHit, PackageHit>(deps, access, req, now, pieceRows, PACKAGE_SOURCE, (hit) => hit);
 
 /** A catalog page whose first piece is read: the total, its entries, the facet groups, and the later pieces if there are. */
 export type PiecedCatalog<T> = CatalogSearchResult<T> & { more?: LaterPieces<T> };
 
-async function catalogInPieces<T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number, source: string[]): Promise<PiecedCatalog<T>> {
+/** A catalog page that reads `source` of each entry, and `read` then makes of it what the page writes. */
+async function catalogInPieces<S, T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number, source: string[], read: (stored: S) => T): Promise<PiecedCatalog<T>> {
   const plan = await catalogPlan(deps, access, req, now, source);
-  const { first, rest } = await searchInPieces<T>(deps, compileSearch(plan), pieceRows);
-  return { ...readCatalog(plan, first), ...(rest ? { more: { pieces: sources(rest.pieces), release: rest.release } } : {}) };
+  const { first, rest } = await searchInPieces<S>(deps, compileSearch(plan), pieceRows);
+  return { ...readCatalog(plan, first, read), ...(rest ? { more: { pieces: sources(rest.pieces, read), release: rest.release } } : {}) };
 }
 
-async function* sources<T>(pieces: AsyncGenerator<SearchHit<T>[]>): AsyncGenerator<T[]> {
-  for await (const piece of pieces) yield piece.map((h) => h._source!);
+async function* sources<S, T>(pieces: AsyncGenerator<SearchHit<S>[]>, read: (stored: S) => T): AsyncGenerator<T[]> {
+  for await (const piece of pieces) yield piece.map((h) => read(h._source!));
 }

@@ -1,11 +1,7 @@
 import type { Response } from 'express';
-import { type Body, bodyText, type Rendered } from '../../render/rendered';
+import { type Body, bodyBytes, bodyText, type Rendered } from '../../render/rendered';
 import { bodyEtag } from './bodyEtag';
 import { isPubliclyCacheable } from './cachePolicy';
-
-/** A body's UTF-8 bytes, a body in parts encoded part by part (Rendered). */
-const utf8 = (body: Body): Buffer =>
-  (typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.concat(body.map((part) => Buffer.from(part, 'utf8'))));
 
 /**
  * Sends a page rendered whole. A publicly cacheable one gets an ETag of its bytes; Express then
@@ -15,7 +11,7 @@ const utf8 = (body: Body): Buffer =>
  */
 export function send(res: Response, r: Rendered<Body>): void {
   if (r.headers) res.set(r.headers);
-  const body = /;\s*charset=utf-8/i.test(r.contentType) ? utf8(r.body) : bodyText(r.body);
+  const body = /;\s*charset=utf-8/i.test(r.contentType) ? bodyBytes(r.body) : bodyText(r.body);
   if (isPubliclyCacheable(res)) res.set('ETag', bodyEtag(body));
   res.status(200).type(r.contentType).send(body);
 }

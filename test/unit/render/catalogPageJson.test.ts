@@ -2,9 +2,11 @@ import { datasetObjectText } from '../../../src/catalog/catalogPageText';
 import type { CatalogHit, CatalogPageHit } from '../../../src/model/dataset';
 import type { FacetGroup } from '../../../src/model/facetGroup';
 import { catalogPageJson as pageParts } from '../../../src/render/catalogPageJson';
+import { bodyText } from '../../../src/render/rendered';
+import { readCatalogPageHit } from '../../../src/results/readCatalogPageHit';
 
-/** The page's text: its parts joined. */
-const catalogPageJson = (...args: Parameters<typeof pageParts>): string => pageParts(...args).join('');
+/** The page's text: its parts (texts and UTF-8 bytes) joined. */
+const catalogPageJson = (...args: Parameters<typeof pageParts>): string => bodyText(pageParts(...args));
 
 const store = { resource_id: 'r', visibility: 'public' as const, state: 'published' as const, created_at: '2020-01-01T00:00:00.000Z', updated_at: '2020-01-01T00:00:00.000Z', published_at: null };
 const entry = (id: string, annotations: CatalogHit['dataset']['fields'][number]['annotations']): CatalogHit => ({
@@ -17,9 +19,9 @@ const entry = (id: string, annotations: CatalogHit['dataset']['fields'][number][
   },
 });
 const hits = [entry('a', [{ name: 'facet' }, { name: 'facetsort', args: ['alphanum'] }]), entry('b', [])];
-/** What the catalog index keeps of each, and what a request with both blocks reads. */
-const pageHits = (withParts: boolean): CatalogPageHit[] => hits.map((h) => ({
-  datasetid: h.datasetid, dataset: { ods: datasetObjectText(h), ...(withParts ? { fields: h.dataset.fields, dcat: h.dataset.dcat } : {}) },
+/** What the catalog index keeps of each (the written object in base64), and what a request with both blocks reads. */
+const pageHits = (withParts: boolean): CatalogPageHit[] => hits.map((h) => readCatalogPageHit({
+  datasetid: h.datasetid, dataset: { ods_base64: Buffer.from(datasetObjectText(h), 'utf8').toString('base64'), ...(withParts ? { fields: h.dataset.fields, dcat: h.dataset.dcat } : {}) },
 }));
 const groups: FacetGroup[] = [{ name: 'theme', facets: [{ name: 'Environnement', path: 'Environnement', count: 2, state: 'displayed' }] }] as unknown as FacetGroup[];
 
