@@ -1,23 +1,39 @@
-import type { CatalogHit, DatasetRow } from '../model/dataset';
+import type { CatalogHit, DatasetRow, PackageHit } from '../model/dataset';
 import { jsonText } from '../text/jsonText';
 import { type CatalogDocument, catalogDocument } from './catalogDocument';
+import { d4cPackage } from './d4cPackage';
 import { datasetObject } from './datasetObject';
+import { packageDict } from './packageDict';
 
 const NO_BLOCKS = { extrametas: false, interopmetas: false };
 
 /** An entry's ODS dataset object as a JSON page writes it, without the blocks a request may add (they come last: a page appends them). */
 export const datasetObjectText = (hit: CatalogHit): string => jsonText(datasetObject(hit, NO_BLOCKS), false);
 
-/** A catalog index document: the catalog document and, in `dataset.ods_base64`, its dataset object written once (UTF-8, in base64: see StoredCatalogPageHit). */
-export type IndexedCatalogDocument = CatalogDocument & { dataset: { ods_base64: string } };
+/** An entry's package dict as a compact package_search page writes it: CKAN's, or data4citizen's. */
+export const packageDictText = (hit: PackageHit, flavour: 'ckan' | 'd4c'): string => jsonText(flavour === 'ckan' ? packageDict(hit) : d4cPackage(hit), false);
+
+/** A text's UTF-8 bytes in base64, as the catalog index keeps written texts (see StoredCatalogPageHit). */
+const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
 /**
- * What the catalog index keeps of a dataset: a JSON page of the catalog then writes each entry
- * from its text instead of parsing and rewriting the object (a dataset's schema runs to tens of
- * kilobytes). The catalog's format (src/execute/catalogIndex.ts) includes this text's writer, so
- * that an index written by another version of it is rebuilt.
+ * A catalog index document: the catalog document and its texts written once, in base64: the ODS
+ * dataset object (`dataset.ods_base64`) and the package dicts of CKAN (`ckan_base64`) and
+ * data4citizen (`d4c_base64`).
+ */
+export type IndexedCatalogDocument = CatalogDocument & { dataset: { ods_base64: string; ckan_base64: string; d4c_base64: string } };
+
+/**
+ * What the catalog index keeps of a dataset: a JSON page of the catalog (ODS) or of package_search
+ * (CKAN, data4citizen) then writes each entry from its text instead of building the object and
+ * writing it (a dataset's schema runs to tens of kilobytes, a package dict's description to
+ * several). The catalog's format (src/execute/catalogIndex.ts) includes these texts' writers, so
+ * that an index written by another version of them is rebuilt.
  */
 export function indexedCatalogDocument(d: DatasetRow): IndexedCatalogDocument {
   const doc = catalogDocument(d);
-  return { ...doc, dataset: { ...doc.dataset, ods_base64: Buffer.from(datasetObjectText(doc), 'utf8').toString('base64') } };
+  return {
+    ...doc,
+    dataset: { ...doc.dataset, ods_base64: base64(datasetObjectText(doc)), ckan_base64: base64(packageDictText(doc, 'ckan')), d4c_base64: base64(packageDictText(doc, 'd4c')) },
+  };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import catalogTemplate from '../../mappings/catalog.json';
-import { datasetObjectText, indexedCatalogDocument } from '../catalog/catalogPageText';
+import { datasetObjectText, indexedCatalogDocument, packageDictText } from '../catalog/catalogPageText';
 import type { CatalogHit } from '../model/dataset';
 import { catalogAlias, catalogIndex } from '../schema/indexNames';
 import { withLayout } from '../index/indexLayout';
@@ -13,8 +13,9 @@ import { createLoadingIndex, finishLoading, swapAlias } from './versionedIndex';
 
 /**
  * Bump when catalogDocument() changes what it writes without the mapping changing (5: French
- * elisions split by fold(); 6: the dataset object written in `dataset.ods`; 7: that text's UTF-8
- * bytes in base64, in `dataset.ods_base64`).
+ * elisions split by fold(); 6: the dataset object written in `dataset.ods`; 7: the texts written
+ * in base64 of their UTF-8 bytes: the dataset object in `dataset.ods_base64`, the package dicts in
+ * `dataset.ckan_base64` and `dataset.d4c_base64`).
  */
 const DOCUMENT_VERSION = 7;
 
@@ -32,10 +33,10 @@ const PROBE: CatalogHit = {
 /**
  * What the catalog index's documents and mapping are: kept in the index's `_meta`, so that an
  * index built by an older version of portal-search is rebuilt rather than written to (its strict
- * mapping would refuse the new documents). The written dataset objects are part of it: when the
- * dataset object's writer changes what it writes for the probe, the index is rebuilt.
+ * mapping would refuse the new documents). The written texts are part of it: when the writer of
+ * the dataset object or of a package dict changes what it writes for the probe, the index is rebuilt.
  */
-export const CATALOG_FORMAT = `${DOCUMENT_VERSION}:${createHash('sha256').update(JSON.stringify(catalogTemplate)).update(datasetObjectText(PROBE)).digest('hex').slice(0, 16)}`;
+export const CATALOG_FORMAT = `${DOCUMENT_VERSION}:${createHash('sha256').update(JSON.stringify(catalogTemplate)).update(datasetObjectText(PROBE)).update(packageDictText(PROBE, 'ckan')).update(packageDictText(PROBE, 'd4c')).digest('hex').slice(0, 16)}`;
 
 /** Catalog entries read from PostgreSQL and bulk-indexed at a time by a rebuild. */
 const CATALOG_PAGE = 500;

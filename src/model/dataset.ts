@@ -51,6 +51,15 @@ export interface CatalogPageHit { datasetid: string; dataset: { ods: Uint8Array;
  */
 export interface StoredCatalogPageHit { datasetid: string; dataset: { ods_base64: string; fields?: FieldDef[]; dcat?: Record<string, unknown> } }
 
+/** Whose package dicts a package_search page lists: CKAN's action API, or data4citizen's `/api/datasets/2.0/search`. */
+export type PackageFlavour = 'ckan' | 'd4c';
+
+/** The `_source` of a compact JSON package_search page: each entry's package dict as the catalog index keeps it written (in base64). */
+export const writtenPackageSource = (flavour: PackageFlavour): string[] => [`dataset.${flavour}_base64`];
+
+/** An entry read with writtenPackageSource: its package dict's UTF-8 bytes, in base64. */
+export interface StoredPackageText { dataset: { ckan_base64?: string; d4c_base64?: string } }
+
 /** The `_source` of a JSON catalog page: the written objects, and the parts of the blocks asked for. */
 export const catalogPageSource = (blocks: { extrametas: boolean; interopmetas: boolean }): string[] =>
   ['datasetid', 'dataset.ods_base64', ...(blocks.extrametas ? ['dataset.fields'] : []), ...(blocks.interopmetas ? ['dataset.dcat'] : [])];

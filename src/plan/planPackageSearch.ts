@@ -1,5 +1,5 @@
 import type { Access } from '../auth/access';
-import { DomainRow, PACKAGE_SOURCE } from '../model/dataset';
+import { DomainRow, PACKAGE_SOURCE, type PackageFlavour, writtenPackageSource } from '../model/dataset';
 import { AppError } from '../errors/catalogue';
 import type { PackageSearchRequest } from '../model/catalogRequest';
 import { catalogVisibility } from './catalogVisibility';
@@ -62,9 +62,10 @@ function ckanSort(clauses: NonNullable<PackageSearchRequest['ckanSort']>): SortK
  * `package_search` → the catalog search it is: the ODS-style part planned as a catalog search (with
  * the caller's grants from `include_private`/`include_drafts`), then CKAN's `q` and `fq` ANDed in,
  * and CKAN's sort (default: relevance, ranked as CKAN's dismax weighs fields, then most recently
- * modified).
+ * modified). A compact JSON page (`json`, `jsonp`, not pretty-printed) of `flavour`'s package dicts
+ * reads them written; the others read the catalog documents they are made of.
  */
-export function planPackageSearch(req: PackageSearchRequest, scope: DomainRow, access: Access, index: string, now: number): PackageSearchPlan {
+export function planPackageSearch(req: PackageSearchRequest, scope: DomainRow, access: Access, index: string, now: number, flavour: PackageFlavour = 'ckan'): PackageSearchPlan {
   const grants = { private: req.includePrivate, drafts: req.includeDrafts };
   const facets = facetsOf(req.facetFields);
   // CKAN reads a bare `sort=rank` as its default sort (reference/ckan-d4c.md A2).
@@ -76,8 +77,10 @@ export function planPackageSearch(req: PackageSearchRequest, scope: DomainRow, a
   const sort = req.ckanSort ? ckanSort(req.ckanSort) : odsSort.length ? base.sort : ckanSort([{ field: 'score', order: 'desc' }, { field: 'metadata_modified', order: 'desc' }]);
   const solr = planSolrQueries(req.q, req.fq, { timeZone: req.ods.timeZone, now, ranked: sort.some((k) => k.path === '_score') });
   const query: Predicate = solr.predicates.length ? { kind: 'and', clauses: [base.query, ...solr.predicates] } : base.query;
+  const written = req.ods.format !== 'csv' && !req.ods.prettyPrint;
   return {
-    search: { ...base, query, sort, ...(solr.rank.length ? { rank: solr.rank } : {}), source: PACKAGE_SOURCE },
+    search: { ...base, query, sort, ...(solr.rank.length ? { rank: solr.rank } : {}), source: written ? writtenPackageSource(flavour) : PACKAGE_SOURCE },
+    ...(written ? { written: flavour } : {}),
     facets,
     sort: req.ckanSort ? req.sortText : odsSort.length ? odsSort.join(',') : DEFAULT_PACKAGE_SORT,
     visibility: catalogVisibility(scope, access, grants),

@@ -14,8 +14,11 @@ export function jsonObjectParts<P extends BodyPart>(before: Record<string, unkno
   return [`${open}${open === '{' ? '' : ', '}${JSON.stringify(key)}: `, ...value, rest === '}' ? '}' : `, ${rest}`];
 }
 
-/** An array of written items, as jsonText writes it compact, one part per item. */
-export function jsonArrayParts(items: readonly string[]): string[] {
+/** An array of written items (texts, or UTF-8 bytes), as jsonText writes it compact, one part per item (and one per separator between byte items). */
+export function jsonArrayParts<P extends BodyPart>(items: readonly P[]): Array<P | string> {
   if (items.length === 0) return ['[]'];
-  return items.map((item, i) => (i === 0 ? `[${item}` : `, ${item}`)).concat(']');
+  return items.flatMap((item, i): Array<P | string> => {
+    if (typeof item === 'string') return [i === 0 ? `[${item}` : `, ${item}`];
+    return [i === 0 ? '[' : ', ', item];
+  }).concat(']');
 }

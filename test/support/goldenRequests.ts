@@ -138,7 +138,11 @@ async function planOf(c: RequestCase, deps: Deps, now: number): Promise<object |
     }
     case 'datastore-search': { const req = datastoreParams(r); return planDatastore(req, await target(req.dataset), now); }
     case 'catalog-search': return planCatalogSearch(catalogSearchParams(r), await resolveDomain(deps, access.domain), access, catalogAlias(INDEX_PREFIX), now);
-    case 'package-search': return planPackageSearch(packageSearchParams(r), await resolveDomain(deps, access.domain), access, catalogAlias(INDEX_PREFIX), now);
+    case 'package-search': {
+      // data4citizen's route lists its own package dicts.
+      const flavour = c.path.includes('/datasets/2.0/') ? 'd4c' : 'ckan';
+      return planPackageSearch(packageSearchParams(r), await resolveDomain(deps, access.domain), access, catalogAlias(INDEX_PREFIX), now, flavour);
+    }
     case 'record-lookup': case 'dataset-lookup': case 'package-show': case 'status-show': return undefined;
   }
 }

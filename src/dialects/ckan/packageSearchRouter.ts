@@ -24,7 +24,7 @@ export function packageSearchRouter(deps: Deps, clock: () => number): Router {
     const params = requestParams(req, undefined, JSON_LISTS);
     const request = packageSearchParams(params);
     guardJsonp(req, request.ods.format, params.raw.has('apikey'));
-    const result = await runPackageSearch(deps, routeAccess(req), request, { organizations: d4c, now: clock() });
+    const result = await runPackageSearch(deps, routeAccess(req), request, { flavour: d4c ? 'd4c' : 'ckan', organizations: d4c, now: clock() });
     send(res, renderPackageSearch(result, request, d4c ? { kind: 'd4c' } : { kind: 'action', help: ckanHelp(req, 'package_search') }));
   };
   router.all(['/api/3/action/package_search{/:params}', '/api/action/package_search{/:params}', '/d4c/api/3/action/package_search{/:params}',

@@ -1,9 +1,9 @@
 import type { PackageSearchResult } from '../../model/packageSearch';
 import type { PackageSearchRequest } from '../../model/catalogRequest';
 import { ckanFacets } from './ckanFacets';
-import { d4cPackage } from './d4cPackage';
+import { d4cPackage } from '../../catalog/d4cPackage';
 import { jsonText } from '../../text/jsonText';
-import { organizationDict, packageDict } from './packageDict';
+import { organizationDict, packageDict } from '../../catalog/packageDict';
 import type { Body, Rendered } from '../../render/rendered';
 import { jsonArrayParts, jsonObjectParts } from '../../render/jsonObjectParts';
 import { catalogCsv } from '../../render/catalogCsv';
@@ -19,13 +19,14 @@ export type PackageSearchFlavour = { kind: 'action'; help: string } | { kind: 'd
  * the page; `jsonp` wraps the JSON.
  */
 export function renderPackageSearch(r: PackageSearchResult, req: PackageSearchRequest, flavour: PackageSearchFlavour): Rendered<Body> {
-  if (req.ods.format === 'csv') return catalogCsv(r.hits);
-  const toDict = flavour.kind === 'd4c' ? d4cPackage : packageDict;
   const head = { count: r.count, sort: r.plan.sort, ...ckanFacets(r.plan.facets, r.groups, req.facetLimit, req.facetMincount) };
-  const results = r.hits.map(toDict);
   const [before, after] = flavour.kind === 'action'
     ? [{ help: flavour.help, success: true }, {}]
     : [{ success: true }, { all_organizations: (r.organizations ?? []).map((title) => ({ ...organizationDict(title), extras: [] })) }];
+  // A compact page: the package dicts as the catalog index keeps them written, one part each (their bytes, sent as they are).
+  if ('written' in r) return jsonAnswer(jsonObjectParts(before, 'result', jsonObjectParts(head, 'results', jsonArrayParts(r.written), {}), after), req.ods);
+  if (req.ods.format === 'csv') return catalogCsv(r.hits);
+  const results = r.hits.map(flavour.kind === 'd4c' ? d4cPackage : packageDict);
   if (req.ods.prettyPrint) return jsonAnswer(jsonText({ ...before, result: { ...head, results }, ...after }, true), req.ods);
   // One part per package: a page of 50 long descriptions is not flattened into one string before it is encoded.
   const result = jsonObjectParts(head, 'results', jsonArrayParts(results.map((p) => jsonText(p, false))), {});

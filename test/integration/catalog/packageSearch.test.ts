@@ -6,6 +6,7 @@ import { hasWordStarting, rawWords } from '../../support/rawText';
 import { testApp } from '../../support/recordsApp';
 import { byBytes, countBy, queryString } from '../../support/searchRequest';
 import { openTestDeps } from '../../support/testDeps';
+import { jsonText } from '../../../src/text/jsonText';
 
 interface Item { name: string; display_name: string; count: number }
 interface Result {
@@ -205,6 +206,23 @@ describe('CKAN package_search over the Paris catalog (domain `paris`)', () => {
     }
     expect((await request(app).get('/paris/api/datasets/2.0/search/?rows=2')).body.result.results).toHaveLength(2);
     expect((await request(app).get('/d4c/api/datasets/2.0/search/rows=0')).body.success).toBe(true);
+  });
+
+  test.each([
+    ['CKAN', '/paris/api/3/action/package_search'],
+    ['data4citizen', '/paris/api/datasets/2.0/search'],
+  ])('%s: a compact page, sent from the package dicts the catalog index keeps written, is the page built from the catalog documents', async (_name, path) => {
+    const params = { rows: 1000, 'facet.field': '["organization","tags"]', sort: 'name asc' };
+    // One host for both (CKAN's `help` names it).
+    const compact = await request(app).get(`${path}?${queryString(params)}`).set('Host', 'portal.example');
+    // Pretty-printed, the page is built at the request from each entry's catalog document.
+    const pretty = await request(app).get(`${path}?${queryString({ ...params, pretty_print: 'true' })}`).set('Host', 'portal.example');
+    expect([compact.status, pretty.status]).toEqual([200, 200]);
+    expect(pretty.text).toContain('\n');
+    expect((JSON.parse(compact.text) as { result: { results: unknown[] } }).result.results).toHaveLength(paris.length);
+    expect(JSON.parse(compact.text)).toEqual(JSON.parse(pretty.text));
+    // ODS's separators, as every compact page of this API writes them.
+    expect(compact.text).toBe(jsonText(JSON.parse(pretty.text), false));
   });
 
   test('bad inputs give CKAN\'s errors', async () => {

@@ -2,6 +2,7 @@ import { AppError } from '../../../src/errors/catalogue';
 import type { Access } from '../../../src/auth/access';
 import type { CatalogSearchRequest, PackageSearchRequest } from '../../../src/model/catalogRequest';
 import type { DomainRow } from '../../../src/model/dataset';
+import type { PackageSearchPlan } from '../../../src/model/packageSearch';
 import type { Predicate } from '../../../src/model/predicate';
 import { DEFAULT_PACKAGE_SORT, planPackageSearch } from '../../../src/plan/planPackageSearch';
 import { CATALOG_FIELDS } from '../../../src/schema/catalogFieldCatalog';
@@ -36,15 +37,25 @@ function refusal(run: () => unknown): { code: string; parameter: string | undefi
 }
 
 describe('planPackageSearch: defaults', () => {
-  test('the visible catalog by relevance then most recently modified, reading the package fields only', () => {
+  test('the visible catalog by relevance then most recently modified, reading the written package dicts only', () => {
     expect(plan({ ods: ods({ rows: 5, start: 15 }) })).toEqual({
       search: {
         index: 'catalog-v1', datasetId: '', schema: CATALOG_FIELDS, query: OPEN, filters: [], facets: [], sort: DEFAULT_SORT,
-        rows: 5, start: 15, timeZone: 'UTC', source: ['datasetid', 'has_records', 'features', 'dataset.metas', 'dataset.dcat', 'dataset.store'],
+        rows: 5, start: 15, timeZone: 'UTC', source: ['dataset.ckan_base64'],
       },
-      facets: [], sort: 'score desc, metadata_modified desc', visibility: OPEN,
+      facets: [], sort: 'score desc, metadata_modified desc', visibility: OPEN, written: 'ckan',
     });
     expect(DEFAULT_PACKAGE_SORT).toBe('score desc, metadata_modified desc');
+  });
+
+  test('data4citizen\'s dicts for its route; the catalog documents for CSV and a pretty-printed page', () => {
+    const over = (o: Partial<PackageSearchRequest['ods']>) => ({ ods: ods({ rows: 5, ...o }) });
+    const of = (p: PackageSearchPlan) => [p.search.source, p.written];
+    expect(of(planPackageSearch(packageSearch(over({})), paris, anonymous, 'catalog-v1', 0, 'd4c'))).toEqual([['dataset.d4c_base64'], 'd4c']);
+    expect(of(plan(over({ format: 'jsonp', callback: 'cb' })))).toEqual([['dataset.ckan_base64'], 'ckan']);
+    const documents = ['datasetid', 'has_records', 'features', 'dataset.metas', 'dataset.dcat', 'dataset.store'];
+    expect(of(plan(over({ format: 'csv' })))).toEqual([documents, undefined]);
+    expect(of(plan(over({ prettyPrint: true })))).toEqual([documents, undefined]);
   });
 });
 

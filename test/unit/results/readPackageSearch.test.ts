@@ -28,11 +28,19 @@ describe('readPackageSearch', () => {
     const r = readPackageSearch(p, res);
     expect(r.plan).toBe(p);
     expect(r.count).toBe(12);
-    expect(r.hits).toEqual([pkg('b'), pkg('a')]);
+    expect('hits' in r && r.hits).toEqual([pkg('b'), pkg('a')]);
     expect([...r.groups.keys()]).toEqual(['publisher', 'theme']);
     expect(r.groups.get('publisher')).toEqual({ name: 'publisher', facets: [{ name: 'Town', path: 'Town', count: 2, state: 'displayed' }] });
     expect(r.groups.get('theme')!.facets.map((v) => v.path)).toEqual(['Health', 'Transport']);
     expect(r).not.toHaveProperty('organizations');
+  });
+
+  it('with a plan of written package dicts, each entry\'s bytes, decoded from base64, in hit order', () => {
+    const texts = ['{"name": "été"}', '{"name": "b"}'];
+    const stored = texts.map((t) => ({ dataset: { d4c_base64: Buffer.from(t, 'utf8').toString('base64') } }) as unknown as PackageHit);
+    const r = readPackageSearch({ ...plan([]), written: 'd4c' }, response(stored, 2));
+    expect('written' in r && r.written.map((b) => Buffer.from(b).toString('utf8'))).toEqual(texts);
+    expect(r).not.toHaveProperty('hits');
   });
 
   it('lists the visible publishers when the all_organizations aggregation answered', () => {

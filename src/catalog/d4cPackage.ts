@@ -1,4 +1,4 @@
-import type { PackageHit } from '../../model/dataset';
+import type { PackageHit } from '../model/dataset';
 import { packageDict } from './packageDict';
 
 const PARIS_MINUTE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

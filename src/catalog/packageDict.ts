@@ -1,5 +1,5 @@
-import { slug } from '../../text/slug';
-import type { PackageHit } from '../../model/dataset';
+import { slug } from '../text/slug';
+import type { PackageHit } from '../model/dataset';
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v ? [v] : []);
