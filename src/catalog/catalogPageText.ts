@@ -1,4 +1,4 @@
-import type { CatalogHit, DatasetRow, PackageHit } from '../model/dataset';
+import { type CatalogHit, type DatasetRow, type PackageHit, WRITTEN } from '../model/dataset';
 import { jsonText } from '../text/jsonText';
 import { type CatalogDocument, catalogDocument } from './catalogDocument';
 import { d4cPackage } from './d4cPackage';
@@ -13,15 +13,15 @@ export const datasetObjectText = (hit: CatalogHit): string => jsonText(datasetOb
 /** An entry's package dict as a compact package_search page writes it: CKAN's, or data4citizen's. */
 export const packageDictText = (hit: PackageHit, flavour: 'ckan' | 'd4c'): string => jsonText(flavour === 'ckan' ? packageDict(hit) : d4cPackage(hit), false);
 
-/** A text's UTF-8 bytes in base64, as the catalog index keeps written texts (see StoredCatalogPageHit). */
+/** A text's UTF-8 bytes in base64, as Elasticsearch takes a binary field's value. */
 const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
 /**
- * A catalog index document: the catalog document and its texts written once, in base64: the ODS
- * dataset object (`dataset.ods_base64`) and the package dicts of CKAN (`ckan_base64`) and
- * data4citizen (`d4c_base64`).
+ * A catalog index document: the catalog document and its texts written once (WRITTEN in
+ * model/dataset.ts): the ODS dataset object and the package dicts of CKAN and data4citizen, each
+ * as its UTF-8 bytes in base64 (binary fields).
  */
-export type IndexedCatalogDocument = CatalogDocument & { dataset: { ods_base64: string; ckan_base64: string; d4c_base64: string } };
+export type IndexedCatalogDocument = CatalogDocument & Record<(typeof WRITTEN)[keyof typeof WRITTEN], string>;
 
 /**
  * What the catalog index keeps of a dataset: a JSON page of the catalog (ODS) or of package_search
@@ -32,8 +32,5 @@ export type IndexedCatalogDocument = CatalogDocument & { dataset: { ods_base64: 
  */
 export function indexedCatalogDocument(d: DatasetRow): IndexedCatalogDocument {
   const doc = catalogDocument(d);
-  return {
-    ...doc,
-    dataset: { ...doc.dataset, ods_base64: base64(datasetObjectText(doc)), ckan_base64: base64(packageDictText(doc, 'ckan')), d4c_base64: base64(packageDictText(doc, 'd4c')) },
-  };
+  return { ...doc, [WRITTEN.ods]: base64(datasetObjectText(doc)), [WRITTEN.ckan]: base64(packageDictText(doc, 'ckan')), [WRITTEN.d4c]: base64(packageDictText(doc, 'd4c')) };
 }

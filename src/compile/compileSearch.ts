@@ -36,6 +36,7 @@ export function compileSearch(plan: SearchPlan): SearchRequest {
     sort: plan.sort.map((k) => ({ [k.path]: { order: k.order } })),
     // Without a choice of fields a record is read as stored, as an export reads it (src/compile/compileScan.ts).
     _source: plan.source ?? (plan.fields ? sourceOf(plan) : true),
+    ...(plan.storedFields ? { stored_fields: plan.storedFields } : {}),
   };
 }
 

@@ -14,8 +14,8 @@ import { createLoadingIndex, finishLoading, swapAlias } from './versionedIndex';
 /**
  * Bump when catalogDocument() changes what it writes without the mapping changing (5: French
  * elisions split by fold(); 6: the dataset object written in `dataset.ods`; 7: the texts written
- * in base64 of their UTF-8 bytes: the dataset object in `dataset.ods_base64`, the package dicts in
- * `dataset.ckan_base64` and `dataset.d4c_base64`).
+ * as binary fields stored outside `_source`: the dataset object, and CKAN's and data4citizen's
+ * package dicts, in `written_ods`, `written_ckan`, `written_d4c`).
  */
 const DOCUMENT_VERSION = 7;
 

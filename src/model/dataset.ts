@@ -45,24 +45,20 @@ export const CATALOG_HIT_SOURCE = ['datasetid', 'has_records', 'features', 'data
 export interface CatalogPageHit { datasetid: string; dataset: { ods: Uint8Array; fields?: FieldDef[]; dcat?: Record<string, unknown> } }
 
 /**
- * The same entry as the catalog index hands it over: the written object's bytes in base64
- * (`ods_base64`). As a JSON string, the text itself would come with every quote escaped, and
- * unescaping it took most of the time a page spent reading Elasticsearch's answer.
+ * The texts the catalog index keeps written for each entry, as binary fields stored outside
+ * `_source` (mappings/catalog.json): the ODS dataset object, and the package dicts of CKAN and
+ * data4citizen. A page reads them as `stored_fields`, in base64, with nothing to unescape; inside
+ * `_source`, a text came back with every quote escaped, and Elasticsearch read all three texts for
+ * any one of them.
  */
-export interface StoredCatalogPageHit { datasetid: string; dataset: { ods_base64: string; fields?: FieldDef[]; dcat?: Record<string, unknown> } }
+export const WRITTEN = { ods: 'written_ods', ckan: 'written_ckan', d4c: 'written_d4c' } as const;
 
 /** Whose package dicts a package_search page lists: CKAN's action API, or data4citizen's `/api/datasets/2.0/search`. */
 export type PackageFlavour = 'ckan' | 'd4c';
 
-/** The `_source` of a compact JSON package_search page: each entry's package dict as the catalog index keeps it written (in base64). */
-export const writtenPackageSource = (flavour: PackageFlavour): string[] => [`dataset.${flavour}_base64`];
-
-/** An entry read with writtenPackageSource: its package dict's UTF-8 bytes, in base64. */
-export interface StoredPackageText { dataset: { ckan_base64?: string; d4c_base64?: string } }
-
-/** The `_source` of a JSON catalog page: the written objects, and the parts of the blocks asked for. */
+/** The `_source` of a JSON catalog page (its written objects come as stored fields: WRITTEN.ods): the parts of the blocks asked for. */
 export const catalogPageSource = (blocks: { extrametas: boolean; interopmetas: boolean }): string[] =>
-  ['datasetid', 'dataset.ods_base64', ...(blocks.extrametas ? ['dataset.fields'] : []), ...(blocks.interopmetas ? ['dataset.dcat'] : [])];
+  ['datasetid', ...(blocks.extrametas ? ['dataset.fields'] : []), ...(blocks.interopmetas ? ['dataset.dcat'] : [])];
 
 /** What the store knows of a dataset beyond its metadata, for CKAN's package dicts (ISO 8601 instants). */
 export interface StoreFacts {

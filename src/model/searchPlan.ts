@@ -50,6 +50,8 @@ export interface SearchPlan {
   rank?: RankClause[];
   /** What to read from `_source` when it is not a record (the catalog). */
   source?: string[];
+  /** Stored fields to read beside `_source`: the texts the catalog keeps written (WRITTEN in model/dataset.ts). */
+  storedFields?: string[];
   timeZone: string;
 }
 

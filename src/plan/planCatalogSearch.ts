@@ -2,7 +2,7 @@ import { CATALOG_DESC_SORTS, CATALOG_FIELDS, catalogValuePath } from '../schema/
 import { Access, ALL_GRANTS, Grants } from '../auth/access';
 import { AppError } from '../errors/catalogue';
 import { catalogVisibility } from './catalogVisibility';
-import { catalogPageSource, PACKAGE_SOURCE, type DomainRow } from '../model/dataset';
+import { catalogPageSource, PACKAGE_SOURCE, type DomainRow, WRITTEN } from '../model/dataset';
 import type { CatalogSearchRequest } from '../model/catalogRequest';
 import { CATALOG_QUERY_SCHEMA } from '../schema/catalogQuerySchema';
 import { planFacets } from './planFacets';
@@ -40,6 +40,6 @@ export function planCatalogSearch(req: CatalogSearchRequest, scope: DomainRow, a
     index, datasetId: '', schema: CATALOG_FIELDS,
     query: q.kind === 'all' ? visible : { kind: 'and', clauses: [visible, q] },
     filters, facets, sort: catalogSort(req.sort), rows: req.rows, start: req.start, timeZone: req.timeZone,
-    source: req.format === 'json' || req.format === 'jsonp' ? catalogPageSource(req) : PACKAGE_SOURCE,
+    ...(req.format === 'json' || req.format === 'jsonp' ? { source: catalogPageSource(req), storedFields: [WRITTEN.ods] } : { source: PACKAGE_SOURCE }),
   };
 }

@@ -1,5 +1,5 @@
 import type { Access } from '../auth/access';
-import { DomainRow, PACKAGE_SOURCE, type PackageFlavour, writtenPackageSource } from '../model/dataset';
+import { DomainRow, PACKAGE_SOURCE, type PackageFlavour, WRITTEN } from '../model/dataset';
 import { AppError } from '../errors/catalogue';
 import type { PackageSearchRequest } from '../model/catalogRequest';
 import { catalogVisibility } from './catalogVisibility';
@@ -73,13 +73,18 @@ export function planPackageSearch(req: PackageSearchRequest, scope: DomainRow, a
     const { name, dashed } = sortSpec(s);
     return s === 'rank' || SORTS.get(name) === null ? [] : [`${dashed ? '-' : ''}${ODS_SORT_ALIASES.get(name) ?? name}`];
   });
-  const base = planCatalogSearch({ ...req.ods, sort: odsSort, facets: [...new Set(facets.map((f) => f.field))] }, scope, access, index, now, grants);
+  const base = { ...planCatalogSearch({ ...req.ods, sort: odsSort, facets: [...new Set(facets.map((f) => f.field))] }, scope, access, index, now, grants) };
+  // Not the ODS page's written object: a package page reads its own texts, or the documents.
+  delete base.storedFields;
   const sort = req.ckanSort ? ckanSort(req.ckanSort) : odsSort.length ? base.sort : ckanSort([{ field: 'score', order: 'desc' }, { field: 'metadata_modified', order: 'desc' }]);
   const solr = planSolrQueries(req.q, req.fq, { timeZone: req.ods.timeZone, now, ranked: sort.some((k) => k.path === '_score') });
   const query: Predicate = solr.predicates.length ? { kind: 'and', clauses: [base.query, ...solr.predicates] } : base.query;
   const written = req.ods.format !== 'csv' && !req.ods.prettyPrint;
   return {
-    search: { ...base, query, sort, ...(solr.rank.length ? { rank: solr.rank } : {}), source: written ? writtenPackageSource(flavour) : PACKAGE_SOURCE },
+    search: {
+      ...base, query, sort, ...(solr.rank.length ? { rank: solr.rank } : {}),
+      ...(written ? { source: ['datasetid'], storedFields: [WRITTEN[flavour]] } : { source: PACKAGE_SOURCE }),
+    },
     ...(written ? { written: flavour } : {}),
     facets,
     sort: req.ckanSort ? req.sortText : odsSort.length ? odsSort.join(',') : DEFAULT_PACKAGE_SORT,

@@ -1,7 +1,9 @@
-import type { CatalogPageHit, StoredCatalogPageHit } from '../model/dataset';
+import type { SearchHit } from '@elastic/elasticsearch/lib/api/types';
+import { type CatalogPageHit, WRITTEN } from '../model/dataset';
+import { writtenBytes } from './writtenBytes';
 
-/** A JSON catalog page's entry as the index hands it over, its written object decoded from base64 to its UTF-8 bytes. */
-export function readCatalogPageHit(stored: StoredCatalogPageHit): CatalogPageHit {
-  const { ods_base64: written, ...rest } = stored.dataset;
-  return { datasetid: stored.datasetid, dataset: { ...rest, ods: Buffer.from(written, 'base64') } };
+/** A JSON catalog page's entry as the index hands it over: `_source` (the parts of the blocks asked for), and its written object's bytes. */
+export function readCatalogPageHit(hit: SearchHit<Omit<CatalogPageHit, 'dataset'> & { dataset?: Omit<CatalogPageHit['dataset'], 'ods'> }>): CatalogPageHit {
+  const source = hit._source!;
+  return { datasetid: source.datasetid, dataset: { ...source.dataset, ods: writtenBytes(hit, WRITTEN.ods) } };
 }

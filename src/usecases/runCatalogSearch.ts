@@ -4,7 +4,7 @@ import type { Deps } from '../execute/deps';
 import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
 import type { CatalogSearchRequest } from '../model/catalogRequest';
-import { catalogPageSource, PACKAGE_SOURCE, type CatalogHit, type CatalogPageHit, type PackageHit, type StoredCatalogPageHit } from '../model/dataset';
+import { catalogPageSource, PACKAGE_SOURCE, type CatalogHit, type CatalogPageHit, type PackageHit, WRITTEN } from '../model/dataset';
 import type { FacetGroup } from '../model/facetGroup';
 import type { SearchPlan } from '../model/searchPlan';
 import { planCatalogSearch } from '../plan/planCatalogSearch';
@@ -17,18 +17,23 @@ import { resolveDomain } from './resolveDataset';
 /** A page of the catalog: the exact total, the entries, and the facet groups when some were asked for. */
 export interface CatalogSearchResult<T = CatalogHit> { nhits: number; hits: T[]; groups?: FacetGroup[] }
 
-/** The plan of a catalog search that reads `source` of each entry. */
-async function catalogPlan(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, source: string[]): Promise<SearchPlan> {
+/** What a catalog search reads of each entry: fields of `_source`, and stored fields (the texts kept written). */
+export interface CatalogReading { source: string[]; storedFields?: string[] }
+
+/** The plan of a catalog search that reads `reading` of each entry. */
+async function catalogPlan(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, reading: CatalogReading): Promise<SearchPlan> {
   const scope = await resolveDomain(deps, access.domain);
-  return { ...planCatalogSearch(req, scope, access, catalogAlias(deps.indexPrefix), now), source };
+  const plan = { ...planCatalogSearch(req, scope, access, catalogAlias(deps.indexPrefix), now) };
+  delete plan.storedFields;
+  return { ...plan, ...reading };
 }
 
-/** A catalog search's answer: the total, the entries (each source read by `read`), and the facet groups when some were asked for. */
-function readCatalog<S, T>(plan: SearchPlan, res: SearchResponse<S>, read: (source: S) => T): CatalogSearchResult<T> {
+/** A catalog search's answer: the total, the entries (each hit read by `read`), and the facet groups when some were asked for. */
+function readCatalog<S, T>(plan: SearchPlan, res: SearchResponse<S>, read: (hit: SearchHit<S>) => T): CatalogSearchResult<T> {
   const aggregations = (res.aggregations ?? {}) as Record<string, unknown>;
   return {
     nhits: totalHits(res),
-    hits: res.hits.hits.map((h) => read(h._source!)),
+    hits: res.hits.hits.map(read),
     ...(plan.facets.length ? { groups: plan.facets.map((f, i) => readFacetGroup(f, i, aggregations)) } : {}),
   };
 }
@@ -50,22 +55,22 @@ export const catalogPieceRows = (pieceRows: number): number => Math.max(1, Math.
  * (src/execute/searchInPieces.ts): `hits` holds the first, `more` the others as they are asked for.
  */
 export const runCatalogPage = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<CatalogPageHit>> =>
-  catalogInPieces<StoredCatalogPageHit, CatalogPageHit>(deps, access, req, now, catalogPieceRows(pieceRows), catalogPageSource(req), readCatalogPageHit);
+  catalogInPieces(deps, access, req, now, catalogPieceRows(pieceRows), { source: catalogPageSource(req), storedFields: [WRITTEN.ods] }, readCatalogPageHit);
 
 /** The same search for the CSV, RSS and Atom forms: each entry without its schema, a page of more than `pieceRows` entries read in pieces. */
 export const runCatalogEntries = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<PackageHit>> =>
-  catalogInPieces<PackageHit, PackageHit>(deps, access, req, now, pieceRows, PACKAGE_SOURCE, (hit) => hit);
+  catalogInPieces<PackageHit, PackageHit>(deps, access, req, now, pieceRows, { source: PACKAGE_SOURCE }, (hit) => hit._source!);
 
 /** A catalog page whose first piece is read: the total, its entries, the facet groups, and the later pieces if there are. */
 export type PiecedCatalog<T> = CatalogSearchResult<T> & { more?: LaterPieces<T> };
 
-/** A catalog page that reads `source` of each entry, and `read` then makes of it what the page writes. */
-async function catalogInPieces<S, T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number, source: string[], read: (stored: S) => T): Promise<PiecedCatalog<T>> {
-  const plan = await catalogPlan(deps, access, req, now, source);
+/** A catalog page that reads `reading` of each entry, and `read` then makes of each hit what the page writes. */
+async function catalogInPieces<S, T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number, reading: CatalogReading, read: (hit: SearchHit<S>) => T): Promise<PiecedCatalog<T>> {
+  const plan = await catalogPlan(deps, access, req, now, reading);
   const { first, rest } = await searchInPieces<S>(deps, compileSearch(plan), pieceRows);
   return { ...readCatalog(plan, first, read), ...(rest ? { more: { pieces: sources(rest.pieces, read), release: rest.release } } : {}) };
 }
 
-async function* sources<S, T>(pieces: AsyncGenerator<SearchHit<S>[]>, read: (stored: S) => T): AsyncGenerator<T[]> {
-  for await (const piece of pieces) yield piece.map((h) => read(h._source!));
+async function* sources<S, T>(pieces: AsyncGenerator<SearchHit<S>[]>, read: (hit: SearchHit<S>) => T): AsyncGenerator<T[]> {
+  for await (const piece of pieces) yield piece.map(read);
 }

@@ -35,7 +35,7 @@ describe('planCatalogSearch: the plan', () => {
   test('defaults: what the caller may see, by dataset id, the JSON page reading each entry\'s written object', () => {
     expect(plan({ rows: 20, start: 40, timeZone: 'Europe/Paris' })).toEqual({
       index: 'catalog-v1', datasetId: '', schema: CATALOG_FIELDS, query: OPEN, filters: [], facets: [],
-      sort: [{ path: 'datasetid', order: 'asc' }], rows: 20, start: 40, timeZone: 'Europe/Paris', source: ['datasetid', 'dataset.ods_base64'],
+      sort: [{ path: 'datasetid', order: 'asc' }], rows: 20, start: 40, timeZone: 'Europe/Paris', source: ['datasetid'], storedFields: ['written_ods'],
     });
   });
 
@@ -67,9 +67,10 @@ describe('planCatalogSearch: the plan', () => {
 
 describe('planCatalogSearch: what is read of each entry', () => {
   test('JSON and JSONP: the written object, plus the schema for extrametas and DCAT for interopmetas', () => {
-    expect(plan({ format: 'jsonp', extrametas: true }).source).toEqual(['datasetid', 'dataset.ods_base64', 'dataset.fields']);
-    expect(plan({ interopmetas: true }).source).toEqual(['datasetid', 'dataset.ods_base64', 'dataset.dcat']);
-    expect(plan({ extrametas: true, interopmetas: true }).source).toEqual(['datasetid', 'dataset.ods_base64', 'dataset.fields', 'dataset.dcat']);
+    const read = (p: ReturnType<typeof plan>) => [p.source, p.storedFields];
+    expect(read(plan({ format: 'jsonp', extrametas: true }))).toEqual([['datasetid', 'dataset.fields'], ['written_ods']]);
+    expect(read(plan({ interopmetas: true }))).toEqual([['datasetid', 'dataset.dcat'], ['written_ods']]);
+    expect(read(plan({ extrametas: true, interopmetas: true }))).toEqual([['datasetid', 'dataset.fields', 'dataset.dcat'], ['written_ods']]);
   });
 
   test('CSV and feeds: the entries themselves, without the schema none of them shows, even with extrametas', () => {

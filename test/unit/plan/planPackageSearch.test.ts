@@ -41,7 +41,7 @@ describe('planPackageSearch: defaults', () => {
     expect(plan({ ods: ods({ rows: 5, start: 15 }) })).toEqual({
       search: {
         index: 'catalog-v1', datasetId: '', schema: CATALOG_FIELDS, query: OPEN, filters: [], facets: [], sort: DEFAULT_SORT,
-        rows: 5, start: 15, timeZone: 'UTC', source: ['dataset.ckan_base64'],
+        rows: 5, start: 15, timeZone: 'UTC', source: ['datasetid'], storedFields: ['written_ckan'],
       },
       facets: [], sort: 'score desc, metadata_modified desc', visibility: OPEN, written: 'ckan',
     });
@@ -50,12 +50,12 @@ describe('planPackageSearch: defaults', () => {
 
   test('data4citizen\'s dicts for its route; the catalog documents for CSV and a pretty-printed page', () => {
     const over = (o: Partial<PackageSearchRequest['ods']>) => ({ ods: ods({ rows: 5, ...o }) });
-    const of = (p: PackageSearchPlan) => [p.search.source, p.written];
-    expect(of(planPackageSearch(packageSearch(over({})), paris, anonymous, 'catalog-v1', 0, 'd4c'))).toEqual([['dataset.d4c_base64'], 'd4c']);
-    expect(of(plan(over({ format: 'jsonp', callback: 'cb' })))).toEqual([['dataset.ckan_base64'], 'ckan']);
+    const of = (p: PackageSearchPlan) => [p.search.source, p.search.storedFields, p.written];
+    expect(of(planPackageSearch(packageSearch(over({})), paris, anonymous, 'catalog-v1', 0, 'd4c'))).toEqual([['datasetid'], ['written_d4c'], 'd4c']);
+    expect(of(plan(over({ format: 'jsonp', callback: 'cb' })))).toEqual([['datasetid'], ['written_ckan'], 'ckan']);
     const documents = ['datasetid', 'has_records', 'features', 'dataset.metas', 'dataset.dcat', 'dataset.store'];
-    expect(of(plan(over({ format: 'csv' })))).toEqual([documents, undefined]);
-    expect(of(plan(over({ prettyPrint: true })))).toEqual([documents, undefined]);
+    expect(of(plan(over({ format: 'csv' })))).toEqual([documents, undefined, undefined]);
+    expect(of(plan(over({ prettyPrint: true })))).toEqual([documents, undefined, undefined]);
   });
 });
 

@@ -19,9 +19,10 @@ const entry = (id: string, annotations: CatalogHit['dataset']['fields'][number][
   },
 });
 const hits = [entry('a', [{ name: 'facet' }, { name: 'facetsort', args: ['alphanum'] }]), entry('b', [])];
-/** What the catalog index keeps of each (the written object in base64), and what a request with both blocks reads. */
+/** What the catalog index hands over of each (the written object as a stored field, in base64), and what a request with both blocks reads. */
 const pageHits = (withParts: boolean): CatalogPageHit[] => hits.map((h) => readCatalogPageHit({
-  datasetid: h.datasetid, dataset: { ods_base64: Buffer.from(datasetObjectText(h), 'utf8').toString('base64'), ...(withParts ? { fields: h.dataset.fields, dcat: h.dataset.dcat } : {}) },
+  _index: 'catalog', _id: h.datasetid, fields: { written_ods: [Buffer.from(datasetObjectText(h), 'utf8').toString('base64')] },
+  _source: { datasetid: h.datasetid, ...(withParts ? { dataset: { fields: h.dataset.fields, dcat: h.dataset.dcat } } : {}) },
 }));
 const groups: FacetGroup[] = [{ name: 'theme', facets: [{ name: 'Environnement', path: 'Environnement', count: 2, state: 'displayed' }] }] as unknown as FacetGroup[];
 

@@ -37,10 +37,13 @@ describe('readPackageSearch', () => {
 
   it('with a plan of written package dicts, each entry\'s bytes, decoded from base64, in hit order', () => {
     const texts = ['{"name": "été"}', '{"name": "b"}'];
-    const stored = texts.map((t) => ({ dataset: { d4c_base64: Buffer.from(t, 'utf8').toString('base64') } }) as unknown as PackageHit);
-    const r = readPackageSearch({ ...plan([]), written: 'd4c' }, response(stored, 2));
+    const res = response([pkg('a'), pkg('b')], 2);
+    res.hits.hits.forEach((h, i) => { h.fields = { written_d4c: [Buffer.from(texts[i], 'utf8').toString('base64')] }; });
+    const r = readPackageSearch({ ...plan([]), written: 'd4c' }, res);
     expect('written' in r && r.written.map((b) => Buffer.from(b).toString('utf8'))).toEqual(texts);
     expect(r).not.toHaveProperty('hits');
+    // A hit without its written dict is an index of another format: an error, not an empty entry.
+    expect(() => readPackageSearch({ ...plan([]), written: 'ckan' }, res)).toThrow(/has no written_ckan/);
   });
 
   it('lists the visible publishers when the all_organizations aggregation answered', () => {
