@@ -3,6 +3,7 @@ import { DomainRow, PACKAGE_SOURCE, type PackageFlavour, WRITTEN } from '../mode
 import { AppError } from '../errors/catalogue';
 import type { PackageSearchRequest } from '../model/catalogRequest';
 import { catalogVisibility } from './catalogVisibility';
+import { withReading } from './catalogReading';
 import { planCatalogSearch } from './planCatalogSearch';
 import { planSolrQueries } from './planSolrQueries';
 import { CATALOG_FIELD_CATALOG } from '../schema/catalogFieldCatalog';
@@ -73,18 +74,14 @@ export function planPackageSearch(req: PackageSearchRequest, scope: DomainRow, a
     const { name, dashed } = sortSpec(s);
     return s === 'rank' || SORTS.get(name) === null ? [] : [`${dashed ? '-' : ''}${ODS_SORT_ALIASES.get(name) ?? name}`];
   });
-  const base = { ...planCatalogSearch({ ...req.ods, sort: odsSort, facets: [...new Set(facets.map((f) => f.field))] }, scope, access, index, now, grants) };
-  // Not the ODS page's written object: a package page reads its own texts, or the documents.
-  delete base.storedFields;
+  const base = planCatalogSearch({ ...req.ods, sort: odsSort, facets: [...new Set(facets.map((f) => f.field))] }, scope, access, index, now, grants);
   const sort = req.ckanSort ? ckanSort(req.ckanSort) : odsSort.length ? base.sort : ckanSort([{ field: 'score', order: 'desc' }, { field: 'metadata_modified', order: 'desc' }]);
   const solr = planSolrQueries(req.q, req.fq, { timeZone: req.ods.timeZone, now, ranked: sort.some((k) => k.path === '_score') });
   const query: Predicate = solr.predicates.length ? { kind: 'and', clauses: [base.query, ...solr.predicates] } : base.query;
   const written = req.ods.format !== 'csv' && !req.ods.prettyPrint;
   return {
-    search: {
-      ...base, query, sort, ...(solr.rank.length ? { rank: solr.rank } : {}),
-      ...(written ? { source: ['datasetid'], storedFields: [WRITTEN[flavour]] } : { source: PACKAGE_SOURCE }),
-    },
+    // A package page reads its own written texts, or the documents: not the ODS page's written object.
+    search: withReading({ ...base, query, sort, ...(solr.rank.length ? { rank: solr.rank } : {}) }, written ? { source: ['datasetid'], storedFields: [WRITTEN[flavour]] } : { source: PACKAGE_SOURCE }),
     ...(written ? { written: flavour } : {}),
     facets,
     sort: req.ckanSort ? req.sortText : odsSort.length ? odsSort.join(',') : DEFAULT_PACKAGE_SORT,

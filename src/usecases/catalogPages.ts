@@ -4,6 +4,7 @@ import type { Deps } from '../execute/deps';
 import { searchIndex } from '../execute/searchIndex';
 import type { CatalogSearchRequest } from '../model/catalogRequest';
 import type { Predicate } from '../model/predicate';
+import { withReading } from '../plan/catalogReading';
 import { planCatalogSearch } from '../plan/planCatalogSearch';
 import { catalogAlias } from '../schema/indexNames';
 import { resolveDomain } from './resolveDataset';
@@ -19,7 +20,7 @@ export async function* catalogPages<T extends { datasetid: string }>(deps: Deps,
   const scope = await resolveDomain(deps, access.domain);
   const plan = planCatalogSearch({ ...req, start: 0, sort: [], facets: [] }, scope, access, catalogAlias(deps.indexPrefix), now);
   const query: Predicate = narrowing.length ? { kind: 'and', clauses: [plan.query, ...narrowing] } : plan.query;
-  const body = { ...compileSearch({ ...plan, query, rows: pageSize, sort: [{ path: 'datasetid', order: 'asc' }], source }), track_total_hits: false };
+  const body = { ...compileSearch({ ...withReading(plan, { source }), query, rows: pageSize, sort: [{ path: 'datasetid', order: 'asc' }] }), track_total_hits: false };
   let after: string | undefined;
   for (let left = req.rows; left > 0;) {
     const size = Math.min(pageSize, left);

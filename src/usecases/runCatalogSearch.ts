@@ -7,6 +7,7 @@ import type { CatalogSearchRequest } from '../model/catalogRequest';
 import { catalogPageSource, PACKAGE_SOURCE, type CatalogHit, type CatalogPageHit, type PackageHit, WRITTEN } from '../model/dataset';
 import type { FacetGroup } from '../model/facetGroup';
 import type { SearchPlan } from '../model/searchPlan';
+import { type CatalogReading, withReading } from '../plan/catalogReading';
 import { planCatalogSearch } from '../plan/planCatalogSearch';
 import { readCatalogPageHit } from '../results/readCatalogPageHit';
 import { readFacetGroup } from '../results/readFacetGroup';
@@ -17,15 +18,10 @@ import { resolveDomain } from './resolveDataset';
 /** A page of the catalog: the exact total, the entries, and the facet groups when some were asked for. */
 export interface CatalogSearchResult<T = CatalogHit> { nhits: number; hits: T[]; groups?: FacetGroup[] }
 
-/** What a catalog search reads of each entry: fields of `_source`, and stored fields (the texts kept written). */
-export interface CatalogReading { source: string[]; storedFields?: string[] }
-
 /** The plan of a catalog search that reads `reading` of each entry. */
 async function catalogPlan(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, reading: CatalogReading): Promise<SearchPlan> {
   const scope = await resolveDomain(deps, access.domain);
-  const plan = { ...planCatalogSearch(req, scope, access, catalogAlias(deps.indexPrefix), now) };
-  delete plan.storedFields;
-  return { ...plan, ...reading };
+  return withReading(planCatalogSearch(req, scope, access, catalogAlias(deps.indexPrefix), now), reading);
 }
 
 /** A catalog search's answer: the total, the entries (each hit read by `read`), and the facet groups when some were asked for. */
