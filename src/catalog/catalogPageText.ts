@@ -1,4 +1,4 @@
-import { type CatalogHit, type DatasetRow, type PackageHit, WRITTEN } from '../model/dataset';
+import { type CatalogHit, type DatasetRow, type PackageFlavour, type PackageHit, WRITTEN } from '../model/dataset';
 import { jsonText } from '../text/jsonText';
 import { type CatalogDocument, catalogDocument } from './catalogDocument';
 import { d4cPackage } from './d4cPackage';
@@ -11,7 +11,7 @@ const NO_BLOCKS = { extrametas: false, interopmetas: false };
 export const datasetObjectText = (hit: CatalogHit): string => jsonText(datasetObject(hit, NO_BLOCKS), false);
 
 /** An entry's package dict as a compact package_search page writes it: CKAN's, or data4citizen's. */
-export const packageDictText = (hit: PackageHit, flavour: 'ckan' | 'd4c'): string => jsonText(flavour === 'ckan' ? packageDict(hit) : d4cPackage(hit), false);
+export const packageDictText = (hit: PackageHit, flavour: PackageFlavour): string => jsonText(flavour === 'ckan' ? packageDict(hit) : d4cPackage(hit), false);
 
 /** A text's UTF-8 bytes in base64, as Elasticsearch takes a binary field's value. */
 const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
