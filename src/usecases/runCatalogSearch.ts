@@ -4,10 +4,9 @@ import type { Deps } from '../execute/deps';
 import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
 import type { CatalogSearchRequest } from '../model/catalogRequest';
-import { catalogPageSource, PACKAGE_SOURCE, type CatalogHit, type CatalogPageHit, type PackageHit, WRITTEN } from '../model/dataset';
+import type { CatalogHit, CatalogPageHit, PackageHit } from '../model/dataset';
 import type { FacetGroup } from '../model/facetGroup';
 import type { SearchPlan } from '../model/searchPlan';
-import { type CatalogReading, withReading } from '../plan/catalogReading';
 import { planCatalogSearch } from '../plan/planCatalogSearch';
 import { readCatalogPageHit } from '../results/readCatalogPageHit';
 import { readFacetGroup } from '../results/readFacetGroup';
@@ -17,12 +16,6 @@ import { resolveDomain } from './resolveDataset';
 
 /** A page of the catalog: the exact total, the entries, and the facet groups when some were asked for. */
 export interface CatalogSearchResult<T = CatalogHit> { nhits: number; hits: T[]; groups?: FacetGroup[] }
-
-/** The plan of a catalog search that reads `reading` of each entry. */
-async function catalogPlan(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, reading: CatalogReading): Promise<SearchPlan> {
-  const scope = await resolveDomain(deps, access.domain);
-  return withReading(planCatalogSearch(req, scope, access, catalogAlias(deps.indexPrefix), now), reading);
-}
 
 /** A catalog search's answer: the total, the entries (each hit read by `read`), and the facet groups when some were asked for. */
 function readCatalog<S, T>(plan: SearchPlan, res: SearchResponse<S>, read: (hit: SearchHit<S>) => T): CatalogSearchResult<T> {
@@ -51,18 +44,23 @@ export const catalogPieceRows = (pieceRows: number): number => Math.max(1, Math.
  * (src/execute/searchInPieces.ts): `hits` holds the first, `more` the others as they are asked for.
  */
 export const runCatalogPage = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<CatalogPageHit>> =>
-  catalogInPieces(deps, access, req, now, catalogPieceRows(pieceRows), { source: catalogPageSource(req), storedFields: [WRITTEN.ods] }, readCatalogPageHit);
+  catalogInPieces(deps, access, req, now, catalogPieceRows(pieceRows), readCatalogPageHit);
 
 /** The same search for the CSV, RSS and Atom forms: each entry without its schema, a page of more than `pieceRows` entries read in pieces. */
 export const runCatalogEntries = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<PackageHit>> =>
-  catalogInPieces<PackageHit, PackageHit>(deps, access, req, now, pieceRows, { source: PACKAGE_SOURCE }, (hit) => hit._source!);
+  catalogInPieces<PackageHit, PackageHit>(deps, access, req, now, pieceRows, (hit) => hit._source!);
 
 /** A catalog page whose first piece is read: the total, its entries, the facet groups, and the later pieces if there are. */
 export type PiecedCatalog<T> = CatalogSearchResult<T> & { more?: LaterPieces<T> };
 
-/** A catalog page that reads `reading` of each entry, and `read` then makes of each hit what the page writes. */
-async function catalogInPieces<S, T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number, reading: CatalogReading, read: (hit: SearchHit<S>) => T): Promise<PiecedCatalog<T>> {
-  const plan = await catalogPlan(deps, access, req, now, reading);
+/**
+ * A catalog page, each entry read as the plan chose for the request's format (planCatalogSearch:
+ * the written object for JSON and JSONP, the entry without its schema for the others), then made
+ * by `read` into what the page writes.
+ */
+async function catalogInPieces<S, T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number, read: (hit: SearchHit<S>) => T): Promise<PiecedCatalog<T>> {
+  const scope = await resolveDomain(deps, access.domain);
+  const plan = planCatalogSearch(req, scope, access, catalogAlias(deps.indexPrefix), now);
   const { first, rest } = await searchInPieces<S>(deps, compileSearch(plan), pieceRows);
   return { ...readCatalog(plan, first, read), ...(rest ? { more: { pieces: sources(rest.pieces, read), release: rest.release } } : {}) };
 }
