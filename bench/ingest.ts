@@ -24,6 +24,7 @@ import { streamRecords } from '../src/execute/recordStore';
 import { createLoadingIndex } from '../src/execute/versionedIndex';
 import { withLayout } from '../src/index/indexLayout';
 import { recordDocument, RecordDocument } from '../src/index/recordDocument';
+import { writtenRecord } from '../src/usecases/writtenRecord';
 import { recordMapping } from '../src/index/recordMapping';
 import type { Descriptor } from '../src/model/descriptor';
 import { BULKS_IN_FLIGHT, MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../src/usecases/loadingVersion';
@@ -95,8 +96,9 @@ async function main(): Promise<void> {
       await publishOnce(deps, descriptor); // warm-up, and the records the direct side indexes
       const dataset = (await getDataset(deps.pool, id))!;
       const docs: RecordDocument[] = [];
+      const written = writtenRecord(dataset.fields);
       for await (const page of streamRecords(deps.pool, id)) {
-        for (const r of page) docs.push(recordDocument(id, dataset.fields, r));
+        for (const r of page) docs.push(recordDocument(id, dataset.fields, r, written(r)));
       }
       const body = withLayout(recordMapping(dataset.fields), await indexLayoutFor(deps, docs.length));
       const index = `${config.indexPrefix}direct-${id}`;

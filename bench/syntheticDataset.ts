@@ -15,6 +15,7 @@ import { createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } fro
 import { recordsAlias, recordsIndex, recordsIndexBase } from '../src/schema/indexNames';
 import { recordDocument } from '../src/index/recordDocument';
 import { recordMapping } from '../src/index/recordMapping';
+import { writtenRecord } from '../src/usecases/writtenRecord';
 import type { StoredRecord } from '../src/index/storedRecord';
 
 const shiftDate = (d: unknown, years: number): unknown =>
@@ -58,13 +59,14 @@ export async function ensureSyntheticDataset(deps: Deps, sourceId: string, n: nu
   for await (const page of streamRecords(deps.pool, sourceId)) base.push(...page);
   const index = recordsIndex(deps.indexPrefix, id, (await highestIndexVersion(deps.es, recordsIndexBase(deps.indexPrefix, id))) + 1);
   await createLoadingIndex(deps.es, index, recordMapping(schema));
+  const written = writtenRecord(schema);
   let made = 0;
   const batch = 5000;
   for (let start = 0; start < n; start += batch) {
     const operations: object[] = [];
     for (let i = start; i < Math.min(n, start + batch); i++) {
       const copy = copyOf(base[i % base.length], Math.floor(i / base.length));
-      operations.push({ index: { _index: index, _id: copy.recordid } }, recordDocument(id, schema, copy));
+      operations.push({ index: { _index: index, _id: copy.recordid } }, recordDocument(id, schema, copy, written(copy)));
     }
     const res = await deps.es.bulk({ operations });
     if (res.errors) throw new Error('bulk indexing of the synthetic dataset failed');

@@ -1,4 +1,4 @@
-import type { SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
+import type { SearchHit, SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import type { ScanRequest } from '../model/scanRequest';
 import type { RecordHit } from '../model/searchResult';
 import type { Deps } from './deps';
@@ -15,8 +15,8 @@ export const EXPORT_SLICES = 2;
  * Pages of a scan in any order: `slices` slices of the snapshot read side by side, each page
  * handed over as it comes, each slice asking for its next page as soon as it has one.
  */
-async function* slicedPages(read: PageReader, pageSize: number, slices: number): AsyncGenerator<RecordHit[]> {
-  const inFlight = new Map<number, Promise<{ id: number; page: Page }>>();
+async function* slicedPages<T>(read: PageReader<T>, pageSize: number, slices: number): AsyncGenerator<T[]> {
+  const inFlight = new Map<number, Promise<{ id: number; page: Page<T> }>>();
   const ask = (id: number, after: unknown[] | undefined): void => {
     inFlight.set(id, quiet(read(pageSize, after, { id: String(id), max: slices }).then((page) => ({ id, page }))));
   };
@@ -29,31 +29,31 @@ async function* slicedPages(read: PageReader, pageSize: number, slices: number):
   }
 }
 
+/** What an export makes of each hit it reads. */
+export type HitReader<T> = (hit: SearchHit<RecordHit>) => T;
+
 /**
  * Every record a scan selects, page by page, from one point-in-time snapshot with
  * `search_after`: a re-publish during the export changes nothing it reads. A scan in a given
  * order is read one page ahead of its consumer; a scan in any order is read in index order
  * (`_shard_doc`), in slices side by side. The point-in-time is closed when the pages run out,
- * when the consumer stops early (a client that went away) and when Elasticsearch fails. With
- * `shapesAsText`, each geo_shape is handed over as its stored JSON text (ShapeText) for a writer
- * of text to splice, else parsed.
+ * when the consumer stops early (a client that went away) and when Elasticsearch fails. Each hit
+ * becomes what `item` makes of it.
  */
-export async function* exportRecords(deps: Deps, scan: ScanRequest, pageSize: number, shapesAsText = false): AsyncGenerator<RecordHit[]> {
+export async function* scanRecords<T>(deps: Deps, scan: ScanRequest, pageSize: number, item: HitReader<T>): AsyncGenerator<T[]> {
   let pit = (await deps.es.openPointInTime({ index: scan.index, keep_alive: EXPORT_KEEP_ALIVE })).id;
-  const { query, _source } = scan;
+  const { query, _source, docValueFields } = scan;
   const sort = scan.sort ?? [{ _shard_doc: 'asc' }];
-  const fieldsOf = shapesAsText ? (fields: RecordHit['fields']) => fields : publishedFields;
-  const read: PageReader = async (size, after, slice) => {
+  const read: PageReader<T> = async (size, after, slice) => {
     const body: SearchRequest = {
       pit: { id: pit, keep_alive: EXPORT_KEEP_ALIVE }, ...(slice ? { slice } : {}), query, sort, size, track_total_hits: false, _source,
-      ...(after ? { search_after: after as never } : {}),
+      ...(docValueFields ? { docvalue_fields: docValueFields, stored_fields: ['_none_'] } : {}), ...(after ? { search_after: after as never } : {}),
     };
     const search = (): Promise<SearchResponse<RecordHit>> => deps.es.search<RecordHit>(body);
     const res = await (deps.bulk ? deps.bulk.run(search) : search());
     pit = res.pit_id ?? pit;
     const hits = res.hits.hits;
-    // A record holding none of the fields asked for comes back without `fields`.
-    return { records: hits.map((h) => ({ ...h._source!, fields: fieldsOf(h._source?.fields ?? {}) })), ...(hits.length === size && size > 0 ? { after: hits[hits.length - 1].sort } : {}) };
+    return { records: hits.map(item), ...(hits.length === size && size > 0 ? { after: hits[hits.length - 1].sort } : {}) };
   };
   const pages = scan.sort ? orderedPages(read, pageSize, scan.limit ?? Number.POSITIVE_INFINITY) : slicedPages(read, pageSize, EXPORT_SLICES);
   try {
@@ -61,4 +61,14 @@ export async function* exportRecords(deps: Deps, scan: ScanRequest, pageSize: nu
   } finally {
     await deps.es.closePointInTime({ id: pit }).catch(() => undefined);
   }
+}
+
+/**
+ * The records a scan selects (scanRecords), as published. With `shapesAsText`, each geo_shape is
+ * handed over as its stored JSON text (ShapeText) for a writer of text to splice, else parsed.
+ */
+export function exportRecords(deps: Deps, scan: ScanRequest, pageSize: number, shapesAsText = false): AsyncGenerator<RecordHit[]> {
+  const fieldsOf = shapesAsText ? (fields: RecordHit['fields']) => fields : publishedFields;
+  // A record holding none of the fields asked for comes back without `fields`.
+  return scanRecords(deps, scan, pageSize, (h) => ({ ...h._source!, fields: fieldsOf(h._source?.fields ?? {}) }));
 }

@@ -5,10 +5,12 @@ import recordsTemplate from '../../mappings/records.json';
 /**
  * Bump when recordDocument() writes something else for the same record without the mappings
  * changing: a change of folding (src/text/) changes the indexed text, and an index built before
- * it no longer finds what a query folded the new way asks for. 2: French elisions split. 3: a
- * geo_shape kept in `fields` as its JSON text.
+ * it no longer finds what a query folded the new way asks for; and when the ODS record JSON
+ * (src/render/recordJson.ts) is written otherwise, since each document keeps it written. 2: French
+ * elisions split. 3: a geo_shape kept in `fields` as its JSON text. 4: each record's ODS JSON kept
+ * written (`written`).
  */
-const DOCUMENT_VERSION = 3;
+const DOCUMENT_VERSION = 4;
 
 /**
  * What a record index's documents and mapping are: kept in the index's `_meta`, so that the

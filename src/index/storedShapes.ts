@@ -5,15 +5,16 @@ import type { RecordTexts } from './storedRecord';
 /**
  * The fields of a record as its document keeps them: each geo_shape as its JSON text (ShapeText),
  * the other values as published. Elasticsearch never indexes `fields`; the text spares every
- * export of the shape a parse of its coordinates and a second writing of them.
+ * export of the shape a parse of its coordinates and a second writing of them. A shape's text is
+ * taken from `texts` when the record has them (a publish wrote each shape once).
  */
-export function fieldsToStore(schema: readonly FieldDef[], fields: Record<string, FieldValue>): Record<string, FieldValue> {
+export function fieldsToStore(schema: readonly FieldDef[], fields: Record<string, FieldValue>, texts?: RecordTexts): Record<string, FieldValue> {
   let stored = fields;
   for (const f of schema) {
     if (f.type !== 'geo_shape' || fields[f.name] === undefined) continue;
     // A copy, so that the record itself keeps its geometry; the shape keeps its place among the fields.
     if (stored === fields) stored = { ...fields };
-    stored[f.name] = { geojson: JSON.stringify(fields[f.name]) };
+    stored[f.name] = { geojson: texts?.shapes[f.name] ?? JSON.stringify(fields[f.name]) };
   }
   return stored;
 }

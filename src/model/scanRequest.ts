@@ -9,8 +9,10 @@ export interface ScanRequest {
    * snapshot is read in index order, in slices side by side.
    */
   sort?: SortCombinations[];
-  /** The parts of `_source` to read, or all of it as stored. */
-  _source: string[] | true;
+  /** The parts of `_source` to read, or all of it as stored, or none (`docValueFields` instead). */
+  _source: string[] | boolean;
+  /** Doc values to read instead (a record's written JSON); no stored field is then read at all, not even `_id`. */
+  docValueFields?: string[];
   /** Records to read at most; all when undefined. */
   limit?: number;
 }

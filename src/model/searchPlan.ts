@@ -56,7 +56,12 @@ export interface SearchPlan {
 }
 
 /** An export: one query (q, geofilters, refines, excludes), a total order, the fields, a cap. */
-export type ExportPlan = Pick<SearchPlan, 'index' | 'datasetId' | 'schema' | 'sort' | 'fields' | 'timeZone'> & { query: Predicate; limit?: number };
+export type ExportPlan = Pick<SearchPlan, 'index' | 'datasetId' | 'schema' | 'sort' | 'fields' | 'timeZone'> & {
+  query: Predicate;
+  limit?: number;
+  /** Each record read as its index keeps it written (WRITTEN_RECORD), not from `_source`: every field shown, in the zone it was written in. */
+  written?: true;
+};
 
 /** One compared value of a `distinct` search: a field's indexed value, geographic ones compared by their (finest) tile. */
 export interface DistinctKey { path: string; geo: boolean }

@@ -8,6 +8,7 @@ import { bulkIndex, BulkReport } from '../execute/bulkIndex';
 import type { Deps } from '../execute/deps';
 import { indexLayoutFor } from '../execute/indexLayoutFor';
 import { aliasTargets, createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } from '../execute/versionedIndex';
+import { writtenRecord } from './writtenRecord';
 
 export interface ReindexReport {
   datasetId: string;
@@ -89,9 +90,12 @@ class Loading implements LoadingVersion {
   /** The bulk requests sent and not yet settled, oldest first. */
   private readonly inFlight: Promise<BulkReport>[] = [];
   private swapped = false;
+  /** Each record's ODS JSON, which its document keeps written. */
+  private readonly written: (record: StoredRecord) => string;
 
   constructor(private readonly deps: Deps, private readonly datasetId: string, private readonly fields: FieldDef[], readonly version: number, readonly index: string) {
     this.report = { datasetId, index, version, indexed: 0, rejected: 0 };
+    this.written = writtenRecord(fields);
   }
 
   async add(records: readonly StoredRecord[]): Promise<void> {
@@ -150,7 +154,7 @@ class Loading implements LoadingVersion {
    * are in flight, then sends them without waiting for their answer.
    */
   private async send(): Promise<void> {
-    const docs = this.pending.map((r) => ({ id: r.recordid, doc: recordDocumentText(this.datasetId, this.fields, r) }));
+    const docs = this.pending.map((r) => ({ id: r.recordid, doc: recordDocumentText(this.datasetId, this.fields, r, this.written(r)) }));
     this.pending = [];
     this.pendingBytes = 0;
     while (this.inFlight.length >= BULKS_IN_FLIGHT) await this.settleOldest();

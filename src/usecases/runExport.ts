@@ -1,20 +1,37 @@
 import type { Access } from '../auth/access';
 import { compileScan } from '../compile/compileScan';
 import type { Deps } from '../execute/deps';
-import { exportRecords } from '../execute/exportRecords';
+import { exportRecords, scanRecords } from '../execute/exportRecords';
+import { liveIndexFormat } from '../execute/liveIndexFormat';
+import { RECORDS_FORMAT } from '../index/recordsFormat';
 import type { DownloadRequest } from '../model/recordsRequest';
 import type { ExportPlan } from '../model/searchPlan';
-import type { RecordHit } from '../model/searchResult';
+import { WRITTEN_RECORD, type RecordHit } from '../model/searchResult';
 import { planExport } from '../plan/planExport';
+import { writtenBytes } from '../results/writtenBytes';
 import { resolveDataset } from './resolveDataset';
 
 /**
- * A download: resolve the dataset → plan → compile the scan. The pages are read only as the
- * caller iterates them (one point-in-time snapshot, closed when the iteration ends); shapes come
- * as their JSON text when `shapesAsText` (for a writer of text), else parsed.
+ * How a download's writer takes records: kept written (each its ODS JSON's bytes, for a format
+ * that sends them as they are), with shapes as their JSON text (a writer of text), or parsed.
  */
-export async function runExport(deps: Deps, access: Access, req: DownloadRequest, now: number, pageSize: number, shapesAsText: boolean): Promise<{ plan: ExportPlan; pages: AsyncGenerator<RecordHit[]> }> {
+export type ExportReading = 'written' | 'text' | 'parsed';
+
+/** A download's pages: records, or records kept written (when the plan could read them so). */
+export type ExportPages = { records: AsyncGenerator<RecordHit[]> } | { written: AsyncGenerator<Uint8Array[]> };
+
+/**
+ * A download: resolve the dataset → plan → compile the scan. The pages are read only as the
+ * caller iterates them (one point-in-time snapshot, closed when the iteration ends). Records are
+ * read kept written when the writer takes them so, the request shows them as written (every
+ * field, the zone they were written in) and the live index is of this version's format (an older
+ * one keeps none, until the server has rebuilt it).
+ */
+export async function runExport(deps: Deps, access: Access, req: DownloadRequest, now: number, pageSize: number, reading: ExportReading): Promise<{ plan: ExportPlan; pages: ExportPages }> {
   const target = await resolveDataset(deps, access, req.dataset);
-  const plan = planExport(req, target, now);
-  return { plan, pages: exportRecords(deps, compileScan(plan), pageSize, shapesAsText) };
+  let plan = planExport(req, target, now, reading === 'written');
+  if (plan.written && (await liveIndexFormat(deps.es, target.index)) !== RECORDS_FORMAT) plan = planExport(req, target, now, false);
+  const scan = compileScan(plan);
+  if (plan.written) return { plan, pages: { written: scanRecords(deps, scan, pageSize, (hit) => writtenBytes(hit, WRITTEN_RECORD.field)) } };
+  return { plan, pages: { records: exportRecords(deps, scan, pageSize, reading !== 'parsed') } };
 }

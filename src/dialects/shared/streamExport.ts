@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import type { RecordHit } from '../../model/searchResult';
 import type { ExportWriter } from '../../render/formats/streamWriter';
+import type { BodyPart } from '../../render/rendered';
 
 /**
  * About how many characters are rendered and written at a time. A page's text is built from many
@@ -16,13 +17,13 @@ export const nextPieceItems = (items: number, chars: number): number =>
   Math.max(1, Math.min(10_000, Math.round((items * WRITE_CHARS) / Math.max(chars, 1))));
 
 /**
- * Writes an export with backpressure: each piece of a page (about WRITE_CHARS characters) is
+ * Writes an export with backpressure: each piece of a page (about WRITE_CHARS characters, or bytes) is
  * written only once the client has taken what came before it, and the pages read ahead meanwhile
  * are bounded (src/execute/exportRecords.ts: one page ahead, or one per slice). A client that goes away stops the reading (so the snapshot is closed);
  * a failure after the first byte destroys the connection, so that nobody mistakes a truncated
  * export for a complete one.
  */
-export async function streamExport<T = RecordHit>(res: Response, writer: ExportWriter<T>, pages: AsyncGenerator<T[]>): Promise<void> {
+export async function streamExport<T = RecordHit, P extends BodyPart = string>(res: Response, writer: ExportWriter<T, P>, pages: AsyncGenerator<T[]>): Promise<void> {
   let gone = false;
   res.on('close', () => { gone = !res.writableFinished; });
   /** Until the client has taken what was written, or has gone; both listeners are removed either way. */
@@ -31,8 +32,8 @@ export async function streamExport<T = RecordHit>(res: Response, writer: ExportW
     res.on('drain', done);
     res.on('close', done);
   });
-  const write = async (chunk: string): Promise<void> => {
-    if (chunk !== '' && !res.write(chunk)) await drained();
+  const write = async (chunk: BodyPart): Promise<void> => {
+    if (chunk.length !== 0 && !res.write(chunk)) await drained();
   };
   res.status(200).type(writer.contentType).set(writer.headers);
   try {

@@ -1,5 +1,8 @@
-import { recordJson } from '../recordJson';
+import { recordHeadJson, recordJson } from '../recordJson';
 import type { RecordFormat } from './recordFormat';
+import { writtenItems } from './writtenItems';
+
+const NOTHING = Buffer.alloc(0), NEWLINE = Buffer.from('\n');
 
 /** Newline-delimited JSON: one ODS record per line, each line a whole JSON value (no array around them). */
 export const ndjsonFormat: RecordFormat = {
@@ -9,5 +12,9 @@ export const ndjsonFormat: RecordFormat = {
   stream: (ctx) => {
     const record = recordJson(ctx.records);
     return { head: '', page: (records) => { let out = ''; for (const r of records) out += `${record(r)}\n`; return out; }, tail: '' };
+  },
+  written: (ctx) => {
+    const open = Buffer.from(recordHeadJson(ctx.records.datasetId));
+    return { head: '', page: (records, first) => writtenItems(records, first, open, NOTHING, NEWLINE), tail: '' };
   },
 };

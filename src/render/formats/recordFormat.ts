@@ -17,6 +17,12 @@ export interface FormatContext { records: RecordContext; columns: readonly Field
 export interface RecordStream { head: string; page(records: readonly RecordHit[], first: boolean): string; tail: string }
 
 /**
+ * A body written from records as their index keeps them written (WRITTEN_RECORD): each record the
+ * UTF-8 bytes of its ODS JSON from `"recordid"` on, sent as they are.
+ */
+export interface WrittenStream { head: string; page(records: readonly Uint8Array[], first: boolean): Uint8Array; tail: string }
+
+/**
  * One output format of records (an export, or a page when the dialect has no envelope of its own):
  * its content type, extra headers, and how it streams. A JSON format can be wrapped in JSONP.
  */
@@ -26,4 +32,6 @@ export interface RecordFormat {
   json: boolean;
   headers(ctx: FormatContext): Record<string, string>;
   stream(ctx: FormatContext): RecordStream;
+  /** The same body from records kept written, for a format that shows each record as its ODS JSON; the same bytes as `stream`'s. */
+  written?(ctx: FormatContext): WrittenStream;
 }

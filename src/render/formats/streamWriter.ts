@@ -1,15 +1,19 @@
 import type { RecordHit } from '../../model/searchResult';
-import type { FormatContext } from './recordFormat';
+import type { FormatContext, RecordFormat } from './recordFormat';
 import { RECORD_STREAM_FORMATS } from './registry';
 import { isJsonpFormat, JSONP_SUFFIX } from '../../model/jsonpFormat';
-import { jsonpFrame } from '../jsonp';
+import { jsonpFrame, type JsonpFrame } from '../jsonp';
+import type { BodyPart } from '../rendered';
 
-/** A streamed body: its content type and headers, what opens it, each page of records (or of other items), and what closes it. */
-export interface ExportWriter<T = RecordHit> {
+/**
+ * A streamed body: its content type and headers, what opens it, each page of records (or of other
+ * items) as text or as bytes (`P`), and what closes it.
+ */
+export interface ExportWriter<T = RecordHit, P extends BodyPart = string> {
   contentType: string;
   headers: Record<string, string>;
   head: string;
-  page(records: readonly T[], first: boolean): string;
+  page(records: readonly T[], first: boolean): P;
   /** Read once, after the last page is written: a writer whose end says what it wrote (a count, a last id) makes it a getter. */
   readonly tail: string;
 }
@@ -19,11 +23,29 @@ export interface ExportWriter<T = RecordHit> {
  * JSON format: `/**\/callback(` … `);`, served as a script that may not be sniffed (SPEC §3).
  */
 export function streamWriter(formatName: string, callback: string | undefined, ctx: FormatContext): ExportWriter {
+  const { format, frame } = formatOf(formatName, callback);
+  return framed(format, frame, ctx, format.stream(ctx));
+}
+
+/** Whether the format named writes each record as its ODS JSON, so that records kept written can be sent as they are (writtenWriter). */
+export const writesWritten = (formatName: string, callback: string | undefined): boolean => formatOf(formatName, callback).format.written !== undefined;
+
+/** streamWriter's writer, for records kept written (a format that writesWritten): the same bytes. */
+export function writtenWriter(formatName: string, callback: string | undefined, ctx: FormatContext): ExportWriter<Uint8Array, Uint8Array> {
+  const { format, frame } = formatOf(formatName, callback);
+  if (!format.written) throw new Error(`record format ${formatName} does not write records kept written`);
+  return framed(format, frame, ctx, format.written(ctx));
+}
+
+/** The record format named, and the JSONP frame around it when a JSON format is asked for as `…p` with a callback. */
+function formatOf(formatName: string, callback: string | undefined): { format: RecordFormat; frame?: JsonpFrame } {
   const wrapped = callback !== undefined && isJsonpFormat(formatName) && RECORD_STREAM_FORMATS.get(formatName.slice(0, -JSONP_SUFFIX.length))?.json === true;
   const format = RECORD_STREAM_FORMATS.get(wrapped ? formatName.slice(0, -JSONP_SUFFIX.length) : formatName);
   if (!format) throw new Error(`no record format ${formatName}`);
-  const stream = format.stream(ctx);
-  const frame = wrapped ? jsonpFrame(callback) : undefined;
+  return { format, ...(wrapped ? { frame: jsonpFrame(callback) } : {}) };
+}
+
+function framed<T, P extends BodyPart>(format: RecordFormat, frame: JsonpFrame | undefined, ctx: FormatContext, stream: { head: string; page(records: readonly T[], first: boolean): P; tail: string }): ExportWriter<T, P> {
   return {
     contentType: frame?.contentType ?? format.contentType,
     headers: frame?.headers ?? format.headers(ctx),

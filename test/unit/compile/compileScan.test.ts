@@ -7,6 +7,13 @@ const plan = (p: Partial<ExportPlan> = {}): ExportPlan => ({ index: 'rec', datas
 const ALL = { match_all: {} };
 
 describe('compileScan', () => {
+  test('records read as written: no _source, the written field alone', () => {
+    expect(compileScan(plan({ written: true }))).toStrictEqual({ index: 'rec', query: ALL, _source: false, docValueFields: ['written'] });
+    expect(compileScan(plan({ written: true, sort: [{ path: 'v.n', order: 'desc' }, ...BY_ID], limit: 5 }))).toStrictEqual({
+      index: 'rec', query: ALL, sort: [{ 'v.n': { order: 'desc' } }, { recordid: { order: 'asc' } }], _source: false, docValueFields: ['written'], limit: 5,
+    });
+  });
+
   test('no order asked (the record id tie-breaker only) and every record: no sort, the record as stored', () => {
     expect(compileScan(plan())).toStrictEqual({ index: 'rec', query: ALL, _source: true });
     expect(compileScan(plan({ query: { kind: 'term', path: 'v.a', value: 'x' } }))).toStrictEqual({ index: 'rec', query: { term: { 'v.a': { value: 'x' } } }, _source: true });

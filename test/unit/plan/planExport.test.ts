@@ -28,6 +28,15 @@ function refusal(run: () => unknown): { code: string; parameter: string | undefi
 }
 
 describe('planExport', () => {
+  test('records read as written only when the writer takes them so, every field is shown, in UTC', () => {
+    expect(planExport(download(), withGeo, 0, true).written).toBe(true);
+    expect(planExport(download({ sort: ['-n'], rows: 10 }), withGeo, 0, true).written).toBe(true);
+    expect(planExport(download(), withGeo, 0).written).toBeUndefined();
+    expect(planExport(download({ timeZone: 'Europe/Paris' }), withGeo, 0, true).written).toBeUndefined();
+    expect(planExport(download({ timeZone: 'Etc/UTC' }), withGeo, 0, true).written).toBeUndefined();
+    expect(planExport(download({ fields: ['kind', 'n', 'geo'] }), withGeo, 0, true).written).toBeUndefined();
+  });
+
   test('defaults: every record (no cap), every field, the record id order alone', () => {
     expect(planExport(download(), withGeo, 0)).toEqual({
       index: 'records-trees', datasetId: 'trees', schema: [kind, n, geo], timeZone: 'UTC',
