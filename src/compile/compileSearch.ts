@@ -1,4 +1,5 @@
 import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
+import { WRITTEN_RECORD } from '../model/searchResult';
 import { facetAggregations } from './facetAggregations';
 import { allFilters, splitShared } from '../plan/combine';
 import { isGeo } from '../model/querySchema';
@@ -35,8 +36,10 @@ export function compileSearch(plan: SearchPlan): SearchRequest {
     size: plan.rows,
     sort: plan.sort.map((k) => ({ [k.path]: { order: k.order } })),
     // Without a choice of fields a record is read as stored, as an export reads it (src/compile/compileScan.ts).
-    _source: plan.source ?? (plan.fields ? sourceOf(plan) : true),
-    ...(plan.storedFields ? { stored_fields: plan.storedFields } : {}),
+    // A record kept written is read from its doc values alone: no stored field, not even `_id`.
+    ...(plan.written
+      ? { _source: false, stored_fields: ['_none_'], docvalue_fields: [WRITTEN_RECORD.field] }
+      : { _source: plan.source ?? (plan.fields ? sourceOf(plan) : true), ...(plan.storedFields ? { stored_fields: plan.storedFields } : {}) }),
   };
 }
 

@@ -53,6 +53,8 @@ export interface SearchPlan {
   /** Stored fields to read beside `_source`: the texts the catalog keeps written (WRITTEN in model/dataset.ts). */
   storedFields?: string[];
   timeZone: string;
+  /** Each record read as its index keeps it written (WRITTEN_RECORD), not from `_source`: every field shown, in the zone it was written in. */
+  written?: true;
 }
 
 /** An export: one query (q, geofilters, refines, excludes), a total order, the fields, a cap. */

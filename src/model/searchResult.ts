@@ -22,6 +22,9 @@ export interface RecordHit {
 /** What every renderer starts from (STYLE rule 7). */
 export interface SearchResult {
   nhits: number;
+  /** The page's records; none when they were read written (`written`). */
   records: RecordHit[];
+  /** When the plan read records written (SearchPlan.written): each one's written ODS JSON, as UTF-8 bytes, in the page's order. */
+  written?: Uint8Array[];
   facetGroups: FacetGroup[];
 }

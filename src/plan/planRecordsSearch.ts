@@ -1,4 +1,5 @@
 import type { FieldDef } from '../model/descriptor';
+import { WRITTEN_RECORD } from '../model/searchResult';
 import { AppError } from '../errors/catalogue';
 import type { RecordsSearchRequest } from '../model/recordsRequest';
 import { planFacets } from './planFacets';
@@ -20,6 +21,13 @@ export function selectedFields(schema: readonly FieldDef[], names: readonly stri
 
 /** What planning a records search reads: the request without its echo, and of its output only the format. */
 export type RecordsSearchInput = Omit<RecordsSearchRequest, 'output' | 'echo'> & { output: Pick<RecordsSearchRequest['output'], 'format'> };
+
+/**
+ * The plan reading each record as its index keeps it written (WRITTEN_RECORD), when what the
+ * request shows is that text: every field, instants in the zone it was written in. Else the plan as it is.
+ */
+export const readingWritten = (plan: SearchPlan): SearchPlan =>
+  (plan.fields === undefined && plan.timeZone === WRITTEN_RECORD.timeZone && plan.source === undefined ? { ...plan, written: true } : plan);
 
 /** A validated records search over a resolved dataset → its plan. `now` is the injected clock. */
 export function planRecordsSearch(req: RecordsSearchInput, target: DatasetTarget, now: number): SearchPlan {

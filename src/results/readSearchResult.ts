@@ -1,23 +1,29 @@
 import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { readFacetGroup } from './readFacetGroup';
 import type { SearchPlan } from '../model/searchPlan';
-import type { RecordHit, SearchResult } from '../model/searchResult';
+import { WRITTEN_RECORD, type RecordHit, type SearchResult } from '../model/searchResult';
+import { writtenBytes } from './writtenBytes';
 import { publishedFields } from '../index/storedShapes';
 
 /**
  * An Elasticsearch search response → the records page, the exact total and the facet tree; with
- * `shapesAsText`, the records keep each shape as its stored text (recordAsStored).
+ * `shapesAsText`, the records keep each shape as its stored text (recordAsStored). A plan that
+ * read records written gets their bytes (SearchResult.written).
  */
 export function readSearchResult(plan: SearchPlan, res: SearchResponse<RecordHit>, shapesAsText = false): SearchResult {
   const total = res.hits.total;
   const nhits = typeof total === 'number' ? total : total?.value ?? 0;
   const aggregations = (res.aggregations ?? {}) as Record<string, unknown>;
+  const hits = res.hits.hits;
   return {
     nhits,
-    records: res.hits.hits.map(shapesAsText ? recordAsStored : recordOfHit),
+    ...(plan.written ? { records: [], written: hits.map((h) => writtenBytes(h, WRITTEN_RECORD.field)) } : { records: hits.map(shapesAsText ? recordAsStored : recordOfHit) }),
     facetGroups: plan.facets.map((f, i) => readFacetGroup(f, i, aggregations)),
   };
 }
+
+/** Whether every hit holds the record's written JSON: not those of an index built before records were kept written. */
+export const allWritten = (res: SearchResponse<RecordHit>): boolean => res.hits.hits.every((h) => h.fields?.[WRITTEN_RECORD.field] !== undefined);
 
 /** A hit as the record it holds, its shapes parsed (a record holding none of the fields asked for comes back without `fields`). */
 export function recordOfHit(h: SearchHit<RecordHit>): RecordHit {

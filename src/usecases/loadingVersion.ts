@@ -5,6 +5,7 @@ import { recordMapping } from '../index/recordMapping';
 import type { StoredRecord } from '../index/storedRecord';
 import { recordsAlias, recordsIndex, recordsIndexBase } from '../schema/indexNames';
 import { bulkIndex, BulkReport } from '../execute/bulkIndex';
+import { compactWhenPrunable } from '../execute/compactIndex';
 import type { Deps } from '../execute/deps';
 import { indexLayoutFor } from '../execute/indexLayoutFor';
 import { aliasTargets, createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } from '../execute/versionedIndex';
@@ -44,7 +45,8 @@ export interface LoadingVersion {
    * Indexes what is left, refreshes, and swaps the alias to this version: searches see it from
    * then on. A version that does not hold `expected` documents (the records PostgreSQL has) is
    * not swapped in: this throws, and the caller abandons it. The version it replaces is left
-   * `retired`, for the caller to sweep (sweepRetiredIndices).
+   * `retired`, for the caller to sweep (sweepRetiredIndices). The version swapped in is merged
+   * in the background once Elasticsearch may drop its recovery source (compactWhenPrunable).
    */
   goLive(expected: number): Promise<ReindexReport>;
   /**
@@ -115,6 +117,8 @@ class Loading implements LoadingVersion {
     if (count !== expected) throw new Error(`index ${this.index} holds ${count} documents where ${expected} records were written: it was not swapped in`);
     await swapAlias(es, recordsAlias(indexPrefix, this.datasetId), this.index);
     this.swapped = true;
+    // Not awaited: the version answers from now on, and is merged once Elasticsearch may prune it.
+    void compactWhenPrunable(es, this.index);
     await pool.query(
       `UPDATE index_versions SET state = CASE WHEN version = $2 THEN 'live' ELSE 'retired' END,
          doc_count = CASE WHEN version = $2 THEN $3 ELSE doc_count END, live_at = CASE WHEN version = $2 THEN now() ELSE live_at END

@@ -5,22 +5,41 @@ import { resolveDataset } from './resolveDataset';
 import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
 import { countsApartFor } from '../execute/splitSearch';
 import type { RecordsSearchRequest } from '../model/recordsRequest';
-import { planRecordsSearch } from '../plan/planRecordsSearch';
+import { planRecordsSearch, readingWritten } from '../plan/planRecordsSearch';
 import type { SearchPlan } from '../model/searchPlan';
-import { readSearchResult, recordPieces } from '../results/readSearchResult';
+import { allWritten, readSearchResult, recordPieces } from '../results/readSearchResult';
 import type { RecordHit, SearchResult } from '../model/searchResult';
 
 /** A records page: its plan, its first piece (with the total and the facets), and the records after that piece when the page was read in pieces. */
 export interface RecordsPage { plan: SearchPlan; result: SearchResult; more?: LaterPieces<RecordHit> }
 
 /**
- * Records search, stage by stage: resolve the dataset → plan → compile → Elasticsearch → read.
- * A page of more than `pieceRows` records is read in pieces (src/execute/searchInPieces.ts). With
- * `shapesAsText` (its writer splices them), the records keep their shapes as stored text.
+ * How the page's writer takes records: kept written (each its ODS JSON's bytes, for compact ODS
+ * JSON), with shapes as their JSON text (a writer that splices them), or parsed.
  */
-export async function runRecordsSearch(deps: Deps, access: Access, req: RecordsSearchRequest, now: number, pieceRows: number, shapesAsText = false): Promise<RecordsPage> {
+export type RecordsReading = 'written' | 'text' | 'parsed';
+
+/** The plan a page first tries: reading records written when its writer takes them so and the page is read whole (at most `pieceRows` records). */
+export const planReading = (planned: SearchPlan, reading: RecordsReading, pieceRows: number): SearchPlan =>
+  (reading === 'written' && planned.rows <= pieceRows ? readingWritten(planned) : planned);
+
+/**
+ * Records search, stage by stage: resolve the dataset → plan → compile → Elasticsearch → read.
+ * A page of more than `pieceRows` records is read in pieces (src/execute/searchInPieces.ts). A
+ * page of at most `pieceRows` records whose writer takes them written, and which shows them as
+ * written (every field, the zone they were written in), reads them so; an index built before
+ * records were kept written (until the server has rebuilt it) is then searched again from `_source`.
+ */
+export async function runRecordsSearch(deps: Deps, access: Access, req: RecordsSearchRequest, now: number, pieceRows: number, reading: RecordsReading = 'parsed'): Promise<RecordsPage> {
   const target = await resolveDataset(deps, access, req.dataset);
-  const plan = planRecordsSearch(req, target, now);
-  const { first, rest } = await searchInPieces<RecordHit>(deps, compileSearch(plan), pieceRows, { countsApart: countsApartFor(target.row.recordsCount) });
-  return { plan, result: readSearchResult(plan, first, shapesAsText), ...(rest ? { more: { pieces: recordPieces(rest.pieces, shapesAsText), release: rest.release } } : {}) };
+  const planned = planRecordsSearch(req, target, now);
+  const options = { countsApart: countsApartFor(target.row.recordsCount) };
+  const written = planReading(planned, reading, pieceRows);
+  if (written.written) {
+    const { first } = await searchInPieces<RecordHit>(deps, compileSearch(written), pieceRows, options);
+    if (allWritten(first)) return { plan: written, result: readSearchResult(written, first) };
+  }
+  const shapesAsText = reading !== 'parsed';
+  const { first, rest } = await searchInPieces<RecordHit>(deps, compileSearch(planned), pieceRows, options);
+  return { plan: planned, result: readSearchResult(planned, first, shapesAsText), ...(rest ? { more: { pieces: recordPieces(rest.pieces, shapesAsText), release: rest.release } } : {}) };
 }

@@ -40,6 +40,8 @@ import { planDatastore } from '../../src/plan/planDatastore';
 import { planExport } from '../../src/plan/planExport';
 import { planPackageSearch } from '../../src/plan/planPackageSearch';
 import { planRecordsSearch } from '../../src/plan/planRecordsSearch';
+import { planReading } from '../../src/usecases/runRecordsSearch';
+import { recordsReading } from '../../src/dialects/ods-v1/recordsSearchPieces';
 import type { SearchPlan } from '../../src/model/searchPlan';
 import { RESULT_WINDOW } from '../../src/usecases/searchPage';
 import { Json, planJson } from './planJson';
@@ -129,7 +131,11 @@ async function planOf(c: RequestCase, deps: Deps, now: number): Promise<object |
   const access: Access = { domain: domainOf(c.path) };
   const target = (ref: Parameters<typeof resolveDataset>[2]) => resolveDataset(deps, access, ref);
   switch (c.family) {
-    case 'records-search': { const req = recordsSearchParams(r); return planRecordsSearch(req, await target(req.dataset), now); }
+    case 'records-search': {
+      // The plan the app tries first: records read written for compact JSON (the app's pages of at most 200 records).
+      const req = recordsSearchParams(r);
+      return planReading(planRecordsSearch(req, await target(req.dataset), now), recordsReading(req.output), 200);
+    }
     case 'records-download': { const req = downloadParams(r); return planExport(req, await target(req.dataset), now); }
     case 'records-analyze': { const req = analyzeParams(r); return planAnalyze(req, await target(req.dataset), now); }
     case 'geocluster': case 'boundingbox': case 'geopreview': {

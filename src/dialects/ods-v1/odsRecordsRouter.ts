@@ -15,7 +15,7 @@ import { getOrPost } from '../shared/routeMethods';
 import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
 import { downloadBeside, sendInPieces, type PageLimits } from '../shared/sendInPieces';
-import { recordsSearchPieces, spliceShapes } from './recordsSearchPieces';
+import { recordsReading, recordsSearchPieces } from './recordsSearchPieces';
 import { recordsFeedContext } from './recordsFeedContext';
 
 /** ODS v1 records endpoints under `/api`, `/d4c/api` and `/<domain>/api2` (SPEC §2). */
@@ -25,7 +25,7 @@ export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize
     const params = requestParams(req);
     const request = recordsSearchParams(d4c ? withCallbackFormat(params) : params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
-    const { plan, result, more } = await runRecordsSearch(deps, routeAccess(req), request, clock(), pages.pieceRows, spliceShapes(request.output));
+    const { plan, result, more } = await runRecordsSearch(deps, routeAccess(req), request, clock(), pages.pieceRows, recordsReading(request.output));
     // Built only for a feed (format=rss|atom): every other search skips it.
     const feed = () => recordsFeedContext(req, plan.datasetId, result.records, clock());
     if (!more) return send(res, renderRecordsSearch(result, plan, request.output, request.echo, feed));

@@ -10,14 +10,19 @@ import { fieldsByName, recordObject, type RecordContext } from '../../render/rec
 import { recordJson } from '../../render/recordJson';
 import { recordsFeedWriter } from '../../render/recordsFeed';
 import type { RecordsFeed } from './recordsFeedContext';
+import type { RecordsReading } from '../../usecases/runRecordsSearch';
 
 /**
- * Whether a records page in `output` writes its shapes from their stored text, read whole
- * (renderRecordsSearch) or in pieces (recordsSearchPieces): records JSON, GeoJSON and CSV, not
- * indented. The records of such a page need not parse them.
+ * How a records page in `output` takes its records, read whole (renderRecordsSearch) or in pieces
+ * (recordsSearchPieces). Records JSON not indented sends each record as its index keeps it written
+ * when it can; it, GeoJSON and CSV not indented write shapes from their stored text, and need not
+ * parse them. The others parse the records.
  */
-export const spliceShapes = (output: OutputOptions<RecordsSearchFormat>): boolean =>
-  !output.prettyPrint && ['json', 'jsonp', 'geojson', 'geojsonp', 'csv'].includes(output.format);
+export function recordsReading(output: OutputOptions<RecordsSearchFormat>): RecordsReading {
+  if (output.prettyPrint) return 'parsed';
+  if (output.format === 'json' || output.format === 'jsonp') return 'written';
+  return ['geojson', 'geojsonp', 'csv'].includes(output.format) ? 'text' : 'parsed';
+}
 
 /**
  * A records search page written piece by piece (a page read in pieces, see

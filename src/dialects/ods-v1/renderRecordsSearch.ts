@@ -6,16 +6,23 @@ import { fieldsByName, recordObject } from '../../render/recordObject';
 import type { Body, Rendered } from '../../render/rendered';
 import { jsonAnswer } from '../../render/jsonAnswer';
 import { jsonArrayParts, jsonObjectParts } from '../../render/jsonObjectParts';
-import { recordJson } from '../../render/recordJson';
+import { recordHeadJson, recordJson } from '../../render/recordJson';
+import { writtenItems } from '../../render/formats/writtenItems';
 import { csvPage, geojsonPage } from '../../render/recordsPage';
 import { recordsFeedWriter } from '../../render/recordsFeed';
 import type { RecordsFeed } from './recordsFeedContext';
 
+const BETWEEN = Buffer.from(', '), NOTHING = Buffer.alloc(0);
+
+/** The JSON array of records kept written (each its ODS JSON from `"recordid"` on), opened with the dataset's id: bytes sent as they are. */
+const writtenArray = (written: readonly Uint8Array[], datasetId: string): Array<string | Uint8Array> =>
+  (written.length === 0 ? ['[]'] : ['[', writtenItems(written, true, Buffer.from(recordHeadJson(datasetId)), BETWEEN, NOTHING), ']']);
+
 /**
  * A records search result in the format asked for: ODS JSON (or JSONP), GeoJSON (or GeoJSONP),
  * CSV, or an RSS or Atom feed. Compact JSON and GeoJSON pages write each record in one pass
- * (recordJson, featureJson), splicing a shape kept as its stored text; indented pages and CSV
- * build the record objects.
+ * (recordJson, featureJson), splicing a shape kept as its stored text, or send records read as
+ * their index keeps them written (JSON) as they are; indented pages and CSV build the record objects.
  */
 export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>, feed: () => RecordsFeed): Rendered<Body> {
   const byName = fieldsByName(plan.schema);
@@ -26,7 +33,8 @@ export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, outp
     case 'json': case 'jsonp': {
       const after = plan.facets.length ? { facet_groups: result.facetGroups } : {};
       if (output.prettyPrint) return jsonAnswer(jsonText({ nhits: result.nhits, parameters: echo, records: objects(), ...after }, true), output);
-      return jsonAnswer(jsonObjectParts({ nhits: result.nhits, parameters: echo }, 'records', jsonArrayParts(result.records.map(recordJson(ctx))), after), output);
+      const records = result.written ? writtenArray(result.written, ctx.datasetId) : jsonArrayParts(result.records.map(recordJson(ctx)));
+      return jsonAnswer(jsonObjectParts({ nhits: result.nhits, parameters: echo }, 'records', records, after), output);
     }
     case 'geojson': case 'geojsonp':
       return geojsonPage(result.records, ctx, columns, output);

@@ -29,6 +29,14 @@ describe('sourceOf', () => {
 });
 
 describe('compileSearch: page, order, source', () => {
+  test('records read written: their doc values alone, no _source and no stored field', () => {
+    const { _source, ...rest } = REST;
+    expect(_source).toBe(true);
+    expect(compileSearch(searchPlan({ written: true }))).toStrictEqual({
+      index: 'rec', query: { match_all: {} }, ...rest, _source: false, stored_fields: ['_none_'], docvalue_fields: ['written'],
+    });
+  });
+
   test('nothing asked: every record, the exact total, no post_filter and no aggs', () => {
     expect(compileSearch(searchPlan())).toStrictEqual({ index: 'rec', query: { match_all: {} }, ...REST });
   });

@@ -3,7 +3,7 @@ import { valueFacet } from '../../../src/facets/valueFacet';
 import type { DatasetTarget } from '../../../src/model/dataset';
 import type { Annotation, FieldDef, FieldType } from '../../../src/model/descriptor';
 import type { RecordsSearchFormat, RecordsSearchRequest } from '../../../src/model/recordsRequest';
-import { planRecordsSearch, selectedFields } from '../../../src/plan/planRecordsSearch';
+import { planRecordsSearch, readingWritten, selectedFields } from '../../../src/plan/planRecordsSearch';
 
 const field = (name: string, type: FieldType, annotations: Annotation[] = []): FieldDef => ({ name, label: name, type, annotations, source: { column: name } });
 
@@ -55,6 +55,17 @@ describe('selectedFields', () => {
   test('an unknown field is a 400 naming fields', () => {
     expect(refusal(() => selectedFields(schema, ['name', 'zz']))).toEqual({ code: 'bad_parameter', details: { parameter: 'fields' }, message: 'Unknown field "zz" in fields.' });
     expect(refusal(() => selectedFields(schema, ['z'.repeat(150)])).message).toBe(`Unknown field "${'z'.repeat(100)}" in fields.`);
+  });
+});
+
+describe('readingWritten', () => {
+  test('records read written when every field is shown, in UTC; else the plan unchanged', () => {
+    const plain = planRecordsSearch(request(), target(), NOW);
+    expect(plain.written).toBeUndefined();
+    expect(readingWritten(plain)).toEqual({ ...plain, written: true });
+    for (const other of [planRecordsSearch(request({ fields: ['name'] }), target(), NOW), planRecordsSearch(request({ timeZone: 'Europe/Paris' }), target(), NOW), { ...plain, source: ['datasetid'] }]) {
+      expect(readingWritten(other)).toBe(other);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
-import { readSearchResult, recordOfHit, recordPieces } from '../../../src/results/readSearchResult';
+import { allWritten, readSearchResult, recordOfHit, recordPieces } from '../../../src/results/readSearchResult';
 import { valueFacet } from '../../../src/facets/valueFacet';
 import type { FacetRequest, SearchPlan } from '../../../src/model/searchPlan';
 import type { RecordHit } from '../../../src/model/searchResult';
@@ -18,6 +18,17 @@ const response = (hits: SearchHit<RecordHit>[], total?: number | { value: number
   ({ took: 1, timed_out: false, _shards: { total: 1, successful: 1, failed: 0 }, hits: { hits, ...(total !== undefined ? { total } : {}) }, ...(aggregations ? { aggregations } : {}) }) as SearchResponse<RecordHit>;
 
 describe('readSearchResult', () => {
+  it('records read written: each one\'s bytes from base64, in hit order, and no record', () => {
+    const written = (id: string, text?: string): SearchHit<RecordHit> => ({ _index: 'i', ...(text === undefined ? {} : { fields: { written: [Buffer.from(text).toString('base64')] } }), _id: id });
+    const res = response([written('a', '"recordid": "é"}'), written('b', '"recordid": "b"}')], 2);
+    const result = readSearchResult({ ...plan(), written: true }, res);
+    expect([result.records, result.written?.map((b) => Buffer.from(b).toString('utf8'))]).toEqual([[], ['"recordid": "é"}', '"recordid": "b"}']]);
+    expect(allWritten(res)).toBe(true);
+    expect(allWritten(response([written('a', 'x'), written('b')]))).toBe(false);
+    expect(allWritten(response([]))).toBe(true);
+    expect(() => readSearchResult({ ...plan(), written: true }, response([written('b')]))).toThrow(/i document b has no written/);
+  });
+
   it('answers the total, the records in hit order and one facet group per requested facet, in order', () => {
     const res = response([hit(record('r2', { kind: 'b' })), hit(record('r1', { kind: 'a' }))], { value: 25, relation: 'eq' }, {
       facet0: { l1: { buckets: [{ key: 'b', doc_count: 1 }, { key: 'a', doc_count: 24 }] } },
