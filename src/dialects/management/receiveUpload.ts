@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -43,6 +44,8 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
   await mkdir(limits.dir, { recursive: true });
   const form: UploadedForm = { fields: {} };
   const written: Array<Promise<void>> = [];
+  let writer: WriteStream | undefined;
+  let stopped = false;
   let refusal: AppError | undefined;
   let bb: busboy.Busboy;
   try {
@@ -52,7 +55,7 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
   }
   const done = new Promise<void>((resolve, reject) => {
     // Refused at once: the rest of the body is not read (the connection closes after the answer).
-    const stop = (err: AppError): void => { req.unpipe(bb); res.set('Connection', 'close'); reject(err); };
+    const stop = (err: AppError): void => { stopped = true; req.unpipe(bb); res.set('Connection', 'close'); reject(err); };
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated) { refusal ??= new AppError('payload_too_large', `The form field ${name} is larger than 1 MiB.`, { parameter: name }); return; }
       // A field after the file is checked once the whole form is read, by the caller.
@@ -61,6 +64,8 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
       else form.fields[name] = value;
     });
     bb.on('file', (name, stream, info) => {
+      // The chunk that ended a refused field may already hold the file's start: it is not written.
+      if (stopped) { stream.resume(); return; }
       if (name !== 'file' || form.file !== undefined) {
         refusal ??= new AppError('bad_body', `Only one file, in a part named "file", is read (got a file part named "${name}").`, { parameter: name });
         stream.resume();
@@ -73,7 +78,11 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
       form.file = file;
       stream.on('data', (chunk: Buffer) => { file.bytes += chunk.length; });
       stream.on('limit', () => stop(tooLarge));
-      written.push(pipeline(stream, createWriteStream(path)));
+      writer = createWriteStream(path);
+      const piping = pipeline(stream, writer);
+      // A refused upload closes the writer without waiting for this: its failure is then expected.
+      piping.catch(() => undefined);
+      written.push(piping);
     });
     bb.on('filesLimit', () => { refusal ??= new AppError('bad_body', 'Only one file is read per upload.'); });
     bb.on('error', (err: Error) => reject(new AppError('bad_body', `Unreadable multipart body: ${err.message}`)));
@@ -84,6 +93,7 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
     await done;
     await Promise.all(written);
   } catch (err) {
+    await closed(writer);
     await discard(form);
     throw err instanceof AppError ? err : new AppError('bad_body', `The upload was cut off: ${(err as Error).message}`);
   }
@@ -92,6 +102,14 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
     throw refusal;
   }
   return form;
+}
+
+/** Waits until a file being written is closed, so that removing it cannot come before its creation. */
+async function closed(writer: WriteStream | undefined): Promise<void> {
+  if (writer === undefined || writer.closed) return;
+  const closing = once(writer, 'close').then(() => undefined, () => undefined);
+  writer.destroy();
+  await closing;
 }
 
 /** Removes the file of a form that will not be used. */
