@@ -19,7 +19,10 @@ export interface ReindexReport {
   rejected: number;
 }
 
-/** A bulk request holds at most this many bytes of record fields (polygons make some records large)… */
+/**
+ * A bulk request holds about this many bytes of documents at most (polygons make some records
+ * large): each record's fields counted twice (kept and indexed), plus its written text in base64…
+ */
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 /** …and is sent once it holds this many records, at the end of the batch that reached it. */
 export const MAX_BATCH_RECORDS = 2000;
@@ -84,10 +87,13 @@ export async function openLoadingVersion(deps: Deps, datasetId: string, fields: 
   return loading;
 }
 
+/** How long a text is once its UTF-8 bytes are written in base64. */
+const base64Length = (text: string): number => Math.ceil(Buffer.byteLength(text) / 3) * 4;
+
 class Loading implements LoadingVersion {
   layout: IndexLayout = { shards: 1, replicas: 0 };
   private readonly report: ReindexReport;
-  private pending: StoredRecord[] = [];
+  private pending: Array<{ record: StoredRecord; written: string }> = [];
   private pendingBytes = 0;
   /** The bulk requests sent and not yet settled, oldest first. */
   private readonly inFlight: Promise<BulkReport>[] = [];
@@ -101,9 +107,10 @@ class Loading implements LoadingVersion {
   }
 
   async add(records: readonly StoredRecord[]): Promise<void> {
-    for (const r of records) {
-      this.pending.push(r);
-      this.pendingBytes += (r.texts?.fields ?? JSON.stringify(r.fields)).length * 2;
+    for (const record of records) {
+      const written = this.written(record);
+      this.pending.push({ record, written });
+      this.pendingBytes += (record.texts?.fields ?? JSON.stringify(record.fields)).length * 2 + base64Length(written);
       if (this.pendingBytes >= MAX_BATCH_BYTES) await this.send();
     }
     if (this.pending.length >= MAX_BATCH_RECORDS) await this.send();
@@ -158,7 +165,7 @@ class Loading implements LoadingVersion {
    * are in flight, then sends them without waiting for their answer.
    */
   private async send(): Promise<void> {
-    const docs = this.pending.map((r) => ({ id: r.recordid, doc: recordDocumentText(this.datasetId, this.fields, r, this.written(r)) }));
+    const docs = this.pending.map(({ record, written }) => ({ id: record.recordid, doc: recordDocumentText(this.datasetId, this.fields, record, written) }));
     this.pending = [];
     this.pendingBytes = 0;
     while (this.inFlight.length >= BULKS_IN_FLIGHT) await this.settleOldest();

@@ -1,18 +1,20 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Deps } from '../../src/execute/deps';
 import { recordsAlias } from '../../src/schema/indexNames';
-import { BULKS_IN_FLIGHT, MAX_BATCH_RECORDS } from '../../src/usecases/loadingVersion';
+import { BULKS_IN_FLIGHT, MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../../src/usecases/loadingVersion';
 import { reindexDataset } from '../../src/usecases/reindexDataset';
 import { ensureFixture } from '../support/ingestFixture';
 import { rawCsvObjects } from '../support/rawFixtures';
 import { openTestDeps } from '../support/testDeps';
 
 const ID = 'lieux-de-tournage-a-paris';
+const POLYGONS = 'communes-france';
 let deps: Deps & { close(): Promise<void> };
 beforeAll(async () => {
   deps = await openTestDeps();
   await ensureFixture(deps, ID);
-}, 120000);
+  await ensureFixture(deps, POLYGONS);
+}, 240000);
 afterAll(() => deps.close());
 
 describe('bulk requests of a loading index version', () => {
@@ -45,4 +47,21 @@ describe('bulk requests of a loading index version', () => {
     // The raw file has enough rows for more batches than requests in flight.
     expect(Math.ceil(expected / MAX_BATCH_RECORDS)).toBeGreaterThan(BULKS_IN_FLIGHT);
   }, 60000);
+
+  test('hold about MAX_BATCH_BYTES of documents at most, whatever each document carries', async () => {
+    // Each request's size is measured on what goes over the wire: its action and document lines.
+    const requests: Array<{ bytes: number; largest: number }> = [];
+    const es = Object.create(deps.es) as Client;
+    es.bulk = (async (...args: Parameters<Client['bulk']>) => {
+      const lines = (args[0] as { operations: Array<object | string> }).operations
+        .map((line) => Buffer.byteLength(typeof line === 'string' ? line : JSON.stringify(line)) + 1);
+      requests.push({ bytes: lines.reduce((a, b) => a + b, 0), largest: Math.max(...lines) });
+      return deps.es.bulk(...args);
+    }) as Client['bulk'];
+    const report = await reindexDataset({ ...deps, es }, POLYGONS);
+    expect(report.rejected).toBe(0);
+    // A request is sent once the count passes the cap, so it may go over by its last document.
+    const over = requests.filter((r) => r.bytes > MAX_BATCH_BYTES + r.largest);
+    expect({ over, capReached: requests.some((r) => r.bytes > MAX_BATCH_BYTES / 2) }).toEqual({ over: [], capReached: true });
+  }, 120000);
 });
