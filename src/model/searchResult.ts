@@ -10,6 +10,12 @@ import type { FacetGroup } from './facetGroup';
  */
 export const WRITTEN_RECORD = { field: 'written', timeZone: 'UTC' } as const;
 
+/**
+ * A record kept written, as Elasticsearch hands it over: the base64 of its ODS JSON's UTF-8 bytes.
+ * It is decoded only where it is written out, straight into the bytes of a whole piece (writtenItems).
+ */
+export type WrittenRecord = string;
+
 export interface RecordHit {
   datasetid: string;
   recordid: string;
@@ -24,7 +30,7 @@ export interface SearchResult {
   nhits: number;
   /** The page's records; none when they were read written (`written`). */
   records: RecordHit[];
-  /** When the plan read records written (SearchPlan.written): each one's written ODS JSON, as UTF-8 bytes, in the page's order. */
-  written?: Uint8Array[];
+  /** When the plan read records written (SearchPlan.written): each one's written ODS JSON, in the page's order. */
+  written?: WrittenRecord[];
   facetGroups: FacetGroup[];
 }

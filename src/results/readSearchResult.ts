@@ -2,13 +2,13 @@ import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/t
 import { readFacetGroup } from './readFacetGroup';
 import type { SearchPlan } from '../model/searchPlan';
 import { WRITTEN_RECORD, type RecordHit, type SearchResult } from '../model/searchResult';
-import { writtenBytes } from './writtenBytes';
+import { writtenBase64 } from './writtenBytes';
 import { publishedFields } from '../index/storedShapes';
 
 /**
  * An Elasticsearch search response → the records page, the exact total and the facet tree; with
  * `shapesAsText`, the records keep each shape as its stored text (recordAsStored). A plan that
- * read records written gets their bytes (SearchResult.written).
+ * read records written gets them as their index keeps them (SearchResult.written).
  */
 export function readSearchResult(plan: SearchPlan, res: SearchResponse<RecordHit>, shapesAsText = false): SearchResult {
   const total = res.hits.total;
@@ -17,7 +17,7 @@ export function readSearchResult(plan: SearchPlan, res: SearchResponse<RecordHit
   const hits = res.hits.hits;
   return {
     nhits,
-    ...(plan.written ? { records: [], written: hits.map((h) => writtenBytes(h, WRITTEN_RECORD.field)) } : { records: hits.map(shapesAsText ? recordAsStored : recordOfHit) }),
+    ...(plan.written ? { records: [], written: hits.map((h) => writtenBase64(h, WRITTEN_RECORD.field)) } : { records: hits.map(shapesAsText ? recordAsStored : recordOfHit) }),
     facetGroups: plan.facets.map((f, i) => readFacetGroup(f, i, aggregations)),
   };
 }

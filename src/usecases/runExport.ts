@@ -6,9 +6,9 @@ import { liveIndexFormat } from '../execute/liveIndexFormat';
 import { RECORDS_FORMAT } from '../index/recordsFormat';
 import type { DownloadRequest } from '../model/recordsRequest';
 import type { ExportPlan } from '../model/searchPlan';
-import { WRITTEN_RECORD, type RecordHit } from '../model/searchResult';
+import { WRITTEN_RECORD, type RecordHit, type WrittenRecord } from '../model/searchResult';
 import { planExport } from '../plan/planExport';
-import { writtenBytes } from '../results/writtenBytes';
+import { writtenBase64 } from '../results/writtenBytes';
 import { resolveDataset } from './resolveDataset';
 
 /**
@@ -18,7 +18,7 @@ import { resolveDataset } from './resolveDataset';
 export type ExportReading = 'written' | 'text' | 'parsed';
 
 /** A download's pages: records, or records kept written (when the plan could read them so). */
-export type ExportPages = { records: AsyncGenerator<RecordHit[]> } | { written: AsyncGenerator<Uint8Array[]> };
+export type ExportPages = { records: AsyncGenerator<RecordHit[]> } | { written: AsyncGenerator<WrittenRecord[]> };
 
 /**
  * A download: resolve the dataset → plan → compile the scan. The pages are read only as the
@@ -32,6 +32,6 @@ export async function runExport(deps: Deps, access: Access, req: DownloadRequest
   let plan = planExport(req, target, now, reading === 'written');
   if (plan.written && (await liveIndexFormat(deps.es, target.index)) !== RECORDS_FORMAT) plan = planExport(req, target, now, false);
   const scan = compileScan(plan);
-  if (plan.written) return { plan, pages: { written: scanRecords(deps, scan, pageSize, (hit) => writtenBytes(hit, WRITTEN_RECORD.field)) } };
+  if (plan.written) return { plan, pages: { written: scanRecords(deps, scan, pageSize, (hit) => writtenBase64(hit, WRITTEN_RECORD.field)) } };
   return { plan, pages: { records: exportRecords(deps, scan, pageSize, reading !== 'parsed') } };
 }

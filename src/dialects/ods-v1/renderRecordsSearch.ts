@@ -1,6 +1,6 @@
 import type { OutputOptions, RecordsSearchFormat } from '../../model/recordsRequest';
 import type { SearchPlan } from '../../model/searchPlan';
-import type { SearchResult } from '../../model/searchResult';
+import type { SearchResult, WrittenRecord } from '../../model/searchResult';
 import { jsonText } from '../../text/jsonText';
 import { fieldsByName, recordObject } from '../../render/recordObject';
 import type { Body, Rendered } from '../../render/rendered';
@@ -15,7 +15,7 @@ import type { RecordsFeed } from './recordsFeedContext';
 const BETWEEN = Buffer.from(', '), NOTHING = Buffer.alloc(0);
 
 /** The JSON array of records kept written (each its ODS JSON from `"recordid"` on), opened with the dataset's id: bytes sent as they are. */
-const writtenArray = (written: readonly Uint8Array[], datasetId: string): Array<string | Uint8Array> =>
+const writtenArray = (written: readonly WrittenRecord[], datasetId: string): Array<string | Uint8Array> =>
   (written.length === 0 ? ['[]'] : ['[', writtenItems(written, true, Buffer.from(recordHeadJson(datasetId)), BETWEEN, NOTHING), ']']);
 
 /**

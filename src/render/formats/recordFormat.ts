@@ -1,6 +1,6 @@
 import type { FieldDef } from '../../model/descriptor';
 import type { OutputOptions } from '../../model/recordsRequest';
-import type { RecordHit } from '../../model/searchResult';
+import type { RecordHit, WrittenRecord } from '../../model/searchResult';
 import type { RecordContext } from '../recordObject';
 
 /**
@@ -20,7 +20,7 @@ export interface RecordStream { head: string; page(records: readonly RecordHit[]
  * A body written from records as their index keeps them written (WRITTEN_RECORD): each record the
  * UTF-8 bytes of its ODS JSON from `"recordid"` on, sent as they are.
  */
-export interface WrittenStream { head: string; page(records: readonly Uint8Array[], first: boolean): Uint8Array; tail: string }
+export interface WrittenStream { head: string; page(records: readonly WrittenRecord[], first: boolean): Uint8Array; tail: string }
 
 /**
  * One output format of records (an export, or a page when the dialect has no envelope of its own):

@@ -1,4 +1,4 @@
-import type { RecordHit } from '../../model/searchResult';
+import type { RecordHit, WrittenRecord } from '../../model/searchResult';
 import type { FormatContext, RecordFormat } from './recordFormat';
 import { RECORD_STREAM_FORMATS } from './registry';
 import { isJsonpFormat, JSONP_SUFFIX } from '../../model/jsonpFormat';
@@ -31,7 +31,7 @@ export function streamWriter(formatName: string, callback: string | undefined, c
 export const writesWritten = (formatName: string, callback: string | undefined): boolean => formatOf(formatName, callback).format.written !== undefined;
 
 /** streamWriter's writer, for records kept written (a format that writesWritten): the same bytes. */
-export function writtenWriter(formatName: string, callback: string | undefined, ctx: FormatContext): ExportWriter<Uint8Array, Uint8Array> {
+export function writtenWriter(formatName: string, callback: string | undefined, ctx: FormatContext): ExportWriter<WrittenRecord, Uint8Array> {
   const { format, frame } = formatOf(formatName, callback);
   if (!format.written) throw new Error(`record format ${formatName} does not write records kept written`);
   return framed(format, frame, ctx, format.written(ctx));

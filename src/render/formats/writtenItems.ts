@@ -1,14 +1,23 @@
+import type { WrittenRecord } from '../../model/searchResult';
+
 /**
- * The bytes of a page of records kept written (each its ODS JSON from `"recordid"` on): every
+ * The bytes of a piece of records kept written (each its ODS JSON from `"recordid"` on): every
  * record opened by `open` (the object's head, which names the dataset), followed by `end`, and
- * separated from the one before it by `between`, the page's first too unless it opens the body.
+ * separated from the one before it by `between`, the piece's first too unless it opens the body.
+ * Each record is decoded from base64 straight into the one buffer of the piece: no buffer per
+ * record, and no copy of them all into the piece's.
  */
-export function writtenItems(records: readonly Uint8Array[], first: boolean, open: Buffer, between: Buffer, end: Buffer): Buffer {
-  const parts: Uint8Array[] = [];
+export function writtenItems(records: readonly WrittenRecord[], first: boolean, open: Buffer, between: Buffer, end: Buffer): Buffer {
+  const separators = first ? records.length - 1 : records.length;
+  let size = records.length * (open.length + end.length) + Math.max(separators, 0) * between.length;
+  for (const r of records) size += Buffer.byteLength(r, 'base64');
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
   for (let i = 0; i < records.length; i++) {
-    if (between.length > 0 && (i > 0 || !first)) parts.push(between);
-    parts.push(open, records[i]);
-    if (end.length > 0) parts.push(end);
+    if (i > 0 || !first) at += between.copy(out, at);
+    at += open.copy(out, at);
+    at += out.write(records[i], at, 'base64');
+    at += end.copy(out, at);
   }
-  return Buffer.concat(parts);
+  return out.subarray(0, at);
 }
