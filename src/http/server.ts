@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { Drain } from './drain';
 import { createHttpServer } from './httpServer';
 import { sweepRetiredIndices } from '../execute/sweepRetiredIndices';
+import { COMPACT_SWEEP_MS, compactLiveIndices } from '../execute/compactLiveIndices';
 import { ensureCatalogIndex } from '../execute/catalogIndex';
 import { memoryQuotaCounters, postgresQuotaCounters } from '../execute/quotaCounters';
 import { QuotaGate } from '../usecases/quotaGate';
@@ -41,12 +42,18 @@ export async function serve(config: Config): Promise<Server> {
   const server = createHttpServer(app, config.http).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
   logger.info({ port: config.port, host: config.host, largeAnswersAtOnce: largeAnswers.limits.atOnce }, 'portal-search listening');
+  // Live indices left unmerged (a CLI publish, an older server, the catalog's writes) are merged
+  // one at a time in the background, after the upgrades below and then every hour.
+  const compact = (): Promise<void> => compactLiveIndices(deps).then((merged) => { if (merged.length > 0) logger.info({ merged }, 'live indices merged'); },
+    (err: unknown) => logger.warn({ err }, 'merging live indices failed'));
   // Record indices built by an older version (another format of the indexed text) are rebuilt
   // in the background: searches answer from the old ones meanwhile.
   upgradeRecordIndices(deps).then(({ rebuilt, failed }) => {
     if (rebuilt.length > 0) logger.info({ rebuilt }, 'record indices rebuilt in the current format');
     for (const { datasetId, error } of failed) logger.error({ err: error, datasetId }, 'rebuilding a record index in the current format failed');
-  }, (err: unknown) => logger.error({ err }, 'checking the format of the record indices failed'));
+  }, (err: unknown) => logger.error({ err }, 'checking the format of the record indices failed')).then(compact);
+  const compacter = setInterval(() => { void compact(); }, COMPACT_SWEEP_MS);
+  compacter.unref();
   // Jobs whose server stopped while they ran are marked FAILED (here, and by any server, every minute).
   const failOrphans = (): void => {
     failOrphanJobs(deps).then((failed) => { if (failed.length > 0) logger.warn({ jobs: failed }, 'jobs left unfinished by a stopped server marked failed'); },
@@ -64,6 +71,7 @@ export async function serve(config: Config): Promise<Server> {
     if (stopping) return;
     stopping = true;
     clearInterval(sweeper);
+    clearInterval(compacter);
     counters.close();
     logger.info({ signal }, 'shutting down');
     void drain.shutDown(server, 10_000).then(() => deps.close()).then(() => { logger.info('stopped'); process.exit(0); });

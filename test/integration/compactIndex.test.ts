@@ -1,5 +1,6 @@
 import type { Deps } from '../../src/execute/deps';
 import { compactWhenPrunable } from '../../src/execute/compactIndex';
+import { compactLiveIndices } from '../../src/execute/compactLiveIndices';
 import { aliasTargets } from '../../src/execute/versionedIndex';
 import { recordsAlias } from '../../src/schema/indexNames';
 import { openTestDeps } from '../support/testDeps';
@@ -16,8 +17,8 @@ async function storedBytes(index: string): Promise<Record<string, number>> {
 }
 const segments = async (index: string): Promise<number> => (await deps.es.cat.segments({ index, format: 'json' })).length;
 
-describe('compactWhenPrunable: a version merged once Elasticsearch may drop its recovery source', () => {
-  test('the copy kept to replay operations is gone after the merge, and the records are the same', async () => {
+describe('compactLiveIndices and compactWhenPrunable: live versions merged once Elasticsearch may drop their recovery source', () => {
+  test('an unmerged live version is found and merged: the copy kept to replay operations is gone, the records are the same, and the next sweep leaves it', async () => {
     const id = 'compact-me';
     const rows = Array.from({ length: 300 }, (_, i) => [`nom ${i} ${'x'.repeat(i % 50)}`, String(i)]);
     await publishTinyCsv(deps, id, [{ name: 'nom', type: 'text' }, { name: 'n', type: 'int' }], rows);
@@ -25,14 +26,17 @@ describe('compactWhenPrunable: a version merged once Elasticsearch may drop its 
     // What the publish's own background merge might already have done is undone by a new document, so that the copy is there to drop.
     await deps.es.index({ index, id: 'extra', document: { datasetid: id, recordid: 'extra', line: 0, record_timestamp: '2026-01-01T00:00:00Z', fields: {}, v: { n: 1 } }, refresh: true });
     expect((await storedBytes(index))._recovery_source).toBeGreaterThan(0);
-    expect(await compactWhenPrunable(deps.es, index, 120_000, 500)).toBe(true);
+    expect(await segments(index)).toBeGreaterThan(1);
+    // The sweep of a server's start: every live version of this prefix, the shared test ones too.
+    expect(await compactLiveIndices(deps, 120_000, 500)).toContain(index);
     for (let i = 0; i < 120 && (await segments(index)) > 1; i++) await new Promise((r) => setTimeout(r, 500));
     expect(await segments(index)).toBe(1);
     expect((await storedBytes(index))._recovery_source ?? 0).toBe(0);
     expect((await deps.es.count({ index })).count).toBe(301);
     const sorted = await deps.es.search<{ fields: { n: number } }>({ index, size: 3, sort: [{ 'v.n': 'desc' }], query: { match_all: {} } });
     expect(sorted.hits.hits.map((h) => h._source?.fields.n)).toEqual([299, 298, 297]);
-  }, 180_000);
+    expect(await compactLiveIndices(deps, 120_000, 500)).not.toContain(index);
+  }, 600_000);
 
   test('an index that does not exist: false, without an error', async () => {
     await expect(compactWhenPrunable(deps.es, 'lead-records-no-such-index-v1', 5_000, 100)).resolves.toBe(false);
