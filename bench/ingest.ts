@@ -58,7 +58,7 @@ function chunks(docs: RecordDocument[]): RecordDocument[][] {
   let bytes = 0;
   for (const d of docs) {
     chunk.push(d);
-    bytes += JSON.stringify(d.fields).length * 2 + (d.written?.length ?? 0);
+    bytes += JSON.stringify(d.fields).length * 2 + (d.written_record?.length ?? 0);
     if (bytes >= MAX_BATCH_BYTES || chunk.length >= MAX_BATCH_RECORDS) { out.push(chunk); chunk = []; bytes = 0; }
   }
   if (chunk.length > 0) out.push(chunk);

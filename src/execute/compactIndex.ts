@@ -16,7 +16,7 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => { setTimeo
 /**
  * Merges a record index version into one segment once Elasticsearch may drop what it keeps only
  * to replay operations. A document whose `_source` leaves something out (a record's `v`, `t`,
- * `h` and `written` always are) is also kept whole as `_recovery_source`, in the same compressed
+ * `h` and `written_record` always are) is also kept whole as `_recovery_source`, in the same compressed
  * blocks as `_source`, until its retention lease passes it (Elasticsearch renews leases about
  * every 30 s) and a merge runs. A version loaded once is never merged again by itself, so every
  * read of `_source` would decompress that copy too: a scan of communes-france's index took

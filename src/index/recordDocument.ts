@@ -24,11 +24,12 @@ export interface RecordDocument {
   t: Record<string, string | string[]>;
   h: Record<string, Record<string, string[]>>;
   /**
-   * The record's ODS JSON without its head (from `"recordid"`, in WRITTEN_RECORD's zone), in base64: a
-   * binary field with doc values, outside `_source` (mappings/records.json), which a JSON export
-   * reads as `docvalue_fields` and sends as it is, with nothing to parse or write again.
+   * The record's ODS JSON without its head (from `"recordid"`, in WRITTEN_RECORD's zone), after the
+   * spans of its GeoJSON feature, in base64: a binary field with doc values, outside `_source`
+   * (mappings/records.json), which a JSON or GeoJSON export reads as `docvalue_fields` and sends as
+   * it is, with nothing to parse or write again.
    */
-  written?: string;
+  written_record?: string;
 }
 
 const asList = (v: FieldValue): string[] => (Array.isArray(v) ? (v as string[]) : [v as string]);
@@ -55,10 +56,10 @@ function indexedValue(field: FieldDef, value: FieldValue): Indexed | undefined {
  * each geo_shape as its JSON text (src/index/storedShapes.ts), `v` typed values for filters,
  * facets and sorts, `t` folded text, `h` hierarchy paths by level. A geo_shape is searched by its
  * centroid (SPEC §1: the minimal Elasticsearch has no geo_shape field type); the shape itself
- * stays in `fields` for output. `written`, when given, is the record's ODS JSON from `"recordid"`
- * on (recordTailJson, src/render/recordJson.ts), kept in base64 as the `written` field.
+ * stays in `fields` for output. `written`, when given, is what writtenRecord keeps of the record (src/usecases/writtenRecord.ts),
+ * kept in base64 as the `written_record` field.
  */
-export function recordDocument(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, written?: string): RecordDocument {
+export function recordDocument(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, written?: Uint8Array): RecordDocument {
   return documentKeeping(datasetId, schema, record, fieldsToStore(schema, record.fields), written);
 }
 
@@ -66,7 +67,7 @@ export function recordDocument(datasetId: string, schema: readonly FieldDef[], r
  * The document's JSON text, JSON.stringify's: its `fields` are the record's stored text when it
  * has its texts (a publish), which spares writing and escaping each shape again.
  */
-export function recordDocumentText(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, written?: string): string {
+export function recordDocumentText(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, written?: Uint8Array): string {
   if (!record.texts) return JSON.stringify(recordDocument(datasetId, schema, record, written));
   const { datasetid, recordid, line, record_timestamp: timestamp, ...rest } = documentKeeping(datasetId, schema, record, {}, written);
   const after: Partial<RecordDocument> = rest;
@@ -75,7 +76,7 @@ export function recordDocumentText(datasetId: string, schema: readonly FieldDef[
   return `${head.slice(0, -1)},"fields":${record.texts.stored},${JSON.stringify(after).slice(1)}`;
 }
 
-function documentKeeping(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, fields: Record<string, FieldValue>, written: string | undefined): RecordDocument {
+function documentKeeping(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, fields: Record<string, FieldValue>, written: Uint8Array | undefined): RecordDocument {
   const doc: RecordDocument = {
     datasetid: datasetId, recordid: record.recordid, line: record.sourceLine, record_timestamp: record.recordTimestamp,
     fields, ...(record.geometry ? { geometry: record.geometry } : {}), v: {}, t: {}, h: {},
@@ -95,6 +96,6 @@ function documentKeeping(datasetId: string, schema: readonly FieldDef[], record:
       if (sep !== undefined) doc.h[field.name] = hierarchyLevels(list, sep);
     }
   }
-  if (written !== undefined) doc.written = Buffer.from(written).toString('base64');
+  if (written !== undefined) doc.written_record = Buffer.from(written.buffer, written.byteOffset, written.byteLength).toString('base64');
   return doc;
 }

@@ -7,12 +7,25 @@ import type { FacetGroup } from './facetGroup';
  * field with doc values, outside `_source` (`field`), its instants shown in `timeZone`. Doc values
  * are kept apart from the stored fields: a reader of `_source` does not decompress the written
  * texts with it (stored beside it, they made a scan of `_source` 45–55 % slower).
+ *
+ * The text comes after a head of `headBytes`: WrittenSpans, six byte offsets into the text
+ * (uint32, little-endian) that tell where its GeoJSON feature's parts are. Since the head's length
+ * is a multiple of 3, the text's base64 is the field's base64 after its first `headChars` characters.
  */
-export const WRITTEN_RECORD = { field: 'written', timeZone: 'UTC' } as const;
+export const WRITTEN_RECORD = { field: 'written_record', timeZone: 'UTC', headBytes: 24, headChars: 32 } as const;
 
 /**
- * A record kept written, as Elasticsearch hands it over: the base64 of its ODS JSON's UTF-8 bytes.
- * It is decoded only where it is written out, straight into the bytes of a whole piece (writtenItems).
+ * Where a record's GeoJSON feature (featureJson) is in its written text: its `fields` members
+ * [fieldsStart, fieldsEnd); the member that is the feature's geometry, cut from them to make its
+ * properties [cutStart, cutEnd), with its separator (empty when there is none); and the geometry's
+ * text [geometryStart, geometryEnd) (empty for `null`). In this order in the head.
+ */
+export interface WrittenSpans { fieldsStart: number; fieldsEnd: number; cutStart: number; cutEnd: number; geometryStart: number; geometryEnd: number }
+
+/**
+ * A record kept written, as Elasticsearch hands it over: the base64 of its head and of its ODS
+ * JSON's UTF-8 bytes. It is decoded only where it is written out, straight into the bytes of a
+ * whole piece (writtenItems, writtenFeatures).
  */
 export type WrittenRecord = string;
 
@@ -28,7 +41,7 @@ export interface RecordHit {
 /** What every renderer starts from (STYLE rule 7). */
 export interface SearchResult {
   nhits: number;
-  /** The page's records; none when they were read written (`written`). */
+  /** The page's records; none when they were read written (`written`, WrittenRecord). */
   records: RecordHit[];
   /** When the plan read records written (SearchPlan.written): each one's written ODS JSON, in the page's order. */
   written?: WrittenRecord[];

@@ -9,7 +9,7 @@ import type { ExportPlan } from '../model/searchPlan';
 import { WRITTEN_RECORD } from '../model/searchResult';
 
 /**
- * A download → its plan. With `written` (a format that writes ODS records as JSON), the plan reads
+ * A download → its plan. With `written` (a format that writes ODS records as JSON, or GeoJSON), the plan reads
  * each record as its index keeps it written when that is what the request shows: every field, and
  * instants in the zone they were written in.
  */

@@ -87,19 +87,19 @@ export async function openLoadingVersion(deps: Deps, datasetId: string, fields: 
   return loading;
 }
 
-/** How long a text is once its UTF-8 bytes are written in base64. */
-const base64Length = (text: string): number => Math.ceil(Buffer.byteLength(text) / 3) * 4;
+/** How long bytes are once written in base64. */
+const base64Length = (bytes: Uint8Array): number => Math.ceil(bytes.length / 3) * 4;
 
 class Loading implements LoadingVersion {
   layout: IndexLayout = { shards: 1, replicas: 0 };
   private readonly report: ReindexReport;
-  private pending: Array<{ record: StoredRecord; written: string }> = [];
+  private pending: Array<{ record: StoredRecord; written: Buffer }> = [];
   private pendingBytes = 0;
   /** The bulk requests sent and not yet settled, oldest first. */
   private readonly inFlight: Promise<BulkReport>[] = [];
   private swapped = false;
   /** Each record's ODS JSON, which its document keeps written. */
-  private readonly written: (record: StoredRecord) => string;
+  private readonly written: (record: StoredRecord) => Buffer;
 
   constructor(private readonly deps: Deps, private readonly datasetId: string, private readonly fields: FieldDef[], readonly version: number, readonly index: string) {
     this.report = { datasetId, index, version, indexed: 0, rejected: 0 };

@@ -32,7 +32,7 @@ export function downloadHandler(deps: Deps, clock: () => number, pageSize: numbe
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
     const spooled = RECORD_SPOOLED_FORMATS.get(request.output.format);
     // The binary GIS formats write geometries; the text formats splice each shape's stored text,
-    // and those that write ODS records as JSON send them as their index keeps them written.
+    // and those that write ODS records as JSON, or their GeoJSON features, send them as their index keeps them written.
     const reading = spooled ? 'parsed' : writesWritten(request.output.format, request.output.callback) ? 'written' : 'text';
     const { plan, pages } = await runExport(deps, routeAccess(req), request, clock(), pageSize, reading);
     const records = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };

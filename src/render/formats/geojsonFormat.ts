@@ -1,6 +1,9 @@
 import { featureJson } from '../featureJson';
 import { jsonItems } from './jsonItems';
 import type { RecordFormat } from './recordFormat';
+import { writtenFeatures } from './writtenFeatures';
+
+const HEAD = '{"type": "FeatureCollection", "features": [', BETWEEN = Buffer.from(', ');
 
 /** A GeoJSON FeatureCollection, one feature per record (reference/ods-v1.md §5.3). */
 export const geojsonFormat: RecordFormat = {
@@ -9,6 +12,8 @@ export const geojsonFormat: RecordFormat = {
   headers: () => ({}),
   stream: (ctx) => {
     const feature = featureJson(ctx.records, ctx.columns);
-    return { head: '{"type": "FeatureCollection", "features": [', page: (records, first) => jsonItems(records, first, feature), tail: ']}' };
+    return { head: HEAD, page: (records, first) => jsonItems(records, first, feature), tail: ']}' };
   },
+  // Only for a request that shows every field (ctx.columns is the schema): the features records keep written.
+  written: () => ({ head: HEAD, page: (records, first) => writtenFeatures(records, first, BETWEEN), tail: ']}' }),
 };

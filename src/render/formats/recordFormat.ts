@@ -32,6 +32,6 @@ export interface RecordFormat {
   json: boolean;
   headers(ctx: FormatContext): Record<string, string>;
   stream(ctx: FormatContext): RecordStream;
-  /** The same body from records kept written, for a format that shows each record as its ODS JSON; the same bytes as `stream`'s. */
+  /** The same body from records kept written, for a format that shows each record as its ODS JSON or its GeoJSON feature; the same bytes as `stream`'s for every field. */
   written?(ctx: FormatContext): WrittenStream;
 }

@@ -27,7 +27,7 @@ export function streamWriter(formatName: string, callback: string | undefined, c
   return framed(format, frame, ctx, format.stream(ctx));
 }
 
-/** Whether the format named writes each record as its ODS JSON, so that records kept written can be sent as they are (writtenWriter). */
+/** Whether the format named writes each record as its ODS JSON or its GeoJSON feature, so that records kept written can be sent from their bytes (writtenWriter). */
 export const writesWritten = (formatName: string, callback: string | undefined): boolean => formatOf(formatName, callback).format.written !== undefined;
 
 /** streamWriter's writer, for records kept written (a format that writesWritten): the same bytes. */

@@ -1,4 +1,7 @@
-import type { WrittenRecord } from '../../model/searchResult';
+import { WRITTEN_RECORD, type WrittenRecord } from '../../model/searchResult';
+
+/** The base64 of a record's written text, without the head of spans before it. */
+const textOf = (record: WrittenRecord): string => record.slice(WRITTEN_RECORD.headChars);
 
 /**
  * The bytes of a piece of records kept written (each its ODS JSON from `"recordid"` on): every
@@ -10,13 +13,13 @@ import type { WrittenRecord } from '../../model/searchResult';
 export function writtenItems(records: readonly WrittenRecord[], first: boolean, open: Buffer, between: Buffer, end: Buffer): Buffer {
   const separators = first ? records.length - 1 : records.length;
   let size = records.length * (open.length + end.length) + Math.max(separators, 0) * between.length;
-  for (const r of records) size += Buffer.byteLength(r, 'base64');
+  for (const r of records) size += Buffer.byteLength(textOf(r), 'base64');
   const out = Buffer.allocUnsafe(size);
   let at = 0;
   for (let i = 0; i < records.length; i++) {
     if (i > 0 || !first) at += between.copy(out, at);
     at += open.copy(out, at);
-    at += out.write(records[i], at, 'base64');
+    at += out.write(textOf(records[i]), at, 'base64');
     at += end.copy(out, at);
   }
   return out.subarray(0, at);

@@ -59,11 +59,30 @@ describe('JSON downloads sent from each record as its index keeps it written', (
     expect(written.slice(1, -1).split(', {"datasetid": ').every((item, i) => lines.has(i === 0 ? item : `{"datasetid": ${item}`))).toBe(true);
   });
 
+  test.each(FIXTURES)('%s: geojson is the same features written or built from _source', async (id) => {
+    expect(await reading(`dataset=${id}&format=geojson`)).toBe('written');
+    const head = '{"type": "FeatureCollection", "features": [';
+    const start = '{"type": "Feature", ';
+    // The features of a body, each as its text, in one order (a scan in any order reads slices side by side).
+    const features = (text: string): string[] => {
+      expect([text.startsWith(head), text.endsWith(']}')]).toEqual([true, true]);
+      return text.slice(head.length + start.length, -2).split(`, ${start}`).sort();
+    };
+    const [written, built] = [await download(`dataset=${id}&format=geojson`), await download(`dataset=${id}&format=geojson&timezone=Etc/UTC`)];
+    expect(Buffer.byteLength(written)).toBe(Buffer.byteLength(built));
+    const [writtenFeatures, builtFeatures] = [features(written), features(built)];
+    expect(writtenFeatures.length).toBeGreaterThan(150);
+    expect(writtenFeatures).toEqual(builtFeatures);
+    expect((JSON.parse(written) as { features: unknown[] }).features.length).toBe(writtenFeatures.length);
+  });
+
   test('a selection of fields, another zone, JSONP, a sort and a cap', async () => {
     const id = 'lieux-de-tournage-a-paris';
     expect(await reading(`dataset=${id}&format=json&fields=id_lieu`)).toBe('records');
     expect(await reading(`dataset=${id}&format=json&timezone=Europe/Paris`)).toBe('records');
     expect(await reading(`dataset=${id}&format=jsonp&callback=cb`)).toBe('written');
+    expect(await reading(`dataset=${id}&format=geojson&fields=id_lieu`)).toBe('records');
+    expect(await download(`dataset=${id}&format=geojsonp&callback=cb&sort=-date_debut&rows=30`)).toBe(`/**/cb(${await download(`dataset=${id}&format=geojson&sort=-date_debut&rows=30&timezone=Etc/UTC`)});`);
     const sorted = `dataset=${id}&format=json&sort=date_debut&rows=250`;
     expect(await reading(sorted)).toBe('written');
     expect(await download(sorted)).toBe(await download(`${sorted}&timezone=Etc/UTC`));

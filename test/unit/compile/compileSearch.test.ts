@@ -33,7 +33,7 @@ describe('compileSearch: page, order, source', () => {
     const { _source, ...rest } = REST;
     expect(_source).toBe(true);
     expect(compileSearch(searchPlan({ written: true }))).toStrictEqual({
-      index: 'rec', query: { match_all: {} }, ...rest, _source: false, stored_fields: ['_none_'], docvalue_fields: ['written'],
+      index: 'rec', query: { match_all: {} }, ...rest, _source: false, stored_fields: ['_none_'], docvalue_fields: ['written_record'],
     });
   });
 

@@ -23,7 +23,7 @@ describe('records search pages from records kept written', () => {
     const out = output(callback ? 'jsonp' : 'json', false, callback);
     const facetGroups = facets ? [{ name: 'nom', facets: [{ name: 'Île "A"', path: 'Île "A"', count: 1, state: 'displayed' as const }] }] : [];
     const fromRecords: SearchResult = { nhits: 7, records, facetGroups };
-    const fromWritten: SearchResult = { nhits: 7, records: [], written: records.map((r) => Buffer.from(tail(r)).toString('base64')), facetGroups };
+    const fromWritten: SearchResult = { nhits: 7, records: [], written: records.map((r) => Buffer.concat([Buffer.alloc(24), Buffer.from(tail(r))]).toString('base64')), facetGroups };
     const echo = { dataset: 'jeu@dom', rows: 2 };
     const built = renderRecordsSearch(fromRecords, plan(facets), out, echo, () => { throw new Error('no feed'); });
     const sent = renderRecordsSearch(fromWritten, plan(facets), out, echo, () => { throw new Error('no feed'); });

@@ -19,14 +19,14 @@ const response = (hits: SearchHit<RecordHit>[], total?: number | { value: number
 
 describe('readSearchResult', () => {
   it('records read written: each one\'s base64 as handed over, in hit order, and no record', () => {
-    const written = (id: string, text?: string): SearchHit<RecordHit> => ({ _index: 'i', ...(text === undefined ? {} : { fields: { written: [Buffer.from(text).toString('base64')] } }), _id: id });
+    const written = (id: string, text?: string): SearchHit<RecordHit> => ({ _index: 'i', ...(text === undefined ? {} : { fields: { written_record: [Buffer.from(text).toString('base64')] } }), _id: id });
     const res = response([written('a', '"recordid": "é"}'), written('b', '"recordid": "b"}')], 2);
     const result = readSearchResult({ ...plan(), written: true }, res);
     expect([result.records, result.written?.map((b) => Buffer.from(b, 'base64').toString('utf8'))]).toEqual([[], ['"recordid": "é"}', '"recordid": "b"}']]);
     expect(allWritten(res)).toBe(true);
     expect(allWritten(response([written('a', 'x'), written('b')]))).toBe(false);
     expect(allWritten(response([]))).toBe(true);
-    expect(() => readSearchResult({ ...plan(), written: true }, response([written('b')]))).toThrow(/i document b has no written/);
+    expect(() => readSearchResult({ ...plan(), written: true }, response([written('b')]))).toThrow(/i document b has no written_record/);
   });
 
   it('answers the total, the records in hit order and one facet group per requested facet, in order', () => {

@@ -2,18 +2,22 @@ import type { FieldDef, FieldType } from '../../../../src/model/descriptor';
 import type { RecordHit } from '../../../../src/model/searchResult';
 import { jsonFormat } from '../../../../src/render/formats/jsonFormat';
 import { ndjsonFormat } from '../../../../src/render/formats/ndjsonFormat';
+import { geojsonFormat } from '../../../../src/render/formats/geojsonFormat';
 import type { FormatContext } from '../../../../src/render/formats/recordFormat';
 import { writesWritten, writtenWriter, streamWriter } from '../../../../src/render/formats/streamWriter';
 import { writtenItems } from '../../../../src/render/formats/writtenItems';
 import { recordTailJson } from '../../../../src/render/recordJson';
+import type { StoredRecord } from '../../../../src/index/storedRecord';
+import { recordTexts } from '../../../../src/index/storedShapes';
+import { writtenRecord } from '../../../../src/usecases/writtenRecord';
 
 const field = (name: string, type: FieldType): FieldDef => ({ name, label: name, type, annotations: [], source: { column: name } });
 const schema = [field('nom', 'text'), field('n', 'int')];
 const ctx = (datasetId: string): FormatContext => ({ records: { schema, timeZone: 'UTC', datasetId }, columns: schema, output: { csvSeparator: ';', withBom: false, useLabelsForHeader: false }, filename: 'f' });
 const hit = (recordid: string, fields: RecordHit['fields']): RecordHit => ({ datasetid: 'ignored', recordid, record_timestamp: '2026-01-15T12:00:00Z', fields });
 const bytes = (s: string): Buffer => Buffer.from(s);
-/** A text as Elasticsearch hands over a binary field: the base64 of its UTF-8 bytes. */
-const b64 = (s: string): string => Buffer.from(s).toString('base64');
+/** A text kept written as Elasticsearch hands it over: the base64 of a head of spans (here zeros, which writtenItems skips) and of its UTF-8 bytes. */
+const b64 = (s: string): string => Buffer.concat([Buffer.alloc(24, 7), Buffer.from(s)]).toString('base64');
 
 describe('writtenItems', () => {
   const open = bytes('<'), between = bytes(', '), end = bytes('>');
@@ -59,10 +63,56 @@ describe('the JSON formats from records kept written: the same bytes as from the
     ]);
   });
 
-  test('only the formats that write ODS records as JSON take records kept written', () => {
-    expect(['json', 'ndjson', 'csv', 'geojson'].map((f) => writesWritten(f, undefined))).toEqual([true, true, false, false]);
-    expect([writesWritten('jsonp', 'cb'), writesWritten('geojsonp', 'cb')]).toEqual([true, false]);
-    expect([jsonFormat.written, ndjsonFormat.written].every((w) => typeof w === 'function')).toBe(true);
+  test('only the formats that write ODS records or their GeoJSON features take records kept written', () => {
+    expect(['json', 'ndjson', 'csv', 'geojson'].map((f) => writesWritten(f, undefined))).toEqual([true, true, false, true]);
+    expect([writesWritten('jsonp', 'cb'), writesWritten('geojsonp', 'cb')]).toEqual([true, true]);
+    expect([jsonFormat.written, ndjsonFormat.written, geojsonFormat.written].every((w) => typeof w === 'function')).toBe(true);
     expect(() => writtenWriter('csv', undefined, ctx('d'))).toThrow(/does not write records kept written/);
+  });
+});
+
+describe('GeoJSON from records kept written (writtenRecord, then writtenFeatures): the same bytes as featureJson from the records', () => {
+  const polygon = { type: 'Polygon' as const, coordinates: [[[2.5, 48], [3, 48], [3, 49.25], [2.5, 48]]] };
+  const point = { type: 'Point' as const, coordinates: [2.75, 48.5] as [number, number] };
+  const stored = (recordid: string, fields: StoredRecord['fields'], geometry: StoredRecord['geometry'], schemaOf: readonly FieldDef[]): StoredRecord =>
+    ({ recordid, fields, geometry, recordTimestamp: '2024-03-01T08:00:00.000Z', sourceLine: 1, texts: recordTexts(schemaOf, fields) });
+  /** Each record as a download reads it back from its document: published values, the shape as its stored text. */
+  const readBack = (r: StoredRecord): RecordHit => ({ datasetid: 'x', recordid: r.recordid, record_timestamp: r.recordTimestamp, fields: JSON.parse(r.texts!.fields) as RecordHit['fields'], ...(r.geometry ? { geometry: r.geometry } : {}) });
+  const withShape = [field('nom', 'text'), field('forme', 'geo_shape'), field('n', 'int'), field('pt', 'geo_point_2d')];
+  const shapeFirst = [field('forme', 'geo_shape'), field('nom', 'text')];
+  const points = [field('nom', 'text'), field('pt', 'geo_point_2d'), field('vu', 'datetime')];
+  const cases: Array<[string, FieldDef[], StoredRecord[]]> = [
+    ['a shape among other fields', withShape, [
+      stored('r1', { nom: 'Île "A" ü', forme: polygon, n: 3, pt: [48.5, 2.75] }, point, withShape),
+      stored('r2', { forme: polygon, n: 0 }, point, withShape),
+      stored('r3', { nom: 'é', forme: polygon }, point, withShape),
+      stored('r4', { forme: polygon }, point, withShape),
+      stored('r5', { nom: 'sans forme', n: 1 }, point, withShape),
+      stored('r6', { nom: 'rien' }, null, withShape),
+      stored('r7', {}, null, withShape),
+    ]],
+    ['the shape first', shapeFirst, [stored('s1', { forme: polygon, nom: 'ß' }, point, shapeFirst), stored('s2', { nom: 'ß' }, null, shapeFirst)]],
+    ['points', points, [stored('p1', { nom: '東京', pt: [48.5, 2.75], vu: '2021-06-01T22:30:00Z' }, point, points), stored('p2', { nom: 'x' }, null, points)]],
+  ];
+
+  test.each(cases)('%s: geojson in two pages and geojsonp', (_, schemaOf, kept) => {
+    const c: FormatContext = { records: { schema: schemaOf, timeZone: 'UTC', datasetId: 'jeu' }, columns: schemaOf, output: { csvSeparator: ';', withBom: false, useLabelsForHeader: false }, filename: 'f' };
+    const hits = kept.map(readBack);
+    const written = kept.map((r) => writtenRecord(schemaOf)(r).toString('base64'));
+    for (const [format, callback] of [['geojson', undefined], ['geojsonp', 'cb']] as const) {
+      const text = streamWriter(format, callback, c), fromWritten = writtenWriter(format, callback, c);
+      const built = text.head + text.page(hits.slice(0, 2), true) + text.page(hits.slice(2), false) + text.tail;
+      const sent = Buffer.concat([bytes(fromWritten.head), fromWritten.page(written.slice(0, 2), true), fromWritten.page(written.slice(2), false), bytes(fromWritten.tail)]);
+      expect(sent.toString()).toBe(built);
+    }
+  });
+
+  test('the feature collection, parsed: geometry from the shape, else the point, else null; the shape not among the properties', () => {
+    const w = writtenWriter('geojson', undefined, ctx('d'));
+    const [, schemaOf, kept] = cases[0];
+    const parsed = JSON.parse(w.head + w.page(kept.map((r) => writtenRecord(schemaOf)(r).toString('base64')), true).toString() + w.tail) as { features: Array<{ geometry: unknown; properties: Record<string, unknown> }> };
+    expect(parsed.features.map((f) => [f.geometry, Object.keys(f.properties)])).toEqual([
+      [polygon, ['nom', 'n', 'pt']], [polygon, ['n']], [polygon, ['nom']], [polygon, []], [point, ['nom', 'n']], [null, ['nom']], [null, []],
+    ]);
   });
 });
