@@ -68,7 +68,8 @@ function chunks(docs: RecordDocument[]): RecordDocument[][] {
 /** Raw bulk of `docs` into a fresh index: `inFlightMax` requests in flight while the client serialises the next. */
 async function directOnce(es: Client, index: string, body: { settings: object; mappings: object }, docs: RecordDocument[], inFlightMax: number): Promise<number> {
   await es.indices.delete({ index, ignore_unavailable: true });
-  await createLoadingIndex(es, index, body);
+  // Merges held back while it loads, as for ours.
+  await createLoadingIndex(es, index, body, true);
   const t0 = process.hrtime.bigint();
   const inFlight: Promise<{ errors: boolean }>[] = [];
   const settleOldest = async (): Promise<void> => { if ((await inFlight.shift()!).errors) throw new Error('direct bulk refused documents'); };

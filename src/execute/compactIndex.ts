@@ -1,4 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
+import { SEGMENTS_PER_TIER } from './versionedIndex';
 
 /** How long compactWhenPrunable waits at most, and between two looks. */
 export const COMPACT_WAIT_MS = 120_000, COMPACT_POLL_MS = 2_000;
@@ -22,7 +23,8 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => { setTimeo
  * read of `_source` would decompress that copy too: a scan of communes-france's index took
  * 1.21–1.33 s with it and 0.81–0.98 s after this merge. Resolves to whether the merge was asked
  * for (it then runs in Elasticsearch); never rejects: an index left unmerged answers the same.
- * Its pauses do not keep the process alive.
+ * Its pauses do not keep the process alive. Either way, the merges held back while the version
+ * loaded are given back to Elasticsearch (LOADING_SEGMENTS_PER_TIER).
  */
 export async function compactWhenPrunable(es: Client, index: string, waitMs = COMPACT_WAIT_MS, pollMs = COMPACT_POLL_MS): Promise<boolean> {
   try {
@@ -36,6 +38,9 @@ export async function compactWhenPrunable(es: Client, index: string, waitMs = CO
     }
   } catch {
     // The index went away, or Elasticsearch did: nothing to merge, nothing lost.
+  } finally {
+    // Merges held back while the version loaded (LOADING_SEGMENTS_PER_TIER) are Elasticsearch's own again.
+    await es.indices.putSettings({ index, settings: { [SEGMENTS_PER_TIER]: null } }).catch(() => undefined);
   }
   return false;
 }

@@ -23,11 +23,21 @@ export async function aliasTargets(es: Client, alias: string): Promise<string[]>
   return Object.keys(await es.indices.getAlias({ name: alias }));
 }
 
-/** Creates an index for bulk loading (no refresh), to be finished by `finishLoading`. */
-export async function createLoadingIndex(es: Client, index: string, body: { settings: object; mappings: object }): Promise<void> {
+/**
+ * Segments of one size an index being loaded may hold before Elasticsearch merges them (10 by
+ * default): merges made while it loads cannot drop its `_recovery_source` (the operations are
+ * still ahead of their retention lease), and one that left a single segment would keep it for
+ * good, since a merge into one segment does not rewrite an index that already has one. The version
+ * is merged once, after its swap (compactWhenPrunable), which sets this back to the default.
+ */
+export const LOADING_SEGMENTS_PER_TIER = 100;
+export const SEGMENTS_PER_TIER = 'index.merge.policy.segments_per_tier';
+
+/** Creates an index for bulk loading (no refresh), to be finished by `finishLoading`; `unmerged` holds back Elasticsearch's merges while it loads (LOADING_SEGMENTS_PER_TIER). */
+export async function createLoadingIndex(es: Client, index: string, body: { settings: object; mappings: object }, unmerged = false): Promise<void> {
   await es.indices.create({
     index,
-    settings: { ...body.settings, refresh_interval: '-1' },
+    settings: { ...body.settings, refresh_interval: '-1', ...(unmerged ? { [SEGMENTS_PER_TIER]: LOADING_SEGMENTS_PER_TIER } : {}) },
     mappings: body.mappings as Record<string, unknown>,
   });
 }

@@ -79,7 +79,7 @@ export async function openLoadingVersion(deps: Deps, datasetId: string, fields: 
   const loading = new Loading(deps, datasetId, fields, version, index);
   try {
     loading.layout = await indexLayoutFor(deps, recordsCount);
-    await createLoadingIndex(es, index, withLayout(recordMapping(fields), loading.layout));
+    await createLoadingIndex(es, index, withLayout(recordMapping(fields), loading.layout), true);
   } catch (err) {
     await loading.discard();
     throw err;
@@ -117,9 +117,15 @@ class Loading implements LoadingVersion {
   }
 
   async goLive(expected: number): Promise<ReindexReport> {
+    const { es, pool, indexPrefix } = this.deps;
+    // What was indexed is made one segment and the last batch another: a version of two batches or
+    // more then has two segments at least, which its merge after the swap rewrites (compactWhenPrunable).
+    if (this.pending.length > 0 && this.inFlight.length + this.report.indexed > 0) {
+      while (this.inFlight.length > 0) await this.settleOldest();
+      await es.indices.refresh({ index: this.index });
+    }
     await this.send();
     while (this.inFlight.length > 0) await this.settleOldest();
-    const { es, pool, indexPrefix } = this.deps;
     const count = await finishLoading(es, this.index);
     if (count !== expected) throw new Error(`index ${this.index} holds ${count} documents where ${expected} records were written: it was not swapped in`);
     await swapAlias(es, recordsAlias(indexPrefix, this.datasetId), this.index);

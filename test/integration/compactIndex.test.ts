@@ -1,7 +1,8 @@
 import type { Deps } from '../../src/execute/deps';
 import { compactWhenPrunable } from '../../src/execute/compactIndex';
 import { compactLiveIndices } from '../../src/execute/compactLiveIndices';
-import { aliasTargets } from '../../src/execute/versionedIndex';
+import { aliasTargets, LOADING_SEGMENTS_PER_TIER, SEGMENTS_PER_TIER } from '../../src/execute/versionedIndex';
+import { MAX_BATCH_RECORDS } from '../../src/usecases/loadingVersion';
 import { recordsAlias } from '../../src/schema/indexNames';
 import { openTestDeps } from '../support/testDeps';
 import { publishTinyCsv } from '../support/tinyDataset';
@@ -16,25 +17,29 @@ async function storedBytes(index: string): Promise<Record<string, number>> {
   return Object.fromEntries(Object.entries(usage[index]?.fields ?? {}).map(([name, f]) => [name, f.stored_fields_in_bytes ?? 0]));
 }
 const segments = async (index: string): Promise<number> => (await deps.es.cat.segments({ index, format: 'json' })).length;
+const mergeSetting = async (index: string): Promise<string | undefined> =>
+  (await deps.es.indices.getSettings({ index, flat_settings: true }))[index]?.settings?.[SEGMENTS_PER_TIER] as string | undefined;
 
 describe('compactLiveIndices and compactWhenPrunable: live versions merged once Elasticsearch may drop their recovery source', () => {
   test('an unmerged live version is found and merged: the copy kept to replay operations is gone, the records are the same, and the next sweep leaves it', async () => {
     const id = 'compact-me';
-    const rows = Array.from({ length: 300 }, (_, i) => [`nom ${i} ${'x'.repeat(i % 50)}`, String(i)]);
+    // More records than one bulk request holds: the version is loaded in two batches at least.
+    const rows = Array.from({ length: MAX_BATCH_RECORDS + 500 }, (_, i) => [`nom ${i} ${'x'.repeat(i % 50)}`, String(i)]);
     await publishTinyCsv(deps, id, [{ name: 'nom', type: 'text' }, { name: 'n', type: 'int' }], rows);
     const [index] = await aliasTargets(deps.es, recordsAlias(deps.indexPrefix, id));
-    // What the publish's own background merge might already have done is undone by a new document, so that the copy is there to drop.
-    await deps.es.index({ index, id: 'extra', document: { datasetid: id, recordid: 'extra', line: 0, record_timestamp: '2026-01-01T00:00:00Z', fields: {}, v: { n: 1 } }, refresh: true });
+    // Loaded, swapped in, not merged yet: Elasticsearch kept every document whole, and merges were held back while it loaded.
     expect((await storedBytes(index))._recovery_source).toBeGreaterThan(0);
     expect(await segments(index)).toBeGreaterThan(1);
+    expect(await mergeSetting(index)).toBe(String(LOADING_SEGMENTS_PER_TIER));
     // The sweep of a server's start: every live version of this prefix, the shared test ones too.
     expect(await compactLiveIndices(deps, 120_000, 500)).toContain(index);
     for (let i = 0; i < 120 && (await segments(index)) > 1; i++) await new Promise((r) => setTimeout(r, 500));
     expect(await segments(index)).toBe(1);
     expect((await storedBytes(index))._recovery_source ?? 0).toBe(0);
-    expect((await deps.es.count({ index })).count).toBe(301);
+    expect((await deps.es.count({ index })).count).toBe(rows.length);
     const sorted = await deps.es.search<{ fields: { n: number } }>({ index, size: 3, sort: [{ 'v.n': 'desc' }], query: { match_all: {} } });
-    expect(sorted.hits.hits.map((h) => h._source?.fields.n)).toEqual([299, 298, 297]);
+    expect(sorted.hits.hits.map((h) => h._source?.fields.n)).toEqual([rows.length - 1, rows.length - 2, rows.length - 3]);
+    expect(await mergeSetting(index)).toBeUndefined();
     expect(await compactLiveIndices(deps, 120_000, 500)).not.toContain(index);
   }, 600_000);
 

@@ -6,17 +6,15 @@ import { fieldsByName, recordObject } from '../../render/recordObject';
 import type { Body, Rendered } from '../../render/rendered';
 import { jsonAnswer } from '../../render/jsonAnswer';
 import { jsonArrayParts, jsonObjectParts } from '../../render/jsonObjectParts';
-import { recordHeadJson, recordJson } from '../../render/recordJson';
-import { writtenItems } from '../../render/formats/writtenItems';
+import { recordJson } from '../../render/recordJson';
+import { writtenRecordItems } from '../../render/formats/writtenItems';
 import { csvPage, geojsonPage } from '../../render/recordsPage';
 import { recordsFeedWriter } from '../../render/recordsFeed';
 import type { RecordsFeed } from './recordsFeedContext';
 
-const BETWEEN = Buffer.from(', '), NOTHING = Buffer.alloc(0);
-
 /** The JSON array of records kept written (each its ODS JSON from `"recordid"` on), opened with the dataset's id: bytes sent as they are. */
 const writtenArray = (written: readonly WrittenRecord[], datasetId: string): Array<string | Uint8Array> =>
-  (written.length === 0 ? ['[]'] : ['[', writtenItems(written, true, Buffer.from(recordHeadJson(datasetId)), BETWEEN, NOTHING), ']']);
+  (written.length === 0 ? ['[]'] : ['[', writtenRecordItems(datasetId)(written, true), ']']);
 
 /**
  * A records search result in the format asked for: ODS JSON (or JSONP), GeoJSON (or GeoJSONP),

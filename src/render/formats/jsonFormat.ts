@@ -1,9 +1,7 @@
-import { recordHeadJson, recordJson } from '../recordJson';
+import { recordJson } from '../recordJson';
 import { jsonItems } from './jsonItems';
 import type { RecordFormat } from './recordFormat';
-import { writtenItems } from './writtenItems';
-
-const BETWEEN = Buffer.from(', '), NOTHING = Buffer.alloc(0);
+import { writtenRecordItems } from './writtenItems';
 
 /** A bare JSON array of ODS records (reference/ods-v1.md §2.8). */
 export const jsonFormat: RecordFormat = {
@@ -14,8 +12,5 @@ export const jsonFormat: RecordFormat = {
     const record = recordJson(ctx.records);
     return { head: '[', page: (records, first) => jsonItems(records, first, record), tail: ']' };
   },
-  written: (ctx) => {
-    const open = Buffer.from(recordHeadJson(ctx.records.datasetId));
-    return { head: '[', page: (records, first) => writtenItems(records, first, open, BETWEEN, NOTHING), tail: ']' };
-  },
+  written: (ctx) => ({ head: '[', page: writtenRecordItems(ctx.records.datasetId), tail: ']' }),
 };

@@ -1,4 +1,7 @@
 import { WRITTEN_RECORD, type WrittenRecord } from '../../model/searchResult';
+import { recordHeadJson } from '../recordJson';
+
+const BETWEEN = Buffer.from(', '), NOTHING = Buffer.alloc(0);
 
 /** The base64 of a record's written text, without the head of spans before it. */
 const textOf = (record: WrittenRecord): string => record.slice(WRITTEN_RECORD.headChars);
@@ -23,4 +26,10 @@ export function writtenItems(records: readonly WrittenRecord[], first: boolean, 
     at += end.copy(out, at);
   }
   return out.subarray(0, at);
+}
+
+/** The items of a JSON array of ODS records kept written, each opened with the id the dataset is shown under: a download's pages, or a records page's array. */
+export function writtenRecordItems(datasetId: string): (records: readonly WrittenRecord[], first: boolean) => Buffer {
+  const open = Buffer.from(recordHeadJson(datasetId));
+  return (records, first) => writtenItems(records, first, open, BETWEEN, NOTHING);
 }
