@@ -18,10 +18,12 @@ export function writtenFeatures(records: readonly WrittenRecord[], first: boolea
   }
   // A feature is its record's geometry and properties, two parts of its text that do not overlap: never longer than the text and the feature's own keys.
   const out = Buffer.allocUnsafe(size), record = Buffer.allocUnsafe(largest);
+  /** An offset of the head of the record decoded last, as a position in `record`. */
+  const at32 = (o: number): number => HEAD + record.readUInt32LE(o);
   let at = 0;
   for (let i = 0; i < records.length; i++) {
     record.write(records[i], 0, 'base64');
-    const [fieldsStart, fieldsEnd, cutStart, cutEnd, geometryStart, geometryEnd] = [0, 4, 8, 12, 16, 20].map((o) => HEAD + record.readUInt32LE(o));
+    const fieldsStart = at32(0), fieldsEnd = at32(4), cutStart = at32(8), cutEnd = at32(12), geometryStart = at32(16), geometryEnd = at32(20);
     if (i > 0 || !first) at += between.copy(out, at);
     at += OPEN.copy(out, at);
     at += geometryStart < geometryEnd ? record.copy(out, at, geometryStart, geometryEnd) : NULL.copy(out, at);

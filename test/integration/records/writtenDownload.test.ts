@@ -1,5 +1,4 @@
 import type { Express } from 'express';
-import request from 'supertest';
 import { anonymous } from '../../../src/auth/access';
 import type { Deps } from '../../../src/execute/deps';
 import { aliasTargets } from '../../../src/execute/versionedIndex';
@@ -10,6 +9,7 @@ import { recordsAlias } from '../../../src/schema/indexNames';
 import { runExport } from '../../../src/usecases/runExport';
 import { ensureFixture } from '../../support/ingestFixture';
 import { testApp } from '../../support/recordsApp';
+import { sentText } from '../../support/sentText';
 import { openTestDeps } from '../../support/testDeps';
 import { publishTinyCsv } from '../../support/tinyDataset';
 
@@ -23,15 +23,7 @@ beforeAll(async () => {
 }, 900000);
 afterAll(() => deps.close());
 
-const download = async (query: string): Promise<string> => {
-  const res = await request(app).get(`/api/records/1.0/download?${query}`).buffer(true).parse((r, done) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-  });
-  expect(res.status).toBe(200);
-  return res.body as string;
-};
+const download = (query: string): Promise<string> => sentText(app, `/api/records/1.0/download?${query}`);
 /** Which way runExport reads a download's records, for a writer that takes them written (json, ndjson and their JSONP). */
 const reading = async (query: string): Promise<string> => {
   const { pages } = await runExport(deps, anonymous('default'), downloadParams(new ParamReader(readQueryString(query))), Date.now(), 1000, 'written');

@@ -1,5 +1,4 @@
 import type { Express } from 'express';
-import request from 'supertest';
 import { anonymous } from '../../../src/auth/access';
 import type { Deps } from '../../../src/execute/deps';
 import { aliasTargets } from '../../../src/execute/versionedIndex';
@@ -11,6 +10,7 @@ import { recordsAlias } from '../../../src/schema/indexNames';
 import { runRecordsSearch } from '../../../src/usecases/runRecordsSearch';
 import { ensureFixture } from '../../support/ingestFixture';
 import { testApp } from '../../support/recordsApp';
+import { sentText } from '../../support/sentText';
 import { openTestDeps } from '../../support/testDeps';
 import { publishTinyCsv } from '../../support/tinyDataset';
 
@@ -24,15 +24,7 @@ beforeAll(async () => {
 afterAll(() => deps.close());
 
 interface Page { nhits: number; parameters: Record<string, unknown>; records: Array<{ recordid: string; fields: Record<string, unknown> }>; facet_groups?: unknown }
-const search = async (query: string): Promise<string> => {
-  const res = await request(app).get(`/api/records/1.0/search?${query}`).buffer(true).parse((r, done) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-  });
-  expect(res.status).toBe(200);
-  return res.body as string;
-};
+const search = (query: string): Promise<string> => sentText(app, `/api/records/1.0/search?${query}`);
 /** The page's records as runRecordsSearch reads them for compact JSON: written (their bytes) or from `_source`. */
 const reading = async (query: string): Promise<'written' | 'records'> => {
   const { result } = await runRecordsSearch(deps, anonymous('default'), recordsSearchParams(new ParamReader(readQueryString(query))), Date.now(), 200, 'written');
