@@ -24,7 +24,7 @@ import { streamRecords } from '../src/execute/recordStore';
 import { createLoadingIndex } from '../src/execute/versionedIndex';
 import { withLayout } from '../src/index/indexLayout';
 import { recordDocument, RecordDocument } from '../src/index/recordDocument';
-import { writtenRecord } from '../src/usecases/writtenRecord';
+import { writtenTexts } from '../src/usecases/writtenTexts';
 import { recordMapping } from '../src/index/recordMapping';
 import type { Descriptor } from '../src/model/descriptor';
 import { BULKS_IN_FLIGHT, MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../src/usecases/loadingVersion';
@@ -58,7 +58,7 @@ function chunks(docs: RecordDocument[]): RecordDocument[][] {
   let bytes = 0;
   for (const d of docs) {
     chunk.push(d);
-    bytes += JSON.stringify(d.fields).length * 2 + (d.written_record?.length ?? 0);
+    bytes += JSON.stringify(d.fields).length * 2 + (d.written_record?.length ?? 0) + (d.written_csv?.length ?? 0);
     if (bytes >= MAX_BATCH_BYTES || chunk.length >= MAX_BATCH_RECORDS) { out.push(chunk); chunk = []; bytes = 0; }
   }
   if (chunk.length > 0) out.push(chunk);
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
       await publishOnce(deps, descriptor); // warm-up, and the records the direct side indexes
       const dataset = (await getDataset(deps.pool, id))!;
       const docs: RecordDocument[] = [];
-      const written = writtenRecord(dataset.fields);
+      const written = writtenTexts(dataset.fields);
       for await (const page of streamRecords(deps.pool, id)) {
         for (const r of page) docs.push(recordDocument(id, dataset.fields, r, written(r)));
       }

@@ -15,7 +15,7 @@ import { createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } fro
 import { recordsAlias, recordsIndex, recordsIndexBase } from '../src/schema/indexNames';
 import { recordDocument } from '../src/index/recordDocument';
 import { recordMapping } from '../src/index/recordMapping';
-import { writtenRecord } from '../src/usecases/writtenRecord';
+import { writtenTexts } from '../src/usecases/writtenTexts';
 import type { StoredRecord } from '../src/index/storedRecord';
 
 const shiftDate = (d: unknown, years: number): unknown =>
@@ -59,7 +59,7 @@ export async function ensureSyntheticDataset(deps: Deps, sourceId: string, n: nu
   for await (const page of streamRecords(deps.pool, sourceId)) base.push(...page);
   const index = recordsIndex(deps.indexPrefix, id, (await highestIndexVersion(deps.es, recordsIndexBase(deps.indexPrefix, id))) + 1);
   await createLoadingIndex(deps.es, index, recordMapping(schema));
-  const written = writtenRecord(schema);
+  const written = writtenTexts(schema);
   let made = 0;
   const batch = 5000;
   for (let start = 0; start < n; start += batch) {

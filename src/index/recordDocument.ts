@@ -1,6 +1,7 @@
 import type { FieldDef } from '../model/descriptor';
 import { annotationArg } from '../model/descriptor';
 import type { FieldValue, FileValue, Geometry, LatLon, PointGeometry } from '../model/values';
+import type { WrittenTexts } from '../model/searchResult';
 import { centroidOf } from '../ingest/geometry';
 import { fold } from '../text/fold';
 import { hierarchyLevels } from '../schema/hierarchyLevels';
@@ -30,7 +31,11 @@ export interface RecordDocument {
    * it is, with nothing to parse or write again.
    */
   written_record?: string;
+  /** The record's CSV line (WRITTEN_CSV), in base64: a binary field with doc values like `written_record`, read by a CSV export. */
+  written_csv?: string;
 }
+
+const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 const asList = (v: FieldValue): string[] => (Array.isArray(v) ? (v as string[]) : [v as string]);
 
@@ -56,10 +61,10 @@ function indexedValue(field: FieldDef, value: FieldValue): Indexed | undefined {
  * each geo_shape as its JSON text (src/index/storedShapes.ts), `v` typed values for filters,
  * facets and sorts, `t` folded text, `h` hierarchy paths by level. A geo_shape is searched by its
  * centroid (SPEC §1: the minimal Elasticsearch has no geo_shape field type); the shape itself
- * stays in `fields` for output. `written`, when given, is what writtenRecord keeps of the record (src/usecases/writtenRecord.ts),
- * kept in base64 as the `written_record` field.
+ * stays in `fields` for output. `written`, when given, is what the document keeps written of the
+ * record (src/usecases/writtenTexts.ts), kept in base64 as `written_record` and `written_csv`.
  */
-export function recordDocument(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, written?: Uint8Array): RecordDocument {
+export function recordDocument(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, written?: WrittenTexts): RecordDocument {
   return documentKeeping(datasetId, schema, record, fieldsToStore(schema, record.fields), written);
 }
 
@@ -67,7 +72,7 @@ export function recordDocument(datasetId: string, schema: readonly FieldDef[], r
  * The document's JSON text, JSON.stringify's: its `fields` are the record's stored text when it
  * has its texts (a publish), which spares writing and escaping each shape again.
  */
-export function recordDocumentText(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, written?: Uint8Array): string {
+export function recordDocumentText(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, written?: WrittenTexts): string {
   if (!record.texts) return JSON.stringify(recordDocument(datasetId, schema, record, written));
   const { datasetid, recordid, line, record_timestamp: timestamp, ...rest } = documentKeeping(datasetId, schema, record, {}, written);
   const after: Partial<RecordDocument> = rest;
@@ -76,7 +81,7 @@ export function recordDocumentText(datasetId: string, schema: readonly FieldDef[
   return `${head.slice(0, -1)},"fields":${record.texts.stored},${JSON.stringify(after).slice(1)}`;
 }
 
-function documentKeeping(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, fields: Record<string, FieldValue>, written: Uint8Array | undefined): RecordDocument {
+function documentKeeping(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, fields: Record<string, FieldValue>, written: WrittenTexts | undefined): RecordDocument {
   const doc: RecordDocument = {
     datasetid: datasetId, recordid: record.recordid, line: record.sourceLine, record_timestamp: record.recordTimestamp,
     fields, ...(record.geometry ? { geometry: record.geometry } : {}), v: {}, t: {}, h: {},
@@ -96,6 +101,9 @@ function documentKeeping(datasetId: string, schema: readonly FieldDef[], record:
       if (sep !== undefined) doc.h[field.name] = hierarchyLevels(list, sep);
     }
   }
-  if (written !== undefined) doc.written_record = Buffer.from(written.buffer, written.byteOffset, written.byteLength).toString('base64');
+  if (written !== undefined) {
+    doc.written_record = base64(written.record);
+    doc.written_csv = base64(written.csv);
+  }
   return doc;
 }

@@ -2,6 +2,7 @@ import type { FieldDef } from './descriptor';
 import type { FacetContext, FacetKind, FacetPath } from './facetKind';
 import type { FacetSort } from './recordsRequest';
 import type { Predicate } from './predicate';
+import type { WrittenField } from './searchResult';
 
 /** The refines and excludes on one field: the records they keep. */
 export interface FieldFilter {
@@ -61,8 +62,8 @@ export interface SearchPlan {
 export type ExportPlan = Pick<SearchPlan, 'index' | 'datasetId' | 'schema' | 'sort' | 'fields' | 'timeZone'> & {
   query: Predicate;
   limit?: number;
-  /** Each record read as its index keeps it written (WRITTEN_RECORD), not from `_source`: every field shown, in the zone it was written in. */
-  written?: true;
+  /** Each record read as its index keeps it written in this field (WRITTEN_RECORD, WRITTEN_CSV), not from `_source`: every field shown, as it was written. */
+  written?: WrittenField;
 };
 
 /** One compared value of a `distinct` search: a field's indexed value, geographic ones compared by their (finest) tile. */

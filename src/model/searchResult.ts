@@ -29,6 +29,20 @@ export interface WrittenSpans { fieldsStart: number; fieldsEnd: number; cutStart
  */
 export type WrittenRecord = string;
 
+/**
+ * What a record index keeps written of each record for CSV: its line as a CSV download of every
+ * field writes it with `separator` and instants in `timeZone` (csvHitLine's, CRLF included), in
+ * a binary field with doc values (`field`), with no head. A download with that separator sends
+ * the lines as they are, after its own header.
+ */
+export const WRITTEN_CSV = { field: 'written_csv', timeZone: 'UTC', separator: ';' } as const;
+
+/** A binary field in which a record index keeps each record written, for one kind of download. */
+export type WrittenField = typeof WRITTEN_RECORD.field | typeof WRITTEN_CSV.field;
+
+/** The texts a record's document keeps written: its head and ODS JSON (WRITTEN_RECORD), and its CSV line (WRITTEN_CSV). */
+export interface WrittenTexts { record: Uint8Array; csv: Uint8Array }
+
 export interface RecordHit {
   datasetid: string;
   recordid: string;

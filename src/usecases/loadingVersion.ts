@@ -3,13 +3,14 @@ import { recordDocumentText } from '../index/recordDocument';
 import { IndexLayout, withLayout } from '../index/indexLayout';
 import { recordMapping } from '../index/recordMapping';
 import type { StoredRecord } from '../index/storedRecord';
+import type { WrittenTexts } from '../model/searchResult';
 import { recordsAlias, recordsIndex, recordsIndexBase } from '../schema/indexNames';
 import { bulkIndex, BulkReport } from '../execute/bulkIndex';
 import { compactWhenPrunable } from '../execute/compactIndex';
 import type { Deps } from '../execute/deps';
 import { indexLayoutFor } from '../execute/indexLayoutFor';
 import { aliasTargets, createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } from '../execute/versionedIndex';
-import { writtenRecord } from './writtenRecord';
+import { writtenTexts } from './writtenTexts';
 
 export interface ReindexReport {
   datasetId: string;
@@ -21,7 +22,7 @@ export interface ReindexReport {
 
 /**
  * A bulk request holds about this many bytes of documents at most (polygons make some records
- * large): each record's fields counted twice (kept and indexed), plus its written text in base64…
+ * large): each record's fields counted twice (kept and indexed), plus its written texts in base64…
  */
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 /** …and is sent once it holds this many records, at the end of the batch that reached it. */
@@ -93,24 +94,24 @@ const base64Length = (bytes: Uint8Array): number => Math.ceil(bytes.length / 3) 
 class Loading implements LoadingVersion {
   layout: IndexLayout = { shards: 1, replicas: 0 };
   private readonly report: ReindexReport;
-  private pending: Array<{ record: StoredRecord; written: Buffer }> = [];
+  private pending: Array<{ record: StoredRecord; written: WrittenTexts }> = [];
   private pendingBytes = 0;
   /** The bulk requests sent and not yet settled, oldest first. */
   private readonly inFlight: Promise<BulkReport>[] = [];
   private swapped = false;
-  /** Each record's ODS JSON, which its document keeps written. */
-  private readonly written: (record: StoredRecord) => Buffer;
+  /** Each record's ODS JSON and CSV line, which its document keeps written. */
+  private readonly written: (record: StoredRecord) => WrittenTexts;
 
   constructor(private readonly deps: Deps, private readonly datasetId: string, private readonly fields: FieldDef[], readonly version: number, readonly index: string) {
     this.report = { datasetId, index, version, indexed: 0, rejected: 0 };
-    this.written = writtenRecord(fields);
+    this.written = writtenTexts(fields);
   }
 
   async add(records: readonly StoredRecord[]): Promise<void> {
     for (const record of records) {
       const written = this.written(record);
       this.pending.push({ record, written });
-      this.pendingBytes += (record.texts?.fields ?? JSON.stringify(record.fields)).length * 2 + base64Length(written);
+      this.pendingBytes += (record.texts?.fields ?? JSON.stringify(record.fields)).length * 2 + base64Length(written.record) + base64Length(written.csv);
       if (this.pendingBytes >= MAX_BATCH_BYTES) await this.send();
     }
     if (this.pending.length >= MAX_BATCH_RECORDS) await this.send();

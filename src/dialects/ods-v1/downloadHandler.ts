@@ -4,7 +4,7 @@ import type { Metrics } from '../../execute/metrics';
 import type { ExportWriter } from '../../render/formats/streamWriter';
 import { runExport } from '../../usecases/runExport';
 import { downloadParams } from './downloadParams';
-import { streamWriter, writesWritten, writtenWriter } from '../../render/formats/streamWriter';
+import { streamWriter, writtenFieldOf, writtenWriter } from '../../render/formats/streamWriter';
 import type { BodyPart } from '../../render/rendered';
 import { RECORD_SPOOLED_FORMATS } from '../../render/formats/registry';
 import { gisExport } from '../shared/gisExport';
@@ -32,8 +32,9 @@ export function downloadHandler(deps: Deps, clock: () => number, pageSize: numbe
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
     const spooled = RECORD_SPOOLED_FORMATS.get(request.output.format);
     // The binary GIS formats write geometries; the text formats splice each shape's stored text,
-    // and those that write ODS records as JSON, or their GeoJSON features, send them as their index keeps them written.
-    const reading = spooled ? 'parsed' : writesWritten(request.output.format, request.output.callback) ? 'written' : 'text';
+    // and those that write ODS records as JSON, their GeoJSON features or their CSV lines send them as their index keeps them written.
+    const field = spooled ? undefined : writtenFieldOf(request.output.format, request.output.callback);
+    const reading = spooled ? 'parsed' : field ? { written: field } : 'text';
     const { plan, pages } = await runExport(deps, routeAccess(req), request, clock(), pageSize, reading);
     const records = { schema: plan.schema, timeZone: plan.timeZone, datasetId: plan.datasetId };
     const format = { records, columns: plan.fields ?? plan.schema, output: request.output, filename: plan.datasetId.replace(/[^\w@-]/g, '_') };

@@ -1,5 +1,7 @@
+import { WRITTEN_CSV } from '../../model/searchResult';
 import { csvHeader, csvHitLine } from '../csvRecords';
 import type { FormatContext, RecordFormat } from './recordFormat';
+import { writtenLines } from './writtenItems';
 
 const csvOptions = (ctx: FormatContext) => ({ separator: ctx.output.csvSeparator, useLabels: ctx.output.useLabelsForHeader, withBom: ctx.output.withBom });
 
@@ -12,4 +14,6 @@ export const csvFormat: RecordFormat = {
     const line = csvHitLine(ctx.columns, ctx.records.timeZone, csvOptions(ctx));
     return { head: csvHeader(ctx.columns, csvOptions(ctx)), page: (records) => { let out = ''; for (const r of records) out += line(r); return out; }, tail: '' };
   },
+  // Only for a request of every field with WRITTEN_CSV's separator and zone (planExport): the lines records keep written.
+  written: { field: WRITTEN_CSV.field, stream: (ctx) => ({ head: csvHeader(ctx.columns, csvOptions(ctx)), page: writtenLines, tail: '' }) },
 };

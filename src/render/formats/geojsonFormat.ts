@@ -1,3 +1,4 @@
+import { WRITTEN_RECORD } from '../../model/searchResult';
 import { featureJson } from '../featureJson';
 import { jsonItems } from './jsonItems';
 import type { RecordFormat } from './recordFormat';
@@ -15,5 +16,5 @@ export const geojsonFormat: RecordFormat = {
     return { head: HEAD, page: (records, first) => jsonItems(records, first, feature), tail: ']}' };
   },
   // Only for a request that shows every field (ctx.columns is the schema): the features records keep written.
-  written: () => ({ head: HEAD, page: (records, first) => writtenFeatures(records, first, BETWEEN), tail: ']}' }),
+  written: { field: WRITTEN_RECORD.field, stream: () => ({ head: HEAD, page: (records, first) => writtenFeatures(records, first, BETWEEN), tail: ']}' }) },
 };

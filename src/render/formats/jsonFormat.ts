@@ -1,3 +1,4 @@
+import { WRITTEN_RECORD } from '../../model/searchResult';
 import { recordJson } from '../recordJson';
 import { jsonItems } from './jsonItems';
 import type { RecordFormat } from './recordFormat';
@@ -12,5 +13,5 @@ export const jsonFormat: RecordFormat = {
     const record = recordJson(ctx.records);
     return { head: '[', page: (records, first) => jsonItems(records, first, record), tail: ']' };
   },
-  written: (ctx) => ({ head: '[', page: writtenRecordItems(ctx.records.datasetId), tail: ']' }),
+  written: { field: WRITTEN_RECORD.field, stream: (ctx) => ({ head: '[', page: writtenRecordItems(ctx.records.datasetId), tail: ']' }) },
 };

@@ -1,3 +1,4 @@
+import { WRITTEN_RECORD } from '../../model/searchResult';
 import { recordHeadJson, recordJson } from '../recordJson';
 import type { RecordFormat } from './recordFormat';
 import { writtenItems } from './writtenItems';
@@ -13,8 +14,11 @@ export const ndjsonFormat: RecordFormat = {
     const record = recordJson(ctx.records);
     return { head: '', page: (records) => { let out = ''; for (const r of records) out += `${record(r)}\n`; return out; }, tail: '' };
   },
-  written: (ctx) => {
-    const open = Buffer.from(recordHeadJson(ctx.records.datasetId));
-    return { head: '', page: (records, first) => writtenItems(records, first, open, NOTHING, NEWLINE), tail: '' };
+  written: {
+    field: WRITTEN_RECORD.field,
+    stream: (ctx) => {
+      const open = Buffer.from(recordHeadJson(ctx.records.datasetId));
+      return { head: '', page: (records, first) => writtenItems(records, first, open, NOTHING, NEWLINE), tail: '' };
+    },
   },
 };

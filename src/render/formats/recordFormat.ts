@@ -1,6 +1,6 @@
 import type { FieldDef } from '../../model/descriptor';
 import type { OutputOptions } from '../../model/recordsRequest';
-import type { RecordHit, WrittenRecord } from '../../model/searchResult';
+import type { RecordHit, WrittenField, WrittenRecord } from '../../model/searchResult';
 import type { RecordContext } from '../recordObject';
 
 /**
@@ -17,8 +17,8 @@ export interface FormatContext { records: RecordContext; columns: readonly Field
 export interface RecordStream { head: string; page(records: readonly RecordHit[], first: boolean): string; tail: string }
 
 /**
- * A body written from records as their index keeps them written (WRITTEN_RECORD): each record the
- * UTF-8 bytes of its ODS JSON from `"recordid"` on, sent as they are.
+ * A body written from records as their index keeps them written (WRITTEN_RECORD, WRITTEN_CSV):
+ * each record the UTF-8 bytes of its ODS JSON from `"recordid"` on, or of its CSV line, sent as they are.
  */
 export interface WrittenStream { head: string; page(records: readonly WrittenRecord[], first: boolean): Uint8Array; tail: string }
 
@@ -32,6 +32,9 @@ export interface RecordFormat {
   json: boolean;
   headers(ctx: FormatContext): Record<string, string>;
   stream(ctx: FormatContext): RecordStream;
-  /** The same body from records kept written, for a format that shows each record as its ODS JSON or its GeoJSON feature; the same bytes as `stream`'s for every field. */
-  written?(ctx: FormatContext): WrittenStream;
+  /**
+   * The same body from records kept written in `field`, for a format that shows each record as its
+   * ODS JSON, its GeoJSON feature or its CSV line: the same bytes as `stream`'s for every field.
+   */
+  written?: { field: WrittenField; stream(ctx: FormatContext): WrittenStream };
 }

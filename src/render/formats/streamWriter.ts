@@ -1,4 +1,4 @@
-import type { RecordHit, WrittenRecord } from '../../model/searchResult';
+import type { RecordHit, WrittenField, WrittenRecord } from '../../model/searchResult';
 import type { FormatContext, RecordFormat } from './recordFormat';
 import { RECORD_STREAM_FORMATS } from './registry';
 import { isJsonpFormat, JSONP_SUFFIX } from '../../model/jsonpFormat';
@@ -27,14 +27,17 @@ export function streamWriter(formatName: string, callback: string | undefined, c
   return framed(format, frame, ctx, format.stream(ctx));
 }
 
-/** Whether the format named writes each record as its ODS JSON or its GeoJSON feature, so that records kept written can be sent from their bytes (writtenWriter). */
-export const writesWritten = (formatName: string, callback: string | undefined): boolean => formatOf(formatName, callback).format.written !== undefined;
+/**
+ * The field that keeps records written as the format named writes them (its ODS JSON, its GeoJSON
+ * feature, its CSV line), so that they can be sent from their bytes (writtenWriter); none for a format that writes them otherwise.
+ */
+export const writtenFieldOf = (formatName: string, callback: string | undefined): WrittenField | undefined => formatOf(formatName, callback).format.written?.field;
 
-/** streamWriter's writer, for records kept written (a format that writesWritten): the same bytes. */
+/** streamWriter's writer, for records kept written (a format with a writtenFieldOf): the same bytes. */
 export function writtenWriter(formatName: string, callback: string | undefined, ctx: FormatContext): ExportWriter<WrittenRecord, Uint8Array> {
   const { format, frame } = formatOf(formatName, callback);
   if (!format.written) throw new Error(`record format ${formatName} does not write records kept written`);
-  return framed(format, frame, ctx, format.written(ctx));
+  return framed(format, frame, ctx, format.written.stream(ctx));
 }
 
 /** The record format named, and the JSONP frame around it when a JSON format is asked for as `…p` with a callback. */

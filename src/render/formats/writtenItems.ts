@@ -3,9 +3,6 @@ import { recordHeadJson } from '../recordJson';
 
 const BETWEEN = Buffer.from(', '), NOTHING = Buffer.alloc(0);
 
-/** The base64 of a record's written text, without the head of spans before it. */
-const textOf = (record: WrittenRecord): string => record.slice(WRITTEN_RECORD.headChars);
-
 /**
  * The bytes of a piece of records kept written (each its ODS JSON from `"recordid"` on): every
  * record opened by `open` (the object's head, which names the dataset), followed by `end`, and
@@ -14,15 +11,23 @@ const textOf = (record: WrittenRecord): string => record.slice(WRITTEN_RECORD.he
  * record, and no copy of them all into the piece's.
  */
 export function writtenItems(records: readonly WrittenRecord[], first: boolean, open: Buffer, between: Buffer, end: Buffer): Buffer {
+  return decodedItems(records, WRITTEN_RECORD.headChars, first, open, between, end);
+}
+
+/** The bytes of a piece of CSV lines kept written (WRITTEN_CSV, which have no head), one after the other. */
+export const writtenLines = (records: readonly WrittenRecord[]): Buffer => decodedItems(records, 0, true, NOTHING, NOTHING, NOTHING);
+
+/** writtenItems's bytes, of texts that follow a head of `headChars` base64 characters. */
+function decodedItems(records: readonly WrittenRecord[], headChars: number, first: boolean, open: Buffer, between: Buffer, end: Buffer): Buffer {
   const separators = first ? records.length - 1 : records.length;
   let size = records.length * (open.length + end.length) + Math.max(separators, 0) * between.length;
-  for (const r of records) size += Buffer.byteLength(textOf(r), 'base64');
+  for (const r of records) size += Buffer.byteLength(r, 'base64');
   const out = Buffer.allocUnsafe(size);
   let at = 0;
   for (let i = 0; i < records.length; i++) {
     if (i > 0 || !first) at += between.copy(out, at);
     at += open.copy(out, at);
-    at += out.write(textOf(records[i]), at, 'base64');
+    at += out.write(headChars === 0 ? records[i] : records[i].slice(headChars), at, 'base64');
     at += end.copy(out, at);
   }
   return out.subarray(0, at);

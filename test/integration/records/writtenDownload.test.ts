@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { Express } from 'express';
 import { anonymous } from '../../../src/auth/access';
 import type { Deps } from '../../../src/execute/deps';
@@ -5,6 +6,7 @@ import { aliasTargets } from '../../../src/execute/versionedIndex';
 import { ParamReader } from '../../../src/dialects/shared/paramReader';
 import { readQueryString } from '../../../src/dialects/shared/rawParams';
 import { downloadParams } from '../../../src/dialects/ods-v1/downloadParams';
+import type { WrittenField } from '../../../src/model/searchResult';
 import { recordsAlias } from '../../../src/schema/indexNames';
 import { runExport } from '../../../src/usecases/runExport';
 import { ensureFixture } from '../../support/ingestFixture';
@@ -24,9 +26,9 @@ beforeAll(async () => {
 afterAll(() => deps.close());
 
 const download = (query: string): Promise<string> => sentText(app, `/api/records/1.0/download?${query}`);
-/** Which way runExport reads a download's records, for a writer that takes them written (json, ndjson and their JSONP). */
-const reading = async (query: string): Promise<string> => {
-  const { pages } = await runExport(deps, anonymous('default'), downloadParams(new ParamReader(readQueryString(query))), Date.now(), 1000, 'written');
+/** Which way runExport reads a download's records, for a writer that takes them written from `field` (that of json, ndjson, geojson and their JSONP, else csv's). */
+const reading = async (query: string, field: WrittenField = 'written_record'): Promise<string> => {
+  const { pages } = await runExport(deps, anonymous('default'), downloadParams(new ParamReader(readQueryString(query))), Date.now(), 1000, { written: field });
   const it = 'written' in pages ? pages.written : pages.records;
   await it.return(undefined);
   return 'written' in pages ? 'written' : 'records';
@@ -66,6 +68,31 @@ describe('JSON downloads sent from each record as its index keeps it written', (
     expect(writtenFeatures.length).toBeGreaterThan(150);
     expect(writtenFeatures).toEqual(builtFeatures);
     expect((JSON.parse(written) as { features: unknown[] }).features.length).toBe(writtenFeatures.length);
+  });
+
+  test.each(FIXTURES)('%s: csv is the same lines written or built from _source', async (id) => {
+    expect(await reading(`dataset=${id}&format=csv`, 'written_csv')).toBe('written');
+    expect(await reading(`dataset=${id}&format=csv&timezone=Etc/UTC`, 'written_csv')).toBe('records');
+    const [written, built] = [await download(`dataset=${id}&format=csv`), await download(`dataset=${id}&format=csv&timezone=Etc/UTC`)];
+    expect(Buffer.byteLength(written)).toBe(Buffer.byteLength(built));
+    const rows = (text: string): string[][] => parseCsv(text, { delimiter: ';' }) as string[][];
+    const [writtenRows, builtRows] = [rows(written), rows(built)];
+    expect(writtenRows.length).toBeGreaterThan(150);
+    expect(writtenRows[0]).toEqual(builtRows[0]);
+    const byLine = (r: string[][]): string[] => r.slice(1).map((cells) => JSON.stringify(cells)).sort();
+    expect(byLine(writtenRows)).toEqual(byLine(builtRows));
+  });
+
+  test('csv: only the separator the lines were written with reads them written; the header follows the request', async () => {
+    const id = 'lieux-de-tournage-a-paris';
+    expect(await reading(`dataset=${id}&format=csv&csv_separator=,`, 'written_csv')).toBe('records');
+    expect(await reading(`dataset=${id}&format=csv&timezone=Europe/Paris`, 'written_csv')).toBe('records');
+    expect(await reading(`dataset=${id}&format=csv&fields=id_lieu`, 'written_csv')).toBe('records');
+    const query = `dataset=${id}&format=csv&sort=date_debut&rows=40&with_bom=true&use_labels_for_header=true`;
+    expect(await reading(query, 'written_csv')).toBe('written');
+    expect(await download(query)).toBe(await download(`${query}&timezone=Etc/UTC`));
+    const comma = await download(`dataset=${id}&format=csv&sort=date_debut&rows=40&csv_separator=,`);
+    expect((parseCsv(comma, { delimiter: ',' }) as string[][]).slice(1)).toEqual((parseCsv(await download(query), { delimiter: ';', bom: true }) as string[][]).slice(1));
   });
 
   test('a selection of fields, another zone, JSONP, a sort and a cap', async () => {

@@ -8,8 +8,9 @@ const ALL = { match_all: {} };
 
 describe('compileScan', () => {
   test('records read as written: no _source, the written field alone', () => {
-    expect(compileScan(plan({ written: true }))).toStrictEqual({ index: 'rec', query: ALL, _source: false, docValueFields: ['written_record'] });
-    expect(compileScan(plan({ written: true, sort: [{ path: 'v.n', order: 'desc' }, ...BY_ID], limit: 5 }))).toStrictEqual({
+    expect(compileScan(plan({ written: 'written_record' }))).toStrictEqual({ index: 'rec', query: ALL, _source: false, docValueFields: ['written_record'] });
+    expect(compileScan(plan({ written: 'written_csv' }))).toStrictEqual({ index: 'rec', query: ALL, _source: false, docValueFields: ['written_csv'] });
+    expect(compileScan(plan({ written: 'written_record', sort: [{ path: 'v.n', order: 'desc' }, ...BY_ID], limit: 5 }))).toStrictEqual({
       index: 'rec', query: ALL, sort: [{ 'v.n': { order: 'desc' } }, { recordid: { order: 'asc' } }], _source: false, docValueFields: ['written_record'], limit: 5,
     });
   });

@@ -54,12 +54,13 @@ describe('recordDocument', () => {
     }
   });
 
-  test('what is kept written of a record is in base64 as `written_record`, in the document and in its text', () => {
+  test('what is kept written of a record is in base64 as `written_record` and `written_csv`, in the document and in its text', () => {
     const schema = [f('nom', 'text'), f('zone', 'geo_shape')];
     const record: StoredRecord = { recordid: 'r1', fields: { nom: 'é', zone: { type: 'Point', coordinates: [1, 2] } }, geometry: null, recordTimestamp: '2024-01-01T00:00:00.000Z', sourceLine: 1 };
-    const written = Buffer.from('\u0001\u0002"recordid": "r1", "fields": {"nom": "é"}}');
-    expect(Buffer.from(recordDocument('ds', schema, record, written).written_record!, 'base64')).toEqual(written);
-    expect(recordDocument('ds', schema, record).written_record).toBeUndefined();
+    const written = { record: Buffer.from('\u0001\u0002"recordid": "r1", "fields": {"nom": "é"}}'), csv: Buffer.from('é;"{""type"": 1}"\r\n') };
+    const doc = recordDocument('ds', schema, record, written);
+    expect([Buffer.from(doc.written_record!, 'base64'), Buffer.from(doc.written_csv!, 'base64')]).toEqual([written.record, written.csv]);
+    expect([recordDocument('ds', schema, record).written_record, recordDocument('ds', schema, record).written_csv]).toEqual([undefined, undefined]);
     const expected = JSON.stringify(recordDocument('ds', schema, record, written));
     expect(recordDocumentText('ds', schema, record, written)).toBe(expected);
     expect(recordDocumentText('ds', schema, { ...record, texts: recordTexts(schema, record.fields, new Map()) }, written)).toBe(expected);

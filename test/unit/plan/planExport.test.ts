@@ -29,12 +29,22 @@ function refusal(run: () => unknown): { code: string; parameter: string | undefi
 
 describe('planExport', () => {
   test('records read as written only when the writer takes them so, every field is shown, in UTC', () => {
-    expect(planExport(download(), withGeo, 0, true).written).toBe(true);
-    expect(planExport(download({ sort: ['-n'], rows: 10 }), withGeo, 0, true).written).toBe(true);
+    expect(planExport(download(), withGeo, 0, 'written_record').written).toBe('written_record');
+    expect(planExport(download({ sort: ['-n'], rows: 10 }), withGeo, 0, 'written_record').written).toBe('written_record');
     expect(planExport(download(), withGeo, 0).written).toBeUndefined();
-    expect(planExport(download({ timeZone: 'Europe/Paris' }), withGeo, 0, true).written).toBeUndefined();
-    expect(planExport(download({ timeZone: 'Etc/UTC' }), withGeo, 0, true).written).toBeUndefined();
-    expect(planExport(download({ fields: ['kind', 'n', 'geo'] }), withGeo, 0, true).written).toBeUndefined();
+    expect(planExport(download({ timeZone: 'Europe/Paris' }), withGeo, 0, 'written_record').written).toBeUndefined();
+    expect(planExport(download({ timeZone: 'Etc/UTC' }), withGeo, 0, 'written_record').written).toBeUndefined();
+    expect(planExport(download({ fields: ['kind', 'n', 'geo'] }), withGeo, 0, 'written_record').written).toBeUndefined();
+  });
+
+  test('CSV lines read as written only with the separator they were written with (`;`), every field, in UTC', () => {
+    expect(planExport(download(), withGeo, 0, 'written_csv').written).toBe('written_csv');
+    expect(planExport(download({ output: { ...csv, withBom: true, useLabelsForHeader: true } }), withGeo, 0, 'written_csv').written).toBe('written_csv');
+    for (const csvSeparator of [',', '\t', '|', ';;']) expect(planExport(download({ output: { ...csv, csvSeparator } }), withGeo, 0, 'written_csv').written).toBeUndefined();
+    // The JSON a format writes does not depend on the separator.
+    expect(planExport(download({ output: { ...csv, csvSeparator: ',' } }), withGeo, 0, 'written_record').written).toBe('written_record');
+    expect(planExport(download({ timeZone: 'Europe/Paris' }), withGeo, 0, 'written_csv').written).toBeUndefined();
+    expect(planExport(download({ fields: ['kind'] }), withGeo, 0, 'written_csv').written).toBeUndefined();
   });
 
   test('defaults: every record (no cap), every field, the record id order alone', () => {

@@ -4,12 +4,15 @@ import { jsonFormat } from '../../../../src/render/formats/jsonFormat';
 import { ndjsonFormat } from '../../../../src/render/formats/ndjsonFormat';
 import { geojsonFormat } from '../../../../src/render/formats/geojsonFormat';
 import type { FormatContext } from '../../../../src/render/formats/recordFormat';
-import { writesWritten, writtenWriter, streamWriter } from '../../../../src/render/formats/streamWriter';
-import { writtenItems } from '../../../../src/render/formats/writtenItems';
+import { writtenFieldOf, writtenWriter, streamWriter } from '../../../../src/render/formats/streamWriter';
+import { writtenItems, writtenLines } from '../../../../src/render/formats/writtenItems';
+import { csvFormat } from '../../../../src/render/formats/csvFormat';
 import { recordTailJson } from '../../../../src/render/recordJson';
 import type { StoredRecord } from '../../../../src/index/storedRecord';
 import { recordTexts } from '../../../../src/index/storedShapes';
 import { writtenRecord } from '../../../../src/usecases/writtenRecord';
+import { writtenCsv } from '../../../../src/usecases/writtenCsv';
+import { parse } from 'csv-parse/sync';
 
 const field = (name: string, type: FieldType): FieldDef => ({ name, label: name, type, annotations: [], source: { column: name } });
 const schema = [field('nom', 'text'), field('n', 'int')];
@@ -63,11 +66,10 @@ describe('the JSON formats from records kept written: the same bytes as from the
     ]);
   });
 
-  test('only the formats that write ODS records or their GeoJSON features take records kept written', () => {
-    expect(['json', 'ndjson', 'csv', 'geojson'].map((f) => writesWritten(f, undefined))).toEqual([true, true, false, true]);
-    expect([writesWritten('jsonp', 'cb'), writesWritten('geojsonp', 'cb')]).toEqual([true, true]);
-    expect([jsonFormat.written, ndjsonFormat.written, geojsonFormat.written].every((w) => typeof w === 'function')).toBe(true);
-    expect(() => writtenWriter('csv', undefined, ctx('d'))).toThrow(/does not write records kept written/);
+  test('the formats that write ODS records, their GeoJSON features or their CSV lines take records kept written, each from its field', () => {
+    expect(['json', 'ndjson', 'csv', 'geojson'].map((f) => writtenFieldOf(f, undefined))).toEqual(['written_record', 'written_record', 'written_csv', 'written_record']);
+    expect([writtenFieldOf('jsonp', 'cb'), writtenFieldOf('geojsonp', 'cb')]).toEqual(['written_record', 'written_record']);
+    expect([jsonFormat.written, ndjsonFormat.written, geojsonFormat.written, csvFormat.written].every((w) => typeof w?.stream === 'function')).toBe(true);
   });
 });
 
@@ -113,6 +115,40 @@ describe('GeoJSON from records kept written (writtenRecord, then writtenFeatures
     const parsed = JSON.parse(w.head + w.page(kept.map((r) => writtenRecord(schemaOf)(r).toString('base64')), true).toString() + w.tail) as { features: Array<{ geometry: unknown; properties: Record<string, unknown> }> };
     expect(parsed.features.map((f) => [f.geometry, Object.keys(f.properties)])).toEqual([
       [polygon, ['nom', 'n', 'pt']], [polygon, ['n']], [polygon, ['nom']], [polygon, []], [point, ['nom', 'n']], [null, ['nom']], [null, []],
+    ]);
+  });
+});
+
+describe('CSV from records kept written (writtenCsv, then writtenLines): the same bytes as csvHitLine from the records read back', () => {
+  const polygon = { type: 'Polygon' as const, coordinates: [[[2.5, 48], [3, 48], [3, 49.25], [2.5, 48]]] };
+  const schemaOf = [field('nom', 'text'), field('forme', 'geo_shape'), field('n', 'double'), field('pt', 'geo_point_2d'), field('vu', 'datetime'), field('jour', 'date')];
+  const stored = (recordid: string, fields: StoredRecord['fields']): StoredRecord =>
+    ({ recordid, fields, geometry: null, recordTimestamp: '2024-03-01T08:00:00.000Z', sourceLine: 1, texts: recordTexts(schemaOf, fields) });
+  const kept = [
+    stored('r1', { nom: 'Île "A"; ü', forme: polygon, n: 3.25, pt: [48.5, 2.75], vu: '2021-06-01T22:30:00Z', jour: '2021-06-01' }),
+    stored('r2', { nom: '=SOMME(A1)', n: -0.5 }),
+    stored('r3', { nom: 'deux\nlignes' }),
+    stored('r4', {}),
+  ];
+  const readBack = (r: StoredRecord): RecordHit => ({ datasetid: 'x', recordid: r.recordid, record_timestamp: r.recordTimestamp, fields: JSON.parse(r.texts!.stored) as RecordHit['fields'] });
+  const written = kept.map((r) => writtenCsv(schemaOf)(r).toString('base64'));
+  const c = (over: Partial<FormatContext['output']> = {}): FormatContext => ({ records: { schema: schemaOf, timeZone: 'UTC', datasetId: 'jeu' }, columns: schemaOf, output: { csvSeparator: ';', withBom: false, useLabelsForHeader: false, ...over }, filename: 'f' });
+
+  test.each([[{}], [{ withBom: true, useLabelsForHeader: true }]])('in two pages, header %j', (over) => {
+    const text = streamWriter('csv', undefined, c(over)), fromWritten = writtenWriter('csv', undefined, c(over));
+    const built = text.head + text.page(kept.map(readBack).slice(0, 1), true) + text.page(kept.map(readBack).slice(1), false) + text.tail;
+    const sent = Buffer.concat([bytes(fromWritten.head), fromWritten.page(written.slice(0, 1), true), fromWritten.page(written.slice(1), false), bytes(fromWritten.tail)]);
+    expect(sent.toString()).toBe(built);
+    expect([fromWritten.contentType, fromWritten.headers]).toEqual([text.contentType, text.headers]);
+  });
+
+  test('the lines, parsed as CSV with `;`: the values as published, a formula neutralised, the shape as its GeoJSON', () => {
+    const rows = parse(writtenLines(written).toString(), { delimiter: ';', relaxQuotes: false }) as string[][];
+    expect(rows).toEqual([
+      ['Île "A"; ü', JSON.stringify(polygon), '3.25', '48.5,2.75', '2021-06-01T22:30:00+00:00', '2021-06-01'],
+      ["'=SOMME(A1)", '', '-0.5', '', '', ''],
+      ['deux\nlignes', '', '', '', '', ''],
+      ['', '', '', '', '', ''],
     ]);
   });
 });
