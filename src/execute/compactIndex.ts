@@ -17,9 +17,9 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => { setTimeo
 /**
  * Merges a record index version into one segment once Elasticsearch may drop what it keeps only
  * to replay operations. A document whose `_source` leaves something out (a record's `v`, `t`,
- * `h` and `written_record` always are) is also kept whole as `_recovery_source`, in the same compressed
+ * `h` and the written texts always are) is also kept whole as `_recovery_source`, in the same compressed
  * blocks as `_source`, until its retention lease passes it (Elasticsearch renews leases about
- * every 30 s) and a merge runs. A version loaded once is never merged again by itself, so every
+ * every 30 s), a commit (flush) has made it safe, and a merge runs. A version loaded once is never merged again by itself, so every
  * read of `_source` would decompress that copy too: a scan of communes-france's index took
  * 1.21–1.33 s with it and 0.81–0.98 s after this merge. Resolves to whether the merge was asked
  * for (it then runs in Elasticsearch); never rejects: an index left unmerged answers the same.
@@ -32,6 +32,9 @@ export async function compactWhenPrunable(es: Client, index: string, waitMs = CO
       const stats = await es.indices.stats({ index, level: 'shards', filter_path: ['indices.*.shards.*.seq_no', 'indices.*.shards.*.retention_leases'] });
       const shards = Object.values((stats.indices?.[index]?.shards ?? {}) as Record<string, ShardCopy[]>);
       if (shards.length > 0 && shards.every(prunable)) {
+        // A merge keeps the copy of what the last commit has not made safe, whatever the leases: the
+        // flush commits every operation first (without it, the merged segment kept the whole copy).
+        await es.indices.flush({ index });
         await es.indices.forcemerge({ index, max_num_segments: 1, wait_for_completion: false });
         return true;
       }

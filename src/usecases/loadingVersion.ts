@@ -94,7 +94,7 @@ const base64Length = (bytes: Uint8Array): number => Math.ceil(bytes.length / 3) 
 class Loading implements LoadingVersion {
   layout: IndexLayout = { shards: 1, replicas: 0 };
   private readonly report: ReindexReport;
-  private pending: Array<{ record: StoredRecord; written: WrittenTexts }> = [];
+  private pending: Array<{ record: StoredRecord; written: WrittenTexts; bytes: number }> = [];
   private pendingBytes = 0;
   /** The bulk requests sent and not yet settled, oldest first. */
   private readonly inFlight: Promise<BulkReport>[] = [];
@@ -110,17 +110,21 @@ class Loading implements LoadingVersion {
   async add(records: readonly StoredRecord[]): Promise<void> {
     for (const record of records) {
       const written = this.written(record);
-      this.pending.push({ record, written });
-      this.pendingBytes += (record.texts?.fields ?? JSON.stringify(record.fields)).length * 2 + base64Length(written.record) + base64Length(written.csv);
-      if (this.pendingBytes >= MAX_BATCH_BYTES) await this.send();
+      const bytes = (record.texts?.fields ?? JSON.stringify(record.fields)).length * 2 + base64Length(written.record) + base64Length(written.csv);
+      this.pending.push({ record, written, bytes });
+      this.pendingBytes += bytes;
+      if (this.pendingBytes >= MAX_BATCH_BYTES) await this.send(true);
     }
-    if (this.pending.length >= MAX_BATCH_RECORDS) await this.send();
+    if (this.pending.length >= MAX_BATCH_RECORDS) await this.send(true);
   }
 
   async goLive(expected: number): Promise<ReindexReport> {
     const { es, pool, indexPrefix } = this.deps;
-    // What was indexed is made one segment and the last batch another: a version of two batches or
-    // more then has two segments at least, which its merge after the swap rewrites (compactWhenPrunable).
+    // What was indexed is made one segment and the last batch another (the last record at least,
+    // which every batch holds back): a version of two records or more then has two segments at
+    // least, which its merge after the swap rewrites (compactWhenPrunable). Else a version loaded
+    // in one segment would keep its recovery source for good.
+    if (this.inFlight.length + this.report.indexed === 0) await this.send(true);
     if (this.pending.length > 0 && this.inFlight.length + this.report.indexed > 0) {
       while (this.inFlight.length > 0) await this.settleOldest();
       await es.indices.refresh({ index: this.index });
@@ -168,13 +172,15 @@ class Loading implements LoadingVersion {
   }
 
   /**
-   * Makes the pending records into documents, waits for the oldest request while BULKS_IN_FLIGHT
-   * are in flight, then sends them without waiting for their answer.
+   * Makes the pending records into documents, the last one excepted with `holdLast` (it opens the
+   * next batch), waits for the oldest request while BULKS_IN_FLIGHT are in flight, then sends them
+   * without waiting for their answer.
    */
-  private async send(): Promise<void> {
+  private async send(holdLast = false): Promise<void> {
+    const held = holdLast ? this.pending.pop() : undefined;
     const docs = this.pending.map(({ record, written }) => ({ id: record.recordid, doc: recordDocumentText(this.datasetId, this.fields, record, written) }));
-    this.pending = [];
-    this.pendingBytes = 0;
+    this.pending = held ? [held] : [];
+    this.pendingBytes = held?.bytes ?? 0;
     while (this.inFlight.length >= BULKS_IN_FLIGHT) await this.settleOldest();
     if (docs.length === 0) return;
     const request = bulkIndex(this.deps.es, this.index, docs);
