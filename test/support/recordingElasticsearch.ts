@@ -2,6 +2,7 @@ import {
   BaseConnection, Client, ConnectionRequestOptions, ConnectionRequestOptionsAsStream, ConnectionRequestParams,
   ConnectionRequestResponse, ConnectionRequestResponseAsStream,
 } from '@elastic/elasticsearch';
+import { RECORDS_FORMAT } from '../../src/index/recordsFormat';
 import { emptyAggregations } from './emptyAggregations';
 
 /** One HTTP request the Elasticsearch client sent, as it went on the wire (body parsed back from its JSON). */
@@ -32,8 +33,16 @@ function emptySearch(body: Record<string, unknown> | undefined): object {
   };
 }
 
-/** The answer of the fake to each kind of request the code sends; anything else is an error. */
+/**
+ * The answer of the fake to each kind of request the code sends; anything else is an error. An
+ * alias points to its version 1, of the records format this code writes (an export then reads
+ * the texts records keep written, as it would from an index this server built).
+ */
 function answer(method: string, path: string, body: Record<string, unknown> | undefined): object {
+  const alias = /^\/_alias\/([^/]+)$/.exec(path)?.[1];
+  if (alias !== undefined && (method === 'HEAD' || method === 'GET')) return { [`${alias}-v1`]: { aliases: { [alias]: {} } } };
+  const mapping = /^\/([^/]+)\/_mapping$/.exec(path)?.[1];
+  if (mapping !== undefined && method === 'GET') return { [mapping]: { mappings: { _meta: { format: RECORDS_FORMAT } } } };
   if (method === 'POST' && /^(\/[^/]+)?\/_search$/.test(path)) return emptySearch(body);
   if (method === 'POST' && /^\/[^/]+\/_pit$/.test(path)) return { id: 'golden-pit' };
   if (method === 'DELETE' && path === '/_pit') return { succeeded: true, num_freed: 1 };
