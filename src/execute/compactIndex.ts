@@ -17,10 +17,10 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => { setTimeo
 /**
  * Merges a record index version into one segment once Elasticsearch may drop what it keeps only
  * to replay operations. A document whose `_source` leaves something out (a record's `v`, `t`,
- * `h` and the written texts always are) is also kept whole as `_recovery_source`, in the same compressed
- * blocks as `_source`, until its retention lease passes it (Elasticsearch renews leases about
- * every 30 s), a commit (flush) has made it safe, and a merge runs. A version loaded once is never merged again by itself, so every
- * read of `_source` would decompress that copy too: a scan of communes-france's index took
+ * `h` and the written texts always are) is also kept whole as `_recovery_source`, in the same
+ * compressed blocks as `_source`, until its retention lease passes it (Elasticsearch renews
+ * leases about every 30 s), a commit (flush) has made it safe, and a merge runs. A version loaded
+ * once is never merged again by itself, so every read of `_source` would decompress that copy too: a scan of communes-france's index took
  * 1.21–1.33 s with it and 0.81–0.98 s after this merge. Resolves to whether the merge was asked
  * for (it then runs in Elasticsearch); never rejects: an index left unmerged answers the same.
  * Its pauses do not keep the process alive. Either way, the merges held back while the version

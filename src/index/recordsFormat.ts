@@ -8,8 +8,8 @@ import recordsTemplate from '../../mappings/records.json';
  * it no longer finds what a query folded the new way asks for; and when the ODS record JSON
  * (src/render/recordJson.ts) is written otherwise, since each document keeps it written. 2: French
  * elisions split. 3: a geo_shape kept in `fields` as its JSON text. 4: each record's ODS JSON kept
- * written (`written`). 5: after the spans of its GeoJSON feature (`written_record`). 6: each record's CSV line kept
- * written (`written_csv`).
+ * written (`written`). 5: after the spans of its GeoJSON feature (`written_record`). 6: each
+ * record's CSV line kept written too (`written_csv`).
  */
 const DOCUMENT_VERSION = 6;
 

@@ -24,8 +24,8 @@ export interface WrittenSpans { fieldsStart: number; fieldsEnd: number; cutStart
 
 /**
  * A record kept written, as Elasticsearch hands it over: the base64 of its head and of its ODS
- * JSON's UTF-8 bytes. It is decoded only where it is written out, straight into the bytes of a
- * whole piece (writtenItems, writtenFeatures).
+ * JSON's UTF-8 bytes (WRITTEN_RECORD), or of its CSV line (WRITTEN_CSV). It is decoded only where
+ * it is written out, straight into the bytes of a whole piece (writtenItems, writtenFeatures).
  */
 export type WrittenRecord = string;
 
