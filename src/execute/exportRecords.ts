@@ -1,4 +1,4 @@
-import type { SearchHit, SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
+import type { SearchHit, SearchRequest } from '@elastic/elasticsearch/lib/api/types';
 import type { ScanRequest } from '../model/scanRequest';
 import type { RecordHit } from '../model/searchResult';
 import type { Deps } from './deps';
@@ -32,15 +32,21 @@ async function* slicedPages<T>(read: PageReader<T>, pageSize: number, slices: nu
 /** What an export makes of each hit it reads. */
 export type HitReader<T> = (hit: SearchHit<RecordHit>) => T;
 
+/** A page a scan read: its items in order, the sort values of its last hit (none without hits), and the snapshot's id when Elasticsearch sent one. */
+export interface ScanPage<T> { items: T[]; lastSort?: unknown[]; pitId?: string }
+
+/** How a scan reads one page: the search's body → the page. */
+export type ScanPageReader<T> = (body: SearchRequest) => Promise<ScanPage<T>>;
+
 /**
  * Every record a scan selects, page by page, from one point-in-time snapshot with
  * `search_after`: a re-publish during the export changes nothing it reads. A scan in a given
  * order is read one page ahead of its consumer; a scan in any order is read in index order
  * (`_shard_doc`), in slices side by side. The point-in-time is closed when the pages run out,
- * when the consumer stops early (a client that went away) and when Elasticsearch fails. Each hit
- * becomes what `item` makes of it.
+ * when the consumer stops early (a client that went away) and when Elasticsearch fails. Each
+ * page is read by `readPage`.
  */
-export async function* scanRecords<T>(deps: Deps, scan: ScanRequest, pageSize: number, item: HitReader<T>): AsyncGenerator<T[]> {
+export async function* scanPages<T>(deps: Deps, scan: ScanRequest, pageSize: number, readPage: ScanPageReader<T>): AsyncGenerator<T[]> {
   let pit = (await deps.es.openPointInTime({ index: scan.index, keep_alive: EXPORT_KEEP_ALIVE })).id;
   const { query, _source, docValueFields } = scan;
   const sort = scan.sort ?? [{ _shard_doc: 'asc' }];
@@ -49,11 +55,9 @@ export async function* scanRecords<T>(deps: Deps, scan: ScanRequest, pageSize: n
       pit: { id: pit, keep_alive: EXPORT_KEEP_ALIVE }, ...(slice ? { slice } : {}), query, sort, size, track_total_hits: false, _source,
       ...(docValueFields ? { docvalue_fields: docValueFields, stored_fields: ['_none_'] } : {}), ...(after ? { search_after: after as never } : {}),
     };
-    const search = (): Promise<SearchResponse<RecordHit>> => deps.es.search<RecordHit>(body);
-    const res = await (deps.bulk ? deps.bulk.run(search) : search());
-    pit = res.pit_id ?? pit;
-    const hits = res.hits.hits;
-    return { records: hits.map(item), ...(hits.length === size && size > 0 ? { after: hits[hits.length - 1].sort } : {}) };
+    const page = await (deps.bulk ? deps.bulk.run(() => readPage(body)) : readPage(body));
+    pit = page.pitId ?? pit;
+    return { records: page.items, ...(page.items.length === size && size > 0 ? { after: page.lastSort } : {}) };
   };
   const pages = scan.sort ? orderedPages(read, pageSize, scan.limit ?? Number.POSITIVE_INFINITY) : slicedPages(read, pageSize, EXPORT_SLICES);
   try {
@@ -61,6 +65,15 @@ export async function* scanRecords<T>(deps: Deps, scan: ScanRequest, pageSize: n
   } finally {
     await deps.es.closePointInTime({ id: pit }).catch(() => undefined);
   }
+}
+
+/** scanPages, each page searched and parsed the usual way, each hit made into what `item` makes of it. */
+export function scanRecords<T>(deps: Deps, scan: ScanRequest, pageSize: number, item: HitReader<T>): AsyncGenerator<T[]> {
+  return scanPages(deps, scan, pageSize, async (body) => {
+    const res = await deps.es.search<RecordHit>(body);
+    const hits = res.hits.hits;
+    return { items: hits.map(item), ...(hits.length > 0 ? { lastSort: hits[hits.length - 1].sort } : {}), ...(res.pit_id ? { pitId: res.pit_id } : {}) };
+  });
 }
 
 /**

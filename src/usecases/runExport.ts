@@ -1,14 +1,15 @@
 import type { Access } from '../auth/access';
 import { compileScan } from '../compile/compileScan';
 import type { Deps } from '../execute/deps';
-import { exportRecords, scanRecords } from '../execute/exportRecords';
+import { exportRecords, scanPages } from '../execute/exportRecords';
+import { searchBytes } from '../execute/searchBytes';
 import { liveIndexFormat } from '../execute/liveIndexFormat';
 import { RECORDS_FORMAT } from '../index/recordsFormat';
 import type { DownloadRequest } from '../model/recordsRequest';
 import type { ExportPlan } from '../model/searchPlan';
 import type { RecordHit, WrittenField, WrittenRecord } from '../model/searchResult';
 import { planExport } from '../plan/planExport';
-import { writtenBase64 } from '../results/writtenBytes';
+import { writtenHits, writtenHitsOf } from '../results/writtenHits';
 import { resolveDataset } from './resolveDataset';
 
 /**
@@ -34,6 +35,13 @@ export async function runExport(deps: Deps, access: Access, req: DownloadRequest
   if (plan.written && (await liveIndexFormat(deps.es, target.index)) !== RECORDS_FORMAT) plan = planExport(req, target, now);
   const scan = compileScan(plan);
   const field = plan.written;
-  if (field) return { plan, pages: { written: scanRecords(deps, scan, pageSize, (hit) => writtenBase64(hit, field)) } };
+  if (field) {
+    // Each page read from the answer's bytes; one of another shape (an error, a hit without the field) is searched again and parsed.
+    const written = scanPages(deps, scan, pageSize, async (body) => {
+      const bytes = await searchBytes(deps.es, body);
+      return (bytes && writtenHits(bytes, field)) ?? writtenHitsOf(await deps.es.search(body), field);
+    });
+    return { plan, pages: { written } };
+  }
   return { plan, pages: { records: exportRecords(deps, scan, pageSize, reading !== 'parsed') } };
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   BaseConnection, Client, ConnectionRequestOptions, ConnectionRequestOptionsAsStream, ConnectionRequestParams,
   ConnectionRequestResponse, ConnectionRequestResponseAsStream,
@@ -25,11 +26,12 @@ function parsedBody(body: ConnectionRequestParams['body']): Record<string, unkno
 function emptySearch(body: Record<string, unknown> | undefined): object {
   const aggs = (body?.aggs ?? body?.aggregations) as Record<string, Record<string, unknown>> | undefined;
   const pit = body?.pit as { id?: string } | undefined;
+  // In Elasticsearch's order: the snapshot's id first, the aggregations after the hits.
   return {
+    ...(pit?.id ? { pit_id: pit.id } : {}),
     took: 0, timed_out: false, _shards: SHARDS,
     hits: { total: { value: 0, relation: 'eq' }, max_score: null, hits: [] },
     ...(aggs ? { aggregations: emptyAggregations(aggs) } : {}),
-    ...(pit?.id ? { pit_id: pit.id } : {}),
   };
 }
 
@@ -59,7 +61,7 @@ export function recordingClient(): { client: Client; calls: EsCall[] } {
   class RecordingConnection extends BaseConnection {
     override request(params: ConnectionRequestParams, options: ConnectionRequestOptions): Promise<ConnectionRequestResponse>;
     override request(params: ConnectionRequestParams, options: ConnectionRequestOptionsAsStream): Promise<ConnectionRequestResponseAsStream>;
-    override async request(params: ConnectionRequestParams): Promise<ConnectionRequestResponse | ConnectionRequestResponseAsStream> {
+    override async request(params: ConnectionRequestParams, options?: ConnectionRequestOptions | ConnectionRequestOptionsAsStream): Promise<ConnectionRequestResponse | ConnectionRequestResponseAsStream> {
       const body = parsedBody(params.body);
       const query = new URLSearchParams(params.querystring ?? '');
       calls.push({
@@ -68,7 +70,10 @@ export function recordingClient(): { client: Client; calls: EsCall[] } {
         ...(body !== undefined ? { body } : {}),
       });
       const headers = { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' };
-      return { statusCode: 200, headers, body: JSON.stringify(answer(params.method, params.path, body)) };
+      const text = JSON.stringify(answer(params.method, params.path, body));
+      // A reader of the answer's bytes gets them as a stream, as from a socket.
+      if (options !== undefined && 'asStream' in options && options.asStream) return { statusCode: 200, headers, body: Readable.from([Buffer.from(text)]) };
+      return { statusCode: 200, headers, body: text };
     }
 
     /** Nothing to close: no socket was ever opened. */
