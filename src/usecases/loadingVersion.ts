@@ -25,7 +25,7 @@ export interface ReindexReport {
  * large): each record's fields counted twice (kept and indexed), plus its written texts in base64…
  */
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
-/** …and is sent once it holds this many records, at the end of the batch that reached it. */
+/** …and is sent once it holds this many records, at the end of the batch that reached it (its last record held back for the next one). */
 export const MAX_BATCH_RECORDS = 2000;
 /**
  * Bulk requests in flight at once. Elasticsearch indexes one bulk request on a shard with one
