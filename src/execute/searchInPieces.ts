@@ -26,6 +26,8 @@ export async function searchInPieces<T>(deps: Deps, request: SearchRequest, piec
   const size = request.size ?? 10;
   if (size <= pieceSize || request.index === undefined) return { first: await searchIndex<T>(deps, request, options) };
   const { index, aggs, aggregations, from, track_total_hits, ...rest } = request;
+  // The pieces read the same written text; their counts never go apart (only the first has any).
+  const written = { written: options.written };
   let pit = (await deps.es.openPointInTime({ index, keep_alive: PIECE_KEEP_ALIVE })).id;
   let open = true;
   const release = async (): Promise<void> => {
@@ -37,7 +39,7 @@ export async function searchInPieces<T>(deps: Deps, request: SearchRequest, piec
   const sort = rest.sort !== undefined && !(Array.isArray(rest.sort) && rest.sort.length === 0) ? rest.sort : ['_score'];
   let first: SearchResponse<T>;
   try {
-    first = await searchIndex<T>(deps, { ...rest, aggs: aggs ?? aggregations, from, track_total_hits, sort, size: pieceSize, pit: { id: pit, keep_alive: PIECE_KEEP_ALIVE } });
+    first = await searchIndex<T>(deps, { ...rest, aggs: aggs ?? aggregations, from, track_total_hits, sort, size: pieceSize, pit: { id: pit, keep_alive: PIECE_KEEP_ALIVE } }, written);
   } catch (err) {
     await release();
     throw err;
@@ -49,7 +51,7 @@ export async function searchInPieces<T>(deps: Deps, request: SearchRequest, piec
     return { first };
   }
   const read: PageReader<SearchHit<T>> = async (n, after) => {
-    const search = (): Promise<SearchResponse<T>> => searchIndex<T>(deps, { ...rest, sort, size: n, track_total_hits: false, search_after: after as never, pit: { id: pit, keep_alive: PIECE_KEEP_ALIVE } });
+    const search = (): Promise<SearchResponse<T>> => searchIndex<T>(deps, { ...rest, sort, size: n, track_total_hits: false, search_after: after as never, pit: { id: pit, keep_alive: PIECE_KEEP_ALIVE } }, written);
     const res = await (deps.bulk ? deps.bulk.run(search) : search());
     pit = res.pit_id ?? pit;
     const page = res.hits.hits;

@@ -4,6 +4,7 @@ import { AppError } from '../errors/catalogue';
 import type { RecordHit } from '../model/searchResult';
 import type { Deps } from './deps';
 import { joinSplit, splitSearch, SplitSearch } from './splitSearch';
+import { searchWritten } from './searchWritten';
 
 /** How a search is sent. */
 export interface SearchOptions {
@@ -13,17 +14,29 @@ export interface SearchOptions {
    * dataset (see `countsApartFor`).
    */
   countsApart?: boolean;
+  /**
+   * The binary field each hit reads, a text the index keeps written (WRITTEN_RECORD, the catalog's
+   * WRITTEN): its values are cut from the answer's bytes before the rest is parsed (searchWritten.ts).
+   * Not for a page whose counts go apart.
+   */
+  written?: string;
   signal?: AbortSignal;
 }
 
 /** Runs one compiled search. A partial answer (failed shards, timed out) is refused rather than shown as complete. */
-export async function searchIndex<T = RecordHit>(deps: Deps, request: SearchRequest, { countsApart = false, signal }: SearchOptions = {}): Promise<SearchResponse<T>> {
+export async function searchIndex<T = RecordHit>(deps: Deps, request: SearchRequest, { countsApart = false, written, signal }: SearchOptions = {}): Promise<SearchResponse<T>> {
   const split = countsApart ? splitSearch(request) : null;
-  const res = split ? await searchSplit<T>(deps, split, signal) : await deps.es.search<T>(request, { signal });
+  const res = split ? await searchSplit<T>(deps, split, signal) : await searchOnce<T>(deps, request, written, signal);
   if ((res._shards?.failed ?? 0) > 0 || res.timed_out) {
     throw new AppError('search_unavailable', 'The search engine answered only in part. Retry later.', { retryAfterSeconds: 5 });
   }
   return res;
+}
+
+/** One search; one that reads a written field is read from its bytes first, and searched again the usual way when they do not do. */
+async function searchOnce<T>(deps: Deps, request: SearchRequest, written: string | undefined, signal?: AbortSignal): Promise<SearchResponse<T>> {
+  const cut = written === undefined ? undefined : await searchWritten<T>(deps.es, request, written, signal);
+  return cut ?? deps.es.search<T>(request, { signal });
 }
 
 async function searchSplit<T>(deps: Deps, split: SplitSearch, signal?: AbortSignal): Promise<SearchResponse<T>> {

@@ -3,8 +3,9 @@ import { compileSearch } from '../compile/compileSearch';
 import type { Deps } from '../execute/deps';
 import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
+import type { SearchOptions } from '../execute/searchIndex';
 import type { CatalogSearchRequest } from '../model/catalogRequest';
-import type { CatalogHit, CatalogPageHit, PackageHit } from '../model/dataset';
+import { type CatalogHit, type CatalogPageHit, type PackageHit, WRITTEN } from '../model/dataset';
 import type { FacetGroup } from '../model/facetGroup';
 import type { SearchPlan } from '../model/searchPlan';
 import { planCatalogSearch } from '../plan/planCatalogSearch';
@@ -44,7 +45,7 @@ export const catalogPieceRows = (pieceRows: number): number => Math.max(1, Math.
  * (src/execute/searchInPieces.ts): `hits` holds the first, `more` the others as they are asked for.
  */
 export const runCatalogPage = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<CatalogPageHit>> =>
-  catalogInPieces(deps, access, req, now, catalogPieceRows(pieceRows), readCatalogPageHit);
+  catalogInPieces(deps, access, req, now, catalogPieceRows(pieceRows), readCatalogPageHit, { written: WRITTEN.ods });
 
 /** The same search for the CSV, RSS and Atom forms: each entry without its schema, a page of more than `pieceRows` entries read in pieces. */
 export const runCatalogEntries = (deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number): Promise<PiecedCatalog<PackageHit>> =>
@@ -56,12 +57,12 @@ export type PiecedCatalog<T> = CatalogSearchResult<T> & { more?: LaterPieces<T> 
 /**
  * A catalog page, each entry read as the plan chose for the request's format (planCatalogSearch:
  * the written object for JSON and JSONP, the entry without its schema for the others), then made
- * by `read` into what the page writes.
+ * by `read` into what the page writes; `options.written` names the written text its hits read.
  */
-async function catalogInPieces<S, T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number, read: (hit: SearchHit<S>) => T): Promise<PiecedCatalog<T>> {
+async function catalogInPieces<S, T>(deps: Deps, access: Access, req: CatalogSearchRequest, now: number, pieceRows: number, read: (hit: SearchHit<S>) => T, options: SearchOptions = {}): Promise<PiecedCatalog<T>> {
   const scope = await resolveDomain(deps, access.domain);
   const plan = planCatalogSearch(req, scope, access, catalogAlias(deps.indexPrefix), now);
-  const { first, rest } = await searchInPieces<S>(deps, compileSearch(plan), pieceRows);
+  const { first, rest } = await searchInPieces<S>(deps, compileSearch(plan), pieceRows, options);
   return { ...readCatalog(plan, first, read), ...(rest ? { more: { pieces: sources(rest.pieces, read), release: rest.release } } : {}) };
 }
 

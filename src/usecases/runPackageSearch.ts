@@ -3,7 +3,7 @@ import { compilePackageSearch } from '../compile/compilePackageSearch';
 import type { Deps } from '../execute/deps';
 import { searchIndex } from '../execute/searchIndex';
 import type { PackageSearchRequest } from '../model/catalogRequest';
-import type { PackageFlavour, PackageHit } from '../model/dataset';
+import { type PackageFlavour, type PackageHit, WRITTEN } from '../model/dataset';
 import type { PackageSearchResult } from '../model/packageSearch';
 import { planPackageSearch } from '../plan/planPackageSearch';
 import { readPackageSearch } from '../results/readPackageSearch';
@@ -17,5 +17,6 @@ import { resolveDomain } from './resolveDataset';
 export async function runPackageSearch(deps: Deps, access: Access, req: PackageSearchRequest, options: { flavour: PackageFlavour; organizations: boolean; now: number }): Promise<PackageSearchResult> {
   const scope = await resolveDomain(deps, access.domain);
   const plan = planPackageSearch(req, scope, access, catalogAlias(deps.indexPrefix), options.now, options.flavour);
-  return readPackageSearch(plan, await searchIndex<PackageHit>(deps, compilePackageSearch(plan, options.organizations)));
+  const written = plan.written === undefined ? {} : { written: WRITTEN[plan.written] };
+  return readPackageSearch(plan, await searchIndex<PackageHit>(deps, compilePackageSearch(plan, options.organizations), written));
 }

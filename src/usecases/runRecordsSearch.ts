@@ -8,7 +8,7 @@ import type { RecordsSearchRequest } from '../model/recordsRequest';
 import { planRecordsSearch, readingWritten } from '../plan/planRecordsSearch';
 import type { SearchPlan } from '../model/searchPlan';
 import { allWritten, readSearchResult, recordPieces } from '../results/readSearchResult';
-import type { RecordHit, SearchResult } from '../model/searchResult';
+import { type RecordHit, type SearchResult, WRITTEN_RECORD } from '../model/searchResult';
 
 /** A records page: its plan, its first piece (with the total and the facets), and the records after that piece when the page was read in pieces. */
 export interface RecordsPage { plan: SearchPlan; result: SearchResult; more?: LaterPieces<RecordHit> }
@@ -36,7 +36,7 @@ export async function runRecordsSearch(deps: Deps, access: Access, req: RecordsS
   const options = { countsApart: countsApartFor(target.row.recordsCount) };
   const written = planReading(planned, reading, pieceRows);
   if (written.written) {
-    const { first } = await searchInPieces<RecordHit>(deps, compileSearch(written), pieceRows, options);
+    const { first } = await searchInPieces<RecordHit>(deps, compileSearch(written), pieceRows, { ...options, written: WRITTEN_RECORD.field });
     if (allWritten(first)) return { plan: written, result: readSearchResult(written, first) };
   }
   const shapesAsText = reading !== 'parsed';

@@ -1,0 +1,49 @@
+import type { SearchResponse } from '@elastic/elasticsearch/lib/api/types';
+
+/** A search answer's text with each hit's written value emptied (`"<field>":[""]`), and those values, in base64, in the hits' order. */
+export interface CutAnswer { text: string; values: string[] }
+
+const QUOTE = 0x22;
+
+/**
+ * Takes the values of the binary field `field` (a text an index keeps written: a catalog entry's
+ * object, a record's JSON) out of a search answer's bytes, so that what is left can be decoded and
+ * parsed alone. Each value is the base64 between `"<field>":["` and the next quote: base64 has no
+ * quote, and a quote inside a string of the answer is escaped, so the mark occurs only where
+ * Elasticsearch wrote the field. Undefined when a value has no end (a cut answer).
+ *
+ * Decoded whole, an answer of more than 128 KB becomes one string in V8's large-object space: the
+ * client took 1.7 ms for 368 KB (50 CKAN package dicts) and 5.4 ms for 967 KB (20 ODS dataset
+ * objects), against 0.13 and 0.18 ms cut first, in one process.
+ */
+export function cutWritten(bytes: Buffer, field: string): CutAnswer | undefined {
+  const mark = Buffer.from(`"${field}":["`);
+  const pieces: Buffer[] = [], values: string[] = [];
+  let kept = 0;
+  for (let at = bytes.indexOf(mark); at >= 0; at = bytes.indexOf(mark, at)) {
+    const start = at + mark.length, end = bytes.indexOf(QUOTE, start);
+    if (end < 0) return undefined;
+    values.push(bytes.toString('latin1', start, end));
+    pieces.push(bytes.subarray(kept, start));
+    kept = at = end;
+  }
+  pieces.push(bytes.subarray(kept));
+  return { text: Buffer.concat(pieces).toString('utf8'), values };
+}
+
+/**
+ * Puts the values cutWritten took back into the hits of the parsed answer, one by one in order.
+ * False when they do not match: a hit whose field is not the emptied value, or more or fewer
+ * emptied values than taken (the caller then reads the answer another way). A hit without the
+ * field stays without it (its index is of another format, which its reader tells).
+ */
+export function putWrittenBack(res: SearchResponse<unknown>, field: string, values: readonly string[]): boolean {
+  let next = 0;
+  for (const hit of res.hits?.hits ?? []) {
+    const value = hit.fields?.[field] as unknown;
+    if (value === undefined) continue;
+    if (!Array.isArray(value) || value.length !== 1 || value[0] !== '' || next === values.length) return false;
+    value[0] = values[next++];
+  }
+  return next === values.length;
+}
