@@ -27,9 +27,6 @@ import { planFeatures } from '../src/plan/planFeatures';
 import { compare, directSearch, runBench } from './harness';
 import { GROWTH_HEADER, growthSizes, searchGrowth } from './searchGrowth';
 
-/** The API's `PAGE_PIECE_ROWS` (its default): pages of at most this many records are read whole. */
-const PIECE_ROWS = 200;
-
 // Requests per measurement (BENCH_SEQUENTIAL, BENCH_CONCURRENT: fewer on a busy machine).
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200), CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 1000);
 
@@ -57,7 +54,7 @@ async function main(): Promise<void> {
       const request = recordsSearchParams(new ParamReader(readQueryString(qs)));
       const target = await resolveDataset(deps, anonymous('default'), request.dataset);
       // The request the API sends: a page of compact JSON reads its records as their index keeps them written.
-      const body = compileSearch(planReading(planRecordsSearch(request, target, Date.now()), recordsReading(request.output), PIECE_ROWS));
+      const body = compileSearch(planReading(planRecordsSearch(request, target, Date.now()), recordsReading(request.output)));
       lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/search?${qs}`), () => directSearch(deps, body, target.row.recordsCount), SEQUENTIAL, CONCURRENT_TOTAL, meter));
     }
     for (const [name, params] of OGC_ITEMS) {

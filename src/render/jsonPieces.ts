@@ -3,6 +3,7 @@ import type { ExportWriter } from './formats/streamWriter';
 import { jsonText } from '../text/jsonText';
 import { jsonpFrame } from './jsonp';
 import { isJsonpFormat } from '../model/jsonpFormat';
+import type { WrittenRecord } from '../model/searchResult';
 
 /**
  * One JSON array written piece by piece inside a larger JSON text, byte for byte as
@@ -85,12 +86,33 @@ export function jsonPiecesWriter<T>(pieces: JsonArrayPieces, item: (value: T) =>
     written = true;
     return out;
   };
+  return { ...jsonPiecesFrame(pieces, output, contentType), page };
+}
+
+/**
+ * The same writer for records kept written: each page's bytes as `items` makes them
+ * (writtenRecordItems), with the separator before every record but the very first.
+ */
+export function writtenPiecesWriter(pieces: JsonArrayPieces, items: (records: readonly WrittenRecord[], first: boolean) => Uint8Array, output: { format: string; callback?: string }, contentType: string): ExportWriter<WrittenRecord, Uint8Array> {
+  let written = false;
+  const page = (records: readonly WrittenRecord[]): Uint8Array => {
+    if (records.length === 0) return NO_BYTES;
+    const out = items(records, !written);
+    written = true;
+    return out;
+  };
+  return { ...jsonPiecesFrame(pieces, output, contentType), page };
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+/** What a writer of JSON pieces sends around its pages: its type and headers, its head and tail, with a JSONP format's frame. */
+function jsonPiecesFrame(pieces: JsonArrayPieces, output: { format: string; callback?: string }, contentType: string): { contentType: string; headers: Record<string, string>; head: string; tail: string } {
   const frame = isJsonpFormat(output.format) && output.callback !== undefined ? jsonpFrame(output.callback) : undefined;
   return {
     contentType: frame?.contentType ?? contentType,
     headers: frame?.headers ?? {},
     head: `${frame?.head ?? ''}${pieces.head}`,
-    page,
     tail: `${pieces.tail}${frame?.tail ?? ''}`,
   };
 }

@@ -1,7 +1,7 @@
 import type { SearchHit, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { readFacetGroup } from './readFacetGroup';
 import type { SearchPlan } from '../model/searchPlan';
-import { WRITTEN_RECORD, type RecordHit, type SearchResult } from '../model/searchResult';
+import { WRITTEN_RECORD, type RecordHit, type SearchResult, type WrittenRecord } from '../model/searchResult';
 import { writtenBase64 } from './writtenBytes';
 import { publishedFields } from '../index/storedShapes';
 
@@ -41,4 +41,9 @@ export function recordAsStored(h: SearchHit<RecordHit>): RecordHit {
 /** The later pieces of a large page (src/execute/searchInPieces.ts) as records, their shapes as text with `shapesAsText`. */
 export async function* recordPieces(pieces: AsyncGenerator<SearchHit<RecordHit>[]>, shapesAsText = false): AsyncGenerator<RecordHit[]> {
   for await (const hits of pieces) yield hits.map(shapesAsText ? recordAsStored : recordOfHit);
+}
+
+/** The later pieces of a large page read written: each record's base64, as SearchResult.written holds the first piece's. */
+export async function* writtenPieces(pieces: AsyncGenerator<SearchHit<RecordHit>[]>): AsyncGenerator<WrittenRecord[]> {
+  for await (const hits of pieces) yield hits.map((h) => writtenBase64(h, WRITTEN_RECORD.field));
 }

@@ -134,7 +134,7 @@ async function planOf(c: RequestCase, deps: Deps, now: number): Promise<object |
     case 'records-search': {
       // The plan the app tries first: records read written for compact JSON (the app's pages of at most 200 records).
       const req = recordsSearchParams(r);
-      return planReading(planRecordsSearch(req, await target(req.dataset), now), recordsReading(req.output), 200);
+      return planReading(planRecordsSearch(req, await target(req.dataset), now), recordsReading(req.output));
     }
     case 'records-download': { const req = downloadParams(r); return planExport(req, await target(req.dataset), now); }
     case 'records-analyze': { const req = analyzeParams(r); return planAnalyze(req, await target(req.dataset), now); }

@@ -15,7 +15,7 @@ import { getOrPost } from '../shared/routeMethods';
 import { routeAccess } from '../shared/routeAccess';
 import { send } from '../shared/send';
 import { downloadBeside, sendInPieces, type PageLimits } from '../shared/sendInPieces';
-import { recordsReading, recordsSearchPieces } from './recordsSearchPieces';
+import { recordsReading, recordsSearchPieces, writtenSearchPieces } from './recordsSearchPieces';
 import { recordsFeedContext } from './recordsFeedContext';
 
 /** ODS v1 records endpoints under `/api`, `/d4c/api` and `/<domain>/api2` (SPEC §2). */
@@ -25,12 +25,14 @@ export function odsRecordsRouter(deps: Deps, clock: () => number, exportPageSize
     const params = requestParams(req);
     const request = recordsSearchParams(d4c ? withCallbackFormat(params) : params);
     guardJsonp(req, request.output.format, params.raw.has('apikey'));
-    const { plan, result, more } = await runRecordsSearch(deps, routeAccess(req), request, clock(), pages.pieceRows, recordsReading(request.output));
+    const { plan, result, more, moreWritten } = await runRecordsSearch(deps, routeAccess(req), request, clock(), pages.pieceRows, recordsReading(request.output));
     // Built only for a feed (format=rss|atom): every other search skips it.
     const feed = () => recordsFeedContext(req, plan.datasetId, result.records, clock());
-    if (!more) return send(res, renderRecordsSearch(result, plan, request.output, request.echo, feed));
     const items = Math.min(plan.rows, result.nhits - plan.start);
-    await sendInPieces(res, recordsSearchPieces(result, plan, request.output, request.echo, feed), result.records, more, items, { maxBytes: pages.maxBytes, downloadPath: downloadBeside(req.path) });
+    const budget = { maxBytes: pages.maxBytes, downloadPath: downloadBeside(req.path) };
+    if (moreWritten && result.written) return sendInPieces(res, writtenSearchPieces(result, plan, request.output, request.echo), result.written, moreWritten, items, budget);
+    if (!more) return send(res, renderRecordsSearch(result, plan, request.output, request.echo, feed));
+    await sendInPieces(res, recordsSearchPieces(result, plan, request.output, request.echo, feed), result.records, more, items, budget);
   };
   router.all(['/api/records/1.0/search', '/d4c/api/records/1.0/search'], getOrPost, search(false));
   // data4citizen's documented api2 route: a callback alone asks for JSONP.

@@ -1,11 +1,12 @@
 import type { OutputOptions, RecordsSearchFormat } from '../../model/recordsRequest';
 import type { SearchPlan } from '../../model/searchPlan';
-import type { RecordHit, SearchResult } from '../../model/searchResult';
+import type { RecordHit, SearchResult, WrittenRecord } from '../../model/searchResult';
 import { featureJson } from '../../render/featureJson';
 import type { ExportWriter } from '../../render/formats/streamWriter';
 import { streamWriter } from '../../render/formats/streamWriter';
 import { geojsonFeatures } from '../../render/geojsonFeatures';
-import { jsonEnvelopePieces, jsonPiecesWriter } from '../../render/jsonPieces';
+import { jsonEnvelopePieces, jsonPiecesWriter, writtenPiecesWriter } from '../../render/jsonPieces';
+import { writtenRecordItems } from '../../render/formats/writtenItems';
 import { fieldsByName, recordObject, type RecordContext } from '../../render/recordObject';
 import { recordJson } from '../../render/recordJson';
 import { recordsFeedWriter } from '../../render/recordsFeed';
@@ -53,4 +54,14 @@ export function recordsSearchPieces(result: SearchResult, plan: SearchPlan, outp
       return recordsFeedWriter(output.format, ctx, columns, context, context.updated);
     }
   }
+}
+
+/**
+ * The same JSON or JSONP page from records kept written (a page whose first piece was read so,
+ * `result.written`): the envelope written once, each piece's records sent from their bytes, as
+ * renderRecordsSearch sends a page read whole.
+ */
+export function writtenSearchPieces(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>): ExportWriter<WrittenRecord, Uint8Array> {
+  const envelope = { nhits: result.nhits, parameters: echo, records: [], ...(plan.facets.length ? { facet_groups: result.facetGroups } : {}) };
+  return writtenPiecesWriter(jsonEnvelopePieces(envelope, 'records', false), writtenRecordItems(plan.datasetId), output, 'application/json; charset=utf-8');
 }

@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import { AppError } from '../../errors/catalogue';
 import type { LaterPieces } from '../../execute/searchInPieces';
 import type { ExportWriter } from '../../render/formats/streamWriter';
+import type { BodyPart } from '../../render/rendered';
 import { streamExport } from './streamExport';
 
 /** How large pages are read and sent: records per Elasticsearch read, and the most bytes one page may come to. */
@@ -19,16 +20,16 @@ export const downloadBeside = (path: string): string => path.replace(/[^/]+\/?$/
  * holds), then each later piece as the client takes the previous one. A page over the budget is
  * a 400 before any byte, pointing to the download API, and its snapshot is released.
  */
-export async function sendInPieces<T>(res: Response, writer: ExportWriter<T>, first: readonly T[], more: LaterPieces<T>, items: number, budget: PageBudget): Promise<void> {
-  let head: string;
+export async function sendInPieces<T, P extends BodyPart = string>(res: Response, writer: ExportWriter<T, P>, first: readonly T[], more: LaterPieces<T>, items: number, budget: PageBudget): Promise<void> {
+  let opening: P;
   try {
-    head = writer.head + writer.page(first, true);
+    opening = writer.page(first, true);
   } catch (err) {
     // Nothing was sent: the snapshot is let go at once rather than when it expires.
     await more.release();
     throw err;
   }
-  const headBytes = Buffer.byteLength(head);
+  const headBytes = Buffer.byteLength(writer.head) + (typeof opening === 'string' ? Buffer.byteLength(opening) : opening.byteLength);
   const estimate = headBytes + (headBytes / Math.max(first.length, 1)) * Math.max(items - first.length, 0);
   if (estimate > budget.maxBytes) {
     await more.release();
@@ -36,8 +37,8 @@ export async function sendInPieces<T>(res: Response, writer: ExportWriter<T>, fi
     throw new AppError('bad_parameter', `This page would be about ${mb(estimate)}, more than the ${mb(budget.maxBytes)} a page may hold: ask for fewer records, or read them with ${budget.downloadPath}.`, { parameter: budget.parameter ?? 'rows' });
   }
   // The tail is read from the writer itself once the pages are written (it may say what they held).
-  const rest: ExportWriter<T> = { contentType: writer.contentType, headers: writer.headers, head, page: (page) => writer.page(page, false), get tail() { return writer.tail; } };
-  await streamExport(res, rest, more.pieces);
+  const rest: ExportWriter<T, P> = { contentType: writer.contentType, headers: writer.headers, head: writer.head, page: (page) => writer.page(page, false), get tail() { return writer.tail; } };
+  await streamExport(res, rest, more.pieces, opening);
 }
 
 /**

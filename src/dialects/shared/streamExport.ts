@@ -21,9 +21,10 @@ export const nextPieceItems = (items: number, chars: number): number =>
  * written only once the client has taken what came before it, and the pages read ahead meanwhile
  * are bounded (src/execute/exportRecords.ts: one page ahead, or one per slice). A client that goes away stops the reading (so the snapshot is closed);
  * a failure after the first byte destroys the connection, so that nobody mistakes a truncated
- * export for a complete one.
+ * export for a complete one. `opening`, when there is one, is what was already written of the
+ * first page (sendInPieces's first piece): it follows the head, and the pages come after it.
  */
-export async function streamExport<T = RecordHit, P extends BodyPart = string>(res: Response, writer: ExportWriter<T, P>, pages: AsyncGenerator<T[]>): Promise<void> {
+export async function streamExport<T = RecordHit, P extends BodyPart = string>(res: Response, writer: ExportWriter<T, P>, pages: AsyncGenerator<T[]>, opening?: P): Promise<void> {
   let gone = false;
   res.on('close', () => { gone = !res.writableFinished; });
   /** Until the client has taken what was written, or has gone; both listeners are removed either way. */
@@ -38,7 +39,8 @@ export async function streamExport<T = RecordHit, P extends BodyPart = string>(r
   res.status(200).type(writer.contentType).set(writer.headers);
   try {
     await write(writer.head);
-    let first = true;
+    if (opening !== undefined) await write(opening);
+    let first = opening === undefined;
     let items = 50;
     for await (const page of pages) {
       for (let i = 0; i < page.length && !gone;) {

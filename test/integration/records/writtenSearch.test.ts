@@ -62,8 +62,25 @@ describe('records search pages sent from each record as its index keeps it writt
     expect(withoutEcho(JSON.parse(jsonp.slice('/**/cb('.length, -2)) as Page)).toEqual(withoutEcho(JSON.parse(await search(query)) as Page));
     expect(await reading(`${query}&fields=id_lieu`)).toBe('records');
     expect(await reading(`${query}&timezone=Europe/Paris`)).toBe('records');
-    expect(await reading(query.replace('rows=20', 'rows=201'))).toBe('records');
     expect(JSON.parse(await search(`${query}&pretty_print=true`))).toEqual(JSON.parse(await search(query)));
+  });
+
+  // testApp reads a page of more than 200 records (PAGE_PIECE_ROWS) in pieces of 200, from one snapshot.
+  test.each([
+    ['lieux-de-tournage-a-paris', 'q=rue&sort=-date_debut&rows=450&facet=type_tournage'],
+    ['communes-france', 'q=saint&sort=nom&rows=430'],
+  ])('%s, %s: a page read in pieces sends each piece from the records\' bytes; the same page as from _source', async (id, q) => {
+    const query = `dataset=${id}&${q}`;
+    const { result, more, moreWritten } = await runRecordsSearch(deps, anonymous('default'), recordsSearchParams(new ParamReader(readQueryString(query))), Date.now(), 200, 'written');
+    await moreWritten?.release();
+    expect([result.written?.length, moreWritten !== undefined, more]).toEqual([200, true, undefined]);
+    const written = JSON.parse(await search(query)) as Page, built = JSON.parse(await search(`${query}&timezone=Etc/UTC`)) as Page;
+    expect(written.records).toHaveLength(Math.min(Number(/rows=(\d+)/.exec(q)![1]), written.nhits));
+    expect(written.nhits).toBeGreaterThan(400);
+    expect(withoutEcho(written)).toEqual(withoutEcho(built));
+    const jsonp = await search(`${query}&format=jsonp&callback=cb`);
+    expect(jsonp.startsWith('/**/cb(') && jsonp.endsWith(');')).toBe(true);
+    expect(withoutEcho(JSON.parse(jsonp.slice('/**/cb('.length, -2)) as Page)).toEqual(withoutEcho(written));
   });
 
   test('a page holding a record indexed without its written JSON (an older index) is searched again from _source', async () => {
