@@ -33,7 +33,7 @@ export async function searchIndex<T = RecordHit>(deps: Deps, request: SearchRequ
   return res;
 }
 
-/** One search; one that reads a written field is read from its bytes first, and searched again the usual way when they do not do. */
+/** One search. One that reads a written field is read from its answer's bytes first, and searched again the usual way when they cannot be read so. */
 async function searchOnce<T>(deps: Deps, request: SearchRequest, written: string | undefined, signal?: AbortSignal): Promise<SearchResponse<T>> {
   const cut = written === undefined ? undefined : await searchWritten<T>(deps.es, request, written, signal);
   return cut ?? deps.es.search<T>(request, { signal });
