@@ -17,31 +17,66 @@ export function retryPauseMs(attempt: number, random: () => number = Math.random
 }
 
 const isBusy = (err: unknown): boolean => err instanceof errors.ResponseError && err.statusCode === 429;
+const isUnavailable = (err: unknown): boolean => err instanceof errors.ResponseError && [502, 503, 504].includes(err.statusCode ?? 0);
 
 /**
  * The client's transport, plus retries of 429 answers after a pause. A 429 means Elasticsearch
  * refused the whole request before running it, so sending it again is safe for reads and writes
  * alike (bulk items refused one by one are retried by bulkIndex).
+ *
+ * An answer asked for as a stream (`asStream`, read as bytes by searchBytes) comes back from the
+ * client's transport whatever its status, never retried. Here an error status is read and thrown as
+ * the client throws it for any other request (a ResponseError), and retried the same way: a 429
+ * after a pause, a 502, 503 or 504 at once on the next node, up to `maxRetries` times.
  */
 class BackoffTransport extends Transport {
+  private readonly unavailableRetries: number;
+
   /** The pause between connection retries, once every node was tried (the client's own is 1–4 s). */
   constructor(options: TransportOptions) {
     super({ ...options, retryBackoff: (_min: number, _max: number, attempt: number) => retryPauseMs(attempt) / 1000 });
+    this.unavailableRetries = options.maxRetries ?? 3;
   }
 
   override request<TResponse = unknown>(params: TransportRequestParams, options?: TransportRequestOptionsWithOutMeta): Promise<TResponse>;
   override request<TResponse = unknown, TContext = unknown>(params: TransportRequestParams, options?: TransportRequestOptionsWithMeta): Promise<TransportResult<TResponse, TContext>>;
   override request<TResponse = unknown>(params: TransportRequestParams, options?: TransportRequestOptions): Promise<TResponse>;
   override async request(params: TransportRequestParams, options: TransportRequestOptions = {}): Promise<unknown> {
-    for (let attempt = 1; ; attempt++) {
+    const streamed = options.asStream === true;
+    let unavailable = 0;
+    for (let attempt = 1; ;) {
       try {
-        return await super.request(params, options);
+        const result: unknown = await super.request(params, options);
+        return streamed ? await refusedStream(result, options.ignore ?? []) : result;
       } catch (err) {
+        if (streamed && isUnavailable(err) && unavailable < (options.maxRetries ?? this.unavailableRetries)) {
+          unavailable++;
+          const connection = (err as errors.ResponseError).meta.meta.connection;
+          if (connection) this.connectionPool.markDead(connection);
+          continue;
+        }
         if (!isBusy(err) || attempt > BUSY_RETRIES || options.signal?.aborted) throw err;
         await sleep(retryPauseMs(attempt), undefined, { signal: options.signal }).catch(() => { throw err; });
+        attempt++;
       }
     }
   }
+}
+
+/** A streamed answer (with its meta): as it is when its status is not an error; else its body read, and thrown as the client's ResponseError. */
+async function refusedStream(result: unknown, ignore: number[]): Promise<unknown> {
+  const answer = result as Partial<TransportResult<unknown>>;
+  if (typeof answer.statusCode !== 'number' || answer.statusCode < 400 || ignore.includes(answer.statusCode)) return result;
+  const chunks: Buffer[] = [];
+  for await (const chunk of answer.body as AsyncIterable<Buffer>) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON (a proxy's page): the error carries the text.
+  }
+  throw new errors.ResponseError({ ...(answer as TransportResult<unknown>), body });
 }
 
 /** What the client is built from (README "Configuration"). */

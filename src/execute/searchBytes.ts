@@ -3,9 +3,10 @@ import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
 
 /**
  * A search's answer as the bytes Elasticsearch sent, for a reader that finds what it needs in them
- * without parsing the whole answer (results/writtenHits.ts, searchWritten.ts). Undefined when the
- * answer is not a plain 200 (an error, a body compressed on the way): the caller then searches the
- * usual way, which retries, or throws Elasticsearch's error as every search does.
+ * without parsing the whole answer (results/writtenHits.ts, searchWritten.ts). An error is retried
+ * and thrown as for every search (the client's transport, src/execute/elasticsearch.ts). Undefined
+ * for any other answer than a plain 200 (a body compressed on the way): the caller then searches the
+ * usual way.
  */
 export async function searchBytes(es: Client, body: SearchRequest, signal?: AbortSignal): Promise<Buffer | undefined> {
   const res = await es.search(body, { asStream: true, meta: true, signal });

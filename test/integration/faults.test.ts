@@ -84,6 +84,13 @@ describe('Elasticsearch failing', () => {
     expect([ckan.status, ckan.body.success, ckan.body.error?.__type, ckan.headers['retry-after'], sent]).toEqual([503, false, 'Search Error', '5', 1 + MAX_RETRIES]);
   });
 
+  // A compact JSON records page reads its written records from the answer's bytes (an answer asked for as a stream): the same retries.
+  test('503 every time on a page read from its answer\'s bytes: 503 with Retry-After after 1 + ES_MAX_RETRIES attempts', async () => {
+    proxy.answerNext(503, 100);
+    const [res, sent] = await counted(() => search(app));
+    expect([res.status, res.body.errorcode, res.headers['retry-after'], sent]).toEqual([503, 10040, '5', 1 + MAX_RETRIES]);
+  });
+
   test('down (connection refused): 503 with Retry-After; back: answers again', async () => {
     await proxy.stop();
     const down = await search(app);
