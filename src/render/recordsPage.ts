@@ -4,7 +4,8 @@ import { csvHeader, csvRecordLines } from './csvRecords';
 import { geojsonFeatures } from './geojsonFeatures';
 import { GEOJSON_TYPE, jsonAnswer } from './jsonAnswer';
 import { jsonText } from '../text/jsonText';
-import type { RecordHit } from '../model/searchResult';
+import type { RecordHit, WrittenRecord } from '../model/searchResult';
+import { writtenFeatureItems } from './formats/writtenFeatures';
 import { featureJson } from './featureJson';
 import { jsonArrayParts, jsonObjectParts } from './jsonObjectParts';
 import { fieldsByName, recordObject, type OdsRecord, type RecordContext } from './recordObject';
@@ -19,6 +20,15 @@ export function geojsonPage(hits: readonly RecordHit[], ctx: RecordContext, colu
   if (!output.prettyPrint) return jsonAnswer(jsonObjectParts({ type: 'FeatureCollection' }, 'features', jsonArrayParts(hits.map(featureJson(ctx, columns))), {}), output, GEOJSON_TYPE);
   const byName = fieldsByName(ctx.schema);
   return jsonAnswer(jsonText({ type: 'FeatureCollection', features: geojsonFeatures(columns, hits.map((h) => recordObject(h, ctx, byName))) }, true), output, GEOJSON_TYPE);
+}
+
+/**
+ * The same compact page from records kept written (every field shown): each feature's geometry and
+ * properties copied from its record's bytes (writtenFeatureItems), as a GeoJSON download writes them.
+ */
+export function writtenGeojsonPage(written: readonly WrittenRecord[], output: OutputOptions<string>): Rendered<Body> {
+  const features = written.length === 0 ? ['[]'] : ['[', writtenFeatureItems(written, true), ']'];
+  return jsonAnswer(jsonObjectParts({ type: 'FeatureCollection' }, 'features', features, {}), output, GEOJSON_TYPE);
 }
 
 /** A page of records as CSV: the header, then one line per record. */

@@ -7,6 +7,7 @@ import { streamWriter } from '../../render/formats/streamWriter';
 import { geojsonFeatures } from '../../render/geojsonFeatures';
 import { jsonEnvelopePieces, jsonPiecesWriter, writtenPiecesWriter } from '../../render/jsonPieces';
 import { writtenRecordItems } from '../../render/formats/writtenItems';
+import { writtenFeatureItems } from '../../render/formats/writtenFeatures';
 import { fieldsByName, recordObject, type RecordContext } from '../../render/recordObject';
 import { recordJson } from '../../render/recordJson';
 import { recordsFeedWriter } from '../../render/recordsFeed';
@@ -15,14 +16,14 @@ import type { RecordsReading } from '../../usecases/runRecordsSearch';
 
 /**
  * How a records page in `output` takes its records, read whole (renderRecordsSearch) or in pieces
- * (recordsSearchPieces). Records JSON not indented sends each record as its index keeps it written
- * when it can; it, GeoJSON and CSV not indented write shapes from their stored text, and need not
- * parse them. The others parse the records.
+ * (recordsSearchPieces). Records JSON and GeoJSON not indented send each record (or its feature) as
+ * its index keeps it written when they can; they and CSV not indented write shapes from their
+ * stored text otherwise, and need not parse them. The others parse the records.
  */
 export function recordsReading(output: OutputOptions<RecordsSearchFormat>): RecordsReading {
   if (output.prettyPrint) return 'parsed';
-  if (output.format === 'json' || output.format === 'jsonp') return 'written';
-  return ['geojson', 'geojsonp', 'csv'].includes(output.format) ? 'text' : 'parsed';
+  if (['json', 'jsonp', 'geojson', 'geojsonp'].includes(output.format)) return 'written';
+  return output.format === 'csv' ? 'text' : 'parsed';
 }
 
 /**
@@ -57,11 +58,14 @@ export function recordsSearchPieces(result: SearchResult, plan: SearchPlan, outp
 }
 
 /**
- * The same JSON or JSONP page from records kept written (a page whose first piece was read so,
- * `result.written`): the envelope written once, each piece's records sent from their bytes, as
- * renderRecordsSearch sends a page read whole.
+ * The same JSON or GeoJSON page (or its JSONP form) from records kept written (a page whose first
+ * piece was read so, `result.written`): the envelope written once, each piece's records or
+ * features sent from their bytes, as renderRecordsSearch sends a page read whole.
  */
 export function writtenSearchPieces(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>): ExportWriter<WrittenRecord, Uint8Array> {
+  if (output.format === 'geojson' || output.format === 'geojsonp') {
+    return writtenPiecesWriter(jsonEnvelopePieces({ type: 'FeatureCollection', features: [] }, 'features', false), writtenFeatureItems, output, 'application/geo+json; charset=utf-8');
+  }
   const envelope = { nhits: result.nhits, parameters: echo, records: [], ...(plan.facets.length ? { facet_groups: result.facetGroups } : {}) };
   return writtenPiecesWriter(jsonEnvelopePieces(envelope, 'records', false), writtenRecordItems(plan.datasetId), output, 'application/json; charset=utf-8');
 }

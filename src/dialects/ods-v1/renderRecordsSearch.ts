@@ -8,7 +8,7 @@ import { jsonAnswer } from '../../render/jsonAnswer';
 import { jsonArrayParts, jsonObjectParts } from '../../render/jsonObjectParts';
 import { recordJson } from '../../render/recordJson';
 import { writtenRecordItems } from '../../render/formats/writtenItems';
-import { csvPage, geojsonPage } from '../../render/recordsPage';
+import { csvPage, geojsonPage, writtenGeojsonPage } from '../../render/recordsPage';
 import { recordsFeedWriter } from '../../render/recordsFeed';
 import type { RecordsFeed } from './recordsFeedContext';
 
@@ -20,7 +20,8 @@ const writtenArray = (written: readonly WrittenRecord[], datasetId: string): Arr
  * A records search result in the format asked for: ODS JSON (or JSONP), GeoJSON (or GeoJSONP),
  * CSV, or an RSS or Atom feed. Compact JSON and GeoJSON pages write each record in one pass
  * (recordJson, featureJson), splicing a shape kept as its stored text, or send records read as
- * their index keeps them written (JSON) as they are; indented pages and CSV build the record objects.
+ * their index keeps them written (JSON as they are, GeoJSON cut from them); indented pages and CSV
+ * build the record objects.
  */
 export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, output: OutputOptions<RecordsSearchFormat>, echo: Record<string, unknown>, feed: () => RecordsFeed): Rendered<Body> {
   const byName = fieldsByName(plan.schema);
@@ -35,7 +36,7 @@ export function renderRecordsSearch(result: SearchResult, plan: SearchPlan, outp
       return jsonAnswer(jsonObjectParts({ nhits: result.nhits, parameters: echo }, 'records', records, after), output);
     }
     case 'geojson': case 'geojsonp':
-      return geojsonPage(result.records, ctx, columns, output);
+      return result.written ? writtenGeojsonPage(result.written, output) : geojsonPage(result.records, ctx, columns, output);
     case 'csv':
       return csvPage(objects(), columns, output, { 'Content-Disposition': `attachment; filename="${plan.datasetId.replace(/[^\w@-]/g, '_')}.csv"` });
     case 'rss': case 'atom': {

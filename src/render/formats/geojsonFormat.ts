@@ -2,9 +2,9 @@ import { WRITTEN_RECORD } from '../../model/searchResult';
 import { featureJson } from '../featureJson';
 import { jsonItems } from './jsonItems';
 import type { RecordFormat } from './recordFormat';
-import { writtenFeatures } from './writtenFeatures';
+import { writtenFeatureItems } from './writtenFeatures';
 
-const HEAD = '{"type": "FeatureCollection", "features": [', BETWEEN = Buffer.from(', ');
+const HEAD = '{"type": "FeatureCollection", "features": [';
 
 /** A GeoJSON FeatureCollection, one feature per record (reference/ods-v1.md §5.3). */
 export const geojsonFormat: RecordFormat = {
@@ -16,5 +16,5 @@ export const geojsonFormat: RecordFormat = {
     return { head: HEAD, page: (records, first) => jsonItems(records, first, feature), tail: ']}' };
   },
   // Only for a request that shows every field (ctx.columns is the schema): the features records keep written.
-  written: { field: WRITTEN_RECORD.field, stream: () => ({ head: HEAD, page: (records, first) => writtenFeatures(records, first, BETWEEN), tail: ']}' }) },
+  written: { field: WRITTEN_RECORD.field, stream: () => ({ head: HEAD, page: writtenFeatureItems, tail: ']}' }) },
 };

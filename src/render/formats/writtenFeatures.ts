@@ -1,5 +1,6 @@
 import { WRITTEN_RECORD, type WrittenRecord } from '../../model/searchResult';
 
+const BETWEEN = Buffer.from(', ');
 const OPEN = Buffer.from('{"type": "Feature", "geometry": '), PROPERTIES = Buffer.from(', "properties": {'), END = Buffer.from('}}'), NULL = Buffer.from('null');
 const HEAD = WRITTEN_RECORD.headBytes;
 
@@ -34,3 +35,6 @@ export function writtenFeatures(records: readonly WrittenRecord[], first: boolea
   }
   return out.subarray(0, at);
 }
+
+/** The features of a GeoJSON FeatureCollection's array from records kept written: a download's pages, or a records page's array. */
+export const writtenFeatureItems = (records: readonly WrittenRecord[], first: boolean): Buffer => writtenFeatures(records, first, BETWEEN);

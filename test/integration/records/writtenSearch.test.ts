@@ -83,6 +83,20 @@ describe('records search pages sent from each record as its index keeps it writt
     expect(withoutEcho(JSON.parse(jsonp.slice('/**/cb('.length, -2)) as Page)).toEqual(withoutEcho(written));
   });
 
+  test.each([
+    ['communes-france', 'q=saint&sort=nom&rows=40'],
+    ['communes-france', 'q=saint&sort=nom&rows=430'],
+    ['lieux-de-tournage-a-paris', 'q=rue&sort=-date_debut&rows=100'],
+    ['lieux-de-tournage-a-paris', 'q=rue&sort=-date_debut&rows=450'],
+  ])('%s, %s: GeoJSON features cut from the written records, whole or in pieces; the same bytes as from _source', async (id, q) => {
+    const query = `dataset=${id}&${q}&format=geojson`;
+    expect(await reading(query)).toBe('written');
+    const written = await search(query);
+    expect(written).toBe(await search(`${query}&timezone=Etc/UTC`));
+    expect((JSON.parse(written) as { features: unknown[] }).features).toHaveLength(Number(/rows=(\d+)/.exec(q)![1]));
+    expect(await search(`dataset=${id}&${q}&format=geojsonp&callback=cb`)).toBe(`/**/cb(${written});`);
+  });
+
   test('a page holding a record indexed without its written JSON (an older index) is searched again from _source', async () => {
     const id = 'written-search-older';
     await publishTinyCsv(deps, id, [{ name: 'nom', type: 'text' }, { name: 'n', type: 'int' }], [['Ève', '1'], ['b "2"', '2'], ['c', '3']]);
