@@ -19,7 +19,7 @@ export interface RecordsPage { plan: SearchPlan; result: SearchResult; more?: La
 
 /**
  * How the page's writer takes records: kept written (each its ODS JSON's bytes, for compact ODS
- * JSON), with shapes as their JSON text (a writer that splices them), or parsed.
+ * JSON and GeoJSON), with shapes as their JSON text (a writer that splices them), or parsed.
  */
 export type RecordsReading = 'written' | 'text' | 'parsed';
 
