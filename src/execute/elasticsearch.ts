@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, errors, Transport } from '@elastic/elasticsearch';
 import type { TransportOptions, TransportRequestOptions, TransportRequestOptionsWithMeta, TransportRequestOptionsWithOutMeta, TransportRequestParams, TransportResult } from '@elastic/elasticsearch';
 import type { Config } from '../config/config';
+import { streamedBytes } from './searchBytes';
 
 /** How many times a request Elasticsearch refused with 429 (a full queue, a tripped breaker) is sent again. */
 export const BUSY_RETRIES = 3;
@@ -67,9 +68,7 @@ class BackoffTransport extends Transport {
 async function refusedStream(result: unknown, ignore: number[]): Promise<unknown> {
   const answer = result as Partial<TransportResult<unknown>>;
   if (typeof answer.statusCode !== 'number' || answer.statusCode < 400 || ignore.includes(answer.statusCode)) return result;
-  const chunks: Buffer[] = [];
-  for await (const chunk of answer.body as AsyncIterable<Buffer>) chunks.push(chunk);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await streamedBytes(answer.body)).toString('utf8');
   let body: unknown = text;
   try {
     body = JSON.parse(text);

@@ -10,7 +10,13 @@ import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
  */
 export async function searchBytes(es: Client, body: SearchRequest, signal?: AbortSignal): Promise<Buffer | undefined> {
   const res = await es.search(body, { asStream: true, meta: true, signal });
+  const bytes = await streamedBytes(res.body);
+  return res.statusCode === 200 && res.headers['content-encoding'] === undefined ? bytes : undefined;
+}
+
+/** The whole body of an answer asked for as a stream. */
+export async function streamedBytes(body: unknown): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of res.body as unknown as AsyncIterable<Buffer>) chunks.push(chunk);
-  return res.statusCode === 200 && res.headers['content-encoding'] === undefined ? Buffer.concat(chunks) : undefined;
+  for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }

@@ -26,7 +26,7 @@ export async function searchInPieces<T>(deps: Deps, request: SearchRequest, piec
   const size = request.size ?? 10;
   if (size <= pieceSize || request.index === undefined) return { first: await searchIndex<T>(deps, request, options) };
   const { index, aggs, aggregations, from, track_total_hits, ...rest } = request;
-  // The pieces read the same written text; their counts never go apart (only the first has any).
+  // The pieces read the same written text; their counts never go apart (the first alone has counts).
   const written = { written: options.written };
   let pit = (await deps.es.openPointInTime({ index, keep_alive: PIECE_KEEP_ALIVE })).id;
   let open = true;

@@ -6,11 +6,27 @@ export interface CutAnswer { text: string; values: string[] }
 const QUOTE = 0x22;
 
 /**
- * Takes the values of the binary field `field` (a text an index keeps written: a catalog entry's
- * object, a record's JSON) out of a search answer's bytes, so that what is left can be decoded and
- * parsed alone. Each value is the base64 between `"<field>":["` and the next quote: base64 has no
+ * Where each value of the binary field `field` (a text an index keeps written: a catalog entry's
+ * object, a record's JSON) lies in a search answer's bytes: the start and end of its base64, in the
+ * hits' order. Each value is the base64 between `"<field>":["` and the next quote: base64 has no
  * quote, and a quote inside a string of the answer is escaped, so the mark occurs only where
  * Elasticsearch wrote the field. Undefined when a value has no end (a cut answer).
+ */
+export function writtenSpans(bytes: Buffer, field: string): Array<[start: number, end: number]> | undefined {
+  const mark = Buffer.from(`"${field}":["`);
+  const spans: Array<[number, number]> = [];
+  for (let at = bytes.indexOf(mark); at >= 0; at = bytes.indexOf(mark, at)) {
+    const start = at + mark.length, end = bytes.indexOf(QUOTE, start);
+    if (end < 0) return undefined;
+    spans.push([start, end]);
+    at = end;
+  }
+  return spans;
+}
+
+/**
+ * Takes the values of `field` out of a search answer's bytes (writtenSpans), so that what is left
+ * can be decoded and parsed alone. Undefined when a value has no end.
  *
  * Decoded whole, an answer of more than 128 KB becomes one string in V8's large-object space, in
  * memory newly mapped for it: decoding 127 KB took 0.02 ms and 129 KB 0.65 ms. Decoded and parsed
@@ -18,18 +34,16 @@ const QUOTE = 0x22;
  * objects) 6.4 ms, against 0.13 and 0.18 ms cut first (in one process, mean of 3,000 runs).
  */
 export function cutWritten(bytes: Buffer, field: string): CutAnswer | undefined {
-  const mark = Buffer.from(`"${field}":["`);
-  const pieces: Buffer[] = [], values: string[] = [];
+  const spans = writtenSpans(bytes, field);
+  if (spans === undefined) return undefined;
+  const pieces: Buffer[] = [];
   let kept = 0;
-  for (let at = bytes.indexOf(mark); at >= 0; at = bytes.indexOf(mark, at)) {
-    const start = at + mark.length, end = bytes.indexOf(QUOTE, start);
-    if (end < 0) return undefined;
-    values.push(bytes.toString('latin1', start, end));
+  for (const [start, end] of spans) {
     pieces.push(bytes.subarray(kept, start));
-    kept = at = end;
+    kept = end;
   }
   pieces.push(bytes.subarray(kept));
-  return { text: Buffer.concat(pieces).toString('utf8'), values };
+  return { text: Buffer.concat(pieces).toString('utf8'), values: spans.map(([start, end]) => bytes.toString('latin1', start, end)) };
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import type { WrittenField, WrittenRecord } from '../model/searchResult';
 import { writtenBase64 } from './writtenBytes';
+import { writtenSpans } from '../execute/writtenAnswer';
 
 /** One page of a scan of records kept written: each record's base64 in the page's order, the last hit's sort values, the snapshot's id. */
 export interface WrittenPage { items: WrittenRecord[]; lastSort?: unknown[]; pitId?: string }
 
 const HIT = Buffer.from('{"_index":"');
 const END = Buffer.from(']}}');
-const QUOTE = 0x22;
 const PIT_ID = /^\{"pit_id":"([^"\\]*)"/;
 
 function count(bytes: Buffer, mark: Buffer): number {
@@ -18,23 +18,16 @@ function count(bytes: Buffer, mark: Buffer): number {
 
 /**
  * A search answer's page of records kept written in `field`, read from its bytes without parsing
- * the whole answer. Each hit's value is the base64 between `"<field>":["` and the next quote: base64
- * has no quote, and a quote inside an id is escaped, so neither mark can occur inside a value. Only
- * the last hit is parsed, for its sort values. A page of 1,000 communes-france records is 3 MB of
+ * the whole answer: each hit's base64 where writtenSpans finds it. Only the last hit is parsed, for
+ * its sort values. A page of 1,000 communes-france records is 3 MB of
  * JSON: parsing it whole took 11–13 ms, finding the values under 1 ms. Undefined for an answer of
  * another shape (a hit without the field, anything after the hits): its reader parses it the usual way.
  */
 export function writtenHits(bytes: Buffer, field: WrittenField): WrittenPage | undefined {
   if (bytes.length < END.length || !bytes.subarray(bytes.length - END.length).equals(END)) return undefined;
-  const mark = Buffer.from(`"${field}":["`);
-  const items: WrittenRecord[] = [];
-  for (let at = bytes.indexOf(mark); at >= 0; at = bytes.indexOf(mark, at)) {
-    const start = at + mark.length, end = bytes.indexOf(QUOTE, start);
-    if (end < 0) return undefined;
-    items.push(bytes.toString('latin1', start, end));
-    at = end;
-  }
-  if (items.length !== count(bytes, HIT)) return undefined;
+  const spans = writtenSpans(bytes, field);
+  if (spans === undefined || spans.length !== count(bytes, HIT)) return undefined;
+  const items: WrittenRecord[] = spans.map(([start, end]) => bytes.toString('latin1', start, end));
   const pitId = PIT_ID.exec(bytes.toString('latin1', 0, Math.min(bytes.length, 4096)))?.[1];
   const last = items.length === 0 ? undefined : JSON.parse(bytes.toString('utf8', bytes.lastIndexOf(HIT), bytes.length - END.length)) as { sort?: unknown[] };
   return { items, ...(last?.sort ? { lastSort: last.sort } : {}), ...(pitId ? { pitId } : {}) };
