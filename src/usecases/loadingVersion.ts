@@ -115,19 +115,25 @@ class Loading implements LoadingVersion {
       this.pendingBytes += bytes;
       if (this.pendingBytes >= MAX_BATCH_BYTES) await this.send(true);
     }
-    if (this.pending.length >= MAX_BATCH_RECORDS) await this.send(true);
+    // The first batch goes at once, so that Elasticsearch starts indexing while the next ones are read.
+    if (this.pending.length >= MAX_BATCH_RECORDS || this.inFlight.length + this.report.indexed === 0) await this.send(true);
   }
 
   async goLive(expected: number): Promise<ReindexReport> {
     const { es, pool, indexPrefix } = this.deps;
-    // What was indexed is made one segment and the last batch another (the last record at least,
-    // which every batch holds back): a version of two records or more then has two segments at
-    // least, which its merge after the swap rewrites (compactWhenPrunable). Else a version loaded
-    // in one segment would keep its recovery source for good.
-    if (this.inFlight.length + this.report.indexed === 0) await this.send(true);
+    // Every record but the last (which every batch holds back) is sent, and what is indexed by then
+    // is made a segment while the rest is indexed; the last record, sent after, is another one. A
+    // version of two records or more then has two segments at least, which its merge after the swap
+    // rewrites (compactWhenPrunable). Else a version loaded in one segment would keep its recovery
+    // source for good.
+    if (this.pending.length > 1) await this.send(true);
     if (this.pending.length > 0 && this.inFlight.length + this.report.indexed > 0) {
+      if (this.report.indexed === 0) await this.settleOldest();
+      const split = es.indices.refresh({ index: this.index });
+      // Marked handled here: a failure of a request in flight is thrown first.
+      split.catch(() => undefined);
       while (this.inFlight.length > 0) await this.settleOldest();
-      await es.indices.refresh({ index: this.index });
+      await split;
     }
     await this.send();
     while (this.inFlight.length > 0) await this.settleOldest();

@@ -46,7 +46,7 @@ describe('compactLiveIndices and compactWhenPrunable: live versions merged once 
 
   // Before each batch held its last record back, both of these were one segment at the swap, which a
   // forced merge into one segment leaves as it is: they kept their recovery source for good.
-  test.each([['in a single batch', 300], ['in a whole number of batches', MAX_BATCH_RECORDS]])('a version loaded %s (%i records) is two segments at its swap, and its merge drops the recovery source', async (_, n) => {
+  test.each([['in a single batch', 300], ['in a whole number of batches', MAX_BATCH_RECORDS], ['in several batches and a remainder', 2 * MAX_BATCH_RECORDS + 500]])('a version loaded %s (%i records) is two segments at its swap, and its merge drops the recovery source', async (_, n) => {
     const id = `compact-batches-${n}`;
     const rows = Array.from({ length: n }, (_, i) => [`nom ${i}`, String(i)]);
     await publishTinyCsv(deps, id, [{ name: 'nom', type: 'text' }, { name: 'n', type: 'int' }], rows);
