@@ -1,4 +1,5 @@
-import type { Client } from '@elastic/elasticsearch';
+import type { Client, estypes } from '@elastic/elasticsearch';
+import { BulkDocument, bulkBody } from './bulkBody';
 
 export interface BulkReport {
   indexed: number;
@@ -11,18 +12,19 @@ const MAX_ATTEMPTS = 5;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Indexes one batch of documents by id, each an object or its JSON text (sent as it is). Items
- * refused with 429 (queue full) are sent again with a growing pause; other refusals are counted.
- * The caller awaits each batch, which is the backpressure: no more than one batch is in flight
- * per writer.
+ * Indexes one batch of documents by id, each an object, its JSON text or its text in parts (sent
+ * as they are, in a body written by bulkBody). Items refused with 429 (queue full) are sent again
+ * with a growing pause; other refusals are counted. The caller awaits each batch, which is the
+ * backpressure: no more than one batch is in flight per writer.
  */
-export async function bulkIndex(es: Client, index: string, docs: ReadonlyArray<{ id: string; doc: object | string }>): Promise<BulkReport> {
+export async function bulkIndex(es: Client, index: string, docs: ReadonlyArray<BulkDocument>): Promise<BulkReport> {
   let pending = docs;
   const report: BulkReport = { indexed: 0, rejected: 0 };
   for (let attempt = 1; pending.length > 0; attempt++) {
-    const operations = pending.flatMap(({ id, doc }) => [{ index: { _index: index, _id: id } }, doc]);
-    const res = await es.bulk({ operations, refresh: false }, { requestTimeout: 120000 });
-    const retry: Array<{ id: string; doc: object | string }> = [];
+    // The client sends a body given as bytes as it is (its type says lines only).
+    const operations = bulkBody(pending) as unknown as estypes.BulkRequest['operations'];
+    const res = await es.bulk({ index, operations, refresh: false }, { requestTimeout: 120000 });
+    const retry: BulkDocument[] = [];
     res.items.forEach((item, i) => {
       const r = item.index;
       if (!r?.error) { report.indexed++; return; }

@@ -2,6 +2,7 @@ import type { FieldDef } from '../model/descriptor';
 import { annotationArg } from '../model/descriptor';
 import type { FieldValue, FileValue, Geometry, LatLon, PointGeometry } from '../model/values';
 import type { WrittenTexts } from '../model/searchResult';
+import type { DocumentText } from './documentText';
 import { centroidOf } from '../ingest/geometry';
 import { fold } from '../text/fold';
 import { hierarchyLevels } from '../schema/hierarchyLevels';
@@ -69,16 +70,18 @@ export function recordDocument(datasetId: string, schema: readonly FieldDef[], r
 }
 
 /**
- * The document's JSON text, JSON.stringify's: its `fields` are the record's stored text when it
- * has its texts (a publish), which spares writing and escaping each shape again.
+ * The document's JSON text in parts, JSON.stringify's once written out: its `fields` are the
+ * record's stored text when it has its texts (a publish), which spares writing and escaping each
+ * shape again, and what is kept written goes as bytes, never copied into the text.
  */
-export function recordDocumentText(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, written?: WrittenTexts): string {
-  if (!record.texts) return JSON.stringify(recordDocument(datasetId, schema, record, written));
-  const { datasetid, recordid, line, record_timestamp: timestamp, ...rest } = documentKeeping(datasetId, schema, record, {}, written);
+export function recordDocumentText(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, written?: WrittenTexts): DocumentText {
+  const binary: DocumentText['binary'] = written === undefined ? [] : [['written_record', written.record], ['written_csv', written.csv]];
+  if (!record.texts) return { parts: [JSON.stringify(recordDocument(datasetId, schema, record)).slice(0, -1)], binary };
+  const { datasetid, recordid, line, record_timestamp: timestamp, ...rest } = documentKeeping(datasetId, schema, record, {}, undefined);
   const after: Partial<RecordDocument> = rest;
   delete after.fields;
   const head = JSON.stringify({ datasetid, recordid, line, record_timestamp: timestamp });
-  return `${head.slice(0, -1)},"fields":${record.texts.stored},${JSON.stringify(after).slice(1)}`;
+  return { parts: [head.slice(0, -1), ',"fields":', record.texts.stored, ',', JSON.stringify(after).slice(1, -1)], binary };
 }
 
 function documentKeeping(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, fields: Record<string, FieldValue>, written: WrittenTexts | undefined): RecordDocument {

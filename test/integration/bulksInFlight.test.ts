@@ -6,6 +6,7 @@ import { reindexDataset } from '../../src/usecases/reindexDataset';
 import { ensureFixture } from '../support/ingestFixture';
 import { rawCsvObjects } from '../support/rawFixtures';
 import { openTestDeps } from '../support/testDeps';
+import { bulkLines } from '../support/bulkLines';
 
 const ID = 'lieux-de-tournage-a-paris';
 const POLYGONS = 'communes-france';
@@ -53,8 +54,7 @@ describe('bulk requests of a loading index version', () => {
     const requests: Array<{ bytes: number; largest: number }> = [];
     const es = Object.create(deps.es) as Client;
     es.bulk = (async (...args: Parameters<Client['bulk']>) => {
-      const lines = (args[0] as { operations: Array<object | string> }).operations
-        .map((line) => Buffer.byteLength(typeof line === 'string' ? line : JSON.stringify(line)) + 1);
+      const lines = bulkLines((args[0] as { operations: unknown }).operations).map((line) => Buffer.byteLength(line) + 1);
       requests.push({ bytes: lines.reduce((a, b) => a + b, 0), largest: Math.max(...lines) });
       return deps.es.bulk(...args);
     }) as Client['bulk'];

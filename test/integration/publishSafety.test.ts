@@ -13,6 +13,7 @@ import { FIXTURES, rawCsvObjects } from '../support/rawFixtures';
 import { rawParisCatalog } from '../support/parisCatalog';
 import { testApp } from '../support/recordsApp';
 import { openTestDeps } from '../support/testDeps';
+import { withoutLastDocument } from '../support/bulkLines';
 
 let deps: Deps & { close(): Promise<void> };
 const dir = mkdtempSync(join(tmpdir(), 'portal-search-safety-'));
@@ -230,7 +231,7 @@ describe('indexing while writing', () => {
     let dropped = false;
     const es = Object.create(deps.es) as Deps['es'];
     es.bulk = ((params: { operations: unknown[] }, options?: object) => {
-      const operations = dropped ? params.operations : params.operations.slice(0, -2);
+      const operations = dropped ? params.operations : withoutLastDocument(params.operations);
       dropped = true;
       return deps.es.bulk({ ...params, operations }, options);
     }) as unknown as Deps['es']['bulk'];

@@ -6,6 +6,7 @@ import { recordsAlias } from '../../src/schema/indexNames';
 import { ingestFixture } from '../support/ingestFixture';
 import { rawCsvObjects } from '../support/rawFixtures';
 import { openTestDeps } from '../support/testDeps';
+import { withoutLastDocument } from '../support/bulkLines';
 
 const ID = 'velib-emplacement-des-stations';
 let deps: Deps & { close(): Promise<void> };
@@ -84,7 +85,7 @@ describe('re-publishing and re-indexing', () => {
     let dropped = false;
     const es = Object.create(deps.es) as Client;
     es.bulk = ((params: { operations: unknown[] }, options?: object) => {
-      const operations = dropped ? params.operations : params.operations.slice(0, -2);
+      const operations = dropped ? params.operations : withoutLastDocument(params.operations);
       dropped = true;
       return deps.es.bulk({ ...params, operations }, options);
     }) as unknown as Client['bulk'];
