@@ -11,7 +11,7 @@ export async function insertRecords(q: Queryable, datasetId: string, records: re
   await q.query(
     `INSERT INTO records (dataset_id, recordid, fields, geometry, record_timestamp, source_line)
      SELECT $1, r.recordid, r.fields, r.geometry, r.ts, r.line
-     FROM unnest($2::text[], $3::jsonb[], $4::jsonb[], $5::timestamptz[], $6::int[]) AS r(recordid, fields, geometry, ts, line)`,
+     FROM unnest($2::text[], $3::json[], $4::jsonb[], $5::timestamptz[], $6::int[]) AS r(recordid, fields, geometry, ts, line)`,
     [
       datasetId,
       records.map((r) => r.recordid),

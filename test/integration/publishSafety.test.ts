@@ -70,7 +70,7 @@ describe('a source.column that the file does not have', () => {
     expect([ok.published, ok.warningCount]).toEqual([600, 0]);
     const err = await refusal(publish('safety-late', 'late.json', { fields: [...FIELDS, { name: 'never', label: 'Never', type: 'text', source: { column: 'lat' } }] }));
     expect([err.reason, err.message]).toEqual(['missing_columns', expect.stringContaining('field never: no column "lat" in the file (closest: "late")')]);
-    const { rows } = await deps.pool.query<{ count: string }>('SELECT count(*) FROM records WHERE dataset_id = $1 AND fields ? \'late\'', ['safety-late']);
+    const { rows } = await deps.pool.query<{ count: string }>('SELECT count(*) FROM records WHERE dataset_id = $1 AND fields::jsonb ? \'late\'', ['safety-late']);
     expect(rows[0].count).toBe('1');
   });
 });
