@@ -27,7 +27,7 @@ import { recordWritten } from '../execute/jobStore';
 import { IndexAlongside } from './indexAlongside';
 import { reindexDataset, ReindexReport } from './reindexDataset';
 import { sweepQuietly } from '../execute/sweepRetiredIndices';
-import { analyzeRecords, deleteRecords, insertRecords } from '../execute/recordStore';
+import { deleteRecords, insertRecords } from '../execute/recordStore';
 import { whileSearchUnavailable } from '../execute/searchAvailability';
 
 export interface PublishOptions {
@@ -59,8 +59,6 @@ export interface PublishOptions {
 }
 
 const BATCH = 1000;
-/** A publish of this many records or more refreshes the records table's statistics before its rebuild reads them in pages. */
-const ANALYZE_AFTER_ROWS = 10_000;
 
 /** Refuses a publish whose descriptor names columns the rows seen do not have. */
 function checkColumns(id: string, columns: ColumnsSeen): void {
@@ -142,8 +140,7 @@ async function publishSampled(
     throw err;
   }
   const wait = { maxWaitMs: options.waitForSearchMs ?? 600_000, onWait: options.onWaitingForSearch };
-  const analyze = report.published >= ANALYZE_AFTER_ROWS;
-  const [, built] = await Promise.all([analyze ? analyzeRecords(deps.pool) : undefined, alongside.goLive(report.published)]);
+  const built = await alongside.goLive(report.published);
   const index = built ?? await whileSearchUnavailable(() => reindexDataset(deps, descriptor.id), wait);
   await options.onPhase?.('cataloguing', report);
   // The version the swap retired is deleted while the catalog entry is written.

@@ -1,10 +1,16 @@
 import { getDataset } from '../execute/datasetStore';
 import type { Deps } from '../execute/deps';
-import { streamRecords } from '../execute/recordStore';
+import { analyzeRecords, streamRecords } from '../execute/recordStore';
 import { sweepQuietly } from '../execute/sweepRetiredIndices';
 import { openLoadingVersion, type ReindexReport } from './loadingVersion';
 
 export type { ReindexReport } from './loadingVersion';
+
+/**
+ * A rebuild of this many records or more first refreshes the planner's statistics of the records
+ * table: the dataset may have just been published, before autovacuum has seen it.
+ */
+const ANALYZE_FROM_RECORDS = 10_000;
 
 /**
  * Builds a new version of a dataset's index from PostgreSQL alone, then swaps the alias to it:
@@ -16,6 +22,7 @@ export type { ReindexReport } from './loadingVersion';
 export async function reindexDataset(deps: Deps, datasetId: string): Promise<ReindexReport> {
   const dataset = await getDataset(deps.pool, datasetId);
   if (!dataset) throw new Error(`unknown dataset ${datasetId}`);
+  if (dataset.recordsCount >= ANALYZE_FROM_RECORDS) await analyzeRecords(deps.pool);
   const loading = await openLoadingVersion(deps, datasetId, dataset.fields, dataset.recordsCount);
   try {
     let written = 0;
