@@ -5,17 +5,24 @@ export async function deleteRecords(q: Queryable, datasetId: string): Promise<vo
   await q.query('DELETE FROM records WHERE dataset_id = $1', [datasetId]);
 }
 
+/**
+ * Separates the fields' texts of a batch in one parameter. JSON escapes every control character,
+ * so none of its texts holds this one; and one text spares the client the quoting of each element
+ * of an array (the texts are full of double quotes), and the server the reading of it.
+ */
+const FIELDS_SEPARATOR = '\x1e';
+
 /** Inserts one batch with a single statement (arrays unnested server-side). */
 export async function insertRecords(q: Queryable, datasetId: string, records: readonly StoredRecord[]): Promise<void> {
   if (records.length === 0) return;
   await q.query(
     `INSERT INTO records (dataset_id, recordid, fields, geometry, record_timestamp, source_line)
      SELECT $1, r.recordid, r.fields, r.geometry, r.ts, r.line
-     FROM unnest($2::text[], $3::json[], $4::jsonb[], $5::timestamptz[], $6::int[]) AS r(recordid, fields, geometry, ts, line)`,
+     FROM unnest($2::text[], string_to_array($3, E'\\x1e')::json[], $4::jsonb[], $5::timestamptz[], $6::int[]) AS r(recordid, fields, geometry, ts, line)`,
     [
       datasetId,
       records.map((r) => r.recordid),
-      records.map((r) => r.texts?.fields ?? JSON.stringify(r.fields)),
+      records.map((r) => r.texts?.fields ?? JSON.stringify(r.fields)).join(FIELDS_SEPARATOR),
       records.map((r) => (r.geometry ? JSON.stringify(r.geometry) : null)),
       records.map((r) => r.recordTimestamp),
       records.map((r) => r.sourceLine),

@@ -50,6 +50,17 @@ describe('files with the quirks of real exports', () => {
     expect((await deps.es.count({ index: `${deps.indexPrefix}records-quirky-utf8` })).count).toBe(4);
   });
 
+  test('control characters, backslashes and quotes in cells are kept exactly, in PostgreSQL and in the index', async () => {
+    const notes = ['a\x1eb\x1e', '\x1e', 'back\\slash "quoted" \\"', 'tab\there\x1fand\x01\u2028end', '{"looks":"like json"}'];
+    const csv = `Nom;Note;Position;Quand\n${notes.map((n, i) => `r${i};"${n.replace(/"/g, '""')}";;`).join('\n')}\n`;
+    writeFileSync(join(dir, 'controls.csv'), csv, 'utf8');
+    const report = await publishDataset(deps, descriptor('quirky-controls', 'controls.csv'), { baseDir: dir });
+    expect(report.published).toBe(notes.length);
+    expect((await stored('quirky-controls')).map((r) => r.fields.note)).toEqual(notes);
+    const { hits } = await deps.es.search<{ fields: { note: string } }>({ index: `${deps.indexPrefix}records-quirky-controls`, size: 10, sort: ['line'] });
+    expect(hits.hits.map((h) => h._source!.fields.note)).toEqual(notes);
+  });
+
   test('Latin-1 (Windows-1252) with commas: accents, œ and € decoded, delimiter detected', async () => {
     const csv = 'Nom,Note,Position,Quand\n"Cédric, fils",à côté,"45.1,5.2",2020-02-29\nFrançois,ça,45.2 ,\n';
     // 0x9C and 0x80 are œ and € in Windows-1252, the Latin-1 that French spreadsheets write.
