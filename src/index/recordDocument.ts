@@ -66,7 +66,15 @@ function indexedValue(field: FieldDef, value: FieldValue): Indexed | undefined {
  * record (src/usecases/writtenTexts.ts), kept in base64 as `written_record` and `written_csv`.
  */
 export function recordDocument(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, written?: WrittenTexts): RecordDocument {
-  return documentKeeping(datasetId, schema, record, fieldsToStore(schema, record.fields), written);
+  const doc: RecordDocument = {
+    datasetid: datasetId, recordid: record.recordid, line: record.sourceLine, record_timestamp: record.recordTimestamp,
+    fields: fieldsToStore(schema, record.fields), ...indexedMembers(schema, record),
+  };
+  if (written !== undefined) {
+    doc.written_record = base64(written.record);
+    doc.written_csv = base64(written.csv);
+  }
+  return doc;
 }
 
 /**
@@ -77,36 +85,29 @@ export function recordDocument(datasetId: string, schema: readonly FieldDef[], r
 export function recordDocumentText(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, written?: WrittenTexts): DocumentText {
   const binary: DocumentText['binary'] = written === undefined ? [] : [['written_record', written.record], ['written_csv', written.csv]];
   if (!record.texts) return { parts: [JSON.stringify(recordDocument(datasetId, schema, record)).slice(0, -1)], binary };
-  const { datasetid, recordid, line, record_timestamp: timestamp, ...rest } = documentKeeping(datasetId, schema, record, {}, undefined);
-  const after: Partial<RecordDocument> = rest;
-  delete after.fields;
-  const head = JSON.stringify({ datasetid, recordid, line, record_timestamp: timestamp });
-  return { parts: [head.slice(0, -1), ',"fields":', record.texts.stored, ',', JSON.stringify(after).slice(1, -1)], binary };
+  const head = JSON.stringify({ datasetid: datasetId, recordid: record.recordid, line: record.sourceLine, record_timestamp: record.recordTimestamp });
+  return { parts: [head.slice(0, -1), ',"fields":', record.texts.stored, ',', JSON.stringify(indexedMembers(schema, record)).slice(1, -1)], binary };
 }
 
-function documentKeeping(datasetId: string, schema: readonly FieldDef[], record: StoredRecord, fields: Record<string, FieldValue>, written: WrittenTexts | undefined): RecordDocument {
-  const doc: RecordDocument = {
-    datasetid: datasetId, recordid: record.recordid, line: record.sourceLine, record_timestamp: record.recordTimestamp,
-    fields, ...(record.geometry ? { geometry: record.geometry } : {}), v: {}, t: {}, h: {},
-  };
-  const firstGeo = schema.find((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape');
-  const geoValue = firstGeo && record.fields[firstGeo.name];
-  if (firstGeo && geoValue !== undefined) doc.geometry_type = firstGeo.type === 'geo_point_2d' ? 'Point' : (geoValue as Geometry).type;
+/** The members a document has after its `fields`, in its order; a new object built in that order, which JSON.stringify writes fastest. */
+function indexedMembers(schema: readonly FieldDef[], record: StoredRecord): Pick<RecordDocument, 'geometry' | 'v' | 't' | 'h' | 'geometry_type'> {
+  const v: RecordDocument['v'] = {}, t: RecordDocument['t'] = {}, h: RecordDocument['h'] = {};
   for (const field of schema) {
     const value = record.fields[field.name];
     if (value === undefined) continue;
     const indexed = indexedValue(field, value);
-    if (indexed !== undefined) doc.v[field.name] = indexed;
+    if (indexed !== undefined) v[field.name] = indexed;
     if (field.type === 'text') {
       const list = asList(value);
-      doc.t[field.name] = Array.isArray(value) ? list.map(fold) : fold(value as string);
+      t[field.name] = Array.isArray(value) ? list.map(fold) : fold(value as string);
       const sep = annotationArg(field, 'hierarchical');
-      if (sep !== undefined) doc.h[field.name] = hierarchyLevels(list, sep);
+      if (sep !== undefined) h[field.name] = hierarchyLevels(list, sep);
     }
   }
-  if (written !== undefined) {
-    doc.written_record = base64(written.record);
-    doc.written_csv = base64(written.csv);
-  }
-  return doc;
+  const firstGeo = schema.find((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape');
+  const geoValue = firstGeo && record.fields[firstGeo.name];
+  const geometryType = firstGeo && geoValue !== undefined ? (firstGeo.type === 'geo_point_2d' ? 'Point' : (geoValue as Geometry).type) : undefined;
+  return record.geometry
+    ? (geometryType !== undefined ? { geometry: record.geometry, v, t, h, geometry_type: geometryType } : { geometry: record.geometry, v, t, h })
+    : (geometryType !== undefined ? { v, t, h, geometry_type: geometryType } : { v, t, h });
 }
