@@ -1,7 +1,6 @@
-import { parse } from 'csv-parse';
-import { Readable } from 'node:stream';
 import { emptyValues, type ReaderItem } from '../rawRow';
 import { openBytes, peekBytes } from './bytes';
+import { csvRows } from './csvRows';
 import { decodeText } from './decodeText';
 import { Delimiter, sniffDelimiter, sniffEncoding } from './sniff';
 
@@ -9,8 +8,6 @@ export interface CsvOptions {
   delimiter?: Delimiter;
   encoding?: 'utf-8' | 'latin1';
 }
-
-interface ParsedRecord { record: string[]; info: { lines: number } }
 
 /**
  * Streams a CSV file as rows keyed by header name: delimiter (`;`, `,`, tab) and encoding
@@ -23,24 +20,30 @@ export async function* readCsv(path: string, options: CsvOptions = {}): AsyncGen
   const encoding = options.encoding ?? sniffEncoding(sample).encoding;
   const sampleText = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : encoding).decode(sample).replace(/^\ufeff/, '');
   const delimiter = options.delimiter ?? sniffDelimiter(sampleText);
-  const parser = Readable.from(decodeText(await openBytes(path), encoding)).pipe(
-    parse({ delimiter, relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: false }),
-  );
+  // Opened here, so that a file that cannot be opened throws as before; read again only by csv-parse's rules (csvRows).
+  let first: Awaited<ReturnType<typeof openBytes>> | undefined = await openBytes(path);
+  const texts = async function* (): AsyncGenerator<string> {
+    const bytes = first ?? await openBytes(path);
+    first = undefined;
+    yield* decodeText(bytes, encoding);
+  };
   let header: string[] | undefined;
   let nextLine = 1;
   try {
-    for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
-      const position = nextLine;
-      nextLine = info.lines + 1;
-      if (record.length === 1 && record[0].trim() === '') continue;
-      // A NUL in a column's name would reach the stored schema, which PostgreSQL cannot hold.
-      if (!header) { header = record.map((h) => h.replaceAll('\u0000', '').trim()); continue; }
-      if (record.length !== header.length) {
-        yield { kind: 'problem', problem: { position, message: `expected ${header.length} cells, found ${record.length}` } };
+    for await (const rows of csvRows(texts, delimiter)) {
+      for (const { cells: record, lastLine } of rows) {
+        const position = nextLine;
+        nextLine = lastLine + 1;
+        if (record.length === 1 && record[0].trim() === '') continue;
+        // A NUL in a column's name would reach the stored schema, which PostgreSQL cannot hold.
+        if (!header) { header = record.map((h) => h.replaceAll('\u0000', '').trim()); continue; }
+        if (record.length !== header.length) {
+          yield { kind: 'problem', problem: { position, message: `expected ${header.length} cells, found ${record.length}` } };
+        }
+        const values = emptyValues();
+        header.forEach((name, i) => { values[name] = record[i] ?? ''; });
+        yield { kind: 'row', row: { position, values } };
       }
-      const values = emptyValues();
-      header.forEach((name, i) => { values[name] = record[i] ?? ''; });
-      yield { kind: 'row', row: { position, values } };
     }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
