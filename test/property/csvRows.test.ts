@@ -25,7 +25,6 @@ async function byCsvParse(chunks: string[], delimiter: Delimiter): Promise<{ row
 
 async function byCsvRows(chunks: string[], delimiter: Delimiter): Promise<{ rows: CsvRow[]; failed: boolean }> {
   const rows: CsvRow[] = [];
-  // eslint-disable-next-line @typescript-eslint/require-await
   const texts = async function* (): AsyncGenerator<string> { yield* chunks; };
   try {
     for await (const batch of csvRows(texts, delimiter)) rows.push(...batch);
