@@ -13,7 +13,9 @@ import { openTestDeps } from '../../support/testDeps';
  * listed, a changed one shows its change, a deleted one is gone.
  */
 let deps: Deps & { close(): Promise<void> };
-const DELETED = 'race-a-deleted', CHANGED = 'race-b-changed', CREATED = 'race-c-created';
+// CREATED sorts before CHANGED: created once CHANGED's page is read, it is in no page the rebuild
+// reads after it, wherever the pages' bounds fall among the other tests' datasets.
+const DELETED = 'race-a-deleted', CHANGED = 'race-b-changed', CREATED = 'race-0-created';
 const header = (id: string, title: string) => ({ id, domain: 'default', metadata: { title }, visibility: 'public' as const, state: 'published' as const });
 
 beforeAll(async () => {
