@@ -5,7 +5,7 @@ export interface CsvRow {
 }
 
 const QUOTE = 0x22, CR = 0x0d, LF = 0x0a;
-/** A record still incomplete at the end of what was pushed is read again from its start with the next text; past this size, the reading gives up. */
+/** A record still incomplete at the end of what was pushed is read again from its start with the next text; past this many characters, the reading gives up. */
 const MAX_CARRIED = 1 << 20;
 
 /** The outcome of reading one record at a position. */
@@ -19,10 +19,10 @@ type Step = { row: CsvRow; next: number; lines: number } | 'more' | 'irregular';
  * `skip_empty_lines: false` on the same text (a property test holds it to that).
  *
  * It reads no further than the regular part: at a closing quote followed by something else than
- * a delimiter or a line break, a quote left open at the end, a record longer than a megabyte or a
- * line break of another kind than the first, `push` and `end` answer `irregular`, and the rest is
- * for csv-parse, which has a rule for each (readCsv reads the file again with it, past the rows
- * already given).
+ * a delimiter or a line break, a quote left open at the end, a record of more than a million
+ * characters or a line break of another kind than the first, `push` and `end` answer `irregular`,
+ * and the rest is for csv-parse, which has a rule for each (csvRows reads the text again with it,
+ * past the rows already given).
  */
 export class PlainCsv {
   private carried = '';
