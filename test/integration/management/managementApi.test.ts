@@ -205,6 +205,47 @@ describe('bad uploads', () => {
     expect(readdirSync(uploadDir).filter((f) => f.includes('big.csv'))).toEqual([]);
   }, 30_000);
 
+  test('a client that sends the rest of a refused upload after its answer is not reset: the rest is dropped and the connection serves the next request', async () => {
+    // Without this, the server closed the connection with the file still coming: the client's next
+    // writes met a reset (EPIPE), and a client still writing could lose the answer.
+    const server = app.listen(0);
+    const port = (server.address() as AddressInfo).port;
+    const boundary = 'portal-search-test-boundary';
+    const rest = `${'x;y\n'.repeat(256 * 1024)}\r\n--${boundary}--\r\n`;
+    const head = [
+      `--${boundary}`, 'Content-Disposition: form-data; name="domain"', '', 'mg-a',
+      `--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="dropped.csv"', 'Content-Type: text/csv', '', 'a;b\n',
+    ].join('\r\n');
+    const answers = await new Promise<string[]>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write([
+          'POST /api/management/v1/datasets HTTP/1.1', 'Host: 127.0.0.1', `Authorization: Apikey ${keys.writeB}`,
+          `Content-Type: multipart/form-data; boundary=${boundary}`, `Content-Length: ${Buffer.byteLength(head) + rest.length}`, '', head,
+        ].join('\r\n'));
+      });
+      let text = '';
+      const seen: string[] = [];
+      socket.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+        const end = text.indexOf('}', text.indexOf('"detail"'));
+        if (seen.length === 0 && text.includes('"detail"') && end >= 0) {
+          seen.push(text.slice(0, end + 1));
+          text = text.slice(end + 1);
+          // The answer is in: the client sends the rest of its body (1 MiB), then another request.
+          socket.write(rest);
+          socket.write(['GET /api/health HTTP/1.1', 'Host: 127.0.0.1', 'Connection: close', '', ''].join('\r\n'));
+        }
+      });
+      socket.on('error', reject);
+      socket.on('close', () => resolve([...seen, text]));
+    });
+    server.close();
+    expect(answers[0].split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
+    expect(answers[0]).toContain('this key manages the datasets of domain mg-b, not mg-a');
+    expect(answers[1].split('\r\n')[0]).toMatch(/^HTTP\/1\.1 (200|503) /);
+    expect(readdirSync(uploadDir).filter((f) => f.includes('dropped.csv'))).toEqual([]);
+  }, 30_000);
+
   test('a dataset that exists is a 409 pointing to publish', async () => {
     const res = await upload(app, keys.writeA, VELIB, { id: 'mg-velib' });
     expect([res.status, res.body.detail]).toEqual([409, expect.stringContaining('/datasets/mg-velib/publish')]);
