@@ -18,7 +18,7 @@ export async function insertRecords(q: Queryable, datasetId: string, records: re
   await q.query(
     `INSERT INTO records (dataset_id, recordid, fields, geometry, record_timestamp, source_line)
      SELECT $1, r.recordid, r.fields, r.geometry, r.ts, r.line
-     FROM unnest($2::text[], string_to_array($3, E'\\x1e')::json[], $4::jsonb[], $5::timestamptz[], $6::int[]) AS r(recordid, fields, geometry, ts, line)`,
+     FROM unnest($2::text[], string_to_array($3, $7)::json[], $4::jsonb[], $5::timestamptz[], $6::int[]) AS r(recordid, fields, geometry, ts, line)`,
     [
       datasetId,
       records.map((r) => r.recordid),
@@ -26,6 +26,7 @@ export async function insertRecords(q: Queryable, datasetId: string, records: re
       records.map((r) => (r.geometry ? JSON.stringify(r.geometry) : null)),
       records.map((r) => r.recordTimestamp),
       records.map((r) => r.sourceLine),
+      FIELDS_SEPARATOR,
     ],
   );
 }
