@@ -57,7 +57,13 @@ export async function receiveUpload(req: Request, res: Response, limits: UploadL
   }
   const done = new Promise<void>((resolve, reject) => {
     // Refused at once: the answer goes before the rest of the body arrives, which is dropped.
-    const stop = (err: AppError): void => { stopped = true; req.unpipe(bb); dropRest(req, res); reject(err); };
+    const stop = (err: AppError): void => {
+      if (stopped) return;
+      stopped = true;
+      req.unpipe(bb);
+      dropRest(req, res);
+      reject(err);
+    };
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated) { refusal ??= new AppError('payload_too_large', `The form field ${name} is larger than 1 MiB.`, { parameter: name }); return; }
       // A field after the file is checked once the whole form is read, by the caller.
