@@ -26,11 +26,12 @@ const under = (path: string): string[] => OGC_ROOTS.map((root) => `${root}${path
 /** The dataset a collection path names, if the caller may read it and it is geographic; any other is the same 404. */
 async function geoDataset(deps: Deps, req: Request) {
   const id = String(req.params.collectionId);
-  const notFound = new AppError('not_found', `Unknown collection: ${id.slice(0, 100)}`, { parameter: 'collectionId' });
+  // Made only when thrown: an error captures its stack, which every found collection would pay for.
+  const notFound = (): AppError => new AppError('not_found', `Unknown collection: ${id.slice(0, 100)}`, { parameter: 'collectionId' });
   const target = await resolveDataset(deps, routeAccess(req), { id }).catch((err: unknown) => {
-    throw err instanceof AppError && err.code === 'not_found' ? notFound : err;
+    throw err instanceof AppError && err.code === 'not_found' ? notFound() : err;
   });
-  if (!target.schema.some((f) => isGeo(f.type))) throw notFound;
+  if (!target.schema.some((f) => isGeo(f.type))) throw notFound();
   return target;
 }
 
