@@ -33,9 +33,13 @@ const isUnavailable = (err: unknown): boolean => err instanceof errors.ResponseE
 class BackoffTransport extends Transport {
   private readonly unavailableRetries: number;
 
-  /** The pause between connection retries, once every node was tried (the client's own is 1–4 s). */
+  /**
+   * The pause between connection retries, once every node was tried (the client's own is 1–4 s).
+   * No OpenTelemetry span: this server registers no tracer, and the transport would still open a
+   * span on its no-op tracer, with its attributes and one more promise, for every request.
+   */
   constructor(options: TransportOptions) {
-    super({ ...options, retryBackoff: (_min: number, _max: number, attempt: number) => retryPauseMs(attempt) / 1000 });
+    super({ ...options, retryBackoff: (_min: number, _max: number, attempt: number) => retryPauseMs(attempt) / 1000, openTelemetry: { enabled: false } });
     this.unavailableRetries = options.maxRetries ?? 3;
   }
 
