@@ -32,9 +32,18 @@ function canonical(v: unknown, written: WrittenArrays | undefined): string {
   }
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k], written)}`).join(',')}}`;
+    let text = '{';
+    for (const k of sortedKeys(o)) text += `${text.length > 1 ? ',' : ''}${JSON.stringify(k)}:${canonical(o[k], written)}`;
+    return `${text}}`;
   }
   return JSON.stringify(v);
+}
+
+/** The keys of `o` whose values are defined, sorted by UTF-16 code unit; most objects (a shape's `coordinates` and `type`) come sorted, and are not sorted again. */
+function sortedKeys(o: Record<string, unknown>): string[] {
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return keys.sort();
+  return keys;
 }
 
 /**
@@ -47,20 +56,27 @@ function canonical(v: unknown, written: WrittenArrays | undefined): string {
  */
 export class RecordIdAllocator {
   private readonly seen = new DigestCounts();
-  /** The names of the last record and its content's keys in order, quoted: records of a file mostly have the same names. */
-  private lastNames: readonly string[] = [];
+  /**
+   * Every name a record has had so far, sorted, each with its quoted key: the records of a file
+   * mostly have the same names, or fewer of them (empty cells), and a name without a value is left
+   * out of the content as it is for a record that lacks it.
+   */
+  private readonly known = new Set<string>();
   private keys: ReadonlyArray<{ name: string; quoted: string }> = [];
 
-  constructor(private readonly idFields: readonly string[] | undefined) {}
+  constructor(private readonly idFields: readonly string[] | undefined) {
+    if (idFields && idFields.length > 0) this.learn(idFields);
+  }
 
   /** The id of the record with these fields; `written` holds the text of arrays among them already written (JSON.stringify's). */
   next(fields: Record<string, FieldValue>, written?: WrittenArrays): string {
-    const names = this.idFields && this.idFields.length > 0 ? this.idFields : Object.keys(fields);
+    if (!this.idFields || this.idFields.length === 0) this.learn(fields);
     // The content is the object of these names' values, keys sorted (as canonical writes it).
     let content = '{';
-    for (const { name, quoted } of this.keysOf(names)) {
+    for (const { name, quoted } of this.keys) {
       const value = fields[name];
-      if (value === undefined) continue;
+      // Own values only: a name such as `constructor` that this record lacks is not Object's.
+      if (value === undefined || !Object.hasOwn(fields, name)) continue;
       content += `${content.length > 1 ? ',' : ''}${quoted}${canonical(value, written)}`;
     }
     content += '}';
@@ -69,13 +85,15 @@ export class RecordIdAllocator {
     return occurrence === 1 ? id : sha1(`${content}#${occurrence}`);
   }
 
-  private keysOf(names: readonly string[]): ReadonlyArray<{ name: string; quoted: string }> {
-    const last = this.lastNames;
-    if (names.length !== last.length || names.some((n, i) => n !== last[i])) {
-      this.lastNames = [...names];
-      this.keys = [...new Set(names)].sort().map((name) => ({ name, quoted: `${JSON.stringify(name)}:` }));
+  /** Adds the names (an array, or an object's own keys) not known yet, and sorts the keys again when there were some. */
+  private learn(names: readonly string[] | Record<string, unknown>): void {
+    let added = false;
+    for (const name of Array.isArray(names) ? names : Object.keys(names)) {
+      if (this.known.has(name)) continue;
+      this.known.add(name);
+      added = true;
     }
-    return this.keys;
+    if (added) this.keys = [...this.known].sort().map((name) => ({ name, quoted: `${JSON.stringify(name)}:` }));
   }
 }
 

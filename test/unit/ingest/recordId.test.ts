@@ -53,6 +53,20 @@ describe('RecordIdAllocator', () => {
     expect(byId.next({ code: '01', nom: 'A', é: 1, Z: true } as never)).toBe(sha1('{"Z":true,"code":"01","é":1}'));
   });
 
+  test('a name seen in an earlier record and absent from this one counts for nothing, even one Object has', () => {
+    const alloc = new RecordIdAllocator(undefined);
+    alloc.next({ constructor: 'x', toString: 'y', b: 1 } as never);
+    expect(alloc.next({ a: 1 })).toBe(sha1('{"a":1}'));
+    expect(alloc.next({ z: 2, a: 1 })).toBe(sha1('{"a":1,"z":2}'));
+    expect(new RecordIdAllocator(['constructor', 'code']).next({ code: '01' })).toBe(sha1('{"code":"01"}'));
+  });
+
+  test('objects are written with sorted keys whether they come sorted or not, at every depth', () => {
+    const expected = sha1('{"s":{"coordinates":[1,2],"type":"Point"},"t":{"a":{"x":1,"y":[{"m":1,"n":2}]},"b":2}}');
+    expect(new RecordIdAllocator(undefined).next({ t: { b: 2, a: { y: [{ n: 2, m: 1 }], x: 1 } }, s: { type: 'Point', coordinates: [1, 2] } } as never)).toBe(expected);
+    expect(new RecordIdAllocator(undefined).next({ s: { coordinates: [1, 2], type: 'Point' }, t: { a: { x: 1, y: [{ m: 1, n: 2 }] }, b: 2 } } as never)).toBe(expected);
+  });
+
   test('id-annotated fields alone decide the id', () => {
     const alloc = new RecordIdAllocator(['code']);
     expect(alloc.next({ code: '01', nom: 'A' })).toBe(sha1('{"code":"01"}'));
