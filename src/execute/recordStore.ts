@@ -6,9 +6,11 @@ export async function deleteRecords(q: Queryable, datasetId: string): Promise<vo
 }
 
 /**
- * Separates the fields' texts of a batch in one parameter. JSON escapes every control character,
- * so none of its texts holds this one; and one text spares the client the quoting of each element
- * of an array (the texts are full of double quotes), and the server the reading of it.
+ * Separates the fields' texts, and the geometries' texts, of a batch in one parameter each. JSON
+ * escapes every control character, so none of its texts holds this one; and one text spares the
+ * client the quoting of each element of an array (the texts are full of double quotes), and the
+ * server the reading of it. A record without a geometry is an empty text, which no JSON is, read
+ * back as NULL (a batch of one such record is an empty array, which unnest pads with NULL).
  */
 const FIELDS_SEPARATOR = '\x1e';
 
@@ -18,12 +20,12 @@ export async function insertRecords(q: Queryable, datasetId: string, records: re
   await q.query(
     `INSERT INTO records (dataset_id, recordid, fields, geometry, record_timestamp, source_line)
      SELECT $1, r.recordid, r.fields, r.geometry, r.ts, r.line
-     FROM unnest($2::text[], string_to_array($3, $7)::json[], $4::jsonb[], $5::timestamptz[], $6::int[]) AS r(recordid, fields, geometry, ts, line)`,
+     FROM unnest($2::text[], string_to_array($3, $7)::json[], string_to_array($4, $7, '')::jsonb[], $5::timestamptz[], $6::int[]) AS r(recordid, fields, geometry, ts, line)`,
     [
       datasetId,
       records.map((r) => r.recordid),
       records.map((r) => r.texts?.fields ?? JSON.stringify(r.fields)).join(FIELDS_SEPARATOR),
-      records.map((r) => (r.geometry ? JSON.stringify(r.geometry) : null)),
+      records.map((r) => (r.geometry ? JSON.stringify(r.geometry) : '')).join(FIELDS_SEPARATOR),
       records.map((r) => r.recordTimestamp),
       records.map((r) => r.sourceLine),
       FIELDS_SEPARATOR,

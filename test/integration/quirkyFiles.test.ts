@@ -61,6 +61,23 @@ describe('files with the quirks of real exports', () => {
     expect(hits.hits.map((h) => h._source!.fields.note)).toEqual(notes);
   });
 
+  test('the geometry column holds each point as GeoJSON, and SQL NULL for a record without one, alone in its file or not', async () => {
+    const geometries = async (id: string) => (await deps.pool.query<{ geometry: unknown; none: boolean }>(
+      'SELECT geometry, geometry IS NULL AS none FROM records WHERE dataset_id = $1 ORDER BY source_line', [id],
+    )).rows;
+    writeFileSync(join(dir, 'points.csv'), 'Nom;Note;Position;Quand\na;;48.85,2.35;\nb;;;\nc;;-0.5,179.25;\n', 'utf8');
+    await publishDataset(deps, descriptor('quirky-points', 'points.csv'), { baseDir: dir });
+    // GeoJSON (RFC 7946) puts longitude first.
+    expect(await geometries('quirky-points')).toEqual([
+      { geometry: { type: 'Point', coordinates: [2.35, 48.85] }, none: false },
+      { geometry: null, none: true },
+      { geometry: { type: 'Point', coordinates: [179.25, -0.5] }, none: false },
+    ]);
+    writeFileSync(join(dir, 'nowhere.csv'), 'Nom;Note;Position;Quand\nseul;;;\n', 'utf8');
+    await publishDataset(deps, descriptor('quirky-nowhere', 'nowhere.csv'), { baseDir: dir });
+    expect(await geometries('quirky-nowhere')).toEqual([{ geometry: null, none: true }]);
+  });
+
   test('Latin-1 (Windows-1252) with commas: accents, œ and € decoded, delimiter detected', async () => {
     const csv = 'Nom,Note,Position,Quand\n"Cédric, fils",à côté,"45.1,5.2",2020-02-29\nFrançois,ça,45.2 ,\n';
     // 0x9C and 0x80 are œ and € in Windows-1252, the Latin-1 that French spreadsheets write.
