@@ -29,23 +29,39 @@ export function writtenRecord(schema: readonly FieldDef[]): (record: StoredRecor
   return (r) => {
     const fields = fieldsToStore(schema, r.fields, r.texts);
     const b = before(fields), m = shape < 0 ? '' : member(fields), a = after(fields);
-    const inner = [b, m, a].filter((part) => part !== '').join(', ');
+    const parts = [b, m, a].filter((part) => part !== '');
     const geometry = r.geometry ? jsonText(r.geometry, false) : undefined;
     const head = `"recordid": ${jsonString(r.recordid)}, "fields": {`;
-    const text = `${head}${inner}}${geometry === undefined ? '' : `${GEOMETRY_KEY}${geometry}`}, "record_timestamp": ${jsonString(instant(r.recordTimestamp))}}`;
-    const fieldsStart = bytes(head), fieldsEnd = fieldsStart + bytes(inner);
+    const tail = `, "record_timestamp": ${jsonString(instant(r.recordTimestamp))}}`;
+    // Each piece is measured and written on its own: joined, they would be copied once more into one text.
+    const bBytes = bytes(b), mBytes = bytes(m);
+    const innerBytes = bBytes + mBytes + bytes(a) + 2 * Math.max(0, parts.length - 1);
+    const fieldsStart = bytes(head), fieldsEnd = fieldsStart + innerBytes;
+    const geometryBytes = geometry === undefined ? 0 : bytes(geometry);
     let spans: WrittenSpans = { fieldsStart, fieldsEnd, cutStart: fieldsEnd, cutEnd: fieldsEnd, geometryStart: 0, geometryEnd: 0 };
     if (m !== '') {
-      const memberStart = fieldsStart + (b === '' ? 0 : bytes(b) + 2), memberEnd = memberStart + bytes(m);
+      const memberStart = fieldsStart + (b === '' ? 0 : bBytes + 2), memberEnd = memberStart + mBytes;
       const [cutStart, cutEnd] = b !== '' ? [memberStart - 2, memberEnd] : a !== '' ? [memberStart, memberEnd + 2] : [memberStart, memberEnd];
       spans = { ...spans, cutStart, cutEnd, geometryStart: memberStart + keyBytes, geometryEnd: memberEnd };
     } else if (geometry !== undefined) {
       const geometryStart = fieldsEnd + 1 + GEOMETRY_KEY.length;
-      spans = { ...spans, geometryStart, geometryEnd: geometryStart + bytes(geometry) };
+      spans = { ...spans, geometryStart, geometryEnd: geometryStart + geometryBytes };
     }
-    const out = Buffer.allocUnsafe(WRITTEN_RECORD.headBytes + bytes(text));
+    const textBytes = fieldsEnd + 1 + (geometry === undefined ? 0 : GEOMETRY_KEY.length + geometryBytes) + bytes(tail);
+    const out = Buffer.allocUnsafe(WRITTEN_RECORD.headBytes + textBytes);
     [spans.fieldsStart, spans.fieldsEnd, spans.cutStart, spans.cutEnd, spans.geometryStart, spans.geometryEnd].forEach((n, i) => out.writeUInt32LE(n, i * 4));
-    out.write(text, WRITTEN_RECORD.headBytes);
+    let at = WRITTEN_RECORD.headBytes;
+    at += out.write(head, at);
+    parts.forEach((part, i) => {
+      if (i > 0) at += out.write(', ', at, 'latin1');
+      at += out.write(part, at);
+    });
+    at += out.write('}', at, 'latin1');
+    if (geometry !== undefined) {
+      at += out.write(GEOMETRY_KEY, at, 'latin1');
+      at += out.write(geometry, at);
+    }
+    out.write(tail, at);
     return out;
   };
 }
