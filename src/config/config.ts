@@ -36,6 +36,11 @@ const schema = z.object({
   ES_REPLICAS: autoOrCount(0),
   /** Prefix of every index and alias name, so that several installations (or tests) share a node. */
   ES_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]*$/).default(''),
+  /**
+   * OpenTelemetry spans of the Elasticsearch client's requests, for an application that registers a
+   * tracer (the transport's own variable; off here, where the transport would open them by default).
+   */
+  OTEL_ELASTICSEARCH_ENABLED: z.enum(['true', 'false']).default('false'),
   /** Time limit of one Elasticsearch request; beyond it a search answers 504. */
   ES_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
   /** PostgreSQL connection string; the database is created if it does not exist. */
@@ -128,6 +133,8 @@ export interface Config {
   esAuth?: EsAuth;
   esCaFile?: string;
   esMaxRetries: number;
+  /** Whether the Elasticsearch client opens an OpenTelemetry span per request (OTEL_ELASTICSEARCH_ENABLED). */
+  esTracing: boolean;
   /** Bulk reads in Elasticsearch at once (ES_BULK_READS). */
   esBulkReads: number;
   esShards: AutoOrCount;
@@ -155,7 +162,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     : e.ES_USERNAME !== undefined ? { username: e.ES_USERNAME, password: e.ES_PASSWORD ?? '' } : undefined;
   return {
     port: e.PORT, host: e.HOST, esNodes: e.ES_URL, ...(esAuth ? { esAuth } : {}), ...(e.ES_CA_FILE ? { esCaFile: e.ES_CA_FILE } : {}),
-    esMaxRetries: e.ES_MAX_RETRIES, esBulkReads: e.ES_BULK_READS, esShards: e.ES_SHARDS, esReplicas: e.ES_REPLICAS, indexPrefix: e.ES_INDEX_PREFIX,
+    esMaxRetries: e.ES_MAX_RETRIES, esTracing: e.OTEL_ELASTICSEARCH_ENABLED === 'true', esBulkReads: e.ES_BULK_READS, esShards: e.ES_SHARDS, esReplicas: e.ES_REPLICAS, indexPrefix: e.ES_INDEX_PREFIX,
     esRequestTimeoutMs: e.ES_REQUEST_TIMEOUT_MS, databaseUrl: e.DATABASE_URL, logLevel: e.LOG_LEVEL,
     http: {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS, sendTimeoutMs: e.HTTP_SEND_TIMEOUT_MS,

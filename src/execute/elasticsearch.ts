@@ -35,11 +35,12 @@ class BackoffTransport extends Transport {
 
   /**
    * The pause between connection retries, once every node was tried (the client's own is 1–4 s).
-   * No OpenTelemetry span: this server registers no tracer, and the transport would still open a
-   * span on its no-op tracer, with its attributes and one more promise, for every request.
+   * No OpenTelemetry span unless `tracing`: this server registers no tracer, and the transport
+   * would still open a span on the no-op one, with its attributes and one more promise, for every
+   * request.
    */
-  constructor(options: TransportOptions) {
-    super({ ...options, retryBackoff: (_min: number, _max: number, attempt: number) => retryPauseMs(attempt) / 1000, openTelemetry: { enabled: false } });
+  constructor(options: TransportOptions, tracing = false) {
+    super({ ...options, retryBackoff: (_min: number, _max: number, attempt: number) => retryPauseMs(attempt) / 1000, openTelemetry: { enabled: tracing } });
     this.unavailableRetries = options.maxRetries ?? 3;
   }
 
@@ -83,7 +84,14 @@ async function refusedStream(result: unknown, ignore: number[]): Promise<unknown
 }
 
 /** What the client is built from (README "Configuration"). */
-export type EsClientConfig = Pick<Config, 'esNodes' | 'esRequestTimeoutMs'> & Partial<Pick<Config, 'esAuth' | 'esCaFile' | 'esMaxRetries'>>;
+export type EsClientConfig = Pick<Config, 'esNodes' | 'esRequestTimeoutMs'> & Partial<Pick<Config, 'esAuth' | 'esCaFile' | 'esMaxRetries' | 'esTracing'>>;
+
+/** BackoffTransport with the client's OpenTelemetry spans on (OTEL_ELASTICSEARCH_ENABLED=true). */
+class TracedBackoffTransport extends BackoffTransport {
+  constructor(options: TransportOptions) {
+    super(options, true);
+  }
+}
 
 /**
  * The Elasticsearch client over one node or several. A request that cannot reach a node (refused,
@@ -95,7 +103,7 @@ export type EsClientConfig = Pick<Config, 'esNodes' | 'esRequestTimeoutMs'> & Pa
 export function createEsClient(config: EsClientConfig): Client {
   return new Client({
     nodes: config.esNodes,
-    Transport: BackoffTransport,
+    Transport: config.esTracing ? TracedBackoffTransport : BackoffTransport,
     requestTimeout: config.esRequestTimeoutMs,
     maxRetries: config.esMaxRetries ?? 3,
     compression: false,

@@ -3,46 +3,49 @@ import { loadConfig } from '../../src/config/config';
 import { createEsClient } from '../../src/execute/elasticsearch';
 
 /**
- * The Elasticsearch client opens no OpenTelemetry span. The transport asks the global tracer for
- * one on every request; this server registers no tracer, so a span could only cost. A provider
- * that counts what it is asked for stands in for the one an embedding application might register.
+ * The Elasticsearch client opens no OpenTelemetry span unless OTEL_ELASTICSEARCH_ENABLED=true.
+ * The transport asks the global tracer for one on every request; this server registers no tracer,
+ * so by default a span could only cost. A provider that records the spans it is asked for stands
+ * in for the one an application (an APM agent, say) would register.
  */
-describe('tracing', () => {
-  let asked: string[];
-  beforeAll(() => {
-    asked = [];
-    const count = (name: string): never => { asked.push(name); throw new Error(`a span was asked for: ${name}`); };
-    const tracer = { startSpan: count, startActiveSpan: count } as unknown as Tracer;
-    expect(trace.setGlobalTracerProvider({ getTracer: () => tracer } satisfies TracerProvider)).toBe(true);
-  });
-  afterAll(() => trace.disable());
+const ES_URL = process.env.ES_URL ?? 'http://127.0.0.1:9200';
+let asked: string[];
 
-  test('a search and a cluster health ask the tracer for nothing', async () => {
-    const es = createEsClient(loadConfig({ ES_URL: process.env.ES_URL ?? 'http://127.0.0.1:9200' }));
-    try {
-      expect((await es.cluster.health()).status).toMatch(/green|yellow/);
-      const found = await es.search({ index: '*', size: 0, ignore_unavailable: true, allow_no_indices: true });
-      expect(found.hits).toBeDefined();
-    } finally {
-      await es.close();
-    }
-    expect(asked).toEqual([]);
-  });
-});
-
-/** The provider above really is asked when the transport's spans are on: the test can fail. */
-test('the counting provider sees a span of a transport left as the client builds it', async () => {
-  const asked: string[] = [];
-  const tracer = { startActiveSpan: (name: string, ...rest: unknown[]) => { asked.push(name); const run = rest[rest.length - 1] as (s: Span) => unknown; return run(trace.wrapSpanContext({ traceId: '0'.repeat(31) + '1', spanId: '0'.repeat(15) + '1', traceFlags: 0 })); } } as unknown as Tracer;
-  trace.disable();
+beforeEach(() => {
+  asked = [];
+  const tracer = {
+    startActiveSpan: (name: string, ...rest: unknown[]) => {
+      asked.push(name);
+      const run = rest[rest.length - 1] as (span: Span) => unknown;
+      return run(trace.wrapSpanContext({ traceId: `${'0'.repeat(31)}1`, spanId: `${'0'.repeat(15)}1`, traceFlags: 0 }));
+    },
+  } as unknown as Tracer;
   expect(trace.setGlobalTracerProvider({ getTracer: () => tracer } satisfies TracerProvider)).toBe(true);
-  const { Client } = await import('@elastic/elasticsearch');
-  const es = new Client({ node: process.env.ES_URL?.split(',')[0] ?? 'http://127.0.0.1:9200' });
+});
+afterEach(() => trace.disable());
+
+async function healthThenSearch(env: Record<string, string>): Promise<void> {
+  const es = createEsClient(loadConfig({ ES_URL, ...env }));
   try {
-    await es.cluster.health();
+    expect((await es.cluster.health()).status).toMatch(/green|yellow/);
+    const found = await es.search({ index: '*', size: 0, ignore_unavailable: true, allow_no_indices: true });
+    expect(found.hits).toBeDefined();
   } finally {
     await es.close();
-    trace.disable();
   }
-  expect(asked).toEqual(['cluster.health']);
+}
+
+test('by default, a cluster health and a search ask the tracer for nothing', async () => {
+  await healthThenSearch({});
+  expect(asked).toEqual([]);
+});
+
+test('with OTEL_ELASTICSEARCH_ENABLED=true, each request is a span named after its API', async () => {
+  await healthThenSearch({ OTEL_ELASTICSEARCH_ENABLED: 'true' });
+  expect(asked).toEqual(['cluster.health', 'search']);
+});
+
+test('OTEL_ELASTICSEARCH_ENABLED takes true or false, and nothing else', () => {
+  expect(() => loadConfig({ ES_URL, OTEL_ELASTICSEARCH_ENABLED: 'yes' })).toThrow(/OTEL_ELASTICSEARCH_ENABLED/);
+  expect(loadConfig({ ES_URL, OTEL_ELASTICSEARCH_ENABLED: 'false' }).esTracing).toBe(false);
 });

@@ -4,7 +4,7 @@ import { loadConfig } from '../../../src/config/config';
 describe('loadConfig', () => {
   test('defaults', () => {
     expect(loadConfig({})).toEqual({
-      port: 8080, host: '0.0.0.0', esNodes: ['http://127.0.0.1:9200'], esMaxRetries: 3, esBulkReads: 1, esShards: 'auto', esReplicas: 'auto',
+      port: 8080, host: '0.0.0.0', esNodes: ['http://127.0.0.1:9200'], esMaxRetries: 3, esTracing: false, esBulkReads: 1, esShards: 'auto', esReplicas: 'auto',
       indexPrefix: '', esRequestTimeoutMs: 10000, databaseUrl: 'postgres://postgres@127.0.0.1:5432/portal_search', logLevel: 'info',
       http: { headersTimeoutMs: 10000, requestTimeoutMs: 30000, keepAliveTimeoutMs: 5000, sendTimeoutMs: 60000, pages: { maxBytes: 67108864, pieceRows: 200 }, largeAnswers: { atOnce: 'auto', waiting: 256, waitMs: 30000 }, metrics: {}, trustProxy: false, cacheMaxAgeSeconds: 60, healthTimeoutMs: 2000 },
       quotas: { store: 'memory', anonymous: { perDay: 10000, perSecond: 20 }, key: { perDay: 100000, perSecond: 50 } },
