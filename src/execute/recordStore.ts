@@ -12,7 +12,7 @@ export async function deleteRecords(q: Queryable, datasetId: string): Promise<vo
  * server the reading of it. A record without a geometry is an empty text, which no JSON is, read
  * back as NULL (a batch of one such record is an empty array, which unnest pads with NULL).
  */
-const FIELDS_SEPARATOR = '\x1e';
+const TEXTS_SEPARATOR = '\x1e';
 
 /** Inserts one batch with a single statement (arrays unnested server-side). */
 export async function insertRecords(q: Queryable, datasetId: string, records: readonly StoredRecord[]): Promise<void> {
@@ -24,11 +24,11 @@ export async function insertRecords(q: Queryable, datasetId: string, records: re
     [
       datasetId,
       records.map((r) => r.recordid),
-      records.map((r) => r.texts?.fields ?? JSON.stringify(r.fields)).join(FIELDS_SEPARATOR),
-      records.map((r) => (r.geometry ? JSON.stringify(r.geometry) : '')).join(FIELDS_SEPARATOR),
+      records.map((r) => r.texts?.fields ?? JSON.stringify(r.fields)).join(TEXTS_SEPARATOR),
+      records.map((r) => (r.geometry ? JSON.stringify(r.geometry) : '')).join(TEXTS_SEPARATOR),
       records.map((r) => r.recordTimestamp),
       records.map((r) => r.sourceLine),
-      FIELDS_SEPARATOR,
+      TEXTS_SEPARATOR,
     ],
   );
 }

@@ -70,7 +70,7 @@ export class RecordIdAllocator {
 
   /** The id of the record with these fields; `written` holds the text of arrays among them already written (JSON.stringify's). */
   next(fields: Record<string, FieldValue>, written?: WrittenArrays): string {
-    if (!this.idFields || this.idFields.length === 0) this.learn(fields);
+    if (!this.idFields || this.idFields.length === 0) this.learn(Object.keys(fields));
     // The content is the object of these names' values, keys sorted (as canonical writes it).
     let content = '{';
     for (const { name, quoted } of this.keys) {
@@ -85,10 +85,10 @@ export class RecordIdAllocator {
     return occurrence === 1 ? id : sha1(`${content}#${occurrence}`);
   }
 
-  /** Adds the names (an array, or an object's own keys) not known yet, and sorts the keys again when there were some. */
-  private learn(names: readonly string[] | Record<string, unknown>): void {
+  /** Adds the names not known yet, and sorts the keys again when there were some. */
+  private learn(names: readonly string[]): void {
     let added = false;
-    for (const name of Array.isArray(names) ? names : Object.keys(names)) {
+    for (const name of names) {
       if (this.known.has(name)) continue;
       this.known.add(name);
       added = true;
