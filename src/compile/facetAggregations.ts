@@ -1,6 +1,7 @@
 import { compilePredicate } from './compilePredicate';
 import type { FacetRequest, FieldFilter } from '../model/searchPlan';
 import type { Agg, FacetContext, FacetKind } from '../model/facetKind';
+import type { Predicate } from '../model/predicate';
 import { expandedPaths } from '../facets/facetTree';
 import { FACET_AGG } from '../facets/facetAggNames';
 import { filterParts, allOf } from '../plan/combine';
@@ -15,6 +16,16 @@ function levels(facet: FacetRequest, kind: FacetKind, ctx: FacetContext): Record
 }
 
 /**
+ * Group `i`'s levels under a filter aggregation, or at the top when the filter lets every match
+ * through: a `filter` of `match_all` still costs Elasticsearch a pass per matching record (a
+ * quarter of a free-text page's search on lieux-de-tournage, 2026-12-05).
+ */
+function group(i: number, filter: Predicate, aggs: Record<string, Agg>): Record<string, Agg> {
+  if (filter.kind !== 'all') return { [FACET_AGG.group(i)]: { filter: compilePredicate(filter), aggs } };
+  return Object.fromEntries(Object.entries(aggs).map(([name, agg]) => [FACET_AGG.unwrapped(i, name), agg]));
+}
+
+/**
  * The aggregations of facet group `i`, computed in the same request as the hits. Its counts see
  * every other field's filters and its own (so they describe the current result set), except
  * that a disjunctive facet ignores its own refines. Excluded values get their count from a
@@ -26,9 +37,7 @@ export function facetAggregations(facet: FacetRequest, i: number, filters: reado
   const others = filters.filter((f) => f.field !== facet.name).flatMap((f) => filterParts(f, true));
   const own = filters.find((f) => f.field === facet.name);
   const ownRefine = own?.refine && !own.disjunctive ? [own.refine] : [];
-  const aggs: Record<string, Agg> = {
-    [FACET_AGG.group(i)]: { filter: compilePredicate(allOf([...others, ...ownRefine, ...(own?.exclude ? [own.exclude] : [])])), aggs: levels(facet, kind, ctx) },
-  };
+  const aggs = group(i, allOf([...others, ...ownRefine, ...(own?.exclude ? [own.exclude] : [])]), levels(facet, kind, ctx));
   if (facet.excluded.length > 0) {
     const counts = Object.fromEntries(facet.excluded.map((e, k) => [FACET_AGG.excluded(k), { filter: compilePredicate(kind.select(ctx, e)) }]));
     aggs[FACET_AGG.excludedGroup(i)] = { filter: compilePredicate(allOf([...others, ...ownRefine])), aggs: counts };

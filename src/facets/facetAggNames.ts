@@ -4,6 +4,9 @@
  *   facet<i>            group i, filtered as its counts must see the request
  *     l1                its first level
  *     x<j> → l          one level below the j-th expanded path
+ *   facet<i>_l1, facet<i>_x<j>
+ *                       the same levels at the top, for a group whose counts see every match
+ *                       (no filter to wrap them in)
  *   facet<i>_excluded   group i without its own excludes
  *     e<k>              the count of its k-th excluded value
  */
@@ -12,6 +15,7 @@ export const FACET_AGG = {
   firstLevel: 'l1',
   expanded: (j: number): string => `x${j}`,
   below: 'l',
+  unwrapped: (i: number, level: string): string => `facet${i}_${level}`,
   excludedGroup: (i: number): string => `facet${i}_excluded`,
   excluded: (k: number): string => `e${k}`,
 } as const;

@@ -12,8 +12,12 @@ const docCount = (r: unknown): number => Number((r as { doc_count?: number } | u
 export function readFacetGroup(facet: FacetRequest, i: number, aggregations: AggResults): FacetGroup {
   const { kind, ctx } = facet;
   if (!kind || !ctx) return { name: facet.name, facets: [] };
-  const root = sub(aggregations, FACET_AGG.group(i));
-  const expanded = new Map(expandedPaths(facet).map((p, j) => [p.path, sub(sub(root, FACET_AGG.expanded(j)), FACET_AGG.below)]));
+  // A group whose counts see every match has its levels at the top (src/compile/facetAggregations.ts).
+  const inGroup = (level: string): AggResults => {
+    const top = FACET_AGG.unwrapped(i, level);
+    return top in aggregations ? sub(aggregations, top) : sub(sub(aggregations, FACET_AGG.group(i)), level);
+  };
+  const expanded = new Map(expandedPaths(facet).map((p, j) => [p.path, sub(inGroup(FACET_AGG.expanded(j)), FACET_AGG.below)]));
   const excluded = new Map(facet.excluded.map((e, k) => [e.path, { ...e, count: docCount(sub(sub(aggregations, FACET_AGG.excludedGroup(i)), FACET_AGG.excluded(k))) }]));
   const refined = new Set(facet.refined.map((r) => r.path));
   for (const path of expanded.keys()) refined.add(path);
@@ -33,5 +37,5 @@ export function readFacetGroup(facet: FacetRequest, i: number, aggregations: Agg
     const sorted = sortFacetValues(values, facet.sort);
     return facet.limit === undefined ? sorted : sorted.slice(0, facet.limit);
   };
-  return { name: facet.name, facets: level(sub(root, FACET_AGG.firstLevel), 1) };
+  return { name: facet.name, facets: level(inGroup(FACET_AGG.firstLevel), 1) };
 }

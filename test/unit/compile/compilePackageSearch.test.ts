@@ -21,7 +21,7 @@ describe('compilePackageSearch', () => {
 
   test('without the organizations: the catalog search alone', () => {
     expect(compilePackageSearch(plan(), false)).toStrictEqual(SEARCH);
-    expect(compilePackageSearch(plan(true), false)).toStrictEqual({ ...SEARCH, aggs: { facet0: { filter: { match_all: {} }, aggs: { l1: { terms: { field: 'v.publisher.l1' } } } } } });
+    expect(compilePackageSearch(plan(true), false)).toStrictEqual({ ...SEARCH, aggs: { facet0_l1: { terms: { field: 'v.publisher.l1' } } } });
   });
 
   test('with them: the search and the publishers the caller may see', () => {
@@ -31,7 +31,7 @@ describe('compilePackageSearch', () => {
   test('with them and facets: both sets of aggregations', () => {
     expect(compilePackageSearch(plan(true), true)).toStrictEqual({
       ...SEARCH,
-      aggs: { facet0: { filter: { match_all: {} }, aggs: { l1: { terms: { field: 'v.publisher.l1' } } } }, all_organizations: ORGS },
+      aggs: { facet0_l1: { terms: { field: 'v.publisher.l1' } }, all_organizations: ORGS },
     });
   });
 });

@@ -23,9 +23,16 @@ describe('facetAggregations', () => {
     expect(facetAggregations(noCtx, 0, [kindFilter])).toStrictEqual({});
   });
 
-  test('no filter: the first level over every record, under facet<i>', () => {
-    expect(facetAggregations(slashFacet('place'), 0, [])).toStrictEqual({ facet0: { filter: { match_all: {} }, aggs: { l1: LEVEL(1) } } });
-    expect(facetAggregations(slashFacet('place'), 3, [])).toStrictEqual({ facet3: { filter: { match_all: {} }, aggs: { l1: LEVEL(1) } } });
+  test('no filter: the first level over every match, at the top as facet<i>_l1, with no filter around it', () => {
+    expect(facetAggregations(slashFacet('place'), 0, [])).toStrictEqual({ facet0_l1: LEVEL(1) });
+    expect(facetAggregations(slashFacet('place'), 3, [])).toStrictEqual({ facet3_l1: LEVEL(1) });
+    // Another field's filter that is no filter at all (neither refine nor exclude) leaves it at the top too.
+    expect(facetAggregations(slashFacet('place'), 0, [{ field: 'kind', disjunctive: false }])).toStrictEqual({ facet0_l1: LEVEL(1) });
+  });
+
+  test('a disjunctive facet refined alone counts over every match: at the top', () => {
+    expect(facetAggregations(slashFacet('place', { disjunctive: true }), 0, [{ field: 'place', refine: term('v.place', 'a'), disjunctive: true }]))
+      .toStrictEqual({ facet0_l1: LEVEL(1) });
   });
 
   test('the counts see every other field\'s refines and excludes, and the facet\'s own', () => {
@@ -63,15 +70,16 @@ describe('facetAggregations', () => {
 
   test('each refined path lists the level below it and below each of its ancestors, down to the last level', () => {
     expect(facetAggregations(slashFacet('place', { refined: [{ path: 'a/b', depth: 2 }] }), 0, [])).toStrictEqual({
-      facet0: {
-        filter: { match_all: {} },
-        aggs: { l1: LEVEL(1), x0: { filter: PREFIX('a/b'), aggs: { l: LEVEL(3) } }, x1: { filter: PREFIX('a'), aggs: { l: LEVEL(2) } } },
-      },
+      facet0_l1: LEVEL(1), facet0_x0: { filter: PREFIX('a/b'), aggs: { l: LEVEL(3) } }, facet0_x1: { filter: PREFIX('a'), aggs: { l: LEVEL(2) } },
     });
     // A path at the last level (3) has no level below it: only its ancestors are expanded.
     expect(facetAggregations(slashFacet('place', { refined: [{ path: 'a/b/c', depth: 3 }] }), 0, [])).toStrictEqual({
+      facet0_l1: LEVEL(1), facet0_x0: { filter: PREFIX('a/b'), aggs: { l: LEVEL(3) } }, facet0_x1: { filter: PREFIX('a'), aggs: { l: LEVEL(2) } },
+    });
+    // Under a filter, the same levels are in the group.
+    expect(facetAggregations(slashFacet('place', { refined: [{ path: 'a/b', depth: 2 }] }), 0, [kindFilter])).toStrictEqual({
       facet0: {
-        filter: { match_all: {} },
+        filter: { bool: { filter: [TERM('v.kind', 'k'), NOT(TERM('v.kind', 'z'))] } },
         aggs: { l1: LEVEL(1), x0: { filter: PREFIX('a/b'), aggs: { l: LEVEL(3) } }, x1: { filter: PREFIX('a'), aggs: { l: LEVEL(2) } } },
       },
     });

@@ -30,6 +30,12 @@ describe('readFacetGroup: a flat facet', () => {
     expect(readFacetGroup(facet(valueFacet), 1, aggs).facets.map((v) => v.path)).toEqual(['mine']);
   });
 
+  it('reads its first level at the top, facet<i>_l1, when the group has no filter around it', () => {
+    const aggs = { facet0_l1: terms(['other', 9]), facet1_l1: terms(['mine', 1], ['also', 2]), facet10_l1: terms(['tenth', 5]) };
+    expect(readFacetGroup(facet(valueFacet), 1, aggs).facets.map((v) => [v.path, v.count])).toEqual([['also', 2], ['mine', 1]]);
+    expect(readFacetGroup(facet(valueFacet), 10, aggs).facets.map((v) => v.path)).toEqual(['tenth']);
+  });
+
   it('is empty when the aggregation is missing', () => {
     expect(readFacetGroup(facet(valueFacet), 0, {})).toEqual({ name: 'place', facets: [] });
     expect(readFacetGroup(facet(valueFacet), 0, { facet0: {} })).toEqual({ name: 'place', facets: [] });
@@ -112,6 +118,13 @@ describe('readFacetGroup: a hierarchical facet', () => {
         { name: 'Germany', path: 'Germany', count: 5, state: 'displayed' },
       ],
     });
+  });
+
+  it('reads the same levels at the top (facet<i>_l1, facet<i>_x<j>) when the group has no filter around them', () => {
+    const wrapped = readFacetGroup(facet(hierarchicalFacet, { refined: [path('France/IDF')] }), 0, aggs);
+    const top = { facet0_l1: aggs.facet0.l1, facet0_x0: aggs.facet0.x0, facet0_x1: aggs.facet0.x1 };
+    expect(readFacetGroup(facet(hierarchicalFacet, { refined: [path('France/IDF')] }), 0, top)).toEqual(wrapped);
+    expect(wrapped.facets[0].facets![0].facets!.map((v) => v.path)).toEqual(['France/IDF/Paris', 'France/IDF/Versailles']);
   });
 
   it('limits every level', () => {
