@@ -20,6 +20,8 @@ const DEFAULT_TIMEOUTS: ServerTimeouts = { headersTimeoutMs: 10_000, requestTime
  */
 export function createHttpServer(app: Express, timeouts: ServerTimeouts = DEFAULT_TIMEOUTS): Server {
   const server = createServer({
+    IncomingMessage: builtOn(IncomingMessage, app.request),
+    ServerResponse: builtOn(ServerResponse, app.response),
     maxHeaderSize: 65_536,
     headersTimeout: timeouts.headersTimeoutMs,
     requestTimeout: timeouts.requestTimeoutMs,
@@ -30,6 +32,17 @@ export function createHttpServer(app: Express, timeouts: ServerTimeouts = DEFAUL
   server.timeout = timeouts.sendTimeoutMs;
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => serveUpgrade(app, req, socket as Socket, head));
   return server;
+}
+
+/**
+ * `base`'s constructor, building objects whose prototype is `prototype` (Express's request or
+ * response, which inherit from `base`'s). Express sets that prototype on every request it
+ * handles; on an object that already has it, that is a no-op instead of a change of shape.
+ */
+function builtOn<T extends typeof IncomingMessage | typeof ServerResponse>(base: T, prototype: object): T {
+  function Built(...args: unknown[]): object { return Reflect.construct(base, args, Built) as object; }
+  Built.prototype = prototype;
+  return Built as unknown as T;
 }
 
 /**
