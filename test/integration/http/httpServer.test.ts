@@ -1,4 +1,4 @@
-import { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Agent, get, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -14,6 +14,18 @@ let server: Server;
 /** For each request the server built: whether its request and answer came with Express's prototypes. */
 const built: Array<{ request: boolean; answer: boolean; nodeTypes: boolean }> = [];
 const DATASET = 'srv-tiny';
+let connections = 0;
+
+/** A GET through `agent`: its status, headers and body. */
+const fetchWith = (agent: Agent, url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingMessage['headers']; body: string }> =>
+  new Promise((resolve, reject) => {
+    get(url, { agent, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => { body += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    }).on('error', reject);
+  });
 
 beforeAll(async () => {
   deps = await openTestDeps();
@@ -28,6 +40,7 @@ beforeAll(async () => {
       nodeTypes: req instanceof IncomingMessage && res instanceof ServerResponse,
     });
   });
+  server.on('connection', () => { connections += 1; });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 });
 afterAll(async () => { server.close(); await deps.close(); });
@@ -43,18 +56,22 @@ describe('the HTTP server', () => {
   test('serves a search, its query string and headers read, on one kept-alive connection', async () => {
     const { port } = server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}/api/records/1.0/search?dataset=${DATASET}&q=beta&sort=n`;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     built.length = 0;
+    const before = connections;
     for (let i = 0; i < 3; i++) {
-      const res = await fetch(url, { headers: { 'if-none-match': '"not-this-one"' } });
+      const res = await fetchWith(agent, url, { 'if-none-match': '"not-this-one"' });
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(res.headers.get('etag')).toMatch(/^(W\/)?"/);
-      const body = await res.json() as { nhits: number; records: Array<{ fields: { name: string; n: number } }> };
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers.etag).toMatch(/^(W\/)?"/);
+      const body = JSON.parse(res.body) as { nhits: number; records: Array<{ fields: { name: string; n: number } }> };
       expect(body.nhits).toBe(1);
       expect(body.records.map((r) => r.fields)).toEqual([{ name: 'beta', n: 2 }]);
     }
+    agent.destroy();
     expect(built).toHaveLength(3);
     expect(built.every((b) => b.request && b.answer && b.nodeTypes)).toBe(true);
+    expect(connections - before).toBe(1);
   });
 
   test('an unknown route and a refused parameter still get their JSON errors', async () => {
