@@ -6,8 +6,8 @@
  * The direct side is given what the publish gives Elasticsearch, and nothing more: the same
  * documents (built from the published records), the same mapping and layout, bulk requests of the
  * same size (MAX_BATCH_RECORDS / MAX_BATCH_BYTES, BULKS_IN_FLIGHT in flight while the next is
- * prepared; the publish sends its first batch, of 1,000 records, as soon as it is read, which the
- * direct side, with nothing to read meanwhile, has no reason to do), refresh off while loading and
+ * prepared; the publish also sends a smaller batch whenever a request slot is free, at its start
+ * above all, which the direct side, with every document ready, has no reason to do), refresh off while loading and
  * one refresh at the end. Rounds alternate which side goes first; the figures are medians. The
  * ratio is direct time / our time (our rate as a share of raw bulk). The direct side also runs
  * with one request in flight, the publish's rule before 2026-12-04, so that figures stay

@@ -2,7 +2,7 @@ import type { FieldDef } from '../model/descriptor';
 import { AUTO_LAYOUT, recordShards } from '../index/indexLayout';
 import type { StoredRecord } from '../index/storedRecord';
 import type { Deps } from '../execute/deps';
-import { LoadingVersion, openLoadingVersion, ReindexReport } from './loadingVersion';
+import { documentsOf, LoadingVersion, openLoadingVersion, PreparedDocument, ReindexReport } from './loadingVersion';
 
 /**
  * The new index version a publish loads while it writes its records to PostgreSQL, batch by batch,
@@ -19,7 +19,11 @@ export class IndexAlongside {
   /** The last `add`, which a discard waits for: it could otherwise send a bulk request after the index is gone. */
   private adding: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly deps: Deps, private readonly loading: Promise<LoadingVersion | null>) {}
+  private constructor(
+    private readonly deps: Deps,
+    private readonly loading: Promise<LoadingVersion | null>,
+    private readonly documents: (records: readonly StoredRecord[]) => PreparedDocument[],
+  ) {}
 
   /**
    * Starts opening the version for about `expectedCount` records (the count decides the shards)
@@ -27,13 +31,28 @@ export class IndexAlongside {
    * `add` waits for the index. A failure to open leaves the version closed.
    */
   static open(deps: Deps, datasetId: string, fields: FieldDef[], expectedCount: number): IndexAlongside {
-    return new IndexAlongside(deps, openLoadingVersion(deps, datasetId, fields, expectedCount).catch(() => null));
+    return new IndexAlongside(deps, openLoadingVersion(deps, datasetId, fields, expectedCount).catch(() => null), documentsOf(datasetId, fields));
   }
 
-  /** Indexes a batch of records (waiting for the one before: bounded memory); a failure stops the loading for good. */
+  /**
+   * Indexes a batch of records (waiting for the one before: bounded memory); a failure stops the
+   * loading for good. The records are made into documents first, so that the first batch is ready
+   * to go when the index is.
+   */
   add(records: readonly StoredRecord[]): Promise<void> {
     if (this.failed) return Promise.resolve();
-    this.adding = this.loading.then((loading) => (loading && !this.failed ? loading.add(records) : undefined)).catch(() => { this.failed = true; });
+    let docs: PreparedDocument[];
+    try {
+      docs = this.documents(records);
+    } catch {
+      this.failed = true;
+      return Promise.resolve();
+    }
+    this.adding = this.loading.then((loading) => {
+      // A version that could not open takes nothing: the next batches are not made into documents.
+      if (!loading) this.failed = true;
+      return loading && !this.failed ? loading.addDocuments(docs) : undefined;
+    }).catch(() => { this.failed = true; });
     return this.adding;
   }
 

@@ -3,7 +3,7 @@ import { recordDocumentText } from '../index/recordDocument';
 import { IndexLayout, withLayout } from '../index/indexLayout';
 import { recordMapping } from '../index/recordMapping';
 import type { StoredRecord } from '../index/storedRecord';
-import type { WrittenTexts } from '../model/searchResult';
+import type { DocumentText } from '../index/documentText';
 import { recordsAlias, recordsIndex, recordsIndexBase } from '../schema/indexNames';
 import { bulkIndex, BulkReport } from '../execute/bulkIndex';
 import { compactWhenPrunable } from '../execute/compactIndex';
@@ -45,6 +45,8 @@ export interface LoadingVersion {
   readonly layout: IndexLayout;
   /** Adds records; throws the failure of an earlier bulk request, or its refused documents. */
   add(records: readonly StoredRecord[]): Promise<void>;
+  /** Adds records already made into this version's documents (`documentsOf` for its dataset and fields). */
+  addDocuments(docs: readonly PreparedDocument[]): Promise<void>;
   /**
    * Indexes what is left, refreshes, and swaps the alias to this version: searches see it from
    * then on. A version that does not hold `expected` documents (the records PostgreSQL has) is
@@ -60,6 +62,29 @@ export interface LoadingVersion {
   abandon(): Promise<void>;
   /** This version never counted (the records it was loaded beside were not kept): its index and its row go. */
   discard(): Promise<void>;
+}
+
+/** A record made into its bulk document, and what it counts for in a request's MAX_BATCH_BYTES. */
+export interface PreparedDocument {
+  readonly id: string;
+  readonly doc: DocumentText;
+  readonly bytes: number;
+}
+
+/** How long bytes are once written in base64. */
+const base64Length = (bytes: Uint8Array): number => Math.ceil(bytes.length / 3) * 4;
+
+/**
+ * Makes records into the documents of `datasetId`'s index, with what each keeps written. None of
+ * it needs the index: a publish does it while the index is being created.
+ */
+export function documentsOf(datasetId: string, fields: FieldDef[]): (records: readonly StoredRecord[]) => PreparedDocument[] {
+  const writtenOf = writtenTexts(fields);
+  return (records) => records.map((record) => {
+    const written = writtenOf(record);
+    const bytes = (record.texts?.fields ?? JSON.stringify(record.fields)).length * 2 + base64Length(written.record) + base64Length(written.csv);
+    return { id: record.recordid, doc: recordDocumentText(datasetId, fields, record, written), bytes };
+  });
 }
 
 /**
@@ -88,35 +113,34 @@ export async function openLoadingVersion(deps: Deps, datasetId: string, fields: 
   return loading;
 }
 
-/** How long bytes are once written in base64. */
-const base64Length = (bytes: Uint8Array): number => Math.ceil(bytes.length / 3) * 4;
-
 class Loading implements LoadingVersion {
   layout: IndexLayout = { shards: 1, replicas: 0 };
   private readonly report: ReindexReport;
-  private pending: Array<{ record: StoredRecord; written: WrittenTexts; bytes: number }> = [];
+  private pending: PreparedDocument[] = [];
   private pendingBytes = 0;
   /** The bulk requests sent and not yet settled, oldest first. */
   private readonly inFlight: Promise<BulkReport>[] = [];
   private swapped = false;
-  /** Each record's ODS JSON and CSV line, which its document keeps written. */
-  private readonly written: (record: StoredRecord) => WrittenTexts;
+  private readonly documents: (records: readonly StoredRecord[]) => PreparedDocument[];
 
-  constructor(private readonly deps: Deps, private readonly datasetId: string, private readonly fields: FieldDef[], readonly version: number, readonly index: string) {
+  constructor(private readonly deps: Deps, private readonly datasetId: string, fields: FieldDef[], readonly version: number, readonly index: string) {
     this.report = { datasetId, index, version, indexed: 0, rejected: 0 };
-    this.written = writtenTexts(fields);
+    this.documents = documentsOf(datasetId, fields);
   }
 
-  async add(records: readonly StoredRecord[]): Promise<void> {
-    for (const record of records) {
-      const written = this.written(record);
-      const bytes = (record.texts?.fields ?? JSON.stringify(record.fields)).length * 2 + base64Length(written.record) + base64Length(written.csv);
-      this.pending.push({ record, written, bytes });
-      this.pendingBytes += bytes;
+  add(records: readonly StoredRecord[]): Promise<void> {
+    return this.addDocuments(this.documents(records));
+  }
+
+  async addDocuments(docs: readonly PreparedDocument[]): Promise<void> {
+    for (const doc of docs) {
+      this.pending.push(doc);
+      this.pendingBytes += doc.bytes;
       if (this.pendingBytes >= MAX_BATCH_BYTES) await this.send(true);
     }
-    // The first batch goes at once, so that Elasticsearch starts indexing while the next ones are read.
-    if (this.pending.length >= MAX_BATCH_RECORDS || this.inFlight.length + this.report.indexed === 0) await this.send(true);
+    // A request slot left free would leave Elasticsearch a core with nothing to index (at the
+    // start above all, while the next records are read): what is pending goes at once.
+    if (this.pending.length >= MAX_BATCH_RECORDS || this.inFlight.length < BULKS_IN_FLIGHT) await this.send(true);
   }
 
   async goLive(expected: number): Promise<ReindexReport> {
@@ -178,13 +202,13 @@ class Loading implements LoadingVersion {
   }
 
   /**
-   * Makes the pending records into documents, the last one excepted with `holdLast` (it opens the
-   * next batch), waits for the oldest request while BULKS_IN_FLIGHT are in flight, then sends them
-   * without waiting for their answer.
+   * Takes the pending documents, the last one excepted with `holdLast` (it opens the next batch),
+   * waits for the oldest request while BULKS_IN_FLIGHT are in flight, then sends them without
+   * waiting for their answer.
    */
   private async send(holdLast = false): Promise<void> {
     const held = holdLast ? this.pending.pop() : undefined;
-    const docs = this.pending.map(({ record, written }) => ({ id: record.recordid, doc: recordDocumentText(this.datasetId, this.fields, record, written) }));
+    const docs = this.pending;
     this.pending = held ? [held] : [];
     this.pendingBytes = held?.bytes ?? 0;
     while (this.inFlight.length >= BULKS_IN_FLIGHT) await this.settleOldest();

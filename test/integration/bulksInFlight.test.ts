@@ -1,7 +1,10 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Deps } from '../../src/execute/deps';
 import { recordsAlias } from '../../src/schema/indexNames';
-import { BULKS_IN_FLIGHT, MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../../src/usecases/loadingVersion';
+import { getDataset } from '../../src/execute/datasetStore';
+import { streamRecords } from '../../src/execute/recordStore';
+import type { StoredRecord } from '../../src/index/storedRecord';
+import { BULKS_IN_FLIGHT, MAX_BATCH_BYTES, MAX_BATCH_RECORDS, openLoadingVersion } from '../../src/usecases/loadingVersion';
 import { reindexDataset } from '../../src/usecases/reindexDataset';
 import { ensureFixture } from '../support/ingestFixture';
 import { rawCsvObjects } from '../support/rawFixtures';
@@ -47,6 +50,32 @@ describe('bulk requests of a loading index version', () => {
       .toEqual({ most: BULKS_IN_FLIGHT, moreRequestsThanSlots: true, indexed: expected, rejected: 0, count: expected });
     // The raw file has enough rows for more batches than requests in flight.
     expect(Math.ceil(expected / MAX_BATCH_RECORDS)).toBeGreaterThan(BULKS_IN_FLIGHT);
+  }, 60000);
+
+  test('leave no request slot free while records are pending: a free slot does not wait for a full batch', async () => {
+    const records: StoredRecord[] = [];
+    for await (const page of streamRecords(deps.pool, ID, 300)) { records.push(...page); break; }
+    const dataset = (await getDataset(deps.pool, ID))!;
+    // Each request's documents are counted as it is sent; none is answered until the end.
+    const sent: number[] = [];
+    let answer = (): void => undefined;
+    const answered = new Promise<void>((resolve) => { answer = resolve; });
+    const es = Object.create(deps.es) as Client;
+    es.bulk = (async (...args: Parameters<Client['bulk']>) => {
+      sent.push(bulkLines((args[0] as { operations: unknown }).operations).length / 2);
+      await answered;
+      return deps.es.bulk(...args);
+    }) as Client['bulk'];
+    const loading = await openLoadingVersion({ ...deps, es }, ID, dataset.fields, records.length);
+    try {
+      for (let from = 0; from < 300; from += 100) await loading.add(records.slice(from, from + 100));
+    } finally {
+      answer();
+      await loading.discard();
+    }
+    // Far fewer than MAX_BATCH_RECORDS each: the first two go at once, one per slot, each holding
+    // back its last record for the next request; the third waits, both slots being taken.
+    expect({ maxBatch: MAX_BATCH_RECORDS > 300, sent }).toEqual({ maxBatch: true, sent: [99, 100] });
   }, 60000);
 
   test('hold about MAX_BATCH_BYTES of documents at most, whatever each document carries', async () => {
