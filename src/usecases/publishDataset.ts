@@ -6,6 +6,7 @@ import { buildRecord, IngestWarning } from '../ingest/buildRecord';
 import { GeoExtent } from '../ingest/geoExtent';
 import { recordGeometry } from '../ingest/geometry';
 import { IngestReport, WARNING_CAP } from '../ingest/ingestReport';
+import { withIoTurns } from '../ingest/ioTurns';
 import type { ReaderItem } from '../ingest/rawRow';
 import { Reader, readerFor } from '../ingest/readers/readerFor';
 import { RecordIdAllocator } from '../ingest/recordId';
@@ -59,6 +60,12 @@ export interface PublishOptions {
 }
 
 const BATCH = 1000;
+
+/**
+ * Every this many rows read, the event loop runs what waits on I/O while rows are typed: the
+ * index created, a bulk request to send, an answer that frees a request slot.
+ */
+const ROWS_BETWEEN_IO = 100;
 
 /** Refuses a publish whose descriptor names columns the rows seen do not have. */
 function checkColumns(id: string, columns: ColumnsSeen): void {
@@ -185,7 +192,7 @@ async function writeRecords(
       writing.catch(() => undefined);
     };
     let batch: StoredRecord[] = [];
-    for await (const item of items) {
+    for await (const item of withIoTurns(items, ROWS_BETWEEN_IO)) {
       if (item.kind === 'problem') { warn(item.problem); continue; }
       report.rowsRead++;
       tally.see(item.row.position);
