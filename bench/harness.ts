@@ -156,19 +156,39 @@ export async function compare(label: string, ours: () => Promise<void>, direct: 
   return lines;
 }
 
+/** Turns Elasticsearch's request cache of `index` on or off, emptied either way. */
+export const requestCache = (deps: Deps, index: string, on: boolean): Promise<unknown> =>
+  deps.es.indices.putSettings({ index, settings: { 'index.requests.cache.enable': on } }).then(() => deps.es.indices.clearCache({ index, request: true }));
+
+/** Whether the benches measure without Elasticsearch's request cache (BENCH_REQUEST_CACHE=off). */
+export const REQUEST_CACHE_OFF = process.env.BENCH_REQUEST_CACHE === 'off';
+
+/** Runs `measured` on `dataset`, with its index's request cache off meanwhile when REQUEST_CACHE_OFF. */
+export async function asConfigured<T>(deps: Deps, dataset: string, measured: () => Promise<T>): Promise<T> {
+  if (!REQUEST_CACHE_OFF) return measured();
+  const index = recordsAlias(deps.indexPrefix, dataset);
+  await requestCache(deps, index, false);
+  try {
+    return await measured();
+  } finally {
+    await requestCache(deps, index, true);
+  }
+}
+
 /**
  * Opens the bench stores, starts the API, makes sure the source and its synthetic copy exist,
- * runs `body` over both datasets (with a meter of the machine's CPU) and prints the table; then `more`'s table, if any.
+ * runs `body` over both datasets (with a meter of the machine's CPU; `asConfigured`: without
+ * Elasticsearch's request cache when BENCH_REQUEST_CACHE=off) and prints the table; then `more`'s table, if any.
  */
 export async function runBench(body: (deps: Deps, api: Api, dataset: string, meter: CpuMeter) => Promise<string[]>, more?: (deps: Deps, api: Api) => Promise<string[]>): Promise<void> {
   const env = { ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' };
   const deps = await openDeps(loadConfig(env));
   const api = await startApi(env);
-  const lines = [HEADER];
+  const lines = REQUEST_CACHE_OFF ? ['Elasticsearch request cache off (BENCH_REQUEST_CACHE=off)', HEADER] : [HEADER];
   try {
     await ensureSource(deps);
     const synthetic = await ensureSyntheticDataset(deps, SOURCE, Number(process.env.BENCH_RECORDS ?? 1_000_000));
-    for (const dataset of [SOURCE, synthetic]) lines.push(...await body(deps, api, dataset, await cpuMeter(deps.es, api.pid)));
+    for (const dataset of [SOURCE, synthetic]) lines.push(...await asConfigured(deps, dataset, async () => body(deps, api, dataset, await cpuMeter(deps.es, api.pid))));
     if (more) lines.push('', ...await more(deps, api));
   } finally {
     api.stop();

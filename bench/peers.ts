@@ -23,7 +23,7 @@ import { openDeps } from '../src/execute/openDeps';
 import { planRecordsSearch } from '../src/plan/planRecordsSearch';
 import { recordsAlias } from '../src/schema/indexNames';
 import { resolveDataset } from '../src/usecases/resolveDataset';
-import { ensureSource, measure, SOURCE, startApi, Stats } from './harness';
+import { ensureSource, measure, requestCache, SOURCE, startApi, Stats } from './harness';
 
 const CONNECTIONS = 8;
 const TOTAL = Number(process.env.PEERS_TOTAL ?? 400);
@@ -118,8 +118,6 @@ function sides(ours: OdsPage, theirs: { results: Array<SearchResponse> }, state:
 
 const searchesOf = async (deps: Deps, index: string): Promise<number> =>
   (await deps.es.indices.stats({ index, metric: 'search' }))._all.primaries?.search?.query_total ?? 0;
-const requestCache = (deps: Deps, index: string, on: boolean) =>
-  deps.es.indices.putSettings({ index, settings: { 'index.requests.cache.enable': on } }).then(() => deps.es.indices.clearCache({ index, request: true }));
 
 /** Elasticsearch requests our API has made so far (its /metrics): an `_msearch` counts once. */
 const esRequestsOf = async (port: number): Promise<number> => (await http(port, '/metrics')).split('\n')

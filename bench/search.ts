@@ -10,7 +10,8 @@
  * dataset sizes (bench/searchGrowth.ts).
  *   npm run bench:search            (BENCH_RECORDS=200000 for a smaller synthetic dataset,
  *                                    BENCH_GROWTH=10000,100000 for fewer sizes,
- *                                    BENCH_SEQUENTIAL=100 BENCH_CONCURRENT=300 for fewer requests)
+ *                                    BENCH_SEQUENTIAL=100 BENCH_CONCURRENT=300 for fewer requests,
+ *                                    BENCH_REQUEST_CACHE=off for pages never asked for before)
  */
 import { anonymous } from '../src/auth/access';
 import { compileSearch } from '../src/compile/compileSearch';

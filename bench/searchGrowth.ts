@@ -12,7 +12,7 @@ import { readQueryString } from '../src/dialects/shared/rawParams';
 import { recordsSearchParams } from '../src/dialects/ods-v1/recordsSearchParams';
 import { planRecordsSearch } from '../src/plan/planRecordsSearch';
 import { resolveDataset } from '../src/usecases/resolveDataset';
-import { directSearch, measure, SOURCE, type Api } from './harness';
+import { asConfigured, directSearch, measure, SOURCE, type Api } from './harness';
 import { ensureSyntheticDataset } from './syntheticDataset';
 
 /** The sizes to measure, from BENCH_GROWTH. */
@@ -34,8 +34,10 @@ export async function searchGrowth(deps: Deps, api: Api, name: string, params: R
     const request = recordsSearchParams(new ParamReader(readQueryString(qs)));
     const target = await resolveDataset(deps, anonymous('default'), request.dataset);
     const body = compileSearch(planRecordsSearch(request, target, Date.now()));
-    const ours = (await measure(() => api.get(`/api/records/1.0/search?${qs}`), sequential, 1)).p50;
-    const direct = (await measure(() => directSearch(deps, body, target.row.recordsCount), sequential, 1)).p50;
+    const { ours, direct } = await asConfigured(deps, dataset, async () => ({
+      ours: (await measure(() => api.get(`/api/records/1.0/search?${qs}`), sequential, 1)).p50,
+      direct: (await measure(() => directSearch(deps, body, target.row.recordsCount), sequential, 1)).p50,
+    }));
     first ??= { ours, direct };
     lines.push([n, name, ours.toFixed(2), direct.toFixed(2), (direct / first.direct).toFixed(2), (ours / first.ours).toFixed(2)].join('\t'));
     console.error(lines[lines.length - 1]);
