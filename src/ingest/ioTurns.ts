@@ -1,4 +1,4 @@
-const nextTurn = (): Promise<void> => new Promise((resolve) => { setImmediate(resolve); });
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /**
  * The items of `items`, with a turn of the event loop every `every` items. Items a reader has
