@@ -1,3 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { StoredRecord } from '../index/storedRecord';
 import type { Queryable } from './queryable';
 
@@ -5,32 +9,36 @@ export async function deleteRecords(q: Queryable, datasetId: string): Promise<vo
   await q.query('DELETE FROM records WHERE dataset_id = $1', [datasetId]);
 }
 
-/**
- * Separates the fields' texts, and the geometries' texts, of a batch in one parameter each. JSON
- * escapes every control character, so none of its texts holds this one; and one text spares the
- * client the quoting of each element of an array (the texts are full of double quotes), and the
- * server the reading of it. A record without a geometry is an empty text, which no JSON is, read
- * back as NULL (a batch of one such record is an empty array, which unnest pads with NULL).
- */
-const TEXTS_SEPARATOR = '\x1e';
+/** The columns a batch is copied into, in the order of each line's values. */
+const COPY_RECORDS = 'COPY records (dataset_id, recordid, fields, geometry, record_timestamp, source_line) FROM STDIN';
 
-/** Inserts one batch with a single statement (arrays unnested server-side). */
-export async function insertRecords(q: Queryable, datasetId: string, records: readonly StoredRecord[]): Promise<void> {
+/**
+ * A value as COPY's text format reads it: a backslash, and the tab, newline and carriage return
+ * that would end a value or a line, escaped. JSON.stringify's texts hold no raw tab, newline or
+ * carriage return (it escapes them), so most values go as they are.
+ */
+export function copyText(value: string): string {
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : value;
+}
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * Inserts one batch with COPY, one line a record, in a single message. PostgreSQL reads each
+ * value once, as its column's type: no array is built and taken apart again, no statement is
+ * planned. A batch of 1,000 records cost PostgreSQL about a third less CPU than an INSERT of
+ * unnested arrays (README, Performance). A record without a geometry has NULL (`\N`).
+ */
+export async function insertRecords(client: Pick<PoolClient, 'query'>, datasetId: string, records: readonly StoredRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await q.query(
-    `INSERT INTO records (dataset_id, recordid, fields, geometry, record_timestamp, source_line)
-     SELECT $1, r.recordid, r.fields, r.geometry, r.ts, r.line
-     FROM unnest($2::text[], string_to_array($3, $7)::json[], string_to_array($4, $7, '')::jsonb[], $5::timestamptz[], $6::int[]) AS r(recordid, fields, geometry, ts, line)`,
-    [
-      datasetId,
-      records.map((r) => r.recordid),
-      records.map((r) => r.texts?.fields ?? JSON.stringify(r.fields)).join(TEXTS_SEPARATOR),
-      records.map((r) => (r.geometry ? JSON.stringify(r.geometry) : '')).join(TEXTS_SEPARATOR),
-      records.map((r) => r.recordTimestamp),
-      records.map((r) => r.sourceLine),
-      TEXTS_SEPARATOR,
-    ],
-  );
+  const id = copyText(datasetId);
+  let text = '';
+  for (const r of records) {
+    const fields = copyText(r.texts?.fields ?? JSON.stringify(r.fields));
+    const geometry = r.geometry ? copyText(JSON.stringify(r.geometry)) : '\\N';
+    text += `${id}\t${copyText(r.recordid)}\t${fields}\t${geometry}\t${copyText(r.recordTimestamp)}\t${r.sourceLine}\n`;
+  }
+  await pipeline(Readable.from([text]), client.query(copyFrom(COPY_RECORDS)));
 }
 
 /**
