@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Response } from 'express';
 import { AppError } from '../../errors/catalogue';
 import type { LaterPieces } from '../../execute/searchInPieces';
@@ -47,7 +48,7 @@ export async function sendInPieces<T, P extends BodyPart = string>(res: Response
  */
 export async function* inPieces<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
   for (let i = 0; i < items.length; i += size) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (i > 0) await nextTurn();
     yield items.slice(i, i + size);
   }
 }

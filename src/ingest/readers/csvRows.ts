@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse } from 'csv-parse';
 import type { Delimiter } from './sniff';
 import { CsvRow, PlainCsv } from './plainCsv';
@@ -39,7 +40,7 @@ async function* csvParseRows(texts: () => AsyncIterable<string>, delimiter: Deli
   parser.on('end', () => { ended = true; });
   const taken = (): CsvRow[] => { const out = rows; rows = []; return out; };
   // The parser's events of a write are all out once the callbacks queued by it have run.
-  const settled = (): Promise<void> => new Promise((resolve) => { setImmediate(resolve); });
+  const settled = (): Promise<void> => nextTurn();
   for await (const text of texts()) {
     parser.write(text);
     await settled();
