@@ -5,7 +5,7 @@
  * them, calls per second cannot exceed cores ÷ CPU per call, whatever the code does with its waits.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Client } from '@elastic/elasticsearch';
 
 /** CPU milliseconds of Elasticsearch, the API and this process (the bench). */
@@ -69,3 +69,37 @@ export function cpuPerCall(before: CpuTimes | undefined, after: CpuTimes | undef
 /** The sum of two CPU times; undefined if either is. */
 export const addCpu = (a: CpuTimes | undefined, b: CpuTimes | undefined): CpuTimes | undefined =>
   (a && b ? { search: a.search + b.search, api: a.api + b.api, bench: a.bench + b.bench } : undefined);
+
+/** CPU milliseconds of Elasticsearch, this process (the bench, or a publish run in it) and PostgreSQL's processes. */
+export interface PublishCpuTimes { search: number; node: number; postgres: number }
+
+/** PostgreSQL's CPU ms so far: every process of this machine named `postgres` (its server and each backend). */
+function postgresCpu(ticks: number): number {
+  let sum = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let name: string;
+    try { name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim(); } catch { continue; }
+    if (name === 'postgres') sum += processCpuMs(Number(entry), ticks) ?? 0;
+  }
+  return sum;
+}
+
+/**
+ * The CPU a publish costs the machine, by process: Elasticsearch, this process and PostgreSQL.
+ * A backend that ends between two readings takes its CPU with it, so a reading spans work done on
+ * connections that stay open (the publish's pool). Undefined where Elasticsearch's cannot be read.
+ */
+export async function publishCpuMeter(es: Client): Promise<() => Promise<PublishCpuTimes | undefined>> {
+  const ticks = clockTicks();
+  const search = await elasticsearchCpu(es, ticks);
+  return async () => {
+    const searchMs = await search();
+    const own = process.cpuUsage();
+    return searchMs === undefined || !Number.isFinite(searchMs) ? undefined : { search: searchMs, node: (own.user + own.system) / 1000, postgres: postgresCpu(ticks) };
+  };
+}
+
+/** CPU used between two publish readings; undefined without both. */
+export const publishCpuBetween = (before: PublishCpuTimes | undefined, after: PublishCpuTimes | undefined): PublishCpuTimes | undefined =>
+  (before && after ? { search: after.search - before.search, node: after.node - before.node, postgres: after.postgres - before.postgres } : undefined);

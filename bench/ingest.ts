@@ -11,26 +11,23 @@
  * one refresh at the end. Rounds alternate which side goes first; the figures are medians. The
  * ratio is direct time / our time (our rate as a share of raw bulk). The direct side also runs
  * with one request in flight, the publish's rule before 2026-12-04, so that figures stay
- * comparable with earlier runs; the goal's ratio is the last column.
+ * comparable with earlier runs; the goal's ratio is the last column. The direct side runs in a
+ * worker thread (bench/ingestDirect.ts), so that its documents, all held in memory, are not in the
+ * heap that the publish's garbage collection goes through. Beside the times, the CPU
+ * each side cost Elasticsearch, this process (the publish runs in it; the direct side's client
+ * too) and PostgreSQL: on two cores shared by all three, the sum is what bounds the time.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Client } from '@elastic/elasticsearch';
 import { parseDescriptor } from '../src/catalog/parseDescriptor';
 import { loadConfig } from '../src/config/config';
-import { getDataset } from '../src/execute/datasetStore';
 import type { Deps } from '../src/execute/deps';
-import { indexLayoutFor } from '../src/execute/indexLayoutFor';
 import { openDeps } from '../src/execute/openDeps';
-import { streamRecords } from '../src/execute/recordStore';
-import { createLoadingIndex } from '../src/execute/versionedIndex';
-import { withLayout } from '../src/index/indexLayout';
-import { recordDocument, RecordDocument } from '../src/index/recordDocument';
-import { writtenTexts } from '../src/usecases/writtenTexts';
-import { recordMapping } from '../src/index/recordMapping';
 import type { Descriptor } from '../src/model/descriptor';
-import { BULKS_IN_FLIGHT, MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../src/usecases/loadingVersion';
+import { BULKS_IN_FLIGHT } from '../src/usecases/loadingVersion';
 import { publishDataset } from '../src/usecases/publishDataset';
+import { publishCpuBetween, publishCpuMeter, type PublishCpuTimes } from './cpuMeter';
+import { DirectSide } from './ingestDirect';
 
 const DATASETS = (process.env.BENCH_DATASETS ?? 'lieux-de-tournage-a-paris,communes-france').split(',');
 const ROOT = join(__dirname, '..', '..');
@@ -39,90 +36,68 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const seconds = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e9;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-interface OursTiming { total: number; write: number; finish: number; catalog: number; rows: number }
+interface OursTiming { total: number; write: number; finish: number; catalog: number; rows: number; cpu?: PublishCpuTimes }
+
+/** The CPU of the machine's processes, read around each side's timed work. */
+type Meter = () => Promise<PublishCpuTimes | undefined>;
 
 /** One publish, with the time to its commit (records written and loaded alongside), to the swap, and to the catalog update. */
-async function publishOnce(deps: Deps, descriptor: Descriptor): Promise<OursTiming> {
+async function publishOnce(deps: Deps, descriptor: Descriptor, meter: Meter): Promise<OursTiming> {
   const marks: Record<string, number> = {};
+  const cpu0 = await meter();
   const t0 = process.hrtime.bigint();
   const report = await publishDataset(deps, descriptor, {
     baseDir: join(ROOT, 'fixtures', 'descriptors'),
     onPhase: (phase) => { marks[phase] = seconds(t0); },
   });
   const total = seconds(t0);
-  return { total, write: marks.indexing, finish: marks.cataloguing - marks.indexing, catalog: total - marks.cataloguing, rows: report.published };
+  const cpu = publishCpuBetween(cpu0, await meter());
+  return { total, write: marks.indexing, finish: marks.cataloguing - marks.indexing, catalog: total - marks.cataloguing, rows: report.published, cpu };
 }
 
-/** The bulk requests the publish sends, by the same rule. */
-function chunks(docs: RecordDocument[]): RecordDocument[][] {
-  const out: RecordDocument[][] = [];
-  let chunk: RecordDocument[] = [];
-  let bytes = 0;
-  for (const d of docs) {
-    chunk.push(d);
-    bytes += JSON.stringify(d.fields).length * 2 + (d.written_record?.length ?? 0) + (d.written_csv?.length ?? 0);
-    if (bytes >= MAX_BATCH_BYTES || chunk.length >= MAX_BATCH_RECORDS) { out.push(chunk); chunk = []; bytes = 0; }
-  }
-  if (chunk.length > 0) out.push(chunk);
-  return out;
-}
-
-/** Raw bulk of `docs` into a fresh index: `inFlightMax` requests in flight while the client serialises the next. */
-async function directOnce(es: Client, index: string, body: { settings: object; mappings: object }, docs: RecordDocument[], inFlightMax: number): Promise<number> {
-  await es.indices.delete({ index, ignore_unavailable: true });
-  // Merges held back while it loads, as for ours.
-  await createLoadingIndex(es, index, body, true);
-  const t0 = process.hrtime.bigint();
-  const inFlight: Promise<{ errors: boolean }>[] = [];
-  const settleOldest = async (): Promise<void> => { if ((await inFlight.shift()!).errors) throw new Error('direct bulk refused documents'); };
-  for (const chunk of chunks(docs)) {
-    const operations = chunk.flatMap((d) => [{ index: { _index: index, _id: d.recordid } }, d]);
-    while (inFlight.length >= inFlightMax) await settleOldest();
-    inFlight.push(es.bulk({ operations, refresh: false }, { requestTimeout: 120000 }));
-  }
-  while (inFlight.length > 0) await settleOldest();
-  await es.indices.refresh({ index });
-  const time = seconds(t0);
-  await es.indices.delete({ index });
-  return time;
+/** Each process's median CPU seconds over the rounds, `-` where a reading failed. */
+function cpuMedians(cpu: Array<PublishCpuTimes | undefined>): string {
+  if (cpu.some((c) => c === undefined)) return '-';
+  const times = cpu as PublishCpuTimes[];
+  return (['search', 'node', 'postgres'] as const).map((k) => (median(times.map((c) => c[k])) / 1000).toFixed(2)).join(' / ');
 }
 
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' });
   const deps = await openDeps(config);
-  console.log(`medians of ${ROUNDS} interleaved rounds; ours = write+load until commit, finish (refresh, swap), catalog`);
-  console.log(`dataset\trows\tours write s\tours finish s\tours catalog s\tours total s\tdirect, 1 in flight s\tratio to it\tdirect s\tours rows/s\tdirect rows/s\tratio direct (${BULKS_IN_FLIGHT} in flight)/ours time (goal ≥ 0.8)`);
+  const meter = await publishCpuMeter(deps.es);
+  console.log(`medians of ${ROUNDS} interleaved rounds; ours = write+load until commit, finish (refresh, swap), catalog; `
+    + `CPU s of Elasticsearch / this process / PostgreSQL over each side's timed work (direct, ${BULKS_IN_FLIGHT} in flight: no PostgreSQL)`);
+  console.log(`dataset\trows\tours write s\tours finish s\tours catalog s\tours total s\tdirect, 1 in flight s\tratio to it\tdirect s\tours rows/s\tdirect rows/s\tours CPU s ES / Node / PG\tdirect CPU s ES / Node / PG\tratio direct (${BULKS_IN_FLIGHT} in flight)/ours time (goal ≥ 0.8)`);
   try {
     for (const id of DATASETS) {
       const file = join(ROOT, 'fixtures', 'descriptors', `${id}.json`);
       const descriptor = parseDescriptor(JSON.parse(readFileSync(file, 'utf8')), file);
-      await publishOnce(deps, descriptor); // warm-up, and the records the direct side indexes
-      const dataset = (await getDataset(deps.pool, id))!;
-      const docs: RecordDocument[] = [];
-      const written = writtenTexts(dataset.fields);
-      for await (const page of streamRecords(deps.pool, id)) {
-        for (const r of page) docs.push(recordDocument(id, dataset.fields, r, written(r)));
-      }
-      const body = withLayout(recordMapping(dataset.fields), await indexLayoutFor(deps, docs.length));
-      const index = `${config.indexPrefix}direct-${id}`;
+      await publishOnce(deps, descriptor, meter); // warm-up, and the records the direct side indexes
+      const directSide = await DirectSide.start(id);
       const ours: OursTiming[] = [];
-      const direct: number[] = [];
+      const direct: Array<{ time: number; cpu?: PublishCpuTimes }> = [];
       const directOne: number[] = [];
       const directBoth = async (): Promise<void> => {
-        direct.push(await directOnce(deps.es, index, body, docs, BULKS_IN_FLIGHT));
-        directOne.push(await directOnce(deps.es, index, body, docs, 1));
+        direct.push(await directSide.run(BULKS_IN_FLIGHT));
+        directOne.push((await directSide.run(1)).time);
       };
-      for (let round = 0; round < ROUNDS; round++) {
-        if (round % 2 === 1) await directBoth();
-        ours.push(await publishOnce(deps, descriptor));
-        if (round % 2 === 0) await directBoth();
+      try {
+        for (let round = 0; round < ROUNDS; round++) {
+          if (round % 2 === 1) await directBoth();
+          ours.push(await publishOnce(deps, descriptor, meter));
+          if (round % 2 === 0) await directBoth();
+        }
+      } finally {
+        await directSide.stop();
       }
       const t = median(ours.map((o) => o.total));
-      const d = median(direct);
+      const d = median(direct.map((x) => x.time));
       const d1 = median(directOne);
       const n = ours[0].rows;
       console.log([id, n, median(ours.map((o) => o.write)).toFixed(2), median(ours.map((o) => o.finish)).toFixed(2), median(ours.map((o) => o.catalog)).toFixed(2),
-        t.toFixed(2), d1.toFixed(2), (d1 / t).toFixed(2), d.toFixed(2), (n / t).toFixed(0), (n / d).toFixed(0), (d / t).toFixed(2)].join('\t'));
+        t.toFixed(2), d1.toFixed(2), (d1 / t).toFixed(2), d.toFixed(2), (n / t).toFixed(0), (n / d).toFixed(0),
+        cpuMedians(ours.map((o) => o.cpu)), cpuMedians(direct.map((x) => x.cpu)), (d / t).toFixed(2)].join('\t'));
     }
   } finally {
     await deps.close();
