@@ -32,7 +32,12 @@ const seconds = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1
 
 /** The worker, seen from the main thread: one load at a time. */
 export class DirectSide {
-  private constructor(private readonly worker: Worker, private readonly replies: AsyncIterator<Reply>) {}
+  /** Settles once the worker has ended, whether told to stop or after an error. */
+  private readonly exited: Promise<unknown>;
+
+  private constructor(private readonly worker: Worker, private readonly replies: AsyncIterator<Reply>) {
+    this.exited = new Promise((resolve) => worker.once('exit', resolve));
+  }
 
   /** Starts the worker for the dataset `id` (published already), once its documents are built. */
   static async start(id: string): Promise<DirectSide> {
@@ -50,9 +55,10 @@ export class DirectSide {
     return reply.run;
   }
 
+  /** Tells the worker to stop, and waits until it has (at once if it has ended already). */
   async stop(): Promise<void> {
     this.worker.postMessage({ stop: true } satisfies Ask);
-    await new Promise((resolve) => this.worker.once('exit', resolve));
+    await this.exited;
   }
 
   private async next(): Promise<Reply> {
