@@ -69,7 +69,7 @@ export class DirectSide {
   }
 }
 
-/** The worker's replies in order; an error or an exit ends them. */
+/** The worker's replies in order, an error it throws among them as an error reply; its exit ends them. */
 async function* replies(worker: Worker): AsyncGenerator<Reply> {
   const queue: Reply[] = [];
   let wake = (): void => undefined;
