@@ -35,14 +35,15 @@ export class DirectSide {
   /** Settles once the worker has ended, whether told to stop or after an error. */
   private readonly exited: Promise<unknown>;
 
-  private constructor(private readonly worker: Worker, private readonly replies: AsyncIterator<Reply>) {
+  private constructor(private readonly worker: Worker, private readonly replies: AsyncIterator<[Reply]>) {
     this.exited = new Promise((resolve) => worker.once('exit', resolve));
   }
 
   /** Starts the worker for the dataset `id` (published already), once its documents are built. */
   static async start(id: string): Promise<DirectSide> {
     const worker = new Worker(__filename, { workerData: { id } });
-    const side = new DirectSide(worker, replies(worker));
+    // The worker's replies in order; an error it throws ends them by rejecting, its exit by ending.
+    const side = new DirectSide(worker, on(worker, 'message', { close: ['exit'] }) as AsyncIterator<[Reply]>);
     await side.next();
     return side;
   }
@@ -64,23 +65,9 @@ export class DirectSide {
   private async next(): Promise<Reply> {
     const { value, done } = await this.replies.next();
     if (done) throw new Error('the direct side stopped');
-    if ('error' in value) throw new Error(`direct side: ${value.error}`);
-    return value;
-  }
-}
-
-/** The worker's replies in order, an error it throws among them as an error reply; its exit ends them. */
-async function* replies(worker: Worker): AsyncGenerator<Reply> {
-  const queue: Reply[] = [];
-  let wake = (): void => undefined;
-  let ended = false;
-  worker.on('message', (m: Reply) => { queue.push(m); wake(); });
-  worker.on('error', (err) => { queue.push({ error: err.message }); wake(); });
-  worker.on('exit', () => { ended = true; wake(); });
-  for (;;) {
-    if (queue.length > 0) { yield queue.shift()!; continue; }
-    if (ended) return;
-    await new Promise<void>((resolve) => { wake = resolve; });
+    const [reply] = value;
+    if ('error' in reply) throw new Error(`direct side: ${reply.error}`);
+    return reply;
   }
 }
 
