@@ -32,13 +32,14 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
 export async function insertRecords(client: Pick<PoolClient, 'query'>, datasetId: string, records: readonly StoredRecord[]): Promise<void> {
   if (records.length === 0) return;
   const id = copyText(datasetId);
-  let text = '';
-  for (const r of records) {
+  // Each line encoded on its own: one text of the whole batch, made by appending, is a chain of
+  // pieces that its encoding must first copy into one (about three times the CPU, measured).
+  const lines = records.map((r) => {
     const fields = copyText(r.texts?.fields ?? JSON.stringify(r.fields));
     const geometry = r.geometry ? copyText(JSON.stringify(r.geometry)) : '\\N';
-    text += `${id}\t${copyText(r.recordid)}\t${fields}\t${geometry}\t${copyText(r.recordTimestamp)}\t${r.sourceLine}\n`;
-  }
-  await pipeline(Readable.from([text]), client.query(copyFrom(COPY_RECORDS)));
+    return Buffer.from(`${id}\t${copyText(r.recordid)}\t${fields}\t${geometry}\t${copyText(r.recordTimestamp)}\t${r.sourceLine}\n`);
+  });
+  await pipeline(Readable.from([Buffer.concat(lines)]), client.query(copyFrom(COPY_RECORDS)));
 }
 
 /**
