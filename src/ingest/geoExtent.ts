@@ -8,13 +8,14 @@ export interface BboxFeature {
   properties: Record<string, never>;
 }
 
-function positionsOf(g: Geometry): Position[] {
+/** Calls `visit` with each position of a geometry, in place: no list of them is built. */
+function eachPosition(g: Geometry, visit: (p: Position) => void): void {
   switch (g.type) {
-    case 'Point': return [g.coordinates];
-    case 'MultiPoint': case 'LineString': return g.coordinates;
-    case 'MultiLineString': case 'Polygon': return g.coordinates.flat();
-    case 'MultiPolygon': return g.coordinates.flat(2);
-    case 'GeometryCollection': return g.geometries.flatMap(positionsOf);
+    case 'Point': visit(g.coordinates); return;
+    case 'MultiPoint': case 'LineString': g.coordinates.forEach(visit); return;
+    case 'MultiLineString': case 'Polygon': g.coordinates.forEach((line) => line.forEach(visit)); return;
+    case 'MultiPolygon': g.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(visit))); return;
+    case 'GeometryCollection': g.geometries.forEach((member) => eachPosition(member, visit)); return;
   }
 }
 
@@ -42,16 +43,18 @@ export class GeoExtent {
       this.types.add('Point');
       return;
     }
-    positionsOf(value as Geometry).forEach((p) => this.extend(p));
+    eachPosition(value as Geometry, this.extend);
     typesOf(value as Geometry).forEach((t) => this.types.add(t));
   }
 
-  private extend([lon, lat]: Position): void {
+  /** Widens the box to hold a position (bound: it is handed to eachPosition). */
+  private readonly extend = (p: Position): void => {
+    const lon = p[0], lat = p[1];
     this.west = Math.min(this.west, lon);
     this.east = Math.max(this.east, lon);
     this.south = Math.min(this.south, lat);
     this.north = Math.max(this.north, lat);
-  }
+  };
 
   /** The box, or null when no record had a geometry. */
   bbox(): BboxFeature | null {
