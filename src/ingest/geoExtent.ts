@@ -1,22 +1,12 @@
 import type { FieldDef } from '../model/descriptor';
 import type { FieldValue, Geometry, LatLon, Position } from '../model/values';
+import { eachVertex } from './geometry';
 
 /** The ODS `bbox` meta: the box as a GeoJSON Feature whose Polygon ring starts at the north-east corner. */
 export interface BboxFeature {
   type: 'Feature';
   geometry: { type: 'Polygon'; coordinates: [Array<[number, number]>] };
   properties: Record<string, never>;
-}
-
-/** Calls `visit` with each position of a geometry, in place: no list of them is built. */
-function eachPosition(g: Geometry, visit: (p: Position) => void): void {
-  switch (g.type) {
-    case 'Point': visit(g.coordinates); return;
-    case 'MultiPoint': case 'LineString': g.coordinates.forEach(visit); return;
-    case 'MultiLineString': case 'Polygon': g.coordinates.forEach((line) => line.forEach(visit)); return;
-    case 'MultiPolygon': g.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(visit))); return;
-    case 'GeometryCollection': g.geometries.forEach((member) => eachPosition(member, visit)); return;
-  }
 }
 
 const typesOf = (g: Geometry): string[] => (g.type === 'GeometryCollection' ? g.geometries.flatMap(typesOf) : [g.type]);
@@ -43,11 +33,11 @@ export class GeoExtent {
       this.types.add('Point');
       return;
     }
-    eachPosition(value as Geometry, this.extend);
+    eachVertex(value as Geometry, this.extend);
     typesOf(value as Geometry).forEach((t) => this.types.add(t));
   }
 
-  /** Widens the box to hold a position (bound: it is handed to eachPosition). */
+  /** Widens the box to hold a position (bound: it is handed to eachVertex). */
   private readonly extend = (p: Position): void => {
     const lon = p[0], lat = p[1];
     this.west = Math.min(this.west, lon);

@@ -3,17 +3,19 @@ import type { FieldValue, Geometry, LatLon, PointGeometry, Position } from '../m
 
 const centroids = new WeakMap<Geometry, LatLon>();
 
-/** Adds each vertex of `shape` to `sum` ([x, y, count]), as turf's centroid counts them: a polygon ring's closing vertex is left out. */
-function addVertices(shape: Geometry, sum: Float64Array): void {
-  const add = (p: Position): void => { sum[0] += p[0]; sum[1] += p[1]; sum[2]++; };
-  const addRing = (ring: Position[]): void => { for (let i = 0; i < ring.length - 1; i++) add(ring[i]); };
+/**
+ * Calls `visit` with each vertex of a shape, in place: no list of them is built. With `ringsOpen`,
+ * a polygon ring's closing vertex (its first one again) is left out, as turf's centroid counts them.
+ */
+export function eachVertex(shape: Geometry, visit: (p: Position) => void, ringsOpen = false): void {
+  const ring = (r: Position[]): void => { for (let i = 0; i < r.length - (ringsOpen ? 1 : 0); i++) visit(r[i]); };
   switch (shape.type) {
-    case 'Point': add(shape.coordinates); return;
-    case 'MultiPoint': case 'LineString': shape.coordinates.forEach(add); return;
-    case 'MultiLineString': shape.coordinates.forEach((line) => line.forEach(add)); return;
-    case 'Polygon': shape.coordinates.forEach(addRing); return;
-    case 'MultiPolygon': shape.coordinates.forEach((polygon) => polygon.forEach(addRing)); return;
-    case 'GeometryCollection': shape.geometries.forEach((member) => addVertices(member, sum)); return;
+    case 'Point': visit(shape.coordinates); return;
+    case 'MultiPoint': case 'LineString': shape.coordinates.forEach(visit); return;
+    case 'MultiLineString': shape.coordinates.forEach((line) => line.forEach(visit)); return;
+    case 'Polygon': shape.coordinates.forEach(ring); return;
+    case 'MultiPolygon': shape.coordinates.forEach((polygon) => polygon.forEach(ring)); return;
+    case 'GeometryCollection': shape.geometries.forEach((member) => eachVertex(member, visit, ringsOpen)); return;
   }
 }
 
@@ -26,8 +28,9 @@ function addVertices(shape: Geometry, sum: Float64Array): void {
 export function centroidOf(shape: Geometry): LatLon {
   let c = centroids.get(shape);
   if (!c) {
+    // [x, y, count]
     const sum = new Float64Array(3);
-    addVertices(shape, sum);
+    eachVertex(shape, (p) => { sum[0] += p[0]; sum[1] += p[1]; sum[2]++; }, true);
     if (sum[2] === 0) throw new Error(`a ${shape.type} without positions has no centroid`);
     c = [sum[1] / sum[2], sum[0] / sum[2]];
     centroids.set(shape, c);
