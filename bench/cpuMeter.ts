@@ -73,6 +73,9 @@ export const addCpu = (a: CpuTimes | undefined, b: CpuTimes | undefined): CpuTim
 /** CPU milliseconds of Elasticsearch, this process (the bench, or a publish run in it) and PostgreSQL's processes. */
 export interface PublishCpuTimes { search: number; node: number; postgres: number }
 
+/** A reading of the CPU of the machine's processes, taken around each side's timed work; undefined where it failed. */
+export type PublishCpuReading = () => Promise<PublishCpuTimes | undefined>;
+
 /** PostgreSQL's CPU ms so far: every process of this machine named `postgres` (its server and each backend). */
 function postgresCpu(ticks: number): number {
   let sum = 0;
@@ -90,7 +93,7 @@ function postgresCpu(ticks: number): number {
  * A backend that ends between two readings takes its CPU with it, so a reading spans work done on
  * connections that stay open (the publish's pool). Undefined where Elasticsearch's cannot be read.
  */
-export async function publishCpuMeter(es: Client): Promise<() => Promise<PublishCpuTimes | undefined>> {
+export async function publishCpuMeter(es: Client): Promise<PublishCpuReading> {
   const ticks = clockTicks();
   const search = await elasticsearchCpu(es, ticks);
   return async () => {

@@ -26,7 +26,7 @@ import { openDeps } from '../src/execute/openDeps';
 import type { Descriptor } from '../src/model/descriptor';
 import { BULKS_IN_FLIGHT } from '../src/usecases/loadingVersion';
 import { publishDataset } from '../src/usecases/publishDataset';
-import { publishCpuBetween, publishCpuMeter, type PublishCpuTimes } from './cpuMeter';
+import { publishCpuBetween, publishCpuMeter, type PublishCpuReading, type PublishCpuTimes } from './cpuMeter';
 import { DirectSide } from './ingestDirect';
 
 const DATASETS = (process.env.BENCH_DATASETS ?? 'lieux-de-tournage-a-paris,communes-france').split(',');
@@ -38,11 +38,8 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 interface OursTiming { total: number; write: number; finish: number; catalog: number; rows: number; cpu?: PublishCpuTimes }
 
-/** The CPU of the machine's processes, read around each side's timed work. */
-type Meter = () => Promise<PublishCpuTimes | undefined>;
-
 /** One publish, with the time to its commit (records written and loaded alongside), to the swap, and to the catalog update. */
-async function publishOnce(deps: Deps, descriptor: Descriptor, meter: Meter): Promise<OursTiming> {
+async function publishOnce(deps: Deps, descriptor: Descriptor, meter: PublishCpuReading): Promise<OursTiming> {
   const marks: Record<string, number> = {};
   const cpu0 = await meter();
   const t0 = process.hrtime.bigint();

@@ -20,7 +20,7 @@ import { recordDocument, RecordDocument } from '../src/index/recordDocument';
 import { recordMapping } from '../src/index/recordMapping';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS } from '../src/usecases/loadingVersion';
 import { writtenTexts } from '../src/usecases/writtenTexts';
-import { publishCpuBetween, publishCpuMeter, type PublishCpuTimes } from './cpuMeter';
+import { publishCpuBetween, publishCpuMeter, type PublishCpuReading, type PublishCpuTimes } from './cpuMeter';
 
 /** One bulk load's time in seconds, and the CPU it cost each process. */
 export interface DirectRun { time: number; cpu?: PublishCpuTimes }
@@ -85,10 +85,8 @@ function chunks(docs: RecordDocument[]): RecordDocument[][] {
   return out;
 }
 
-type Meter = () => Promise<PublishCpuTimes | undefined>;
-
 /** Raw bulk of `docs` into a fresh index: `inFlightMax` requests in flight while the client serialises the next. */
-async function directOnce(es: Client, index: string, body: { settings: object; mappings: object }, docs: RecordDocument[], inFlightMax: number, meter: Meter): Promise<DirectRun> {
+async function directOnce(es: Client, index: string, body: { settings: object; mappings: object }, docs: RecordDocument[], inFlightMax: number, meter: PublishCpuReading): Promise<DirectRun> {
   await es.indices.delete({ index, ignore_unavailable: true });
   // Merges held back while it loads, as for ours.
   await createLoadingIndex(es, index, body, true);
