@@ -2,7 +2,8 @@ import type { FieldDef } from '../model/descriptor';
 import { AUTO_LAYOUT, recordShards } from '../index/indexLayout';
 import type { StoredRecord } from '../index/storedRecord';
 import type { Deps } from '../execute/deps';
-import { documentsOf, LoadingVersion, openLoadingVersion, PreparedDocument, ReindexReport } from './loadingVersion';
+import type { DocumentText } from '../index/documentText';
+import { documentOf, LoadingVersion, openLoadingVersion, PreparedDocument, ReindexReport } from './loadingVersion';
 
 /**
  * The new index version a publish loads while it writes its records to PostgreSQL, batch by batch,
@@ -22,7 +23,7 @@ export class IndexAlongside {
   private constructor(
     private readonly deps: Deps,
     private readonly loading: Promise<LoadingVersion | null>,
-    private readonly documents: (records: readonly StoredRecord[]) => PreparedDocument[],
+    private readonly documentOf: (record: StoredRecord) => PreparedDocument & { doc: DocumentText },
   ) {}
 
   /**
@@ -31,25 +32,32 @@ export class IndexAlongside {
    * `add` waits for the index. A failure to open leaves the version closed.
    */
   static open(deps: Deps, datasetId: string, fields: FieldDef[], expectedCount: number): IndexAlongside {
-    return new IndexAlongside(deps, openLoadingVersion(deps, datasetId, fields, expectedCount).catch(() => null), documentsOf(datasetId, fields));
+    return new IndexAlongside(deps, openLoadingVersion(deps, datasetId, fields, expectedCount).catch(() => null), documentOf(datasetId, fields));
   }
 
   /**
-   * Indexes a batch of records (waiting for the one before: bounded memory); a failure stops the
-   * loading for good. The records are made into documents first, so that the first batch is ready
-   * to go when the index is.
+   * A record made into its document, or null once loading has failed (then no more documents are
+   * made). A record that cannot be made into one stops the loading for good.
    */
-  add(records: readonly StoredRecord[]): Promise<void> {
-    if (this.failed) return Promise.resolve();
-    let docs: PreparedDocument[];
+  document(record: StoredRecord): (PreparedDocument & { doc: DocumentText }) | null {
+    if (this.failed) return null;
     try {
-      docs = this.documents(records);
+      return this.documentOf(record);
     } catch {
       this.failed = true;
-      return Promise.resolve();
+      return null;
     }
+  }
+
+  /**
+   * Indexes a batch of documents (waiting for the one before: bounded memory); a failure stops the
+   * loading for good. The records are made into documents as they come (`document`), so that the
+   * first batch is ready to go when the index is.
+   */
+  add(docs: readonly PreparedDocument[]): Promise<void> {
+    if (this.failed) return Promise.resolve();
     this.adding = this.loading.then((loading) => {
-      // A version that could not open takes nothing: the next batches are not made into documents.
+      // A version that could not open takes nothing: the next records are not made into documents.
       if (!loading) this.failed = true;
       return loading && !this.failed ? loading.addDocuments(docs) : undefined;
     }).catch(() => { this.failed = true; });

@@ -64,10 +64,10 @@ export interface LoadingVersion {
   discard(): Promise<void>;
 }
 
-/** A record made into its bulk document, and what it counts for in a request's MAX_BATCH_BYTES. */
+/** A record made into its bulk document (its text in parts, or its lines encoded), and what it counts for in a request's MAX_BATCH_BYTES. */
 export interface PreparedDocument {
   readonly id: string;
-  readonly doc: DocumentText;
+  readonly doc: DocumentText | Uint8Array;
   readonly bytes: number;
 }
 
@@ -79,12 +79,18 @@ const base64Length = (bytes: Uint8Array): number => Math.ceil(bytes.length / 3) 
  * it needs the index: a publish does it while the index is being created.
  */
 export function documentsOf(datasetId: string, fields: FieldDef[]): (records: readonly StoredRecord[]) => PreparedDocument[] {
+  const document = documentOf(datasetId, fields);
+  return (records) => records.map(document);
+}
+
+/** documentsOf for one record at a time. */
+export function documentOf(datasetId: string, fields: FieldDef[]): (record: StoredRecord) => PreparedDocument & { doc: DocumentText } {
   const writtenOf = writtenTexts(fields);
-  return (records) => records.map((record) => {
+  return (record) => {
     const written = writtenOf(record);
     const bytes = (record.texts?.fields ?? JSON.stringify(record.fields)).length * 2 + base64Length(written.record) + base64Length(written.csv);
     return { id: record.recordid, doc: recordDocumentText(datasetId, fields, record, written), bytes };
-  });
+  };
 }
 
 /**

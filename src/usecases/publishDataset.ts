@@ -18,7 +18,6 @@ import { listRules } from '../execute/ruleStore';
 import { SampledRead, sampleThenRead } from '../ingest/sampleRows';
 import { ColumnsSeen, columnsSeenFor, missingColumnsMessage } from '../ingest/sourceColumns';
 import { RAISE_WARNING_LIMIT, tooManyWarningsMessage, WarningTally } from '../ingest/warningTally';
-import type { StoredRecord } from '../index/storedRecord';
 import { recordTexts } from '../index/storedShapes';
 import { refreshCatalogEntry } from '../execute/catalogIndex';
 import { domainExists, getDataset, isMetadataOnlyEntry, setCatalogRecordFacts, setPublished, upsertDataset } from '../execute/datasetStore';
@@ -28,7 +27,8 @@ import { recordWritten } from '../execute/jobStore';
 import { IndexAlongside } from './indexAlongside';
 import { reindexDataset, ReindexReport } from './reindexDataset';
 import { sweepQuietly } from '../execute/sweepRetiredIndices';
-import { deleteRecords, insertRecords } from '../execute/recordStore';
+import { deleteRecords, insertCopyLines } from '../execute/recordStore';
+import { PublishBatch, type WrittenBatch } from './publishBatch';
 import { whileSearchUnavailable } from '../execute/searchAvailability';
 
 export interface PublishOptions {
@@ -158,7 +158,8 @@ async function publishSampled(
 /**
  * Types every row and replaces the dataset's records in one transaction on `client`; refused
  * publishes roll back. Each batch is indexed `alongside` while PostgreSQL writes it. A record's
- * texts (its fields' JSON, each shape's) are written once, for PostgreSQL and the document alike.
+ * texts (its fields' JSON, each shape's) are written once, for PostgreSQL and the document alike,
+ * and encoded as soon as the record is made (PublishBatch).
  */
 async function writeRecords(
   client: PoolClient, descriptor: Descriptor, options: PublishOptions,
@@ -185,13 +186,13 @@ async function writeRecords(
     const timestamp = clock().toISOString();
     // Each batch is written (PostgreSQL and Elasticsearch) while the next one is read and typed; one at a time.
     let writing: Promise<void> = Promise.resolve();
-    const write = async (records: StoredRecord[]): Promise<void> => {
+    const write = async ({ lines, docs }: WrittenBatch): Promise<void> => {
       await writing;
-      writing = Promise.all([insertRecords(client, descriptor.id, records), alongside.add(records)]).then(() => { report.published += records.length; });
+      writing = Promise.all([insertCopyLines(client, lines), alongside.add(docs)]).then(() => { report.published += lines.length; });
       // Handled here: a failure is thrown by the next write, or by the wait for the last one.
       writing.catch(() => undefined);
     };
-    let batch: StoredRecord[] = [];
+    const batch = new PublishBatch(descriptor.id, alongside);
     for await (const item of withIoTurns(items, ROWS_BETWEEN_IO)) {
       if (item.kind === 'problem') { warn(item.problem); continue; }
       report.rowsRead++;
@@ -204,17 +205,16 @@ async function writeRecords(
       extent.add(schema, record.fields);
       const written = new Map<unknown, string>();
       const texts = recordTexts(schema, record.fields, written);
-      batch.push({
+      batch.add({
         recordid: ids.next(record.fields, written), fields: record.fields, geometry: recordGeometry(schema, record.fields),
         recordTimestamp: timestamp, sourceLine: record.position, texts,
       });
-      if (batch.length >= BATCH) {
-        await write(batch);
-        batch = [];
+      if (batch.size >= BATCH) {
+        await write(batch.take());
         await options.onProgress?.(report.rowsRead);
       }
     }
-    await write(batch);
+    await write(batch.take());
     await writing;
     if (report.rowsRead > 0) checkColumns(descriptor.id, columns);
     if (tally.share() > maxShare) {

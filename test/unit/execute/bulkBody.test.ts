@@ -1,4 +1,5 @@
-import { bulkBody } from '../../../src/execute/bulkBody';
+import { bulkBody, documentPieces } from '../../../src/execute/bulkBody';
+import { ByteBatch } from '../../../src/execute/byteBatch';
 
 /** The ndjson a client writes for the same documents: an action line and JSON.stringify's line each. */
 const ndjson = (docs: Array<{ id: string; doc: object }>): string =>
@@ -29,5 +30,32 @@ describe('bulkBody', () => {
 
   test('no document: an empty body', () => {
     expect(bulkBody([]).length).toBe(0);
+  });
+});
+
+describe('bulkBody with documents given encoded', () => {
+  const docs = [
+    { id: 'a', doc: { nom: '\u00c9trez \u{1F600}', n: 1 } },
+    { id: 'b"2', doc: { parts: ['{"datasetid":"ds"', ',"fields":', '{"x":"\u2028"}'], binary: [['written_csv', Buffer.from('a;b\r\n')]] } as const },
+    { id: 'c', doc: { n: 3 } },
+  ];
+  const expected = ndjson([
+    { id: 'a', doc: docs[0].doc },
+    { id: 'b"2', doc: { datasetid: 'ds', fields: { x: '\u2028' }, written_csv: Buffer.from('a;b\r\n').toString('base64') } },
+    { id: 'c', doc: { n: 3 } },
+  ]);
+
+  test('the documents encoded one by one (documentPieces into a ByteBatch) give the same body', () => {
+    const batch = new ByteBatch(16);
+    for (const { id, doc } of docs) batch.add(documentPieces(id, doc));
+    const encoded = batch.take();
+    expect(bulkBody(docs.map(({ id }, i) => ({ id, doc: encoded[i] }))).toString('utf8')).toBe(expected);
+  });
+
+  test('encoded documents and documents as texts in one request: each in its place', () => {
+    const batch = new ByteBatch(16);
+    batch.add(documentPieces(docs[1].id, docs[1].doc));
+    const [middle] = batch.take();
+    expect(bulkBody([docs[0], { id: docs[1].id, doc: middle }, docs[2]]).toString('utf8')).toBe(expected);
   });
 });
