@@ -4,8 +4,17 @@ export interface TextPiece {
   readonly latin1: boolean;
 }
 
-/** The most bytes a piece can take once encoded: UTF-8 writes at most three bytes per UTF-16 unit. */
-const mostBytes = (p: TextPiece): number => (p.latin1 ? p.text.length : p.text.length * 3);
+/** From this many UTF-16 units, a piece is measured before it is written rather than given three bytes a unit. */
+const MEASURED_FROM = 64 * 1024;
+
+/**
+ * The most bytes a piece can take once encoded: UTF-8 writes at most three bytes per UTF-16 unit.
+ * A long text is measured instead, so that a large shape does not make the buffer three times its size.
+ */
+const mostBytes = (p: TextPiece): number => {
+  if (p.latin1) return p.text.length;
+  return p.text.length < MEASURED_FROM ? p.text.length * 3 : Buffer.byteLength(p.text);
+};
 
 /**
  * Items (a batch's lines, a batch's documents) encoded into one buffer as they are made, instead of

@@ -10,9 +10,10 @@ describe('ByteBatch', () => {
       [{ text: '\u00c9trez \u{1F600} \u2028', latin1: false }, { text: 'QUJD+/=', latin1: true }],
       [],
       [{ text: 'x'.repeat(1000), latin1: false }, { text: '\u00e9', latin1: false }],
+      [{ text: '[2.35,48.85],\u00e9\u{1F600}'.repeat(5000), latin1: false }, { text: '\n', latin1: false }],
     ];
     for (const pieces of items) batch.add(pieces);
-    expect(batch.count).toBe(4);
+    expect(batch.count).toBe(5);
     const views = batch.take();
     const expected = items.map((pieces) => Buffer.concat(pieces.map((p) => Buffer.from(p.text, p.latin1 ? 'latin1' : 'utf8'))));
     expect(views.map((v) => v.toString('hex'))).toEqual(expected.map((e) => e.toString('hex')));
@@ -23,10 +24,11 @@ describe('ByteBatch', () => {
     const batch = new ByteBatch(8);
     batch.add([{ text: 'first line\n', latin1: false }]);
     const first = batch.take();
-    batch.add([{ text: 'SECOND LINE, LONGER THAN THE FIRST\n', latin1: false }]);
+    // Shorter than the first: it would fit where the first was written.
+    batch.add([{ text: 'SECOND\n', latin1: false }]);
     const second = batch.take();
     expect(first[0].toString()).toBe('first line\n');
-    expect(second[0].toString()).toBe('SECOND LINE, LONGER THAN THE FIRST\n');
+    expect(second[0].toString()).toBe('SECOND\n');
   });
 });
 
