@@ -21,16 +21,16 @@ const mostBytes = (p: TextPiece): number => {
  * being kept as texts until the batch is sent. A text that is encoded at once dies young: garbage
  * collection then no longer copies it and every text made after it from one young generation to the
  * next while the batch fills (README, Performance). `take` hands the items over as views of that
- * buffer and starts a new one, as large as the last batch came to, so a batch grows its buffer once.
+ * buffer; the next batch's buffer is taken at its first item, as large as the last batch came to,
+ * so a publish grows its buffer once.
  */
 export class ByteBatch {
-  private buffer: Buffer;
+  /** Empty until the first item of a batch: a batch that never comes (after a publish's last) takes no buffer. */
+  private buffer = Buffer.alloc(0);
   private at = 0;
   private readonly ends: number[] = [];
 
-  constructor(private capacity: number) {
-    this.buffer = Buffer.allocUnsafe(capacity);
-  }
+  constructor(private capacity: number) {}
 
   /** Items added since the last `take`. */
   get count(): number {
@@ -55,14 +55,14 @@ export class ByteBatch {
       start = end;
     }
     this.capacity = Math.max(this.capacity, this.at);
-    this.buffer = Buffer.allocUnsafe(this.capacity);
+    this.buffer = Buffer.alloc(0);
     this.at = 0;
     this.ends.length = 0;
     return views;
   }
 
   private grow(needed: number): void {
-    const larger = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2));
+    const larger = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2, this.capacity));
     this.buffer.copy(larger, 0, 0, this.at);
     this.buffer = larger;
   }
