@@ -35,7 +35,7 @@ export function copyLine(datasetId: string, r: StoredRecord): string {
  * Inserts one batch with COPY, one line a record, in a single message. PostgreSQL reads each
  * value once, as its column's type: no array is built and taken apart again, no statement is
  * planned. Batches of 1,000 records cost PostgreSQL 35–45 % less CPU than an INSERT of unnested
- * arrays (README, Performance).
+ * arrays (docs/performance-history.md).
  */
 export async function insertRecords(client: Pick<PoolClient, 'query'>, datasetId: string, records: readonly StoredRecord[]): Promise<void> {
   // Each line encoded on its own: one text of the whole batch, made by appending, is a chain of
