@@ -100,7 +100,8 @@ export interface Api {
  * 2 GB heap limit (V8's default on a machine with 16 GB or more) V8 lets the old generation grow
  * to four times what survived its last collection before it collects again; under it, to at most
  * 1.3 to 2 times. Measured by bench/upload: a publish keeps about 60 MB alive; its 1M-row RSS
- * peak went from 633 MB to 222 MB (with the record id counts off the heap, docs/performance-history.md).
+ * peak went from 633 MB to 222 MB (with the record id counts off the heap:
+ * docs/performance-history.md).
  */
 export const SERVE_NODE_FLAGS = ['--max-old-space-size=1024'];
 

@@ -20,9 +20,9 @@ const mostBytes = (p: TextPiece): number => {
  * Items (a batch's lines, a batch's documents) encoded into one buffer as they are made, instead of
  * being kept as texts until the batch is sent. A text that is encoded at once dies young: garbage
  * collection then no longer copies it and every text made after it from one young generation to the
- * next while the batch fills (docs/performance-history.md). `take` hands the items over as views of that
- * buffer; the next batch's buffer is taken at its first item, as large as the last batch came to,
- * so a publish grows its buffer once.
+ * next while the batch fills (docs/performance-history.md). `take` hands the items over as views
+ * of that buffer; the next batch's buffer is taken at its first item, as large as the last batch
+ * came to, so a publish grows its buffer once.
  */
 export class ByteBatch {
   /** Empty until the first item of a batch: a batch that never comes (after a publish's last) takes no buffer. */

@@ -2,7 +2,7 @@ import type { SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/a
 
 /**
  * From this many records a dataset's pages with facets send their counts apart (bench:search and
- * bench:peers, docs/performance-history.md, 2026-12-04): on the 1,000,000-record copy a repeated page's p50
+ * bench:peers, docs/performance-history.md): on the 1,000,000-record copy a repeated page's p50
  * went from 42 ms (one search, 2026-12-03) to 7 ms (2026-12-04), while on lieux-de-tournage
  * (14,760 records) the second search cost more than the aggregations it spared: with the request
  * cache off, our throughput over Searchkit's on the date hierarchy fell from 1.40 to 1.00.

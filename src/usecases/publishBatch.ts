@@ -15,8 +15,8 @@ export interface WrittenBatch {
  * The batch a publish fills, record by record. Each record's COPY line and bulk document are
  * encoded the moment it is made, instead of its texts waiting in the batch for PostgreSQL and in
  * the bulk request for Elasticsearch: they die young, and garbage collection no longer copies them
- * while the batch fills (docs/performance-history.md). Each buffer starts at 1 MiB and keeps the size
- * the largest batch needed.
+ * while the batch fills (docs/performance-history.md). Each buffer starts at 1 MiB and keeps the
+ * size the largest batch needed.
  */
 export class PublishBatch {
   private readonly lines = new ByteBatch(1 << 20);

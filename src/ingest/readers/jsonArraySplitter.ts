@@ -90,8 +90,8 @@ export class JsonArraySplitter {
    * chunk ends first). Only braces and quotes matter inside it, and `indexOf` finds each: the
    * numbers, commas and brackets of a shape's coordinates, most of a GeoJSON feature, are passed
    * over natively instead of one character at a time (the 52 MB of communes-france: about 200 ms
-   * → 33–38 ms, docs/performance-history.md). A string ends at the first quote after an even run of
-   * backslashes.
+   * → 33–38 ms, docs/performance-history.md). A string ends at the first quote after an even run
+   * of backslashes.
    */
   private objectEnd(chunk: string, from: number): number {
     const end = chunk.length;
