@@ -85,8 +85,9 @@ async function main(): Promise<void> {
         if (rows === 0) throw new Error(`${dataset}: no records in ${index}`);
         const repeat = rows > 100_000 ? 1 : REPEAT;
         // Both sides warmed once before they are timed. Without the raw scan's own warm-up, its
-        // first format ran slower than the next ones for the same work (2026-12-06, lieux-de-tournage:
-        // 0.30–0.33 s for csv, then 0.19–0.27 s), which favoured our csv and weighed on our geojson.
+        // first format ran slower than the next ones for the same work (2026-12-06, lieux-de-tournage,
+        // two runs: 0.30–0.33 s for csv, then 0.19–0.25 s), which favoured our csv and weighed on our
+        // geojson.
         await ours(api, dataset, 'csv', rows);
         await raw(deps, index);
         for (const format of FORMATS) {
