@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# npm run bench:goals: the five benches behind the README's "Where the goals stand", one after
+# another, with the settings that table was measured with. About 25 minutes on the 2-core
+# development machine, more on the first run, which builds the synthetic copies. Each bench's
+# output follows a line naming it, its settings, the time and the load average. Run it on a quiet
+# machine: what else runs takes CPU from both sides of each comparison, not evenly.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if [ -z "${ES_URL:-}" ]; then ES_URL="$(bash scripts/elasticsearch.sh start)"; export ES_URL; fi
+
+run() {
+  local name="$1"
+  shift
+  echo "== bench:$name ${*:-(defaults)}, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  env "$@" bash scripts/bench.sh "$name"
+  echo
+}
+
+run ingest BENCH_ROUNDS=3
+run catalog
+run peers PEERS_TOTAL=400
+run search BENCH_REQUEST_CACHE=off BENCH_SEQUENTIAL=100 BENCH_CONCURRENT=300
+run export BENCH_RECORDS=100000
