@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # npm run bench:goals: the five benches behind the README's "Where the goals stand", one after
-# another, with the settings that table was measured with. About 25 minutes on the 2-core
-# development machine, more on the first run, which builds the synthetic copies. Each bench's
-# output follows a line naming it, its settings, the time and the load average. Run it on a quiet
-# machine: what else runs takes CPU from both sides of each comparison, not evenly.
+# another, with the settings that table was measured with. About 20 minutes on the 2-core
+# development machine once the synthetic copies exist; more on the first run, which builds them.
+# Each bench's output follows a line naming it, its settings, the time and the load average. Run
+# it on a quiet machine: what else runs takes CPU from both sides of each comparison, not evenly.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ -z "${ES_URL:-}" ]; then ES_URL="$(bash scripts/elasticsearch.sh start)"; export ES_URL; fi
