@@ -23,6 +23,7 @@ import { publishDataset } from '../src/usecases/publishDataset';
 import { reindexAlone } from '../src/usecases/reindexAlone';
 import { ensureSyntheticDataset } from './syntheticDataset';
 import { cpuMeter, type CpuMeter, cpuPerCall, cpuTotal, type CpuTimes } from './cpuMeter';
+import { serveNodeFlags } from './serveFlags';
 
 const ROOT = join(__dirname, '..', '..');
 export const SOURCE = 'lieux-de-tournage-a-paris';
@@ -95,20 +96,11 @@ export interface Api {
   port: number;
 }
 
-/**
- * The V8 flags the API is served with (Dockerfile, scripts/demo.sh, README "Command line"). Above a
- * 2 GB heap limit (V8's default on a machine with 16 GB or more) V8 lets the old generation grow
- * to four times what survived its last collection before it collects again; under it, to at most
- * 1.3 to 2 times. Measured by bench/upload: a publish keeps about 60 MB alive; its 1M-row RSS
- * peak went from 633 MB to 222 MB (with the record id counts off the heap:
- * docs/performance-history.md).
- */
-export const SERVE_NODE_FLAGS = ['--max-old-space-size=1024'];
 
 /** The API in its own process, as it runs in production, so that the load generator does not share its event loop. */
 export async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...SERVE_NODE_FLAGS, join(__dirname, '..', 'src', 'cli', 'main.js'), 'serve'], {
+  const child = spawn(process.execPath, [...serveNodeFlags(process.env), join(__dirname, '..', 'src', 'cli', 'main.js'), 'serve'], {
     // A bench measures the API, not its quotas: the anonymous ones (20 a second by default) are raised unless the caller sets them.
     env: { QUOTA_ANONYMOUS_PER_SECOND: '1000000', QUOTA_ANONYMOUS_PER_DAY: '1000000000', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Request } from 'express';
 import { isLargeAnswer, largeAnswerTurns, LargeAnswers } from '../../../src/http/largeAnswers';
+import { SERVE_NODE_FLAGS } from '../../../bench/serveFlags';
 
 describe('LargeAnswers: the turns of large answers', () => {
   test('the first atOnce start at once, the next wait in order, any more is refused', () => {
@@ -94,6 +95,7 @@ describe('largeAnswerTurns: how many at once', () => {
   });
 
   test.each([
+    ['1,048 MiB (--max-old-space-size=1024 --max-semi-space-size=8)', 1048, 16],
     ['1,072 MiB (--max-old-space-size=1024)', 1072, 16],
     ['560 MiB (--max-old-space-size=512)', 560, 8],
     ['exactly 128 MiB', 128, 2],
@@ -103,7 +105,7 @@ describe('largeAnswerTurns: how many at once', () => {
   ])('auto with a heap limit of %s', (_name, mib, turns) => expect(largeAnswerTurns('auto', mib * MiB)).toBe(turns));
 
   test('the API as demo.sh and the Dockerfile start it (a 1 GB old space) gets 16', () => {
-    const limit = Number(execFileSync(process.execPath, ['--max-old-space-size=1024', '-e', 'process.stdout.write(String(require("v8").getHeapStatistics().heap_size_limit))']).toString());
+    const limit = Number(execFileSync(process.execPath, [...SERVE_NODE_FLAGS, '-e', 'process.stdout.write(String(require("v8").getHeapStatistics().heap_size_limit))']).toString());
     expect(largeAnswerTurns('auto', limit)).toBe(16);
   });
 });

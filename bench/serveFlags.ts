@@ -1,0 +1,23 @@
+/**
+ * The V8 flags the API is served with: the Dockerfile, scripts/demo.sh and README "Command line"
+ * give the same (test/unit/serveFlags.test.ts).
+ * - `--max-old-space-size=1024`: above a 2 GB heap limit (V8's default on a machine with 16 GB or
+ *   more) V8 lets the old generation grow to four times what survived its last collection before
+ *   it collects again; under it, to at most 1.3 to 2 times. Measured by bench/upload: a publish
+ *   keeps about 60 MB alive; its 1M-row RSS peak went from 633 MB to 222 MB (with the record id
+ *   counts off the heap: docs/performance-history.md).
+ * - `--max-semi-space-size=8` (MB; Node 20's default is 16): under that old-generation limit, with
+ *   the default young generation, V8 started a new marking as soon as the last one ended (its
+ *   `--trace-incremental-marking` says "Start (task)" with 30 MB of the old generation's 61 MB
+ *   free). A lieux-de-tournage download then cost 1.5 mark-compacts and 138 ms of API CPU; with 8 MB,
+ *   0.2 and 88 ms (GeoJSON, 20 downloads each, 2026-12-06), and the peak RSS was 30 MB lower.
+ *   Downloads whose pages hold more (communes-france's, 3 MB a page) cost more with 8 MB: more of
+ *   their records outlive the young generation. README, Performance, has the benches' figures.
+ */
+export const SERVE_NODE_FLAGS: readonly string[] = ['--max-old-space-size=1024', '--max-semi-space-size=8'];
+
+/** The flags a bench serves the API with: BENCH_SERVE_FLAGS (separated by spaces) to measure it under others, else SERVE_NODE_FLAGS. */
+export function serveNodeFlags(env: NodeJS.ProcessEnv): readonly string[] {
+  const given = env.BENCH_SERVE_FLAGS?.trim();
+  return given ? given.split(/\s+/) : SERVE_NODE_FLAGS;
+}

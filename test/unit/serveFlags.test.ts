@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SERVE_NODE_FLAGS, serveNodeFlags } from '../../bench/serveFlags';
+
+/**
+ * The API is started in three places a reader may copy (the Dockerfile, scripts/demo.sh, the
+ * README's command line) and by the benches (bench/serveFlags.ts): all four give Node the same
+ * flags, so that what the benches measure is what a portal runs.
+ */
+const ROOT = join(__dirname, '..', '..');
+const text = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
+/** Every `node <flags> dist/src/cli/main.js serve` in a text: the flags of each, in order. */
+const serveLines = (body: string): string[][] =>
+  [...body.matchAll(/node((?: --[a-z-]+=\d+)*) dist\/src\/cli\/main\.js serve/g)].map((m) => m[1].trim().split(' ').filter(Boolean));
+
+describe('the flags the API is served with', () => {
+  test.each(['Dockerfile', 'scripts/demo.sh', 'README.md'])('%s starts it with the benches\' flags', (file) => {
+    const lines = serveLines(text(file));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const flags of lines) expect(flags).toEqual([...SERVE_NODE_FLAGS]);
+  });
+
+  test('a bench takes other flags from BENCH_SERVE_FLAGS, and the served ones without it', () => {
+    expect(serveNodeFlags({ BENCH_SERVE_FLAGS: ' --max-old-space-size=512  --trace-gc ' })).toEqual(['--max-old-space-size=512', '--trace-gc']);
+    expect(serveNodeFlags({ BENCH_SERVE_FLAGS: '' })).toEqual([...SERVE_NODE_FLAGS]);
+    expect(serveNodeFlags({})).toEqual([...SERVE_NODE_FLAGS]);
+  });
+});
