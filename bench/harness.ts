@@ -96,7 +96,6 @@ export interface Api {
   port: number;
 }
 
-
 /** The API in its own process, as it runs in production, so that the load generator does not share its event loop. */
 export async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
   const port = await freePort();

@@ -20,6 +20,12 @@ describe('the flags the API is served with', () => {
     for (const flags of lines) expect(flags).toEqual([...SERVE_NODE_FLAGS]);
   });
 
+  test('the README\'s NODE_OPTIONS, for the installed command, are the same flags', () => {
+    const given = [...text('README.md').matchAll(/NODE_OPTIONS='([^']*)'/g)].map((m) => m[1].split(' '));
+    expect(given.length).toBeGreaterThan(0);
+    for (const flags of given) expect(flags).toEqual([...SERVE_NODE_FLAGS]);
+  });
+
   test('a bench takes other flags from BENCH_SERVE_FLAGS, and the served ones without it', () => {
     expect(serveNodeFlags({ BENCH_SERVE_FLAGS: ' --max-old-space-size=512  --trace-gc ' })).toEqual(['--max-old-space-size=512', '--trace-gc']);
     expect(serveNodeFlags({ BENCH_SERVE_FLAGS: '' })).toEqual([...SERVE_NODE_FLAGS]);
