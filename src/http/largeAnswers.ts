@@ -12,8 +12,8 @@ const MOST_TURNS = 64;
 /**
  * How many large answers are sent at once: `configured` when it is a number; with `auto`, one per
  * 64 MiB of the heap's limit (`v8.getHeapStatistics().heap_size_limit`), at least 1 and at most
- * 64. With the flags the API is served with (`--max-old-space-size=1024 --max-semi-space-size=8`,
- * a limit of 1,048 MiB) that is 16; with Node's own limit on a large machine (4,144 MiB), 64.
+ * 64. With the flags the API is served with (a 1,024 MiB old space and an 8 MiB semi-space: a
+ * limit of 1,048 MiB) that is 16; with Node's own limit on a large machine (4,144 MiB), 64.
  */
 export function largeAnswerTurns(configured: number | 'auto', heapLimitBytes: number): number {
   if (configured !== 'auto') return configured;
