@@ -24,10 +24,19 @@ export interface WrittenSpans { fieldsStart: number; fieldsEnd: number; cutStart
 
 /**
  * A record kept written, as Elasticsearch hands it over: the base64 of its head and of its ODS
- * JSON's UTF-8 bytes (WRITTEN_RECORD), or of its CSV line (WRITTEN_CSV). It is decoded only where
- * it is written out, straight into the bytes of a whole piece (writtenItems, writtenFeatures).
+ * JSON's UTF-8 bytes (WRITTEN_RECORD), or of its CSV line (WRITTEN_CSV); or where that base64 lies
+ * in the bytes of the answer it came in (WrittenSlice). It is decoded only where it is written out,
+ * straight into the bytes of a whole piece (writtenItems, writtenFeatures).
  */
-export type WrittenRecord = string;
+export type WrittenRecord = string | WrittenSlice;
+
+/**
+ * Where a record's base64 lies in a search answer's bytes: [start, end) of `bytes`, ASCII. A
+ * download's page read from an answer's bytes keeps these, and each record's text is made only
+ * while it is decoded (writtenText): a page of 1,000 communes-france records is 4 MB of base64,
+ * which as strings outlived the young generation while the page waited its turn.
+ */
+export interface WrittenSlice { readonly bytes: Buffer; readonly start: number; readonly end: number }
 
 /**
  * What a record index keeps written of each record for CSV: its line as a CSV download of every

@@ -1,4 +1,5 @@
 import { WRITTEN_RECORD, type WrittenRecord } from '../../model/searchResult';
+import { writtenBytesAtMost, writtenText } from './writtenText';
 
 const BETWEEN = Buffer.from(', ');
 const OPEN = Buffer.from('{"type": "Feature", "geometry": '), PROPERTIES = Buffer.from(', "properties": {'), END = Buffer.from('}}'), NULL = Buffer.from('null');
@@ -13,7 +14,7 @@ const HEAD = WRITTEN_RECORD.headBytes;
 export function writtenFeatures(records: readonly WrittenRecord[], first: boolean, between: Buffer): Buffer {
   let size = records.length * (OPEN.length + NULL.length + PROPERTIES.length + END.length + between.length), largest = 0;
   for (const r of records) {
-    const n = Buffer.byteLength(r, 'base64');
+    const n = writtenBytesAtMost(r);
     size += n;
     largest = Math.max(largest, n);
   }
@@ -23,7 +24,7 @@ export function writtenFeatures(records: readonly WrittenRecord[], first: boolea
   const at32 = (o: number): number => HEAD + record.readUInt32LE(o);
   let at = 0;
   for (let i = 0; i < records.length; i++) {
-    record.write(records[i], 0, 'base64');
+    record.write(writtenText(records[i]), 0, 'base64');
     const fieldsStart = at32(0), fieldsEnd = at32(4), cutStart = at32(8), cutEnd = at32(12), geometryStart = at32(16), geometryEnd = at32(20);
     if (i > 0 || !first) at += between.copy(out, at);
     at += OPEN.copy(out, at);

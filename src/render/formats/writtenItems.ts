@@ -1,5 +1,6 @@
 import { WRITTEN_RECORD, type WrittenRecord } from '../../model/searchResult';
 import { recordHeadJson } from '../recordJson';
+import { writtenBytesAtMost, writtenText } from './writtenText';
 
 const BETWEEN = Buffer.from(', '), NOTHING = Buffer.alloc(0);
 
@@ -21,13 +22,13 @@ export const writtenLines = (records: readonly WrittenRecord[]): Buffer => decod
 function decodedItems(records: readonly WrittenRecord[], headChars: number, first: boolean, open: Buffer, between: Buffer, end: Buffer): Buffer {
   const separators = first ? records.length - 1 : records.length;
   let size = records.length * (open.length + end.length) + Math.max(separators, 0) * between.length;
-  for (const r of records) size += Buffer.byteLength(r, 'base64');
+  for (const r of records) size += writtenBytesAtMost(r);
   const out = Buffer.allocUnsafe(size);
   let at = 0;
   for (let i = 0; i < records.length; i++) {
     if (i > 0 || !first) at += between.copy(out, at);
     at += open.copy(out, at);
-    at += out.write(headChars === 0 ? records[i] : records[i].slice(headChars), at, 'base64');
+    at += out.write(writtenText(records[i], headChars), at, 'base64');
     at += end.copy(out, at);
   }
   return out.subarray(0, at);

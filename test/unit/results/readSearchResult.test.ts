@@ -4,6 +4,7 @@ import { valueFacet } from '../../../src/facets/valueFacet';
 import type { FacetRequest, SearchPlan } from '../../../src/model/searchPlan';
 import type { RecordHit } from '../../../src/model/searchResult';
 import type { FieldDef } from '../../../src/model/descriptor';
+import { writtenText } from '../../../src/render/formats/writtenText';
 
 const field = { name: 'kind', label: 'Kind', type: 'text', annotations: [], source: { kind: 'column', name: 'kind' } } as unknown as FieldDef;
 const facet = (name: string, kind = true): FacetRequest => ({
@@ -22,7 +23,7 @@ describe('readSearchResult', () => {
     const written = (id: string, text?: string): SearchHit<RecordHit> => ({ _index: 'i', ...(text === undefined ? {} : { fields: { written_record: [Buffer.from(text).toString('base64')] } }), _id: id });
     const res = response([written('a', '"recordid": "é"}'), written('b', '"recordid": "b"}')], 2);
     const result = readSearchResult({ ...plan(), written: true }, res);
-    expect([result.records, result.written?.map((b) => Buffer.from(b, 'base64').toString('utf8'))]).toEqual([[], ['"recordid": "é"}', '"recordid": "b"}']]);
+    expect([result.records, result.written?.map((b) => Buffer.from(writtenText(b), 'base64').toString('utf8'))]).toEqual([[], ['"recordid": "é"}', '"recordid": "b"}']]);
     expect(allWritten(res)).toBe(true);
     expect(allWritten(response([written('a', 'x'), written('b')]))).toBe(false);
     expect(allWritten(response([]))).toBe(true);

@@ -1,5 +1,5 @@
 import type { FieldDef, FieldType } from '../../../../src/model/descriptor';
-import type { RecordHit } from '../../../../src/model/searchResult';
+import type { RecordHit, WrittenRecord } from '../../../../src/model/searchResult';
 import { jsonFormat } from '../../../../src/render/formats/jsonFormat';
 import { ndjsonFormat } from '../../../../src/render/formats/ndjsonFormat';
 import { geojsonFormat } from '../../../../src/render/formats/geojsonFormat';
@@ -21,6 +21,18 @@ const hit = (recordid: string, fields: RecordHit['fields']): RecordHit => ({ dat
 const bytes = (s: string): Buffer => Buffer.from(s);
 /** A text kept written as Elasticsearch hands it over: the base64 of a head of spans (here zeros, which writtenItems skips) and of its UTF-8 bytes. */
 const b64 = (s: string): string => Buffer.concat([Buffer.alloc(24, 7), Buffer.from(s)]).toString('base64');
+/** The same base64 texts where a download's page finds them: slices of one answer's bytes, among other bytes. */
+const inAnswer = (texts: readonly string[]): WrittenRecord[] => {
+  const answer = Buffer.from(`{"hits":[${texts.map((t, i) => `{"_id":"${i}","fields":{"written_record":["${t}"]}}`).join(',')}]}`);
+  let from = 0;
+  return texts.map((t) => {
+    const start = answer.indexOf(`["${t}"]`, from) + 2;
+    from = start + t.length;
+    return { bytes: answer, start, end: start + t.length };
+  });
+};
+/** A page's records in both forms a writer takes: base64 strings, and slices of an answer's bytes. */
+const bothForms = (texts: readonly string[]): WrittenRecord[][] => [[...texts], inAnswer(texts)];
 
 describe('writtenItems', () => {
   const open = bytes('<'), between = bytes(', '), end = bytes('>');
@@ -37,9 +49,11 @@ describe('writtenItems', () => {
 
   test('texts of every base64 padding, outside Latin-1 and beyond a pool slab, decoded whole', () => {
     const texts = ['x', 'xy', 'xyz', 'wxyz', '🗺 Île-de-France', `"${'ü'.repeat(9000)}"`];
-    const piece = writtenItems(texts.map(b64), true, open, between, end);
-    expect(piece.toString()).toBe(texts.map((t) => `<${t}>`).join(', '));
-    expect(piece.length).toBe(Buffer.byteLength(piece.toString()));
+    for (const records of bothForms(texts.map(b64))) {
+      const piece = writtenItems(records, true, open, between, end);
+      expect(piece.toString()).toBe(texts.map((t) => `<${t}>`).join(', '));
+      expect(piece.length).toBe(Buffer.byteLength(piece.toString()));
+    }
   });
 });
 
@@ -50,11 +64,14 @@ describe('the JSON formats from records kept written: the same bytes as from the
 
   test.each([['json', undefined], ['ndjson', undefined], ['jsonp', 'cb']])('%s, in two pages, under a dataset id with a quote', (format, callback) => {
     const c = ctx('jeu "1"@dom');
-    const text = streamWriter(format, callback, c), fromWritten = writtenWriter(format, callback, c);
+    const text = streamWriter(format, callback, c);
     const built = text.head + text.page(records.slice(0, 1), true) + text.page(records.slice(1), false) + text.tail;
-    const sent = Buffer.concat([bytes(fromWritten.head), fromWritten.page(written.slice(0, 1), true), fromWritten.page(written.slice(1), false), bytes(fromWritten.tail)]);
-    expect(sent.toString()).toBe(built);
-    expect([fromWritten.contentType, fromWritten.headers]).toEqual([text.contentType, text.headers]);
+    for (const kept of bothForms(written)) {
+      const fromWritten = writtenWriter(format, callback, c);
+      const sent = Buffer.concat([bytes(fromWritten.head), fromWritten.page(kept.slice(0, 1), true), fromWritten.page(kept.slice(1), false), bytes(fromWritten.tail)]);
+      expect(sent.toString()).toBe(built);
+      expect([fromWritten.contentType, fromWritten.headers]).toEqual([text.contentType, text.headers]);
+    }
   });
 
   test('the JSON array, parsed: the ODS record objects (datasetid first)', () => {
@@ -102,10 +119,13 @@ describe('GeoJSON from records kept written (writtenRecord, then writtenFeatures
     const hits = kept.map(readBack);
     const written = kept.map((r) => writtenRecord(schemaOf)(r).toString('base64'));
     for (const [format, callback] of [['geojson', undefined], ['geojsonp', 'cb']] as const) {
-      const text = streamWriter(format, callback, c), fromWritten = writtenWriter(format, callback, c);
+      const text = streamWriter(format, callback, c);
       const built = text.head + text.page(hits.slice(0, 2), true) + text.page(hits.slice(2), false) + text.tail;
-      const sent = Buffer.concat([bytes(fromWritten.head), fromWritten.page(written.slice(0, 2), true), fromWritten.page(written.slice(2), false), bytes(fromWritten.tail)]);
-      expect(sent.toString()).toBe(built);
+      for (const form of bothForms(written)) {
+        const fromWritten = writtenWriter(format, callback, c);
+        const sent = Buffer.concat([bytes(fromWritten.head), fromWritten.page(form.slice(0, 2), true), fromWritten.page(form.slice(2), false), bytes(fromWritten.tail)]);
+        expect(sent.toString()).toBe(built);
+      }
     }
   });
 
@@ -135,11 +155,14 @@ describe('CSV from records kept written (writtenCsv, then writtenLines): the sam
   const c = (over: Partial<FormatContext['output']> = {}): FormatContext => ({ records: { schema: schemaOf, timeZone: 'UTC', datasetId: 'jeu' }, columns: schemaOf, output: { csvSeparator: ';', withBom: false, useLabelsForHeader: false, ...over }, filename: 'f' });
 
   test.each([[{}], [{ withBom: true, useLabelsForHeader: true }]])('in two pages, header %j', (over) => {
-    const text = streamWriter('csv', undefined, c(over)), fromWritten = writtenWriter('csv', undefined, c(over));
+    const text = streamWriter('csv', undefined, c(over));
     const built = text.head + text.page(kept.map(readBack).slice(0, 1), true) + text.page(kept.map(readBack).slice(1), false) + text.tail;
-    const sent = Buffer.concat([bytes(fromWritten.head), fromWritten.page(written.slice(0, 1), true), fromWritten.page(written.slice(1), false), bytes(fromWritten.tail)]);
-    expect(sent.toString()).toBe(built);
-    expect([fromWritten.contentType, fromWritten.headers]).toEqual([text.contentType, text.headers]);
+    for (const form of bothForms(written)) {
+      const fromWritten = writtenWriter('csv', undefined, c(over));
+      const sent = Buffer.concat([bytes(fromWritten.head), fromWritten.page(form.slice(0, 1), true), fromWritten.page(form.slice(1), false), bytes(fromWritten.tail)]);
+      expect(sent.toString()).toBe(built);
+      expect([fromWritten.contentType, fromWritten.headers]).toEqual([text.contentType, text.headers]);
+    }
   });
 
   test('the lines, parsed as CSV with `;`: the values as published, a formula neutralised, the shape as its GeoJSON', () => {
