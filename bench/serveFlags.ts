@@ -12,13 +12,15 @@
  *   free). A lieux-de-tournage download then cost 1.5 mark-compacts and 138 ms of API CPU; with 8 MB,
  *   0.2 and 88 ms (GeoJSON, 20 downloads each, 2026-12-06), and the peak RSS was 30 MB lower.
  *   Downloads whose pages hold more (communes-france's, 3 MB a page) cost more with 8 MB: more of
- *   their records outlive the young generation.
+ *   their records outlived the young generation. That was while a page's records waited as
+ *   strings; they now wait as slices of their answer's bytes (writtenHits), which are not in the
+ *   heap, and those downloads gained (README, Performance). 16 MB was not measured again since.
  * - `--initial-old-space-size=64` (MB): below that size V8 does not start a mark-compact for the
  *   old generation's growth (with 96 MB and the default young generation, none over 22
  *   lieux-de-tournage downloads). communes-france's downloads, the ones the smaller young
  *   generation slowed, gained part of it back (bench:export, three pairs against the two flags
  *   above alone); records pages did not move; the peak RSS of bench:export stayed ≤ 184 MB.
- *   README, Performance, has the benches' figures.
+ *   docs/performance-history.md has the benches' figures.
  */
 export const SERVE_NODE_FLAGS: readonly string[] = ['--max-old-space-size=1024', '--max-semi-space-size=8', '--initial-old-space-size=64'];
 
