@@ -33,8 +33,8 @@ export type WrittenRecord = string | WrittenSlice;
 /**
  * Where a record's base64 lies in a search answer's bytes: [start, end) of `bytes`, ASCII. A
  * download's page read from an answer's bytes keeps these, and each record's text is made only
- * while it is decoded (writtenText): a page of 1,000 communes-france records is 4 MB of base64,
- * which as strings outlived the young generation while the page waited its turn.
+ * while it is decoded (writtenText): a page of 1,000 communes-france records holds 2.7 million
+ * characters of base64, which as strings outlived the young generation while the page waited.
  */
 export interface WrittenSlice { readonly bytes: Buffer; readonly start: number; readonly end: number }
 
