@@ -14,7 +14,9 @@
  *   Downloads whose pages hold more (communes-france's, 3 MB a page) cost more with 8 MB: more of
  *   their records outlived the young generation. That was while a page's records waited as
  *   strings; they now wait as slices of their answer's bytes (writtenHits), which are not in the
- *   heap, and those downloads gained (README, Performance). 16 MB was not measured again since.
+ *   heap, and those downloads gained (README, Performance). Measured again then (bench:export,
+ *   three pairs), the default 16 MB still gave a lower median ratio on 7 of 9 lines and a higher
+ *   median peak RSS on every one (up to 192 MB, against 182).
  * - `--initial-old-space-size=64` (MB): below that size V8 does not start a mark-compact for the
  *   old generation's growth (with 96 MB and the default young generation, none over 22
  *   lieux-de-tournage downloads). communes-france's downloads, the ones the smaller young
