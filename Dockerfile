@@ -9,4 +9,4 @@ RUN npm run build && npm run build:web
 ENV PORT=8080
 EXPOSE 8080
 # Publishes the fixtures, then the catalog (the order of scripts/demo.sh; idempotent), then serves.
-CMD ["sh", "-c", "node dist/src/cli/main.js ingest fixtures/descriptors/*.json --take-over && node dist/src/cli/main.js import-catalog fixtures/catalog/opendata-paris-catalog.json && exec node --max-old-space-size=1024 --max-semi-space-size=8 --initial-old-space-size=64 dist/src/cli/main.js serve"]
+CMD ["sh", "-c", "node dist/src/cli/main.js ingest fixtures/descriptors/*.json --take-over && node dist/src/cli/main.js import-catalog fixtures/catalog/opendata-paris-catalog.json && exec node --max-old-space-size=1024 --max-semi-space-size=8 --initial-old-space-size=64 --interrupt-budget=16384 dist/src/cli/main.js serve"]

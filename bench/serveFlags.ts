@@ -23,8 +23,18 @@
  *   generation slowed, gained part of it back (bench:export, three pairs against the two flags
  *   above alone); records pages did not move; the peak RSS of bench:export stayed ≤ 184 MB.
  *   docs/performance-history.md has the benches' figures.
+ * - `--interrupt-budget=16384` (Node 20's V8 default: 67,584): how much bytecode a function runs
+ *   before V8 considers compiling it with its optimizing tiers, a quarter of the default. A new API
+ *   process sent free-text pages of lieux-de-tournage at 8 connections with 3 to 5 ms of CPU a
+ *   page in its first second. With the default it was under 1.0 ms after 7 to 8 seconds (3,500 to
+ *   4,000 pages); with 16384 after 4 (1,700 to 1,900), then 0.75 to 0.9 ms either way
+ *   (2026-12-06, README, Performance). A portal's API is restarted by every deploy and every new
+ *   instance starts cold.
+ *
+ * `--initial-old-space-size` and `--interrupt-budget` are refused in NODE_OPTIONS: they go on
+ * node's command line (README "Command line" gives it for the installed command too).
  */
-export const SERVE_NODE_FLAGS: readonly string[] = ['--max-old-space-size=1024', '--max-semi-space-size=8', '--initial-old-space-size=64'];
+export const SERVE_NODE_FLAGS: readonly string[] = ['--max-old-space-size=1024', '--max-semi-space-size=8', '--initial-old-space-size=64', '--interrupt-budget=16384'];
 
 /** The flags a bench serves the API with: BENCH_SERVE_FLAGS (separated by spaces) to measure it under others, else SERVE_NODE_FLAGS. */
 export function serveNodeFlags(env: NodeJS.ProcessEnv): readonly string[] {

@@ -21,4 +21,4 @@ $cli ingest fixtures/descriptors/*.json --take-over
 $cli import-catalog fixtures/catalog/opendata-paris-catalog.json
 echo "portal-search: http://127.0.0.1:${PORT:-8080}/ (the explorer), /api/docs, /api/health (Ctrl-C stops the API; scripts/elasticsearch.sh stop stops Elasticsearch)"
 # The V8 flags of README "Command line" (bench/serveFlags.ts says why).
-exec node --max-old-space-size=1024 --max-semi-space-size=8 --initial-old-space-size=64 dist/src/cli/main.js serve
+exec node --max-old-space-size=1024 --max-semi-space-size=8 --initial-old-space-size=64 --interrupt-budget=16384 dist/src/cli/main.js serve

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVE_NODE_FLAGS, serveNodeFlags } from '../../bench/serveFlags';
@@ -20,10 +21,20 @@ describe('the flags the API is served with', () => {
     for (const flags of lines) expect(flags).toEqual([...SERVE_NODE_FLAGS]);
   });
 
-  test('the README\'s NODE_OPTIONS, for the installed command, are the same flags', () => {
-    const given = [...text('README.md').matchAll(/NODE_OPTIONS='([^']*)'/g)].map((m) => m[1].split(' '));
+  test('the README runs the installed command with the same flags, on node\'s command line', () => {
+    const given = [...text('README.md').matchAll(/node((?: --[a-z-]+=\d+)*) "\$\(command -v portal-search\)" serve/g)].map((m) => m[1].trim().split(' '));
     expect(given.length).toBeGreaterThan(0);
     for (const flags of given) expect(flags).toEqual([...SERVE_NODE_FLAGS]);
+  });
+
+  test('the README puts no flag in NODE_OPTIONS (Node refuses two of them there)', () => {
+    expect(text('README.md')).not.toMatch(/NODE_OPTIONS='--/);
+  });
+
+  test('this Node takes every flag, and refuses an unknown one', () => {
+    const run = (flags: readonly string[]) => spawnSync(process.execPath, [...flags, '-e', 'process.exit(0)'], { encoding: 'utf8' });
+    expect(run(SERVE_NODE_FLAGS)).toMatchObject({ status: 0, stderr: '' });
+    expect(run(['--no-such-v8-flag=1']).status).not.toBe(0);
   });
 
   test('a bench takes other flags from BENCH_SERVE_FLAGS, and the served ones without it', () => {
