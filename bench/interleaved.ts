@@ -3,10 +3,10 @@
  * that both see the same load. Sequentially, one call each in alternating order; with N
  * connections, alternating blocks of calls. Same table line as harness.compare.
  */
-import { block, CONNECTIONS, stats, tableLine, type Stats } from './harness';
+import { block, CONNECTIONS, stats, tableLine, type Stats, warmUp } from './harness';
 import { addCpu, type CpuMeter, cpuPerCall, type CpuTimes } from './cpuMeter';
 
-const WARMUP = 20, BLOCK = 100;
+const BLOCK = 100;
 
 /**
  * A call that is made again once when the server had closed its idle keep-alive connection as the
@@ -41,7 +41,8 @@ async function alternate(sides: [() => Promise<void>, () => Promise<void>], tota
 
 /** Sequential then with CONNECTIONS connections, ours and direct interleaved: one table line per mode (with `meter`, the CPU per call with CONNECTIONS connections). */
 export async function compareInterleaved(label: string, ours: () => Promise<void>, direct: () => Promise<void>, sequentialTotal: number, concurrentTotal: number, meter?: CpuMeter): Promise<string[]> {
-  for (let i = 0; i < WARMUP; i++) { await ours(); await direct(); }
+  await warmUp(ours, CONNECTIONS);
+  await warmUp(direct, CONNECTIONS);
   const lines: string[] = [];
   for (const [mode, run] of [['sequential', () => alternate([ours, direct], sequentialTotal, 1, 1)], [`${CONNECTIONS} connections`, () => alternate([ours, direct], concurrentTotal, BLOCK, CONNECTIONS, meter)]] as const) {
     const [o, d] = await run();
