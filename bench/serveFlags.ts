@@ -25,11 +25,11 @@
  *   docs/performance-history.md has the benches' figures.
  * - `--interrupt-budget=16384` (Node 20's V8 default: 67,584): how much bytecode a function runs
  *   before V8 considers compiling it with its optimizing tiers, a quarter of the default. A new API
- *   process sent free-text pages of lieux-de-tournage at 8 connections with 3 to 5 ms of CPU a
- *   page in its first second. With the default it was under 1.0 ms after 7 to 8 seconds (3,500 to
- *   4,000 pages); with 16384 after 4 (1,700 to 1,900), then 0.75 to 0.9 ms either way
- *   (2026-12-06, README, Performance). A portal's API is restarted by every deploy and every new
- *   instance starts cold.
+ *   process sent free-text pages of lieux-de-tournage at 8 connections with 2.9 to 6.8 ms of CPU a
+ *   page in its first second. With the default that first fell under 1.0 ms in its eighth second,
+ *   after 3,091 and 3,246 pages (two runs); with 16384 in its fourth, after 1,022 and 1,101. Then
+ *   0.75 to 1.0 ms either way (2026-12-06, README "A new process's first seconds"). A portal's API
+ *   is restarted by every deploy, and every new instance starts cold.
  *
  * `--initial-old-space-size` and `--interrupt-budget` are refused in NODE_OPTIONS: they go on
  * node's command line (README "Command line" gives it for the installed command too).
