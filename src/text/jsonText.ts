@@ -28,7 +28,7 @@ function looksNumeric(value: readonly unknown[]): boolean {
 
 /** A character JSON.stringify would escape: a quote, a backslash, a control character, or half of a surrogate pair. */
 // eslint-disable-next-line no-control-regex -- the control characters are what JSON.stringify escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+export const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * A string as JSON.stringify writes it. Most texts of a page (facet values, keys, short metas)

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { jsonBytes } from '../../src/text/jsonBytes';
 import { jsonText } from '../../src/text/jsonText';
 import { widenJson } from '../../src/text/widenJson';
 
@@ -27,6 +28,35 @@ describe('jsonText, compact', () => {
     const record = Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`k${i}"\\${String.fromCharCode(i)}`, i]));
     expect(jsonText(record, false)).toBe(widened(record));
     expect(jsonText(record, false)).toBe(widened(record));
+  });
+});
+
+/** Long texts of any characters (the writer encodes a long one without escapes in one native call, the others unit by unit). */
+const longText = fc.string({ unit: 'binary', minLength: 65, maxLength: 300 });
+
+describe('jsonBytes', () => {
+  test('equals the UTF-8 bytes of JSON.stringify widened, for any JSON value', () => {
+    fc.assert(fc.property(fc.oneof(value, longText, fc.array(longText, { maxLength: 3 })), (v) => {
+      expect(jsonBytes(v).equals(Buffer.from(widened(v), 'utf8'))).toBe(true);
+    }), { numRuns: 3000 });
+  });
+  test('what JSON.stringify leaves out or writes as null, dates and integer-like keys, as JSON.stringify has them', () => {
+    const v = { u: undefined, f: () => 1, s: Symbol('s'), n: Number.NaN, d: new Date(Date.UTC(2024, 1, 3)), arr: [undefined, () => 1, 1, Symbol('t')], 10: 'ten', 2: 'two', b: [true, false, null] };
+    expect(jsonBytes(v).toString('utf8')).toBe(widened(v));
+    expect(jsonBytes(undefined).toString('utf8')).toBe('null');
+  });
+  test('a value larger than the buffer kept between calls, then a small one: each call writes only its own value', () => {
+    const facets = Array.from({ length: 60_000 }, (_, i) => ({ name: `Valeur n° ${i} — ${'x'.repeat(i % 90)}`, path: `v${i}`, count: i, state: 'displayed' }));
+    const big = { facet_groups: [{ name: 'keyword', facets }] };
+    expect(widened(big).length).toBeGreaterThan(4 * 1024 * 1024);
+    expect(jsonBytes(big).equals(Buffer.from(widened(big), 'utf8'))).toBe(true);
+    expect(jsonBytes({ a: 'é' }).toString('utf8')).toBe('{"a": "é"}');
+    expect(jsonBytes([1]).toString('utf8')).toBe('[1]');
+  });
+  test('a value kept by a caller is not overwritten by the next call', () => {
+    const first = jsonBytes({ a: 'first' });
+    jsonBytes({ a: 'second' });
+    expect(first.toString('utf8')).toBe('{"a": "first"}');
   });
 });
 
