@@ -21,50 +21,70 @@ function room(n: number): void {
 /** Text known to be ASCII without escapes (separators, numbers, keys' punctuation). */
 function ascii(text: string): void {
   room(text.length);
-  for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
+  const b = out;
+  let o = at;
+  for (let i = 0; i < text.length; i++) b[o++] = text.charCodeAt(i);
+  at = o;
 }
 
-/** `\uXXXX` for a code unit JSON.stringify escapes that way (a control character, half of a surrogate pair alone). */
-function unicodeEscape(unit: number): void {
-  out[at++] = BACKSLASH;
-  out[at++] = 0x75;
-  for (let shift = 12; shift >= 0; shift -= 4) out[at++] = HEX.charCodeAt((unit >> shift) & 15);
+/** `, ` between two items or members. */
+function comma(): void {
+  room(2);
+  out[at++] = 0x2c;
+  out[at++] = 0x20;
 }
 
-/** A code unit under 0x80 that JSON.stringify escapes: a quote, a backslash, a control character. */
-function asciiEscape(unit: number): void {
+/** `\uXXXX` for a code unit JSON.stringify escapes that way (a control character, half of a surrogate pair alone), written at `o`; returns the end. */
+function unicodeEscape(b: Buffer, o: number, unit: number): number {
+  b[o++] = BACKSLASH;
+  b[o++] = 0x75;
+  for (let shift = 12; shift >= 0; shift -= 4) b[o++] = HEX.charCodeAt((unit >> shift) & 15);
+  return o;
+}
+
+/** A code unit under 0x80 that JSON.stringify escapes (a quote, a backslash, a control character), written at `o`; returns the end. */
+function asciiEscape(b: Buffer, o: number, unit: number): number {
   const letter = SHORT_ESCAPES[unit];
-  if (unit === QUOTE || unit === BACKSLASH) { out[at++] = BACKSLASH; out[at++] = unit; } else if (letter !== undefined) { out[at++] = BACKSLASH; out[at++] = letter; } else unicodeEscape(unit);
+  if (unit !== QUOTE && unit !== BACKSLASH && letter === undefined) return unicodeEscape(b, o, unit);
+  b[o++] = BACKSLASH;
+  b[o++] = letter ?? unit;
+  return o;
 }
 
-/** A string as JSON.stringify writes it, in UTF-8, unit by unit: six bytes a unit at most (`\uXXXX`). */
+/**
+ * A string as JSON.stringify writes it, in UTF-8, unit by unit: six bytes a unit at most
+ * (`\uXXXX`). The buffer and the position are read into locals for the loop.
+ */
 function stringByUnits(text: string): void {
   room(6 * text.length + 2);
-  out[at++] = QUOTE;
+  const b = out;
+  let o = at;
+  b[o++] = QUOTE;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit < 0x80) {
-      if (unit >= 0x20 && unit !== QUOTE && unit !== BACKSLASH) out[at++] = unit;
-      else asciiEscape(unit);
+      if (unit >= 0x20 && unit !== QUOTE && unit !== BACKSLASH) b[o++] = unit;
+      else o = asciiEscape(b, o, unit);
     } else if (unit < 0x800) {
-      out[at++] = 0xc0 | (unit >> 6);
-      out[at++] = 0x80 | (unit & 63);
+      b[o++] = 0xc0 | (unit >> 6);
+      b[o++] = 0x80 | (unit & 63);
     } else if (unit < 0xd800 || unit > 0xdfff) {
-      out[at++] = 0xe0 | (unit >> 12);
-      out[at++] = 0x80 | ((unit >> 6) & 63);
-      out[at++] = 0x80 | (unit & 63);
+      b[o++] = 0xe0 | (unit >> 12);
+      b[o++] = 0x80 | ((unit >> 6) & 63);
+      b[o++] = 0x80 | (unit & 63);
     } else {
       const low = text.charCodeAt(i + 1);
-      if (unit > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) { unicodeEscape(unit); continue; }
+      if (unit > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) { o = unicodeEscape(b, o, unit); continue; }
       const point = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
       i++;
-      out[at++] = 0xf0 | (point >> 18);
-      out[at++] = 0x80 | ((point >> 12) & 63);
-      out[at++] = 0x80 | ((point >> 6) & 63);
-      out[at++] = 0x80 | (point & 63);
+      b[o++] = 0xf0 | (point >> 18);
+      b[o++] = 0x80 | ((point >> 12) & 63);
+      b[o++] = 0x80 | ((point >> 6) & 63);
+      b[o++] = 0x80 | (point & 63);
     }
   }
-  out[at++] = QUOTE;
+  b[o++] = QUOTE;
+  at = o;
 }
 
 /** A string: a long one with nothing to escape is encoded by one native call, the others unit by unit. */
@@ -88,7 +108,7 @@ function value(v: unknown): void {
   if (Array.isArray(v)) {
     ascii('[');
     for (let i = 0; i < v.length; i++) {
-      if (i) ascii(', ');
+      if (i) comma();
       const x: unknown = v[i];
       if (isLeftOut(x)) ascii('null');
       else value(x);
@@ -102,7 +122,7 @@ function value(v: unknown): void {
     if (!Object.hasOwn(record, k)) continue;
     const x = record[k];
     if (isLeftOut(x)) continue;
-    if (!first) ascii(', ');
+    if (!first) comma();
     string(k);
     ascii(': ');
     value(x);
