@@ -24,7 +24,7 @@ import { readQueryString } from '../src/dialects/shared/rawParams';
 import { planCatalogSearch } from '../src/plan/planCatalogSearch';
 import { planPackageSearch } from '../src/plan/planPackageSearch';
 import { directSearch, HEADER, startApi } from './harness';
-import { againOnReset, compareInterleaved } from './interleaved';
+import { compareInterleaved } from './interleaved';
 import { ensureSyntheticCatalog } from './syntheticCatalog';
 import { cpuMeter } from './cpuMeter';
 
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
         const qs = queryOf(params);
         const body = await directBody(deps, domain, family, qs);
         const path = family === 'ods' ? `/${domain}/api2/datasets/search?${qs}` : `/${domain}/api/3/action/package_search?${qs}`;
-        lines.push(...await compareInterleaved(`catalog\t${name}`, againOnReset(() => api.get(path)), () => directSearch(deps, body), SEQUENTIAL, CONCURRENT_TOTAL, meter));
+        lines.push(...await compareInterleaved(`catalog\t${name}`, () => api.get(path), () => directSearch(deps, body), SEQUENTIAL, CONCURRENT_TOTAL, meter));
       }
     } finally {
       api.stop();

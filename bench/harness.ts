@@ -123,16 +123,20 @@ export async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
   });
   // Keep-alive connections, as the Elasticsearch client keeps its own.
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const fetchOk = (path: string): Promise<void> => new Promise((resolve, reject) => {
-    get(`http://127.0.0.1:${port}${path}`, { agent }, (res) => {
+  // A call that reused a keep-alive connection the server closed as it was sent (idle past the
+  // server's keep-alive timeout while the other side or another phase ran) is made again once, on
+  // a new connection, as browsers and Node's documentation do.
+  const fetchOk = (path: string, again = true): Promise<void> => new Promise((resolve, reject) => {
+    const req = get(`http://127.0.0.1:${port}${path}`, { agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${res.statusCode} ${Buffer.concat(chunks).toString()}`))));
-    }).on('error', reject);
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => (again && req.reusedSocket && err.code === 'ECONNRESET' ? fetchOk(path, false).then(resolve, reject) : reject(err)));
   });
   // Two minutes: a start after a catalog format change rebuilds the catalog index before listening.
   for (let i = 0; i < 600; i++) {
-    if (await fetchOk('/api/health').then(() => true, () => false)) return { get: fetchOk, stop: () => { agent.destroy(); child.kill('SIGTERM'); }, pid: child.pid!, port };
+    if (await fetchOk('/api/health').then(() => true, () => false)) return { get: (path) => fetchOk(path), stop: () => { agent.destroy(); child.kill('SIGTERM'); }, pid: child.pid!, port };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');

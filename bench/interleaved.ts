@@ -9,14 +9,6 @@ import { addCpu, type CpuMeter, cpuPerCall, type CpuTimes } from './cpuMeter';
 const BLOCK = 100;
 
 /**
- * A call that is made again once when the server had closed its idle keep-alive connection as the
- * call reused it: while the other side runs its block, a side's connections can sit idle past the
- * server's keep-alive timeout.
- */
-export const againOnReset = (run: () => Promise<void>) => (): Promise<void> =>
-  run().catch((err: unknown) => ((err as { code?: string }).code === 'ECONNRESET' ? run() : Promise.reject(err)));
-
-/**
  * `total` calls a side in blocks of `size` over `connections`, the sides taking turns (every
  * second turn the direct side goes first). With `meter`, each side's CPU per call over its own
  * blocks; the sequential run (blocks of one call) is not metered, as three readings per call
