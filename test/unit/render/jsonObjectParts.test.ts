@@ -40,6 +40,8 @@ describe('jsonObjectParts', () => {
     const result = jsonObjectParts({ count: 2, sort: 'score desc' }, 'results', jsonArrayParts(packages.map((p) => jsonText(p, false))), {});
     const body = jsonObjectParts({ help: 'h', success: true }, 'result', result, { all_organizations: [] });
     expect(texts(body).join('')).toBe(jsonText({ help: 'h', success: true, result: { count: 2, sort: 'score desc', results: packages }, all_organizations: [] }, false));
+    // Each package stays a part of its own: the nested parts are carried, not joined into one text.
+    expect(texts(body)).toEqual(expect.arrayContaining([`[${jsonText(packages[0], false)}`, `, ${jsonText(packages[1], false)}`]));
   });
 });
 
