@@ -2,7 +2,7 @@
  * bench/analyze: analyze and geocluster on lieux-de-tournage-a-paris and its 1,000,000-record
  * synthetic copy, through our endpoints and as the same Elasticsearch aggregation sent directly
  * (the composite aggregation read page by page; the geotile grid), sequentially and with 32
- * connections.
+ * connections, the two sides taking turns (bench/interleaved.ts, as bench:search).
  *   npm run bench:analyze
  */
 import { anonymous } from '../src/auth/access';
@@ -16,7 +16,8 @@ import { analyzeParams } from '../src/dialects/ods-v1/analyzeParams';
 import { geoParams } from '../src/dialects/ods-v1/geoParams';
 import { ParamReader } from '../src/dialects/shared/paramReader';
 import { readQueryString } from '../src/dialects/shared/rawParams';
-import { compare, runBench } from './harness';
+import { runBench } from './harness';
+import { compareInterleaved } from './interleaved';
 
 const SEQUENTIAL = 100, CONCURRENT_TOTAL = 300;
 
@@ -64,11 +65,11 @@ async function main(): Promise<void> {
     const lines: string[] = [];
     for (const [name, params] of ANALYZE) {
       const qs = new URLSearchParams({ dataset, ...params }).toString();
-      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/analyze?${qs}`), await directAnalyze(deps, qs), SEQUENTIAL, CONCURRENT_TOTAL, meter));
+      lines.push(...await compareInterleaved(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/analyze?${qs}`), await directAnalyze(deps, qs), SEQUENTIAL, CONCURRENT_TOTAL, meter));
     }
     for (const [name, params] of GEOCLUSTER) {
       const qs = new URLSearchParams({ dataset, ...params }).toString();
-      lines.push(...await compare(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/geocluster?${qs}`), await directGeocluster(deps, qs), SEQUENTIAL, CONCURRENT_TOTAL, meter));
+      lines.push(...await compareInterleaved(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/geocluster?${qs}`), await directGeocluster(deps, qs), SEQUENTIAL, CONCURRENT_TOTAL, meter));
     }
     return lines;
   });

@@ -183,17 +183,6 @@ export function tableLine(label: string, mode: string, o: Stats, d: Stats): stri
   return line;
 }
 
-/** Sequential then concurrent, ours then direct: one table line per mode (with the machine's CPU per call when `meter` is given). */
-export async function compare(label: string, ours: () => Promise<void>, direct: () => Promise<void>, sequential: number, concurrent: number, meter?: CpuMeter): Promise<string[]> {
-  const lines: string[] = [];
-  for (const [mode, total, connections] of [['sequential', sequential, 1], [`${CONNECTIONS} connections`, concurrent, CONNECTIONS]] as const) {
-    const o = await measure(ours, total, connections, meter);
-    const d = await measure(direct, total, connections, meter);
-    lines.push(tableLine(label, mode, o, d));
-  }
-  return lines;
-}
-
 /** Turns Elasticsearch's request cache of `index` on or off, emptied either way. */
 export const requestCache = (deps: Deps, index: string, on: boolean): Promise<unknown> =>
   deps.es.indices.putSettings({ index, settings: { 'index.requests.cache.enable': on } }).then(() => deps.es.indices.clearCache({ index, request: true }));

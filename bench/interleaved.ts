@@ -1,7 +1,7 @@
 /**
  * A comparison that survives a busy machine: our endpoint and the direct request take turns, so
  * that both see the same load. Sequentially, one call each in alternating order; with N
- * connections, alternating blocks of calls. Same table line as harness.compare.
+ * connections, alternating blocks of calls. One table line (harness.tableLine) per mode.
  */
 import { block, CONNECTIONS, stats, tableLine, type Stats, warmUp } from './harness';
 import { addCpu, type CpuMeter, cpuPerCall, type CpuTimes } from './cpuMeter';
