@@ -22,7 +22,7 @@ import { recordsAlias } from '../src/schema/indexNames';
 import { publishDataset } from '../src/usecases/publishDataset';
 import { reindexAlone } from '../src/usecases/reindexAlone';
 import { ensureSyntheticDataset } from './syntheticDataset';
-import { cpuMeter, type CpuMeter, cpuPerCall, cpuTotal, type CpuTimes } from './cpuMeter';
+import { cpuMeter, type CpuMeter, cpuTotal, type CpuTimes } from './cpuMeter';
 import { serveNodeFlags } from './serveFlags';
 
 const ROOT = join(__dirname, '..', '..');
@@ -104,13 +104,12 @@ export async function block(run: () => Promise<void>, total: number, connections
   return (performance.now() - t0) / 1000;
 }
 
-export async function measure(run: () => Promise<void>, total: number, connections: number, meter?: CpuMeter): Promise<Stats> {
+/** `total` calls of `run` over `connections` after its warm-up: their p50, p95 and calls a second. */
+export async function measure(run: () => Promise<void>, total: number, connections: number): Promise<Stats> {
   await warmUp(run, connections);
   const latencies: number[] = [];
-  const before = await meter?.();
   const seconds = await block(run, total, connections, latencies);
-  const cpu = cpuPerCall(before, await meter?.(), total);
-  return { ...stats(latencies, seconds), ...(cpu ? { cpu } : {}) };
+  return stats(latencies, seconds);
 }
 
 /** Publishes the fixture dataset `id` (fixtures/descriptors/<id>.json) unless it already has its records. */
