@@ -4,7 +4,9 @@
  *   facet<i>            group i, filtered as its counts must see the request
  *     l1                its first level
  *     x<j> → l          one level below the j-th expanded path
- *   facet<i>_l1, facet<i>_x<j>
+ *     x<j>_l            the same level with no filter around it, for a facet whose refines
+ *                       every counted record passes (it is not disjunctive)
+ *   facet<i>_l1, facet<i>_x<j>, facet<i>_x<j>_l
  *                       the same levels at the top, for a group whose counts see every match
  *                       (no filter to wrap them in)
  *   facet<i>_excluded   group i without its own excludes
@@ -15,6 +17,7 @@ export const FACET_AGG = {
   firstLevel: 'l1',
   expanded: (j: number): string => `x${j}`,
   below: 'l',
+  unfilteredBelow: (j: number): string => `x${j}_l`,
   unwrapped: (i: number, level: string): string => `facet${i}_${level}`,
   excludedGroup: (i: number): string => `facet${i}_excluded`,
   excluded: (k: number): string => `e${k}`,

@@ -33,7 +33,10 @@ export interface FacetKind {
   maxDepth: number;
   /** A refine/exclude value → its canonical path, or undefined when it cannot be a path of this facet. */
   parsePath(ctx: FacetContext, raw: string): FacetPath | undefined;
-  /** The records under a path (the value itself, or the whole subtree). */
+  /**
+   * The records under a path (the value itself, or the whole subtree). A path's records are among
+   * its parent's (src/compile/facetAggregations.ts counts on it).
+   */
   select(ctx: FacetContext, path: FacetPath): Predicate;
   /** The aggregation of one level (depth ≥ 1). */
   level(ctx: FacetContext, depth: number): Agg;

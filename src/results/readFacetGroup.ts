@@ -13,11 +13,13 @@ export function readFacetGroup(facet: FacetRequest, i: number, aggregations: Agg
   const { kind, ctx } = facet;
   if (!kind || !ctx) return { name: facet.name, facets: [] };
   // A group whose counts see every match has its levels at the top (src/compile/facetAggregations.ts).
-  const inGroup = (level: string): AggResults => {
+  const inGroup = (level: string): AggResults | undefined => {
     const top = FACET_AGG.unwrapped(i, level);
-    return top in aggregations ? sub(aggregations, top) : sub(sub(aggregations, FACET_AGG.group(i)), level);
+    return (top in aggregations ? aggregations[top] : sub(aggregations, FACET_AGG.group(i))[level]) as AggResults | undefined;
   };
-  const expanded = new Map(expandedPaths(facet).map((p, j) => [p.path, sub(inGroup(FACET_AGG.expanded(j)), FACET_AGG.below)]));
+  // The level below an expanded path, with or without a filter around it.
+  const below = (j: number): AggResults => inGroup(FACET_AGG.unfilteredBelow(j)) ?? sub(inGroup(FACET_AGG.expanded(j)), FACET_AGG.below);
+  const expanded = new Map(expandedPaths(facet).map((p, j) => [p.path, below(j)]));
   const excluded = new Map(facet.excluded.map((e, k) => [e.path, { ...e, count: docCount(sub(sub(aggregations, FACET_AGG.excludedGroup(i)), FACET_AGG.excluded(k))) }]));
   const refined = new Set(facet.refined.map((r) => r.path));
   for (const path of expanded.keys()) refined.add(path);
@@ -37,5 +39,5 @@ export function readFacetGroup(facet: FacetRequest, i: number, aggregations: Agg
     const sorted = sortFacetValues(values, facet.sort);
     return facet.limit === undefined ? sorted : sorted.slice(0, facet.limit);
   };
-  return { name: facet.name, facets: level(inGroup(FACET_AGG.firstLevel), 1) };
+  return { name: facet.name, facets: level(inGroup(FACET_AGG.firstLevel) ?? {}, 1) };
 }

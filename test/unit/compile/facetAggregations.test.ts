@@ -1,6 +1,7 @@
 import { facetAggregations } from '../../../src/compile/facetAggregations';
 import type { Predicate } from '../../../src/model/predicate';
 import type { FieldFilter } from '../../../src/model/searchPlan';
+import type { FacetPath } from '../../../src/model/facetKind';
 import { slashFacet } from '../../support/compileInputs';
 
 const term = (path: string, value: string): Predicate => ({ kind: 'term', path, value });
@@ -8,6 +9,7 @@ const not = (clause: Predicate): Predicate => ({ kind: 'not', clause });
 const TERM = (path: string, value: string) => ({ term: { [path]: { value } } });
 const NOT = (clause: object) => ({ bool: { must_not: [clause] } });
 const PREFIX = (value: string) => ({ prefix: { 'v.place': { value } } });
+const PREFIX_PREDICATE = (value: string): Predicate => ({ kind: 'prefix', path: 'v.place', value });
 const LEVEL = (depth: number) => ({ terms: { field: `v.place.l${depth}` } });
 
 /** Another field's refine and exclude. */
@@ -69,19 +71,32 @@ describe('facetAggregations', () => {
   });
 
   test('each refined path lists the level below it and below each of its ancestors, down to the last level', () => {
-    expect(facetAggregations(slashFacet('place', { refined: [{ path: 'a/b', depth: 2 }] }), 0, [])).toStrictEqual({
+    // A disjunctive facet counts records outside its refines: each level below a path is filtered to that path.
+    const disjunctive = (refined: FacetPath[]) => slashFacet('place', { refined, disjunctive: true });
+    const own: FieldFilter = { field: 'place', refine: PREFIX_PREDICATE('a/b'), disjunctive: true };
+    expect(facetAggregations(disjunctive([{ path: 'a/b', depth: 2 }]), 0, [own])).toStrictEqual({
       facet0_l1: LEVEL(1), facet0_x0: { filter: PREFIX('a/b'), aggs: { l: LEVEL(3) } }, facet0_x1: { filter: PREFIX('a'), aggs: { l: LEVEL(2) } },
     });
     // A path at the last level (3) has no level below it: only its ancestors are expanded.
-    expect(facetAggregations(slashFacet('place', { refined: [{ path: 'a/b/c', depth: 3 }] }), 0, [])).toStrictEqual({
+    expect(facetAggregations(disjunctive([{ path: 'a/b/c', depth: 3 }]), 0, [own])).toStrictEqual({
       facet0_l1: LEVEL(1), facet0_x0: { filter: PREFIX('a/b'), aggs: { l: LEVEL(3) } }, facet0_x1: { filter: PREFIX('a'), aggs: { l: LEVEL(2) } },
     });
     // Under a filter, the same levels are in the group.
-    expect(facetAggregations(slashFacet('place', { refined: [{ path: 'a/b', depth: 2 }] }), 0, [kindFilter])).toStrictEqual({
+    expect(facetAggregations(disjunctive([{ path: 'a/b', depth: 2 }]), 0, [kindFilter, own])).toStrictEqual({
       facet0: {
         filter: { bool: { filter: [TERM('v.kind', 'k'), NOT(TERM('v.kind', 'z'))] } },
         aggs: { l1: LEVEL(1), x0: { filter: PREFIX('a/b'), aggs: { l: LEVEL(3) } }, x1: { filter: PREFIX('a'), aggs: { l: LEVEL(2) } } },
       },
+    });
+  });
+
+  test('a facet that is not disjunctive counts only records its refines select: the levels below its paths have no filter', () => {
+    // Its refines are in the query (src/plan/combine.ts), so no filter part of the group is its own.
+    const refinedTo = (path: string, depth: number) => slashFacet('place', { refined: [{ path, depth }] });
+    expect(facetAggregations(refinedTo('a/b', 2), 0, [])).toStrictEqual({ facet0_l1: LEVEL(1), facet0_x0_l: LEVEL(3), facet0_x1_l: LEVEL(2) });
+    expect(facetAggregations(refinedTo('a/b/c', 3), 0, [])).toStrictEqual({ facet0_l1: LEVEL(1), facet0_x0_l: LEVEL(3), facet0_x1_l: LEVEL(2) });
+    expect(facetAggregations(refinedTo('a/b', 2), 0, [kindFilter])).toStrictEqual({
+      facet0: { filter: { bool: { filter: [TERM('v.kind', 'k'), NOT(TERM('v.kind', 'z'))] } }, aggs: { l1: LEVEL(1), x0_l: LEVEL(3), x1_l: LEVEL(2) } },
     });
   });
 
