@@ -1,6 +1,7 @@
 import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
 import { WRITTEN_RECORD } from '../model/searchResult';
 import { facetAggregations } from './facetAggregations';
+import { shareFacetFilters } from './sharedFacetFilters';
 import { allFilters, splitShared } from '../plan/combine';
 import { isGeo } from '../model/querySchema';
 import type { SearchPlan } from '../model/searchPlan';
@@ -20,12 +21,13 @@ export function sourceOf(plan: Pick<SearchPlan, 'fields'>): string[] {
 /**
  * A records search plan → one Elasticsearch request: `q`, geofilters and the facet filters that
  * every facet applies alike in `query`; the other refines and excludes in `post_filter` (so each
- * facet's aggregation can leave its own out); the exact total, the page, the sort and every facet.
+ * facet's aggregation can leave its own out); the exact total, the page, the sort and every facet
+ * (groups with the same filter under it once).
  */
 export function compileSearch(plan: SearchPlan): SearchRequest {
   const { shared, rest } = splitShared(plan.filters, plan.facets);
   const post = allFilters(rest);
-  const aggs = Object.assign({}, ...plan.facets.map((f, i) => facetAggregations(f, i, rest)));
+  const aggs = shareFacetFilters(Object.assign({}, ...plan.facets.map((f, i) => facetAggregations(f, i, rest))), plan.facets.length);
   return {
     index: plan.index,
     query: searchQuery(plan, shared),

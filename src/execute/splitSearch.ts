@@ -1,4 +1,4 @@
-import type { SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
+import type { AggregationsAggregationContainer, QueryDslQueryContainer, SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 
 /**
  * From this many records a dataset's pages with facets send their counts apart (bench:search and
@@ -20,15 +20,21 @@ const HITS_ONLY = new Set(['from', 'size', 'sort', '_source', 'post_filter', 'tr
 /** Members that decide what matches: both searches have them. Any other member leaves the request whole. */
 const SHARED = new Set(['index', 'query', 'timeout']);
 
-/** A search sent as two: the page of hits, and the counts (total and aggregations). */
-export interface SplitSearch { hits: SearchRequest; counts: SearchRequest; countsByFilter: boolean }
+/**
+ * A search sent as two: the page of hits, and the counts (total and aggregations). With a
+ * post-filter, `totalAgg` names the filter aggregation that counts the hits, and `ownTotal` says
+ * whether the split added it (it then leaves the joined answer).
+ */
+export interface SplitSearch { hits: SearchRequest; counts: SearchRequest; totalAgg?: string; ownTotal: boolean }
 
 /**
  * Splits a search that asks for both hits and aggregations with an exact total into two, sent
  * together in one `_msearch`: the hits alone, without counting them (Elasticsearch may stop once
  * it holds the page), and the total and aggregations with `size: 0`, which Elasticsearch's
  * request cache keeps and answers again until the index changes. A post-filter narrows the hits
- * but not the aggregations: the total is then a filter aggregation of it. Null when the request
+ * but not the aggregations: the total is then a filter aggregation of it, one the request has
+ * already when a facet group counts under that same filter (no second pass over the matching
+ * records for the same count). Null when the request
  * is not of that kind (no aggregation, no hit, a snapshot or a cursor, a member not known here).
  */
 export function splitSearch(request: SearchRequest): SplitSearch | null {
@@ -43,17 +49,27 @@ export function splitSearch(request: SearchRequest): SplitSearch | null {
     else return null;
   }
   const post = request.post_filter;
+  const same = post === undefined ? undefined : sameFilter(aggs, post);
+  const ownTotal = post !== undefined && same === undefined;
   return {
     hits: { ...hits, track_total_hits: false },
-    counts: { ...counts, size: 0, track_total_hits: post === undefined, aggs: post === undefined ? aggs : { ...aggs, [TOTAL_AGG]: { filter: post } } },
-    countsByFilter: post !== undefined,
+    counts: { ...counts, size: 0, track_total_hits: post === undefined, aggs: ownTotal ? { ...aggs, [TOTAL_AGG]: { filter: post } } : aggs },
+    ...(post === undefined ? {} : { totalAgg: same ?? TOTAL_AGG }),
+    ownTotal,
   };
+}
+
+/** The top-level filter aggregation whose filter is `filter`, if there is one. */
+function sameFilter(aggs: Record<string, AggregationsAggregationContainer>, filter: QueryDslQueryContainer): string | undefined {
+  const text = JSON.stringify(filter);
+  return Object.keys(aggs).find((name) => aggs[name].filter !== undefined && JSON.stringify(aggs[name].filter) === text);
 }
 
 /** The one answer the whole request would have had: the hits of the first, the total and aggregations of the second. */
 export function joinSplit<T>(split: SplitSearch, hits: SearchResponse<T>, counts: SearchResponse<unknown>): SearchResponse<T> {
-  const { [TOTAL_AGG]: totalAgg, ...aggregations } = counts.aggregations ?? {};
-  const value = split.countsByFilter ? (totalAgg as { doc_count: number }).doc_count : totalOf(counts);
+  const all = counts.aggregations ?? {};
+  const aggregations = split.ownTotal ? Object.fromEntries(Object.entries(all).filter(([name]) => name !== TOTAL_AGG)) : all;
+  const value = split.totalAgg === undefined ? totalOf(counts) : (all[split.totalAgg] as { doc_count: number }).doc_count;
   return {
     ...hits,
     took: Math.max(hits.took, counts.took),

@@ -9,6 +9,8 @@
  *   facet<i>_l1, facet<i>_x<j>, facet<i>_x<j>_l
  *                       the same levels at the top, for a group whose counts see every match
  *                       (no filter to wrap them in)
+ *   facets_<i>_<j>…     groups i, j … whose filters are the same, under that filter once
+ *     facet<i>_l1 …     each group's levels, named as at the top
  *   facet<i>_excluded   group i without its own excludes
  *     e<k>              the count of its k-th excluded value
  */
@@ -19,6 +21,10 @@ export const FACET_AGG = {
   below: 'l',
   unfilteredBelow: (j: number): string => `x${j}_l`,
   unwrapped: (i: number, level: string): string => `facet${i}_${level}`,
+  sharedGroup: (members: readonly number[]): string => `facets_${members.join('_')}`,
+  /** Of some aggregation names, the shared group that holds group `i`, if one does. */
+  sharedGroupOf: (i: number, names: readonly string[]): string | undefined =>
+    names.find((n) => n.startsWith('facets_') && n.slice('facets_'.length).split('_').includes(String(i))),
   excludedGroup: (i: number): string => `facet${i}_excluded`,
   excluded: (k: number): string => `e${k}`,
 } as const;

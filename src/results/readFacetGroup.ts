@@ -12,10 +12,14 @@ const docCount = (r: unknown): number => Number((r as { doc_count?: number } | u
 export function readFacetGroup(facet: FacetRequest, i: number, aggregations: AggResults): FacetGroup {
   const { kind, ctx } = facet;
   if (!kind || !ctx) return { name: facet.name, facets: [] };
-  // A group whose counts see every match has its levels at the top (src/compile/facetAggregations.ts).
+  // A group whose counts see every match has its levels at the top (src/compile/facetAggregations.ts),
+  // and one whose filter others share has them, named as at the top, in their shared group
+  // (src/compile/sharedFacetFilters.ts).
+  const shared = FACET_AGG.sharedGroupOf(i, Object.keys(aggregations));
   const inGroup = (level: string): AggResults | undefined => {
     const top = FACET_AGG.unwrapped(i, level);
-    return (top in aggregations ? aggregations[top] : sub(aggregations, FACET_AGG.group(i))[level]) as AggResults | undefined;
+    if (top in aggregations) return aggregations[top] as AggResults;
+    return (shared === undefined ? sub(aggregations, FACET_AGG.group(i))[level] : sub(aggregations, shared)[top]) as AggResults | undefined;
   };
   // The level below an expanded path, with or without a filter around it.
   const below = (j: number): AggResults => inGroup(FACET_AGG.unfilteredBelow(j)) ?? sub(inGroup(FACET_AGG.expanded(j)), FACET_AGG.below);

@@ -14,7 +14,7 @@ describe('splitSearch', () => {
     expect(splitSearch(page)).toEqual({
       hits: { index: 'i', query, track_total_hits: false, from: 20, size: 10, sort: [{ 'v.n': { order: 'asc' } }], _source: ['fields'] },
       counts: { index: 'i', query, size: 0, track_total_hits: true, aggs },
-      countsByFilter: false,
+      ownTotal: false,
     });
   });
 
@@ -23,7 +23,19 @@ describe('splitSearch', () => {
     const split = splitSearch({ ...page, post_filter: post })!;
     expect(split.hits.post_filter).toEqual(post);
     expect(split.counts).toEqual({ index: 'i', query, size: 0, track_total_hits: false, aggs: { ...aggs, [TOTAL_AGG]: { filter: post } } });
-    expect(split.countsByFilter).toBe(true);
+    expect(split.totalAgg).toBe(TOTAL_AGG);
+    expect(split.ownTotal).toBe(true);
+  });
+
+  test('a post-filter that a facet group already counts under is not counted twice: the total is that group\'s count', () => {
+    const post = { bool: { filter: [{ term: { 'v.kind': 'b' } }, { term: { 'v.n': 3 } }] } };
+    const under = { facet1: { filter: { bool: { filter: [{ term: { 'v.kind': 'b' } }, { term: { 'v.n': 3 } }] } }, aggs: { l1: { terms: { field: 'v.year' } } } } };
+    const split = splitSearch({ ...page, aggs: { ...aggs, ...under }, post_filter: post })!;
+    expect(split.counts.aggs).toEqual({ ...aggs, ...under });
+    expect(split).toMatchObject({ totalAgg: 'facet1', ownTotal: false });
+    // A group under another filter (the same parts in another order is another filter) does not count the hits.
+    const other = { facet1: { filter: { bool: { filter: [{ term: { 'v.n': 3 } }, { term: { 'v.kind': 'b' } }] } } } };
+    expect(splitSearch({ ...page, aggs: { ...aggs, ...other }, post_filter: post })).toMatchObject({ totalAgg: TOTAL_AGG, ownTotal: true });
   });
 
   test.each<[string, SearchRequest]>([
@@ -56,6 +68,15 @@ describe('joinSplit', () => {
     const joined = joinSplit(split, answer({ hits: { hits: [hit] } }), answer({ hits: { total: { value: 0, relation: 'eq' }, hits: [] }, aggregations: { facet0: { buckets: [] }, [TOTAL_AGG]: { doc_count: 5 } } as never }));
     expect(joined.hits.total).toEqual({ value: 5, relation: 'eq' });
     expect(Object.keys(joined.aggregations!)).toEqual(['facet0']);
+  });
+
+  test('with a post-filter a facet group counts under, the total is that group\'s count, and the group stays', () => {
+    const under = { facet1: { filter: query, aggs: { l1: { terms: { field: 'v.year' } } } } };
+    const split = splitSearch({ ...page, aggs: { ...aggs, ...under }, post_filter: query })!;
+    const counted = { facet0: { buckets: [] }, facet1: { doc_count: 8, l1: { buckets: [] } } };
+    const joined = joinSplit(split, answer({ hits: { hits: [hit] } }), answer({ hits: { total: { value: 0, relation: 'eq' }, hits: [] }, aggregations: counted as never }));
+    expect(joined.hits.total).toEqual({ value: 8, relation: 'eq' });
+    expect(joined.aggregations).toEqual(counted);
   });
 
   test('a failed shard or a timeout in either answer shows in the joined one', () => {

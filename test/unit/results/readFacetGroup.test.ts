@@ -127,6 +127,26 @@ describe('readFacetGroup: a hierarchical facet', () => {
     expect(wrapped.facets[0].facets![0].facets!.map((v) => v.path)).toEqual(['France/IDF/Paris', 'France/IDF/Versailles']);
   });
 
+  it('reads the levels below its paths with no filter around them (x<j>_l), in its group, at the top or in a shared group', () => {
+    const wrapped = readFacetGroup(facet(hierarchicalFacet, { refined: [path('France/IDF')] }), 0, aggs);
+    const below = { l1: aggs.facet0.l1, x0_l: aggs.facet0.x0.l, x1_l: aggs.facet0.x1.l };
+    const top = { facet0_l1: below.l1, facet0_x0_l: below.x0_l, facet0_x1_l: below.x1_l };
+    const other = { l1: terms(['Spain', 3]) };
+    for (const answer of [
+      { facet0: below },
+      top,
+      { facets_0_2: { doc_count: 12, ...top, facet2_l1: other.l1 } },
+      { facets_1_0: { doc_count: 12, facet1_l1: other.l1, ...top } },
+    ]) expect(readFacetGroup(facet(hierarchicalFacet, { refined: [path('France/IDF')] }), 0, answer)).toEqual(wrapped);
+  });
+
+  it('reads only its own levels from a shared group, and no shared group it is not in', () => {
+    const shared = { facets_1_10: { doc_count: 9, facet1_l1: terms(['France', 1]), facet10_l1: terms(['Germany', 2]) } };
+    expect(readFacetGroup(facet(hierarchicalFacet), 10, shared).facets.map((v) => v.path)).toEqual(['Germany']);
+    expect(readFacetGroup(facet(hierarchicalFacet), 1, shared).facets.map((v) => v.path)).toEqual(['France']);
+    expect(readFacetGroup(facet(hierarchicalFacet), 0, shared).facets).toEqual([]);
+  });
+
   it('limits every level', () => {
     const group = readFacetGroup(facet(hierarchicalFacet, { refined: [path('France/IDF')], limit: 1 }), 0, aggs);
     expect(group.facets).toHaveLength(1);
