@@ -1,6 +1,6 @@
 import { compilePredicate } from './compilePredicate';
 import type { FacetRequest, FieldFilter } from '../model/searchPlan';
-import type { Agg, FacetContext, FacetKind } from '../model/facetKind';
+import type { Agg, FacetContext, FacetKind, FacetPath } from '../model/facetKind';
 import type { Predicate } from '../model/predicate';
 import { expandedPaths } from '../facets/facetTree';
 import { FACET_AGG } from '../facets/facetAggNames';
@@ -49,8 +49,11 @@ export function facetAggregations(facet: FacetRequest, i: number, filters: reado
   const ownRefine = own?.refine && !own.disjunctive ? [own.refine] : [];
   const aggs = group(i, allOf([...others, ...ownRefine, ...(own?.exclude ? [own.exclude] : [])]), levels(facet, kind, ctx));
   if (facet.excluded.length > 0) {
-    const counts = Object.fromEntries(facet.excluded.map((e, k) => [FACET_AGG.excluded(k), { filter: compilePredicate(kind.select(ctx, e)) }]));
-    aggs[FACET_AGG.excludedGroup(i)] = { filter: compilePredicate(allOf([...others, ...ownRefine])), aggs: counts };
+    const count = (e: FacetPath): Agg => ({ filter: compilePredicate(kind.select(ctx, e)) });
+    const filter = allOf([...others, ...ownRefine]);
+    // As a group's levels, the counts go to the top when their filter lets every match through.
+    if (filter.kind === 'all') facet.excluded.forEach((e, k) => { aggs[FACET_AGG.excludedAtTop(i, k)] = count(e); });
+    else aggs[FACET_AGG.excludedGroup(i)] = { filter: compilePredicate(filter), aggs: Object.fromEntries(facet.excluded.map((e, k) => [FACET_AGG.excluded(k), count(e)])) };
   }
   return aggs;
 }

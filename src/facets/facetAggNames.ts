@@ -13,6 +13,9 @@
  *     facet<i>_l1 …     each group's levels, named as at the top
  *   facet<i>_excluded   group i without its own excludes
  *     e<k>              the count of its k-th excluded value
+ *   facet<i>_excluded_e<k>
+ *                       the same count at the top, when group i without its own excludes
+ *                       sees every match
  */
 export const FACET_AGG = {
   group: (i: number): string => `facet${i}`,
@@ -27,4 +30,5 @@ export const FACET_AGG = {
     names.find((n) => n.startsWith('facets_') && n.slice('facets_'.length).split('_').includes(String(i))),
   excludedGroup: (i: number): string => `facet${i}_excluded`,
   excluded: (k: number): string => `e${k}`,
+  excludedAtTop: (i: number, k: number): string => `facet${i}_excluded_e${k}`,
 } as const;

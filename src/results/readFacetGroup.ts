@@ -24,7 +24,8 @@ export function readFacetGroup(facet: FacetRequest, i: number, aggregations: Agg
   // The level below an expanded path, with or without a filter around it.
   const below = (j: number): AggResults => inGroup(FACET_AGG.unfilteredBelow(j)) ?? sub(inGroup(FACET_AGG.expanded(j)), FACET_AGG.below);
   const expanded = new Map(expandedPaths(facet).map((p, j) => [p.path, below(j)]));
-  const excluded = new Map(facet.excluded.map((e, k) => [e.path, { ...e, count: docCount(sub(sub(aggregations, FACET_AGG.excludedGroup(i)), FACET_AGG.excluded(k))) }]));
+  const excludedCount = (k: number): number => docCount(aggregations[FACET_AGG.excludedAtTop(i, k)] ?? sub(sub(aggregations, FACET_AGG.excludedGroup(i)), FACET_AGG.excluded(k)));
+  const excluded = new Map(facet.excluded.map((e, k) => [e.path, { ...e, count: excludedCount(k) }]));
   const refined = new Set(facet.refined.map((r) => r.path));
   for (const path of expanded.keys()) refined.add(path);
 

@@ -120,9 +120,16 @@ describe('facetAggregations', () => {
       facet0: { filter: { bool: { filter: [TERM('v.kind', 'k'), NOT(TERM('v.kind', 'z')), NOT(PREFIX('q'))] } }, aggs: { l1: LEVEL(1) } },
       facet0_excluded: { filter: { bool: { filter: [TERM('v.kind', 'k'), NOT(TERM('v.kind', 'z'))] } }, aggs: { e0: { filter: PREFIX('q') } } },
     });
+    // With no other filter, the excluded counts see every match: they go to the top, as a group's levels do.
     expect(facetAggregations(facet, 0, [placeFilter(true)])).toStrictEqual({
       facet0: { filter: NOT(PREFIX('q')), aggs: { l1: LEVEL(1) } },
-      facet0_excluded: { filter: { match_all: {} }, aggs: { e0: { filter: PREFIX('q') } } },
+      facet0_excluded_e0: { filter: PREFIX('q') },
+    });
+    const two = slashFacet('place', { excluded: [{ path: 'q', depth: 1 }, { path: 'r/s', depth: 2 }] });
+    expect(facetAggregations(two, 4, [{ field: 'place', exclude: not(PREFIX_PREDICATE('q')), disjunctive: false }])).toStrictEqual({
+      facet4: { filter: NOT(PREFIX('q')), aggs: { l1: LEVEL(1) } },
+      facet4_excluded_e0: { filter: PREFIX('q') },
+      facet4_excluded_e1: { filter: PREFIX('r/s') },
     });
   });
 });

@@ -69,6 +69,17 @@ describe('readFacetGroup: a flat facet', () => {
     ]);
   });
 
+  it('reads the excluded counts at the top (facet<i>_excluded_e<k>) when they have no filter around them', () => {
+    const wrapped = {
+      facet1: { l1: terms(['a', 2], ['b', 7], ['d', 1]) },
+      facet1_excluded: { doc_count: 20, e0: { doc_count: 4 }, e1: { doc_count: 0 } },
+    };
+    const top = { facet1: wrapped.facet1, facet1_excluded_e0: { doc_count: 4 }, facet1_excluded_e1: { doc_count: 0 }, facet0_excluded_e0: { doc_count: 99 } };
+    const request = facet(valueFacet, { excluded: [path('b'), path('c')] });
+    expect(readFacetGroup(request, 1, top)).toEqual(readFacetGroup(request, 1, wrapped));
+    expect(readFacetGroup(request, 1, top).facets.filter((v) => v.state === 'excluded').map((v) => [v.path, v.count])).toEqual([['b', 4], ['c', 0]]);
+  });
+
   it('counts an excluded value 0 when its count is missing', () => {
     const group = readFacetGroup(facet(valueFacet, { excluded: [path('b')] }), 0, { facet0: { l1: terms(['a', 2]) } });
     expect(group.facets).toEqual([
