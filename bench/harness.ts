@@ -202,6 +202,21 @@ export async function asConfigured<T>(deps: Deps, dataset: string, measured: () 
 }
 
 /**
+ * How many segments each dataset's index has before the bench measures it. Elasticsearch
+ * searches a shard's segments in slices on several threads, and a published version is merged
+ * into one segment a little after it is published (src/execute/compactIndex.ts): on 2026-12-07
+ * the match-all page of the 1,000,000-record copy had a p50 of 19.4 ms minutes after the copy
+ * was built and 39.1 ms once it was merged, so a table means little without this line.
+ */
+async function segmentsLine(deps: Deps, datasets: readonly string[]): Promise<string> {
+  const counts = await Promise.all(datasets.map(async (dataset) => {
+    const rows = await deps.es.cat.segments({ index: recordsAlias(deps.indexPrefix, dataset), format: 'json', h: 'shard,segment' });
+    return `${dataset} ${rows.length}`;
+  }));
+  return `index segments before measuring: ${counts.join(', ')}`;
+}
+
+/**
  * Opens the bench stores, starts the API, makes sure the source and its synthetic copy exist,
  * runs `body` over both datasets (with a meter of the machine's CPU; `asConfigured`: without
  * Elasticsearch's request cache when BENCH_REQUEST_CACHE=off) and prints the table; then `more`'s table, if any.
@@ -214,6 +229,7 @@ export async function runBench(body: (deps: Deps, api: Api, dataset: string, met
   try {
     await ensureSource(deps);
     const synthetic = await ensureSyntheticDataset(deps, SOURCE, Number(process.env.BENCH_RECORDS ?? 1_000_000));
+    lines.unshift(await segmentsLine(deps, [SOURCE, synthetic]));
     for (const dataset of [SOURCE, synthetic]) lines.push(...await asConfigured(deps, dataset, async () => body(deps, api, dataset, await cpuMeter(deps.es, api.pid))));
     if (more) lines.push('', ...await more(deps, api));
   } finally {
