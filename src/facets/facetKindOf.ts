@@ -1,4 +1,4 @@
-import { annotationArg, FieldDef } from '../model/descriptor';
+import { annotationArg, FieldDef, hasAnnotation } from '../model/descriptor';
 import { dateFacet } from './dateFacet';
 import type { FacetKind } from '../model/facetKind';
 import { hierarchicalFacet } from './hierarchicalFacet';
@@ -14,4 +14,4 @@ export function facetKindOf(field: FieldDef): FacetKind | undefined {
   }
 }
 
-export const isFacetField = (field: FieldDef): boolean => field.annotations.some((a) => a.name === 'facet');
+export const isFacetField = (field: FieldDef): boolean => hasAnnotation(field, 'facet');

@@ -1,10 +1,11 @@
 import type { FieldDef } from '../model/descriptor';
-import { annotationArg } from '../model/descriptor';
+import { annotationArg, hasAnnotation } from '../model/descriptor';
 import type { FieldValue, FileValue, Geometry, LatLon, PointGeometry } from '../model/values';
 import type { WrittenTexts } from '../model/searchResult';
 import type { DocumentText } from './documentText';
 import { centroidOf } from '../ingest/geometry';
 import { fold } from '../text/fold';
+import { numberKey } from '../text/numberKey';
 import { hierarchyLevels } from '../schema/hierarchyLevels';
 import type { StoredRecord } from './storedRecord';
 import { fieldsToStore } from './storedShapes';
@@ -25,6 +26,8 @@ export interface RecordDocument {
   v: Record<string, Indexed>;
   t: Record<string, string | string[]>;
   h: Record<string, Record<string, string[]>>;
+  /** The sortable key (src/text/numberKey.ts) of each number annotated facet, which its facet counts; absent when there is none. */
+  k?: Record<string, string>;
   /**
    * The record's ODS JSON without its head (from `"recordid"`, in WRITTEN_RECORD's zone), after the
    * spans of its GeoJSON feature, in base64: a binary field with doc values, outside `_source`
@@ -90,8 +93,9 @@ export function recordDocumentText(datasetId: string, schema: readonly FieldDef[
 }
 
 /** The members a document has after its `fields`, in its order; a new object built in that order, which JSON.stringify writes fastest. */
-function indexedMembers(schema: readonly FieldDef[], record: StoredRecord): Pick<RecordDocument, 'geometry' | 'v' | 't' | 'h' | 'geometry_type'> {
+function indexedMembers(schema: readonly FieldDef[], record: StoredRecord): Pick<RecordDocument, 'geometry' | 'v' | 't' | 'h' | 'k' | 'geometry_type'> {
   const v: RecordDocument['v'] = {}, t: RecordDocument['t'] = {}, h: RecordDocument['h'] = {};
+  let k: RecordDocument['k'];
   for (const field of schema) {
     const value = record.fields[field.name];
     if (value === undefined) continue;
@@ -102,12 +106,15 @@ function indexedMembers(schema: readonly FieldDef[], record: StoredRecord): Pick
       t[field.name] = Array.isArray(value) ? list.map(fold) : fold(value as string);
       const sep = annotationArg(field, 'hierarchical');
       if (sep !== undefined) h[field.name] = hierarchyLevels(list, sep);
+    } else if ((field.type === 'int' || field.type === 'double') && hasAnnotation(field, 'facet')) {
+      (k ??= {})[field.name] = numberKey(value as number);
     }
   }
   const firstGeo = schema.find((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape');
   const geoValue = firstGeo && record.fields[firstGeo.name];
   const geometryType = firstGeo && geoValue !== undefined ? (firstGeo.type === 'geo_point_2d' ? 'Point' : (geoValue as Geometry).type) : undefined;
-  return record.geometry
-    ? (geometryType !== undefined ? { geometry: record.geometry, v, t, h, geometry_type: geometryType } : { geometry: record.geometry, v, t, h })
-    : (geometryType !== undefined ? { v, t, h, geometry_type: geometryType } : { v, t, h });
+  const members: ReturnType<typeof indexedMembers> = record.geometry ? { geometry: record.geometry, v, t, h } : { v, t, h };
+  if (k) members.k = k;
+  if (geometryType !== undefined) members.geometry_type = geometryType;
+  return members;
 }

@@ -155,3 +155,6 @@ export type Descriptor = z.infer<typeof descriptorSchema>;
 export function annotationArg(field: FieldDef, name: Annotation['name']): string | undefined {
   return field.annotations.find((a) => a.name === name)?.args?.[0];
 }
+
+/** Whether a field carries the annotation, with or without arguments. */
+export const hasAnnotation = (field: FieldDef, name: Annotation['name']): boolean => field.annotations.some((a) => a.name === name);

@@ -7,6 +7,8 @@ import { levelKey } from './hierarchyLevels';
 export const recordPaths = {
   /** The typed value: keyword, number, date or geo_point. */
   value: (field: string): string => `v.${field}`,
+  /** A facet number's sortable key (src/text/numberKey.ts), a keyword Elasticsearch counts faster than the number. */
+  key: (field: string): string => `k.${field}`,
   /** The folded words of a text field. */
   words: (field: string): string => `t.${field}`,
   /** The folded whole text, as a sort key. */

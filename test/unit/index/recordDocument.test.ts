@@ -44,6 +44,15 @@ describe('recordDocument', () => {
     });
   });
 
+  test('a number annotated facet keeps its sortable key under k; other numbers and text do not', () => {
+    const schema = [f('an', 'int', [{ name: 'facet' }]), f('x', 'double', [{ name: 'facet' }]), f('y', 'double'), f('nom', 'text', [{ name: 'facet' }]), f('absent', 'int', [{ name: 'facet' }])];
+    const record: StoredRecord = { recordid: 'r1', fields: { an: 2019, x: -1, y: 3.5, nom: 'a' }, geometry: null, recordTimestamp: '2024-01-01T00:00:00.000Z', sourceLine: 2 };
+    // IEEE 754: 2019 is 0x409F8C0000000000 (sign bit set in its key), −1 is 0xBFF0000000000000 (every bit flipped).
+    expect(recordDocument('ds', schema, record).k).toEqual({ an: 'c09f8c0000000000', x: '400fffffffffffff' });
+    expect(recordDocument('ds', [f('y', 'double')], record).k).toBeUndefined();
+    expect(JSON.parse(written(recordDocumentText('ds', schema, record))).k).toEqual({ an: 'c09f8c0000000000', x: '400fffffffffffff' });
+  });
+
   test('the text sent to Elasticsearch is JSON.stringify of the document, whether the record brings its texts or not', () => {
     const schema = [f('nom', 'text'), f('zone', 'geo_shape'), f('trace', 'geo_shape'), f('pt', 'geo_point_2d')];
     const zone = { type: 'MultiPolygon' as const, coordinates: [[[[2.5, 48.125], [2.6, 48.1], [2.6, 48.2], [2.5, 48.125]]]] };
