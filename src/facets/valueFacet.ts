@@ -1,5 +1,6 @@
 import { AppError } from '../errors/catalogue';
 import type { FacetKind } from '../model/facetKind';
+import { numberOfKey } from '../text/numberKey';
 
 /** Most values one facet level lists (landscape §4.4 #27). */
 export const MAX_FACET_VALUES = 1000;
@@ -8,7 +9,11 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$/;
 
 interface TermsResult { buckets?: Array<{ key: string | number; key_as_string?: string; doc_count: number }> }
 
-/** A flat facet on a text (keyword value), int or double field: one level, each value its own path. */
+/**
+ * A flat facet on a text (keyword value), int or double field: one level, each value its own path.
+ * A number is counted by its sortable key when the index keeps one (`keyPath`): in the key's text
+ * order, which is the numbers' order, so Elasticsearch sends the same buckets.
+ */
 export const valueFacet: FacetKind = {
   maxDepth: 1,
   parsePath(ctx, raw) {
@@ -23,10 +28,15 @@ export const valueFacet: FacetKind = {
   },
   level(ctx, depth) {
     if (depth !== 1) throw new AppError('internal', 'a value facet has one level');
-    return { terms: { field: ctx.valuePath, size: ctx.size ?? MAX_FACET_VALUES, min_doc_count: 1, order: ctx.order } };
+    return { terms: { field: ctx.keyPath ?? ctx.valuePath, size: ctx.size ?? MAX_FACET_VALUES, min_doc_count: 1, order: ctx.order } };
   },
-  read(_ctx, result) {
-    return ((result as TermsResult).buckets ?? []).map((b) => ({ path: String(b.key), count: b.doc_count }));
+  read(ctx, result) {
+    const buckets = (result as TermsResult).buckets ?? [];
+    if (ctx.keyPath === undefined) return buckets.map((b) => ({ path: String(b.key), count: b.doc_count }));
+    return buckets.flatMap((b) => {
+      const n = numberOfKey(String(b.key));
+      return n === undefined ? [] : [{ path: String(n), count: b.doc_count }];
+    });
   },
   nameOf: (_ctx, path) => path,
   isUnder: () => false,

@@ -18,6 +18,8 @@ export interface LevelBucket { path: string; count: number }
 export interface FacetContext {
   field: FieldDef;
   valuePath: string;
+  /** Where a number's sortable key is indexed (`k.<f>`), when the index keeps one: its levels count the key, faster. */
+  keyPath?: string;
   timeZone: string;
   order: Record<string, 'asc' | 'desc'>[];
   /** The most buckets a level asks Elasticsearch for, when fewer than the kind's own cap. */

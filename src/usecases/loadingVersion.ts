@@ -7,6 +7,7 @@ import type { DocumentText } from '../index/documentText';
 import { recordsAlias, recordsIndex, recordsIndexBase } from '../schema/indexNames';
 import { bulkIndex, BulkReport } from '../execute/bulkIndex';
 import { compactWhenPrunable } from '../execute/compactIndex';
+import { forgetKeyedNumbers } from '../execute/keyedNumbers';
 import type { Deps } from '../execute/deps';
 import { indexLayoutFor } from '../execute/indexLayoutFor';
 import { aliasTargets, createLoadingIndex, finishLoading, highestIndexVersion, swapAlias } from '../execute/versionedIndex';
@@ -171,6 +172,7 @@ class Loading implements LoadingVersion {
     if (count !== expected) throw new Error(`index ${this.index} holds ${count} documents where ${expected} records were written: it was not swapped in`);
     await swapAlias(es, recordsAlias(indexPrefix, this.datasetId), this.index);
     this.swapped = true;
+    forgetKeyedNumbers(es, recordsAlias(indexPrefix, this.datasetId));
     // Not awaited: the version answers from now on, and is merged once Elasticsearch may prune it.
     void compactWhenPrunable(es, this.index);
     await pool.query(

@@ -4,6 +4,8 @@ import { recordsAlias } from '../schema/indexNames';
 import type { DatasetRef } from '../model/recordsRequest';
 import type { DatasetTarget } from '../model/dataset';
 import { getDatasetInDomain } from '../execute/datasetStore';
+import { keyedNumbers } from '../execute/keyedNumbers';
+import { hasAnnotation } from '../model/descriptor';
 import { DatasetRow, DomainRow } from '../model/dataset';
 import type { Deps } from '../execute/deps';
 
@@ -46,9 +48,16 @@ export function canRead(row: Pick<DatasetRow, 'hasRecords' | 'domain' | 'visibil
   return readable && ((isOpen(row) && here) || granted);
 }
 
-/** The dataset a records request reads: its index alias, schema and the id to show. */
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * The dataset a records request reads: its index alias, schema and the id to show, and which of
+ * its facet numbers the index keeps keys of (asked of Elasticsearch only when it has such numbers).
+ */
 export async function resolveDataset(deps: Deps, access: Access, ref: DatasetRef): Promise<DatasetTarget & { row: DatasetRow }> {
   const row = await visibleDataset(deps, access, ref, { needsRecords: true });
   const datasetId = ref.domain !== undefined ? `${ref.id}@${ref.domain}` : ref.id;
-  return { index: recordsAlias(deps.indexPrefix, row.id), datasetId, schema: row.fields, row };
+  const index = recordsAlias(deps.indexPrefix, row.id);
+  const facetNumbers = row.fields.some((f) => (f.type === 'int' || f.type === 'double') && hasAnnotation(f, 'facet'));
+  return { index, datasetId, schema: row.fields, keyed: facetNumbers ? await keyedNumbers(deps.es, index) : NO_KEYS, row };
 }

@@ -24,7 +24,8 @@ import { hierarchicalFacet } from '../../src/facets/hierarchicalFacet';
 import { valueFacet } from '../../src/facets/valueFacet';
 import { planGeo } from '../../src/plan/planGeo';
 import { createApp } from '../../src/http/app';
-import { catalogAlias } from '../../src/schema/indexNames';
+import { catalogAlias, recordsAlias } from '../../src/schema/indexNames';
+import { recordMapping } from '../../src/index/recordMapping';
 import { resolveSchema } from '../../src/ingest/resolveSchema';
 import { analyzeParams } from '../../src/dialects/ods-v1/analyzeParams';
 import { catalogSearchParams } from '../../src/dialects/ods-v1/catalogSearchParams';
@@ -193,7 +194,10 @@ const NOTES: Partial<Record<RequestCase['family'], string>> = {
  * plan or an error), the calls, and the first request the plan compiles to where it compiles to one.
  */
 export async function goldenRequest(c: RequestCase): Promise<{ file: GoldenFile; calls: EsCall[]; compiled?: EsCall }> {
-  const { client, calls } = recordingClient();
+  const { client, calls } = recordingClient((alias) => {
+    const row = ROWS.find((r) => recordsAlias(INDEX_PREFIX, r.id) === alias);
+    return row && recordMapping(row.fields);
+  });
   const deps: Deps = { es: client, pool: NO_POSTGRESQL, indexPrefix: INDEX_PREFIX, directory: new FixtureDirectory() };
   const now = Date.parse(GOLDEN_NOW);
   const app = createApp(deps, pino({ level: 'silent' }), { clock: () => now });

@@ -4,6 +4,7 @@ import {
   ConnectionRequestResponse, ConnectionRequestResponseAsStream,
 } from '@elastic/elasticsearch';
 import { RECORDS_FORMAT } from '../../src/index/recordsFormat';
+import type { IndexBody } from '../../src/index/recordMapping';
 import { emptyAggregations } from './emptyAggregations';
 
 /** One HTTP request the Elasticsearch client sent, as it went on the wire (body parsed back from its JSON). */
@@ -35,12 +36,23 @@ function emptySearch(body: Record<string, unknown> | undefined): object {
   };
 }
 
+/** The mapping of the index an alias points to, as this code would build it, when the fake knows it. */
+export type MappingOf = (alias: string) => IndexBody | undefined;
+
+/** The `k.*` fields of a mapping, as Elasticsearch's field mapping API lists them. */
+function keyMappings(body: IndexBody | undefined): Record<string, object> {
+  const keys = (body?.mappings.properties.k?.properties ?? {}) as Record<string, object>;
+  return Object.fromEntries(Object.entries(keys).map(([name, mapping]) => [`k.${name}`, { full_name: `k.${name}`, mapping: { [name]: mapping } }]));
+}
+
 /**
  * The answer of the fake to each kind of request the code sends; anything else is an error. An
  * alias points to its version 1, of the records format this code writes (an export then reads
  * the texts records keep written, as it would from an index this server built).
  */
-function answer(method: string, path: string, body: Record<string, unknown> | undefined): object {
+function answer(method: string, path: string, body: Record<string, unknown> | undefined, mappingOf: MappingOf): object {
+  const keysOf = /^\/([^/]+)\/_mapping\/field\/k\.\*$/.exec(path)?.[1];
+  if (keysOf !== undefined && method === 'GET') return { [`${keysOf}-v1`]: { mappings: keyMappings(mappingOf(keysOf)) } };
   const alias = /^\/_alias\/([^/]+)$/.exec(path)?.[1];
   if (alias !== undefined && (method === 'HEAD' || method === 'GET')) return { [`${alias}-v1`]: { aliases: { [alias]: {} } } };
   const mapping = /^\/([^/]+)\/_mapping$/.exec(path)?.[1];
@@ -56,7 +68,7 @@ function answer(method: string, path: string, body: Record<string, unknown> | un
  * exactly as the client would send it (method, path, query string, JSON body), and answered as an
  * index without any matching document would answer it.
  */
-export function recordingClient(): { client: Client; calls: EsCall[] } {
+export function recordingClient(mappingOf: MappingOf = () => undefined): { client: Client; calls: EsCall[] } {
   const calls: EsCall[] = [];
   class RecordingConnection extends BaseConnection {
     override request(params: ConnectionRequestParams, options: ConnectionRequestOptions): Promise<ConnectionRequestResponse>;
@@ -70,7 +82,7 @@ export function recordingClient(): { client: Client; calls: EsCall[] } {
         ...(body !== undefined ? { body } : {}),
       });
       const headers = { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' };
-      const text = JSON.stringify(answer(params.method, params.path, body));
+      const text = JSON.stringify(answer(params.method, params.path, body, mappingOf));
       // A reader of the answer's bytes gets them as a stream, as from a socket.
       if (options !== undefined && 'asStream' in options && options.asStream) return { statusCode: 200, headers, body: Readable.from([Buffer.from(text)]) };
       return { statusCode: 200, headers, body: text };

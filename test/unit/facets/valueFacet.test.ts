@@ -75,6 +75,15 @@ describe('valueFacet.level and read', () => {
     expect(valueFacet.read(ctx('text'), {})).toEqual([]);
   });
 
+  test('a number whose index keeps its key is counted by the key, and read back from it; a refine still selects the number', () => {
+    const keyed: FacetContext = { ...ctx('double'), keyPath: 'k.f' };
+    expect(valueFacet.level(keyed, 1)).toEqual({ terms: { field: 'k.f', size: 1000, min_doc_count: 1, order: [{ _key: 'asc' }] } });
+    expect(valueFacet.select(keyed, { path: '-2.5', depth: 1 })).toEqual({ kind: 'term', path: 'v.f', value: -2.5 });
+    // IEEE 754: 2019 is 0x409F8C0000000000 (sign bit set in its key), −2.5 is 0xC004000000000000 (every bit flipped).
+    const result = { buckets: [{ key: 'c09f8c0000000000', doc_count: 7 }, { key: '3ffbffffffffffff', doc_count: 2 }, { key: 'not a key', doc_count: 1 }] };
+    expect(valueFacet.read(keyed, result)).toEqual([{ path: '2019', count: 7 }, { path: '-2.5', count: 2 }]);
+  });
+
   test('a value is its own name, under nothing and with no parent', () => {
     expect(valueFacet.nameOf(ctx('text'), 'a/b')).toBe('a/b');
     expect(valueFacet.isUnder(ctx('text'), 'a', 'a/b')).toBe(false);
