@@ -13,7 +13,7 @@ export const MAX_FACETS = 50;
 /** Where a field's typed value is indexed: `v.<f>` in record indices. */
 export const recordValuePath = (f: FieldDef): string => recordPaths.value(f.name);
 
-/** Where a number is facet-counted apart from its value: nowhere, but in record indices (`recordKeyPath`). */
+/** Where a facet counts a number when not by its value: a record index's key (`recordKeyPath`), or nowhere (the catalog). */
 type KeyPath = (f: FieldDef) => string | undefined;
 const NO_KEY: KeyPath = () => undefined;
 
