@@ -1,5 +1,5 @@
 import type { FieldDef } from '../model/descriptor';
-import { annotationArg, hasAnnotation } from '../model/descriptor';
+import { annotationArg } from '../model/descriptor';
 import type { FieldValue, FileValue, Geometry, LatLon, PointGeometry } from '../model/values';
 import type { WrittenTexts } from '../model/searchResult';
 import type { DocumentText } from './documentText';
@@ -7,6 +7,7 @@ import { centroidOf } from '../ingest/geometry';
 import { fold } from '../text/fold';
 import { numberKey } from '../text/numberKey';
 import { hierarchyLevels } from '../schema/hierarchyLevels';
+import { keepsNumberKey } from '../schema/numberKeyFields';
 import type { StoredRecord } from './storedRecord';
 import { fieldsToStore } from './storedShapes';
 
@@ -106,7 +107,7 @@ function indexedMembers(schema: readonly FieldDef[], record: StoredRecord): Pick
       t[field.name] = Array.isArray(value) ? list.map(fold) : fold(value as string);
       const sep = annotationArg(field, 'hierarchical');
       if (sep !== undefined) h[field.name] = hierarchyLevels(list, sep);
-    } else if ((field.type === 'int' || field.type === 'double') && hasAnnotation(field, 'facet')) {
+    } else if (keepsNumberKey(field)) {
       (k ??= {})[field.name] = numberKey(value as number);
     }
   }

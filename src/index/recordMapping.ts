@@ -1,8 +1,9 @@
 import fieldTypes from '../../mappings/field-types.json';
 import recordsTemplate from '../../mappings/records.json';
 import type { FieldDef } from '../model/descriptor';
-import { annotationArg, hasAnnotation } from '../model/descriptor';
+import { annotationArg } from '../model/descriptor';
 import { HIERARCHY_LEVELS, levelKey } from '../schema/hierarchyLevels';
+import { keepsNumberKey } from '../schema/numberKeyFields';
 import { RECORDS_FORMAT } from './recordsFormat';
 
 type Json = Record<string, unknown>;
@@ -28,7 +29,7 @@ export function recordMapping(schema: readonly FieldDef[]): IndexBody {
     const m = TYPES[field.type];
     props.v.properties![field.name] = structuredClone(m.v);
     if (m.t) props.t.properties![field.name] = structuredClone(m.t);
-    if (m.k && hasAnnotation(field, 'facet')) props.k.properties![field.name] = structuredClone(m.k);
+    if (m.k && keepsNumberKey(field)) props.k.properties![field.name] = structuredClone(m.k);
     if (m.h && annotationArg(field, 'hierarchical') !== undefined) {
       const levels = Array.from({ length: HIERARCHY_LEVELS }, (_, i) => [levelKey(i + 1), structuredClone(m.h)]);
       props.h.properties![field.name] = { properties: Object.fromEntries(levels) };

@@ -1,11 +1,11 @@
 import { Access, ALL_GRANTS, Grants, grantAllows, grantedDomain, isOpen } from '../auth/access';
 import { AppError } from '../errors/catalogue';
 import { recordsAlias } from '../schema/indexNames';
+import { keepsNumberKey } from '../schema/numberKeyFields';
 import type { DatasetRef } from '../model/recordsRequest';
 import type { DatasetTarget } from '../model/dataset';
 import { getDatasetInDomain } from '../execute/datasetStore';
 import { keyedNumbers } from '../execute/keyedNumbers';
-import { hasAnnotation } from '../model/descriptor';
 import { DatasetRow, DomainRow } from '../model/dataset';
 import type { Deps } from '../execute/deps';
 
@@ -58,6 +58,5 @@ export async function resolveDataset(deps: Deps, access: Access, ref: DatasetRef
   const row = await visibleDataset(deps, access, ref, { needsRecords: true });
   const datasetId = ref.domain !== undefined ? `${ref.id}@${ref.domain}` : ref.id;
   const index = recordsAlias(deps.indexPrefix, row.id);
-  const facetNumbers = row.fields.some((f) => (f.type === 'int' || f.type === 'double') && hasAnnotation(f, 'facet'));
-  return { index, datasetId, schema: row.fields, keyed: facetNumbers ? await keyedNumbers(deps.es, index) : NO_KEYS, row };
+  return { index, datasetId, schema: row.fields, keyed: row.fields.some(keepsNumberKey) ? await keyedNumbers(deps.es, index) : NO_KEYS, row };
 }
