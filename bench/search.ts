@@ -25,6 +25,7 @@ import { readQueryString } from '../src/dialects/shared/rawParams';
 import { recordsSearchParams } from '../src/dialects/ods-v1/recordsSearchParams';
 import { planRecordsSearch } from '../src/plan/planRecordsSearch';
 import { planReading } from '../src/usecases/runRecordsSearch';
+import { withIndexKeys } from '../src/usecases/withIndexKeys';
 import { recordsReading } from '../src/dialects/ods-v1/recordsSearchPieces';
 import { compileFeaturesPage } from '../src/compile/compileFeaturesPage';
 import { ogcItemsParams } from '../src/dialects/ogc/ogcParams';
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
       const request = recordsSearchParams(new ParamReader(readQueryString(qs)));
       const target = await resolveDataset(deps, anonymous('default'), request.dataset);
       // The request the API sends: a page of compact JSON reads its records as their index keeps them written.
-      const body = compileSearch(planReading(planRecordsSearch(request, target, Date.now()), recordsReading(request.output)));
+      const body = compileSearch(planReading(await withIndexKeys(deps, planRecordsSearch(request, target, Date.now())), recordsReading(request.output)));
       lines.push(...await compareInterleaved(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/search?${qs}`), () => directSearch(deps, body, target.row.recordsCount), SEQUENTIAL, CONCURRENT_TOTAL, meter));
     }
     for (const [name, params] of OGC_ITEMS) {

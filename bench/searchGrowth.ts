@@ -12,6 +12,7 @@ import { readQueryString } from '../src/dialects/shared/rawParams';
 import { recordsSearchParams } from '../src/dialects/ods-v1/recordsSearchParams';
 import { planRecordsSearch } from '../src/plan/planRecordsSearch';
 import { resolveDataset } from '../src/usecases/resolveDataset';
+import { withIndexKeys } from '../src/usecases/withIndexKeys';
 import { asConfigured, directSearch, measure, SOURCE, type Api } from './harness';
 import { ensureSyntheticDataset } from './syntheticDataset';
 
@@ -33,7 +34,7 @@ export async function searchGrowth(deps: Deps, api: Api, name: string, params: R
     const qs = new URLSearchParams({ dataset, ...params }).toString();
     const request = recordsSearchParams(new ParamReader(readQueryString(qs)));
     const target = await resolveDataset(deps, anonymous('default'), request.dataset);
-    const body = compileSearch(planRecordsSearch(request, target, Date.now()));
+    const body = compileSearch(await withIndexKeys(deps, planRecordsSearch(request, target, Date.now())));
     const { ours, direct } = await asConfigured(deps, dataset, async () => ({
       ours: (await measure(() => api.get(`/api/records/1.0/search?${qs}`), sequential, 1)).p50,
       direct: (await measure(() => directSearch(deps, body, target.row.recordsCount), sequential, 1)).p50,

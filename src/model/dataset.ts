@@ -70,8 +70,5 @@ export interface StoreFacts {
   published_at: string | null;
 }
 
-/**
- * The dataset a request reads: its index alias, schema and the id to show; and the number fields
- * whose sortable key its index keeps (`k.<f>`), which their facets count (none when absent).
- */
-export interface DatasetTarget { index: string; datasetId: string; schema: FieldDef[]; keyed?: ReadonlySet<string> }
+/** The dataset a request reads: its schema, the index alias to search, and the id to show. */
+export interface DatasetTarget { index: string; datasetId: string; schema: FieldDef[] }

@@ -13,10 +13,6 @@ export const MAX_FACETS = 50;
 /** Where a field's typed value is indexed: `v.<f>` in record indices. */
 export const recordValuePath = (f: FieldDef): string => recordPaths.value(f.name);
 
-/** Where a facet counts a number when not by its value: a record index's key (`recordKeyPath`), or nowhere (the catalog). */
-type KeyPath = (f: FieldDef) => string | undefined;
-const NO_KEY: KeyPath = () => undefined;
-
 export interface FacetParams {
   facets: string[];
   refine: Map<string, string[]>;
@@ -49,10 +45,6 @@ function sortOf(field: FieldDef, p: FacetParams): FacetSort {
 
 const NUMERIC = new Set(['int', 'double']);
 
-/** Where a number's sortable key is indexed (`k.<f>`), in a record index that keeps the key of the numbers in `keyed`. */
-export const recordKeyPath = (keyed: ReadonlySet<string> = new Set()): KeyPath => (f) =>
-  (NUMERIC.has(f.type) && keyed.has(f.name) ? recordPaths.key(f.name) : undefined);
-
 /**
  * True when a terms level's order in Elasticsearch (`orderOf`) is the order `sortFacetValues` gives,
  * so that its first n buckets are ours. Numbers: ties and `alphanum` are ordered as text by us and
@@ -66,10 +58,9 @@ function esOrderIsOurs(field: FieldDef, sort: FacetSort): boolean {
 }
 
 /** The context of a facet's levels; with a `facetlimit`, how many buckets Elasticsearch needs to send. */
-function contextOf(field: FieldDef, p: FacetParams, sort: FacetSort, valuePath: (f: FieldDef) => string, keyPath: KeyPath): FacetContext {
+function contextOf(field: FieldDef, p: FacetParams, sort: FacetSort, valuePath: (f: FieldDef) => string): FacetContext {
   const limit = p.facetlimit?.get(field.name);
-  const key = keyPath(field);
-  const ctx: FacetContext = { field, valuePath: valuePath(field), ...(key !== undefined ? { keyPath: key } : {}), timeZone: p.timeZone, order: orderOf(sort) };
+  const ctx: FacetContext = { field, valuePath: valuePath(field), timeZone: p.timeZone, order: orderOf(sort) };
   return limit !== undefined && esOrderIsOurs(field, sort) ? { ...ctx, size: limit } : ctx;
 }
 
@@ -86,9 +77,9 @@ function paths(kind: FacetKind, ctx: FacetContext, values: string[], parameter: 
  * `facet`, `refine.<f>`, `exclude.<f>`, `disjunctive.<f>`, `facetsort.<f>`, `facetlimit.<f>` → the filters each
  * field adds and the facet groups to compute (the requested ones, then refined ones not requested).
  * Unknown fields are 400s; a field that is no facet gives an empty group; `disjunctive` on such a
- * field is ignored. `keyPath` says where a number is counted when not by its value (`recordKeyPath`).
+ * field is ignored.
  */
-export function planFacets(schema: readonly FieldDef[], p: FacetParams, valuePath: (f: FieldDef) => string = recordValuePath, keyPath: KeyPath = NO_KEY): { filters: FieldFilter[]; facets: FacetRequest[] } {
+export function planFacets(schema: readonly FieldDef[], p: FacetParams, valuePath: (f: FieldDef) => string = recordValuePath): { filters: FieldFilter[]; facets: FacetRequest[] } {
   const filtered = [...new Set([...p.refine.keys(), ...p.exclude.keys()])];
   const requested = [...new Set(p.facets)];
   if (requested.length > MAX_FACETS) throw new AppError('bad_parameter', `At most ${MAX_FACETS} facets per request.`, { parameter: 'facet' });
@@ -100,7 +91,7 @@ export function planFacets(schema: readonly FieldDef[], p: FacetParams, valuePat
     const sort = sortOf(field, p);
     const limit = p.facetlimit?.get(name);
     facets.set(name, kind && isFacetField(field)
-      ? { name, kind, ctx: contextOf(field, p, sort, valuePath, keyPath), refined: [], excluded: [], disjunctive: p.disjunctive.has(name), sort, limit }
+      ? { name, kind, ctx: contextOf(field, p, sort, valuePath), refined: [], excluded: [], disjunctive: p.disjunctive.has(name), sort, limit }
       : { name, refined: [], excluded: [], disjunctive: false, sort });
   }
   for (const name of filtered) {
@@ -109,7 +100,7 @@ export function planFacets(schema: readonly FieldDef[], p: FacetParams, valuePat
     const kind = facetKindOf(field);
     if (!kind) throw new AppError('bad_parameter', `Field ${name} (${field.type}) cannot be refined; use a geofilter.`, { parameter });
     const sort = sortOf(field, p);
-    const ctx = contextOf(field, p, sort, valuePath, keyPath);
+    const ctx = contextOf(field, p, sort, valuePath);
     const refined = paths(kind, ctx, p.refine.get(name) ?? [], `refine.${name}`);
     const excluded = paths(kind, ctx, p.exclude.get(name) ?? [], `exclude.${name}`);
     const disjunctive = p.disjunctive.has(name) && isFacetField(field);

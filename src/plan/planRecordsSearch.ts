@@ -2,7 +2,7 @@ import type { FieldDef } from '../model/descriptor';
 import { WRITTEN_RECORD } from '../model/searchResult';
 import { AppError } from '../errors/catalogue';
 import type { RecordsSearchRequest } from '../model/recordsRequest';
-import { planFacets, recordKeyPath, recordValuePath } from './planFacets';
+import { planFacets } from './planFacets';
 import { planRecordsQuery } from './planRecordsFilter';
 import { planSort } from './planSort';
 import { isGeo } from '../model/querySchema';
@@ -34,7 +34,7 @@ export function planRecordsSearch(req: RecordsSearchInput, target: DatasetTarget
   if (req.output.format.startsWith('geojson') && !target.schema.some((f) => isGeo(f.type))) {
     throw new AppError('bad_parameter', `Dataset ${target.datasetId} has no geographic field: format ${req.output.format} is not available.`, { parameter: 'format' });
   }
-  const { filters, facets } = planFacets(target.schema, req, recordValuePath, recordKeyPath(target.keyed));
+  const { filters, facets } = planFacets(target.schema, req);
   return {
     index: target.index,
     datasetId: target.datasetId,

@@ -1,11 +1,9 @@
 import { Access, ALL_GRANTS, Grants, grantAllows, grantedDomain, isOpen } from '../auth/access';
 import { AppError } from '../errors/catalogue';
 import { recordsAlias } from '../schema/indexNames';
-import { keepsNumberKey } from '../schema/numberKeyFields';
 import type { DatasetRef } from '../model/recordsRequest';
 import type { DatasetTarget } from '../model/dataset';
 import { getDatasetInDomain } from '../execute/datasetStore';
-import { keyedNumbers } from '../execute/keyedNumbers';
 import { DatasetRow, DomainRow } from '../model/dataset';
 import type { Deps } from '../execute/deps';
 
@@ -48,15 +46,9 @@ export function canRead(row: Pick<DatasetRow, 'hasRecords' | 'domain' | 'visibil
   return readable && ((isOpen(row) && here) || granted);
 }
 
-const NO_KEYS: ReadonlySet<string> = new Set();
-
-/**
- * The dataset a records request reads: its index alias, schema and the id to show, and which of
- * its facet numbers the index keeps keys of (asked of Elasticsearch only when it has such numbers).
- */
+/** The dataset a records request reads: its index alias, schema and the id to show. */
 export async function resolveDataset(deps: Deps, access: Access, ref: DatasetRef): Promise<DatasetTarget & { row: DatasetRow }> {
   const row = await visibleDataset(deps, access, ref, { needsRecords: true });
   const datasetId = ref.domain !== undefined ? `${ref.id}@${ref.domain}` : ref.id;
-  const index = recordsAlias(deps.indexPrefix, row.id);
-  return { index, datasetId, schema: row.fields, keyed: row.fields.some(keepsNumberKey) ? await keyedNumbers(deps.es, index) : NO_KEYS, row };
+  return { index: recordsAlias(deps.indexPrefix, row.id), datasetId, schema: row.fields, row };
 }

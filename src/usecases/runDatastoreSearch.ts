@@ -10,6 +10,7 @@ import { readSearchResult } from '../results/readSearchResult';
 import { resolveDataset } from './resolveDataset';
 import { searchPage } from './searchPage';
 import { runDistinct } from './runDistinct';
+import { withIndexKeys } from './withIndexKeys';
 
 /**
  * CKAN datastore_search and d4c's records 2.0 search: resolve → plan → one page (read from a
@@ -18,7 +19,7 @@ import { runDistinct } from './runDistinct';
  */
 export async function runDatastoreSearch(deps: Deps, access: Access, req: DatastoreRequest, now: number, pieceRows: number, shapesAsText = false): Promise<{ plan: SearchPlan; result: SearchResult; more?: LaterPieces<RecordHit> }> {
   const target = await resolveDataset(deps, access, req.dataset);
-  const plan = planDatastore(req, target, now);
+  const plan = await withIndexKeys(deps, planDatastore(req, target, now));
   if (req.distinct) return { plan, result: await runDistinct(deps, plan, req.fields !== undefined) };
   const page = await searchPage(deps, plan, pieceRows, { shapesAsText, countsApart: countsApartFor(target.row.recordsCount) });
   // The total and facets from the head; its records are the page's, already read: taken as stored, the head's hits cost no second parse of their shapes.

@@ -2,6 +2,7 @@ import type { Access } from '../auth/access';
 import { compileSearch } from '../compile/compileSearch';
 import type { Deps } from '../execute/deps';
 import { resolveDataset } from './resolveDataset';
+import { withIndexKeys } from './withIndexKeys';
 import { searchInPieces, type LaterPieces } from '../execute/searchInPieces';
 import { countsApartFor } from '../execute/splitSearch';
 import type { RecordsSearchRequest } from '../model/recordsRequest';
@@ -36,7 +37,7 @@ export const planReading = (planned: SearchPlan, reading: RecordsReading): Searc
  */
 export async function runRecordsSearch(deps: Deps, access: Access, req: RecordsSearchRequest, now: number, pieceRows: number, reading: RecordsReading = 'parsed'): Promise<RecordsPage> {
   const target = await resolveDataset(deps, access, req.dataset);
-  const planned = planRecordsSearch(req, target, now);
+  const planned = await withIndexKeys(deps, planRecordsSearch(req, target, now));
   const options = { countsApart: countsApartFor(target.row.recordsCount) };
   const written = planReading(planned, reading);
   if (written.written) {

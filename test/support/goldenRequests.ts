@@ -42,6 +42,7 @@ import { planExport } from '../../src/plan/planExport';
 import { planPackageSearch } from '../../src/plan/planPackageSearch';
 import { planRecordsSearch } from '../../src/plan/planRecordsSearch';
 import { planReading } from '../../src/usecases/runRecordsSearch';
+import { withIndexKeys } from '../../src/usecases/withIndexKeys';
 import { recordsReading } from '../../src/dialects/ods-v1/recordsSearchPieces';
 import type { SearchPlan } from '../../src/model/searchPlan';
 import { RESULT_WINDOW } from '../../src/usecases/searchPage';
@@ -135,7 +136,7 @@ async function planOf(c: RequestCase, deps: Deps, now: number): Promise<object |
     case 'records-search': {
       // The plan the app tries first: records read written for compact JSON (the app's pages of at most 200 records).
       const req = recordsSearchParams(r);
-      return planReading(planRecordsSearch(req, await target(req.dataset), now), recordsReading(req.output));
+      return planReading(await withIndexKeys(deps, planRecordsSearch(req, await target(req.dataset), now)), recordsReading(req.output));
     }
     case 'records-download': { const req = downloadParams(r); return planExport(req, await target(req.dataset), now); }
     case 'records-analyze': { const req = analyzeParams(r); return planAnalyze(req, await target(req.dataset), now); }
@@ -143,7 +144,7 @@ async function planOf(c: RequestCase, deps: Deps, now: number): Promise<object |
       const req = geoParams(r, c.family === 'geocluster');
       return planGeo(req, await target(req.dataset), now);
     }
-    case 'datastore-search': { const req = datastoreParams(r); return planDatastore(req, await target(req.dataset), now); }
+    case 'datastore-search': { const req = datastoreParams(r); return withIndexKeys(deps, planDatastore(req, await target(req.dataset), now)); }
     case 'catalog-search': return planCatalogSearch(catalogSearchParams(r), await resolveDomain(deps, access.domain), access, catalogAlias(INDEX_PREFIX), now);
     case 'package-search': {
       // data4citizen's route lists its own package dicts.

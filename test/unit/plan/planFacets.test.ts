@@ -4,7 +4,7 @@ import { hierarchicalFacet } from '../../../src/facets/hierarchicalFacet';
 import { valueFacet } from '../../../src/facets/valueFacet';
 import type { Annotation, FieldDef, FieldType } from '../../../src/model/descriptor';
 import type { FacetSort } from '../../../src/model/recordsRequest';
-import { FacetParams, planFacets, recordKeyPath, recordValuePath } from '../../../src/plan/planFacets';
+import { FacetParams, planFacets, recordValuePath } from '../../../src/plan/planFacets';
 
 const field = (name: string, type: FieldType, annotations: Annotation[] = []): FieldDef => ({ name, label: name, type, annotations, source: { column: name } });
 const FACET: Annotation = { name: 'facet' };
@@ -101,17 +101,6 @@ describe('planFacets: requested facets', () => {
     expect(planFacets(schema, params({ facets: ['kind'] }), (f) => `meta_${f.name}`).facets).toEqual([
       { name: 'kind', kind: valueFacet, ctx: { field: kind, valuePath: 'meta_kind', timeZone: 'UTC', order: BY_COUNT_DESC }, refined: [], excluded: [], disjunctive: false, sort: '-count' },
     ]);
-  });
-});
-
-describe('planFacets: numbers counted by their key', () => {
-  test('a number whose key the index keeps is counted at k.<name>; another number, a text or a date is not', () => {
-    const planned = planFacets(schema, params({ facets: ['n', 'x', 'kind', 'd'] }), recordValuePath, recordKeyPath(new Set(['n', 'kind', 'd'])));
-    expect(planned.facets.map((g) => g.ctx)).toEqual([ctxOf(n, BY_COUNT_DESC, { keyPath: 'k.n' }), ctxOf(x), ctxOf(kind), ctxOf(d)]);
-  });
-
-  test('without keys (an index built before them), every number is counted by its value', () => {
-    expect(planFacets(schema, params({ facets: ['n'] }), recordValuePath, recordKeyPath()).facets[0].ctx).toEqual(ctxOf(n));
   });
 });
 
