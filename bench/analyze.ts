@@ -11,6 +11,7 @@ import { planAnalyze } from '../src/plan/planAnalyze';
 import { compilePredicate } from '../src/compile/compilePredicate';
 import type { Deps } from '../src/execute/deps';
 import { resolveDataset } from '../src/usecases/resolveDataset';
+import { analyzeWithIndexKeys } from '../src/usecases/withIndexKeys';
 import { planGeo } from '../src/plan/planGeo';
 import { analyzeParams } from '../src/dialects/ods-v1/analyzeParams';
 import { geoParams } from '../src/dialects/ods-v1/geoParams';
@@ -34,7 +35,7 @@ const GEOCLUSTER: Array<[string, Record<string, string>]> = [
 /** The composite aggregation of an analyze, sent straight to Elasticsearch and read to the end. */
 async function directAnalyze(deps: Deps, qs: string): Promise<() => Promise<void>> {
   const req = analyzeParams(new ParamReader(readQueryString(qs)));
-  const plan = planAnalyze(req, await resolveDataset(deps, anonymous('default'), req.dataset), Date.now());
+  const plan = await analyzeWithIndexKeys(deps, planAnalyze(req, await resolveDataset(deps, anonymous('default'), req.dataset), Date.now()));
   const query = compilePredicate(plan.query);
   return async () => {
     let after: Record<string, string> | undefined;

@@ -9,7 +9,7 @@ type Agg = AggregationsAggregationContainer;
 export function compositeSources(plan: AnalyzePlan): Array<Record<string, AggregationsCompositeAggregationSource>> {
   const xs = plan.xs.map((x, i) => ({
     [`x${i}`]: x.kind === 'terms'
-      ? { terms: { field: recordPaths.value(x.field.name) } }
+      ? { terms: { field: x.keyPath ?? recordPaths.value(x.field.name) } }
       : { date_histogram: { field: recordPaths.value(x.field.name), calendar_interval: x.interval, time_zone: x.timeZone } },
   }));
   const values = plan.valueFields.map((f, j) => ({ [`v${j}`]: { terms: { field: recordPaths.value(f), missing_bucket: true } } }));

@@ -10,7 +10,12 @@ export type DatePart = (typeof DATE_PARTS)[number];
 
 /** One grouping of analyze: the values of a field, or a date field cut into parts (`{year, month}`, `{weekday}`). */
 export type XSource =
-  | { kind: 'terms'; field: FieldDef }
+  | {
+    kind: 'terms';
+    field: FieldDef;
+    /** Where a number's sortable key is indexed (`k.<f>`), when the index keeps one: grouped by the key. */
+    keyPath?: string;
+  }
   | { kind: 'date'; field: FieldDef; parts: DatePart[]; interval: 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute'; timeZone: string };
 
 /** One series (`y.<name>`): a function of a field or of an expression over fields. */

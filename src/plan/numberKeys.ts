@@ -1,3 +1,4 @@
+import type { AnalyzePlan } from '../model/analyze';
 import type { SearchPlan } from '../model/searchPlan';
 import { recordPaths } from '../schema/recordPaths';
 import { keepsNumberKey } from '../schema/numberKeyFields';
@@ -16,4 +17,14 @@ export function withNumberKeys(plan: SearchPlan, keyed: ReadonlySet<string>): Se
     ? { ...f, ctx: { ...f.ctx, keyPath: recordPaths.key(f.name) } }
     : f));
   return { ...plan, facets };
+}
+
+/** Whether an analyze groups by a number whose key a record index may keep. */
+export const groupsNumbers = (plan: AnalyzePlan): boolean => plan.xs.some((x) => x.kind === 'terms' && keepsNumberKey(x.field));
+
+/** The analyze grouping each number in `keyed` by its key (`k.<f>`): the same groups, in the same order, read back as numbers. */
+export function analyzeWithNumberKeys(plan: AnalyzePlan, keyed: ReadonlySet<string>): AnalyzePlan {
+  if (keyed.size === 0) return plan;
+  const xs = plan.xs.map((x) => (x.kind === 'terms' && keepsNumberKey(x.field) && keyed.has(x.field.name) ? { ...x, keyPath: recordPaths.key(x.field.name) } : x));
+  return { ...plan, xs };
 }

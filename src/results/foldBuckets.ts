@@ -3,6 +3,7 @@ import { Acc } from '../model/analyze';
 import type { AnalyzePlan, AnalyzePoint } from '../model/analyze';
 import { dateParts } from '../values/dateParts';
 import { evaluate } from '../query/expression';
+import { numberOfKey } from '../text/numberKey';
 
 export interface CompositeBucket { key: Record<string, string | number | null>; doc_count: number; [agg: string]: unknown }
 
@@ -14,7 +15,9 @@ function xOf(plan: AnalyzePlan, b: CompositeBucket): { x: unknown; order: Array<
   const order: Array<string | number> = [];
   const named: Record<string, unknown> = {};
   for (const [i, x] of plan.xs.entries()) {
-    const k = b.key[`x${i}`];
+    const raw = b.key[`x${i}`];
+    // A number grouped by its sortable key is shown as the number (src/text/numberKey.ts).
+    const k = raw !== null && raw !== undefined && x.kind === 'terms' && x.keyPath !== undefined ? numberOfKey(String(raw)) : raw;
     if (k === null || k === undefined) return undefined;
     if (x.kind === 'terms') { named[x.field.name] = k; order.push(k); continue; }
     const parts = dateParts(Number(k), x.parts, x.timeZone);

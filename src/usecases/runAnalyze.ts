@@ -10,6 +10,7 @@ import { finishPoints } from '../results/finishPoints';
 import { PointFolder } from '../results/foldBuckets';
 import { readAnalyzeTotals, readCompositePage } from '../results/readAnalyze';
 import { resolveDataset } from './resolveDataset';
+import { analyzeWithIndexKeys } from './withIndexKeys';
 
 /** Most buckets one analyze may read (x buckets × combinations of the fields an expression reads). */
 export const MAX_ANALYZE_BUCKETS = 100_000;
@@ -50,6 +51,6 @@ async function readPoints(deps: Deps, plan: AnalyzePlan): Promise<AnalyzePoint[]
 
 /** analyze (reference/ods-v1.md §1.6): resolve → plan → the points (at most the bucket limit), sorted and cut to `maxpoints`. */
 export async function runAnalyze(deps: Deps, access: Access, req: AnalyzeRequest, now: number): Promise<{ plan: AnalyzePlan; points: AnalyzePoint[]; truncated: boolean }> {
-  const plan = planAnalyze(req, await resolveDataset(deps, access, req.dataset), now);
+  const plan = await analyzeWithIndexKeys(deps, planAnalyze(req, await resolveDataset(deps, access, req.dataset), now));
   return { plan, ...finishPoints(plan, await readPoints(deps, plan)) };
 }

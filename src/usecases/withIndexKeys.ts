@@ -1,7 +1,8 @@
 import type { Deps } from '../execute/deps';
 import { keyedNumbers } from '../execute/keyedNumbers';
+import type { AnalyzePlan } from '../model/analyze';
 import type { SearchPlan } from '../model/searchPlan';
-import { countsNumbers, withNumberKeys } from '../plan/numberKeys';
+import { analyzeWithNumberKeys, countsNumbers, groupsNumbers, withNumberKeys } from '../plan/numberKeys';
 
 /**
  * `plan` with its number facets counted by their keys where the index keeps them. Elasticsearch is
@@ -10,4 +11,9 @@ import { countsNumbers, withNumberKeys } from '../plan/numberKeys';
  */
 export async function withIndexKeys(deps: Deps, plan: SearchPlan): Promise<SearchPlan> {
   return countsNumbers(plan) ? withNumberKeys(plan, await keyedNumbers(deps.es, plan.index)) : plan;
+}
+
+/** An analyze grouping by a number, by its key where the index keeps one: asked for as withIndexKeys asks. */
+export async function analyzeWithIndexKeys(deps: Deps, plan: AnalyzePlan): Promise<AnalyzePlan> {
+  return groupsNumbers(plan) ? analyzeWithNumberKeys(plan, await keyedNumbers(deps.es, plan.index)) : plan;
 }

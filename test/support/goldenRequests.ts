@@ -42,7 +42,7 @@ import { planExport } from '../../src/plan/planExport';
 import { planPackageSearch } from '../../src/plan/planPackageSearch';
 import { planRecordsSearch } from '../../src/plan/planRecordsSearch';
 import { planReading } from '../../src/usecases/runRecordsSearch';
-import { withIndexKeys } from '../../src/usecases/withIndexKeys';
+import { analyzeWithIndexKeys, withIndexKeys } from '../../src/usecases/withIndexKeys';
 import { recordsReading } from '../../src/dialects/ods-v1/recordsSearchPieces';
 import type { SearchPlan } from '../../src/model/searchPlan';
 import { RESULT_WINDOW } from '../../src/usecases/searchPage';
@@ -139,7 +139,7 @@ async function planOf(c: RequestCase, deps: Deps, now: number): Promise<object |
       return planReading(await withIndexKeys(deps, planRecordsSearch(req, await target(req.dataset), now)), recordsReading(req.output));
     }
     case 'records-download': { const req = downloadParams(r); return planExport(req, await target(req.dataset), now); }
-    case 'records-analyze': { const req = analyzeParams(r); return planAnalyze(req, await target(req.dataset), now); }
+    case 'records-analyze': { const req = analyzeParams(r); return analyzeWithIndexKeys(deps, planAnalyze(req, await target(req.dataset), now)); }
     case 'geocluster': case 'boundingbox': case 'geopreview': {
       const req = geoParams(r, c.family === 'geocluster');
       return planGeo(req, await target(req.dataset), now);

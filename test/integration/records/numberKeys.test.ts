@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DiagnosticResult } from '@elastic/elasticsearch';
 import type { Express } from 'express';
+import request from 'supertest';
 import { parseDescriptor } from '../../../src/catalog/parseDescriptor';
 import type { Deps } from '../../../src/execute/deps';
 import { forgetKeyedNumbers, keyedNumbers } from '../../../src/execute/keyedNumbers';
@@ -11,7 +12,7 @@ import { recordsAlias } from '../../../src/schema/indexNames';
 import { publishDataset } from '../../../src/usecases/publishDataset';
 import { reindexAlone } from '../../../src/usecases/reindexAlone';
 import { testApp } from '../../support/recordsApp';
-import { countBy, flat, odsSearch, type Params } from '../../support/searchRequest';
+import { countBy, flat, odsSearch, queryString, type Params } from '../../support/searchRequest';
 import { openTestDeps } from '../../support/testDeps';
 
 /**
@@ -71,6 +72,13 @@ describe.each([KEYED, UNKEYED])('number facets of %s', (dataset) => {
     expect(first.length).toBe(3);
     const got = await level(dataset, { facet: 'x', 'facetsort.x': sort, 'facetlimit.x': 3 });
     expect(got.map((v) => [v.path, v.count])).toEqual(first);
+  });
+
+  test.each(['n', 'x'] as const)('analyze grouped by %s: one point per value, in numeric order, with its count', async (f) => {
+    const res = await request(app).get(`/api/records/1.0/analyze?${queryString({ dataset, x: f, 'y.c.func': 'COUNT' })}`);
+    expect(res.status).toBe(200);
+    const expected = [...raw[f]].map(([path, count]) => ({ x: Number(path), c: count })).sort((a, b) => a.x - b.x);
+    expect(res.body).toEqual(expected);
   });
 
   test('a refine on a number: the other number counted among the refined records only', async () => {

@@ -21,6 +21,11 @@ describe('compositeSources', () => {
     ]);
   });
 
+  test('a number whose index keeps its key is grouped by the key', () => {
+    const byYear: XSource = { kind: 'terms', field: field('year', 'int'), keyPath: 'k.year' };
+    expect(compositeSources(plan({ xs: [byYear] }))).toStrictEqual([{ x0: { terms: { field: 'k.year' } } }]);
+  });
+
   test('then one per field read record by record, a missing value a bucket of its own', () => {
     expect(compositeSources(plan({ xs: [byMonth], valueFields: ['a', 'b'] }))).toStrictEqual([
       { x0: { date_histogram: { field: 'v.when', calendar_interval: 'month', time_zone: 'Europe/Paris' } } },

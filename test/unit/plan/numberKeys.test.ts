@@ -1,6 +1,7 @@
 import type { Annotation, FieldDef, FieldType } from '../../../src/model/descriptor';
+import type { AnalyzePlan } from '../../../src/model/analyze';
 import type { SearchPlan } from '../../../src/model/searchPlan';
-import { countsNumbers, withNumberKeys } from '../../../src/plan/numberKeys';
+import { analyzeWithNumberKeys, countsNumbers, groupsNumbers, withNumberKeys } from '../../../src/plan/numberKeys';
 import { FacetParams, planFacets } from '../../../src/plan/planFacets';
 
 const FACET: Annotation = { name: 'facet' };
@@ -35,5 +36,21 @@ describe('number facets counted by key', () => {
   test('an index without keys leaves the plan as it is', () => {
     const plan = planOf({ facets: ['n'] });
     expect(withNumberKeys(plan, new Set())).toBe(plan);
+  });
+});
+
+describe('analyze grouped by a number\'s key', () => {
+  const analyze = (...names: string[]): AnalyzePlan =>
+    ({ index: 'records-ds', query: { kind: 'all' }, xs: names.map((n) => ({ kind: 'terms', field: schema.find((f) => f.name === n)! })), series: [], valueFields: [] }) as unknown as AnalyzePlan;
+
+  test('only a number annotated facet may have a key to group by', () => {
+    expect(groupsNumbers(analyze('kind', 'n'))).toBe(true);
+    expect(groupsNumbers(analyze('kind', 'plain'))).toBe(false);
+  });
+
+  test('the numbers the index keeps keys of are grouped by k.<name>, the others by value', () => {
+    const plan = analyze('n', 'x', 'kind');
+    expect(analyzeWithNumberKeys(plan, new Set(['n', 'kind'])).xs.map((x) => (x.kind === 'terms' ? x.keyPath : 'date'))).toEqual(['k.n', undefined, undefined]);
+    expect(analyzeWithNumberKeys(plan, new Set())).toBe(plan);
   });
 });

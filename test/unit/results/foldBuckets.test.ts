@@ -35,6 +35,13 @@ describe('PointFolder: x', () => {
     expect(folder.result()).toEqual([{ x: 'b', order: ['b'], values: { c: 5 } }, { x: 'a', order: ['a'], values: { c: 2 } }]);
   });
 
+  it('a number grouped by its key: the x is the number the key stands for', () => {
+    const byKey: XSource = { kind: 'terms', field: field('year', 'int'), keyPath: 'k.year' };
+    // IEEE 754: 2019 is 0x409F8C0000000000 (sign bit set in its key), −1 is 0xBFF0000000000000 (every bit flipped).
+    const folder = fold(plan([byKey], [count]), [{ key: { x0: '400fffffffffffff' }, doc_count: 2 }, { key: { x0: 'c09f8c0000000000' }, doc_count: 3 }]);
+    expect(folder.result()).toEqual([{ x: -1, order: [-1], values: { c: 2 } }, { x: 2019, order: [2019], values: { c: 3 } }]);
+  });
+
   it('leaves out a bucket whose x is missing (null, or no key)', () => {
     const folder = fold(plan([terms('kind'), terms('zone')], [count]), [
       { key: { x0: null, x1: 'n' }, doc_count: 3 }, { key: { x0: 'a' }, doc_count: 3 }, { key: { x0: 'a', x1: 'n' }, doc_count: 1 },
