@@ -9,9 +9,9 @@ import { searchWritten } from './searchWritten';
 /** How a search is sent. */
 export interface SearchOptions {
   /**
-   * A page with facets goes as one `_msearch` of its hits and its counts (src/execute/splitSearch.ts):
-   * on a repeated page Elasticsearch's request cache answers the counts, the costly half on a large
-   * dataset (see `countsApartFor`).
+   * A page with facets goes as one `_msearch` of its hits and its counting searches
+   * (src/execute/splitSearch.ts): on a repeated page Elasticsearch's request cache answers the
+   * counts, the costly part on a large dataset (see `countsApartFor`).
    */
   countsApart?: boolean;
   /**
@@ -40,11 +40,10 @@ async function searchOnce<T>(deps: Deps, request: SearchRequest, written: string
 }
 
 async function searchSplit<T>(deps: Deps, split: SplitSearch, signal?: AbortSignal): Promise<SearchResponse<T>> {
-  const { index: hitsIndex, ...hits } = split.hits;
-  const { index: countsIndex, ...counts } = split.counts;
-  const { responses } = await deps.es.msearch<T>({ searches: [{ index: hitsIndex }, hits, { index: countsIndex }, counts] }, { signal });
-  const [hitsRes, countsRes] = responses.map(answered);
-  return joinSplit(split, hitsRes, countsRes as SearchResponse<unknown>);
+  const searches = [split.hits, ...split.counts.map((part) => part.request)].flatMap(({ index, ...body }) => [{ index }, body]);
+  const { responses } = await deps.es.msearch<T>({ searches }, { signal });
+  const [hitsRes, ...countsRes] = responses.map(answered);
+  return joinSplit(split, hitsRes, countsRes as Array<SearchResponse<unknown>>);
 }
 
 /** One search of an `_msearch`: its answer, or the error `search` would have thrown for it. */

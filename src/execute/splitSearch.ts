@@ -12,71 +12,96 @@ export const COUNTS_APART_FROM = 100_000;
 /** Whether the pages with facets of a dataset of `recordsCount` records send their counts apart. */
 export const countsApartFor = (recordsCount: number): boolean => recordsCount >= COUNTS_APART_FROM;
 
-/** The aggregation that counts the hits of a split search with a post-filter (no facet aggregation is named so). */
+/** The name the count of a post-filter's hits goes by when no facet group counts under that filter (no aggregation is named so). */
 export const TOTAL_AGG = 'portal_search_total';
 
 /** Members of a request that only shape its hits: they go to the hits search alone. */
 const HITS_ONLY = new Set(['from', 'size', 'sort', '_source', 'post_filter', 'track_total_hits', 'highlight', 'fields', 'docvalue_fields', 'stored_fields', 'track_scores']);
-/** Members that decide what matches: both searches have them. Any other member leaves the request whole. */
+/** Members that decide what matches: every search has them. Any other member leaves the request whole. */
 const SHARED = new Set(['index', 'query', 'timeout']);
 
 /**
- * A search sent as two: the page of hits, and the counts (total and aggregations). With a
- * post-filter, `totalAgg` names the filter aggregation that counts the hits, and `ownTotal` says
- * whether the split added it (it then leaves the joined answer).
+ * One counting search of a split page (`size: 0`) and what its answer gives the page: a facet
+ * group's count and aggregations (`group`, a top-level filter aggregation searched as the query
+ * and its filter), or the page's other aggregations; `total` when its hit count is the page's total.
  */
-export interface SplitSearch { hits: SearchRequest; counts: SearchRequest; totalAgg?: string; ownTotal: boolean }
+export interface CountPart { request: SearchRequest; group?: string; total: boolean }
+
+/** A search sent as several in one `_msearch`: the page of hits, then its counting searches, answered in that order. */
+export interface SplitSearch { hits: SearchRequest; counts: CountPart[] }
 
 /**
- * Splits a search that asks for both hits and aggregations with an exact total into two, sent
- * together in one `_msearch`: the hits alone, without counting them (Elasticsearch may stop once
- * it holds the page), and the total and aggregations with `size: 0`, which Elasticsearch's
- * request cache keeps and answers again until the index changes. A post-filter narrows the hits
- * but not the aggregations: the total is then a filter aggregation of it, one the request has
- * already when a facet group counts under that same filter (no second pass over the matching
- * records for the same count). Null when the request
- * is not of that kind (no aggregation, no hit, a snapshot or a cursor, a member not known here).
+ * Splits a search that asks for both hits and aggregations with an exact total, to be sent as one
+ * `_msearch`:
+ * - the hits alone, without counting them (Elasticsearch may stop once it holds the page);
+ * - each top-level filter aggregation (a facet group under the other facets' refinements) as a
+ *   search of the query and its filter, whose total is the group's count: Elasticsearch then
+ *   walks only the records both match, where the aggregation tests its filter on every record
+ *   the query matches, and the searches run side by side;
+ * - the other aggregations, with the total when there is no post-filter.
+ * A post-filter narrows the hits but not the aggregations: the total is then the count of the
+ * group under that same filter, or of a search of its own. Every counting search has `size: 0`,
+ * so Elasticsearch's request cache keeps it and answers it again until the index changes.
+ * Null when the request is not of that kind (no aggregation, no hit, a snapshot or a cursor, a
+ * member not known here).
  */
 export function splitSearch(request: SearchRequest): SplitSearch | null {
   const aggs = request.aggs ?? request.aggregations;
   if (!aggs || Object.keys(aggs).length === 0 || TOTAL_AGG in aggs) return null;
   if ((request.size ?? 10) === 0 || request.track_total_hits !== true) return null;
   const hits: Record<string, unknown> = {};
-  const counts: Record<string, unknown> = {};
+  const shared: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(request)) {
     if (key === 'aggs' || key === 'aggregations') continue;
-    if (SHARED.has(key)) { hits[key] = value; counts[key] = value; } else if (HITS_ONLY.has(key)) hits[key] = value;
+    if (SHARED.has(key)) { hits[key] = value; shared[key] = value; } else if (HITS_ONLY.has(key)) hits[key] = value;
     else return null;
   }
   const post = request.post_filter;
-  const same = post === undefined ? undefined : sameFilter(aggs, post);
-  const ownTotal = post !== undefined && same === undefined;
-  return {
-    hits: { ...hits, track_total_hits: false },
-    counts: { ...counts, size: 0, track_total_hits: post === undefined, aggs: ownTotal ? { ...aggs, [TOTAL_AGG]: { filter: post } } : aggs },
-    ...(post === undefined ? {} : { totalAgg: same ?? TOTAL_AGG }),
-    ownTotal,
-  };
+  const postText = post === undefined ? undefined : JSON.stringify(post);
+  const counts: CountPart[] = [];
+  const rest: Record<string, AggregationsAggregationContainer> = {};
+  let counted = false;
+  for (const [name, agg] of Object.entries(aggs)) {
+    const filter = groupFilter(agg);
+    if (filter === undefined) { rest[name] = agg; continue; }
+    const total: boolean = !counted && postText !== undefined && JSON.stringify(filter) === postText;
+    counted ||= total;
+    counts.push({ request: narrowed(shared, filter, agg.aggs ?? agg.aggregations), group: name, total });
+  }
+  if (post !== undefined && !counted) counts.push({ request: narrowed(shared, post, undefined), group: TOTAL_AGG, total: true });
+  if (post === undefined || Object.keys(rest).length > 0) counts.unshift({ request: { ...shared, size: 0, track_total_hits: post === undefined, ...(Object.keys(rest).length > 0 ? { aggs: rest } : {}) }, total: post === undefined });
+  return { hits: { ...hits, track_total_hits: false }, counts };
 }
 
-/** The top-level filter aggregation whose filter is `filter`, if there is one. */
-function sameFilter(aggs: Record<string, AggregationsAggregationContainer>, filter: QueryDslQueryContainer): string | undefined {
-  const text = JSON.stringify(filter);
-  return Object.keys(aggs).find((name) => aggs[name].filter !== undefined && JSON.stringify(aggs[name].filter) === text);
+/** The filter of a top-level aggregation that is a filter and its sub-aggregations, nothing else. */
+function groupFilter(agg: AggregationsAggregationContainer): QueryDslQueryContainer | undefined {
+  if (agg.filter === undefined) return undefined;
+  return Object.keys(agg).every((key) => key === 'filter' || key === 'aggs' || key === 'aggregations') ? agg.filter : undefined;
 }
 
-/** The one answer the whole request would have had: the hits of the first, the total and aggregations of the second. */
-export function joinSplit<T>(split: SplitSearch, hits: SearchResponse<T>, counts: SearchResponse<unknown>): SearchResponse<T> {
-  const all = counts.aggregations ?? {};
-  const aggregations = split.ownTotal ? Object.fromEntries(Object.entries(all).filter(([name]) => name !== TOTAL_AGG)) : all;
-  const value = split.totalAgg === undefined ? totalOf(counts) : (all[split.totalAgg] as { doc_count: number }).doc_count;
+/** A counting search of the records that match both the request's query and `filter`. */
+function narrowed(shared: Record<string, unknown>, filter: QueryDslQueryContainer, aggs: Record<string, AggregationsAggregationContainer> | undefined): SearchRequest {
+  const query = shared.query as QueryDslQueryContainer | undefined;
+  return { ...shared, query: query === undefined ? filter : { bool: { filter: [query, filter] } }, size: 0, track_total_hits: true, ...(aggs === undefined ? {} : { aggs }) };
+}
+
+/** The one answer the whole request would have had, from the answers of the hits and of each counting search, in the split's order. */
+export function joinSplit<T>(split: SplitSearch, hits: SearchResponse<T>, counts: Array<SearchResponse<unknown>>): SearchResponse<T> {
+  const aggregations: Record<string, unknown> = {};
+  let value = 0;
+  split.counts.forEach((part, i) => {
+    const res = counts[i];
+    if (part.total) value = totalOf(res);
+    if (part.group === undefined) Object.assign(aggregations, res.aggregations);
+    else if (part.group !== TOTAL_AGG) aggregations[part.group] = { doc_count: totalOf(res), ...res.aggregations };
+  });
   return {
     ...hits,
-    took: Math.max(hits.took, counts.took),
-    timed_out: hits.timed_out || counts.timed_out,
-    _shards: { ...hits._shards, failed: hits._shards.failed + counts._shards.failed },
+    took: Math.max(hits.took, ...counts.map((res) => res.took)),
+    timed_out: hits.timed_out || counts.some((res) => res.timed_out),
+    _shards: { ...hits._shards, failed: counts.reduce((n, res) => n + res._shards.failed, hits._shards.failed) },
     hits: { ...hits.hits, total: { value, relation: 'eq' } },
-    aggregations,
+    aggregations: aggregations as SearchResponse<T>['aggregations'],
   };
 }
 

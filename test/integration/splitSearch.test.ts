@@ -29,19 +29,27 @@ async function compiled(query: Record<string, string | string[]>): Promise<Searc
 /** What a page shows: the total, the hits in order, the aggregations. */
 const shown = (res: SearchResponse<unknown>) => ({ total: res.hits.total, ids: res.hits.hits.map((h) => h._id), aggregations: res.aggregations });
 
-const PAGES: Array<[string, Record<string, string | string[]>]> = [
-  ['text and three facets', { q: 'paris', facet: ['type_tournage', 'annee_tournage', 'ardt_lieu'], rows: '10' }],
+/** Each page, and the facet groups its counts search apart (top-level filter aggregations), with the one that gives the total. */
+const PAGES: Array<[string, Record<string, string | string[]>, Array<[string | undefined, boolean]>]> = [
+  ['text and three facets', { q: 'paris', facet: ['type_tournage', 'annee_tournage', 'ardt_lieu'], rows: '10' }, [[undefined, true]]],
   ['a refinement and an exclusion (a post-filter), disjunctive', {
     facet: ['type_tournage', 'ardt_lieu', 'nom_realisateur'], 'refine.type_tournage': ['Long métrage', 'Série TV'], 'exclude.ardt_lieu': '75008',
     'disjunctive.type_tournage': 'true', rows: '20', start: '15', sort: 'annee_tournage',
-  }],
-  ['a date hierarchy refined to a year', { facet: ['date_debut', 'type_tournage'], 'refine.date_debut': '2019', rows: '5' }],
+  }, [['facet0', false], ['facet1_excluded', false], ['facets_1_2', true]]],
+  ['a date hierarchy refined to a year', { facet: ['date_debut', 'type_tournage'], 'refine.date_debut': '2019', rows: '5' }, [[undefined, true]]],
+  ['text, a distance and two disjunctive refinements (a post-filter), each facet group searched apart', {
+    q: 'rue', 'geofilter.distance': '48.8566,2.3522,3000', facet: ['type_tournage', 'ardt_lieu', 'annee_tournage'],
+    'refine.type_tournage': 'Série TV', 'refine.ardt_lieu': ['75018', '75011'], 'disjunctive.type_tournage': 'true', 'disjunctive.ardt_lieu': 'true', rows: '10',
+  }, [['facet0', false], ['facet1', false], ['facet2', true]]],
+  ['a disjunctive refinement of the only facet (a post-filter counted by a search of its own)', {
+    facet: 'type_tournage', 'refine.type_tournage': 'Série TV', 'disjunctive.type_tournage': 'true', rows: '10',
+  }, [[undefined, false], ['portal_search_total', true]]],
 ];
 
 describe('a page with facets, sent as its hits and its counts in one _msearch', () => {
-  test.each(PAGES)('%s: the same total, hits and facet counts as the request sent whole', async (name, query) => {
+  test.each(PAGES)('%s: the same total, hits and facet counts as the request sent whole', async (name, query, parts) => {
     const request = await compiled(query);
-    expect(splitSearch(request)).not.toBeNull();
+    expect(splitSearch(request)?.counts.map((part) => [part.group, part.total])).toEqual(parts);
     // The second page is narrowed by a post-filter, which the aggregations must not see.
     expect(request.post_filter !== undefined).toBe(name.includes('post-filter'));
     const whole = await deps.es.search(request);

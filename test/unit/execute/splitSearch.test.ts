@@ -10,32 +10,49 @@ const answer = (over: Partial<SearchResponse<unknown>>): SearchResponse<unknown>
 });
 
 describe('splitSearch', () => {
-  test('the hits keep the page and its order but count nothing; the counts keep the query and the aggregations, without hits', () => {
+  test('the hits keep the page and its order but count nothing; one counting search keeps the query and the aggregations, without hits', () => {
     expect(splitSearch(page)).toEqual({
       hits: { index: 'i', query, track_total_hits: false, from: 20, size: 10, sort: [{ 'v.n': { order: 'asc' } }], _source: ['fields'] },
-      counts: { index: 'i', query, size: 0, track_total_hits: true, aggs },
-      ownTotal: false,
+      counts: [{ request: { index: 'i', query, size: 0, track_total_hits: true, aggs }, total: true }],
     });
   });
 
-  test('a post-filter narrows the hits and is counted by a filter aggregation beside the others', () => {
+  test('a post-filter narrows the hits; its total is a search of the query and that filter, beside the other aggregations', () => {
     const post = { term: { 'v.kind': 'b' } };
     const split = splitSearch({ ...page, post_filter: post })!;
     expect(split.hits.post_filter).toEqual(post);
-    expect(split.counts).toEqual({ index: 'i', query, size: 0, track_total_hits: false, aggs: { ...aggs, [TOTAL_AGG]: { filter: post } } });
-    expect(split.totalAgg).toBe(TOTAL_AGG);
-    expect(split.ownTotal).toBe(true);
+    expect(split.counts).toEqual([
+      { request: { index: 'i', query, size: 0, track_total_hits: false, aggs }, total: false },
+      { request: { index: 'i', query: { bool: { filter: [query, post] } }, size: 0, track_total_hits: true }, group: TOTAL_AGG, total: true },
+    ]);
   });
 
-  test('a post-filter that a facet group already counts under is not counted twice: the total is that group\'s count', () => {
+  test('each facet group (a top-level filter aggregation) is a search of the query and its filter; the one under the post-filter gives the total', () => {
     const post = { bool: { filter: [{ term: { 'v.kind': 'b' } }, { term: { 'v.n': 3 } }] } };
-    const under = { facet1: { filter: { bool: { filter: [{ term: { 'v.kind': 'b' } }, { term: { 'v.n': 3 } }] } }, aggs: { l1: { terms: { field: 'v.year' } } } } };
-    const split = splitSearch({ ...page, aggs: { ...aggs, ...under }, post_filter: post })!;
-    expect(split.counts.aggs).toEqual({ ...aggs, ...under });
-    expect(split).toMatchObject({ totalAgg: 'facet1', ownTotal: false });
+    const years = { l1: { terms: { field: 'v.year' } } };
+    const under = { facet1: { filter: { bool: { filter: [{ term: { 'v.kind': 'b' } }, { term: { 'v.n': 3 } }] } }, aggs: years } };
+    const kinds = { l1: { terms: { field: 'v.kind' } } };
+    const beside = { facet2: { filter: { term: { 'v.n': 3 } }, aggs: kinds } };
+    const split = splitSearch({ ...page, aggs: { ...aggs, ...under, ...beside }, post_filter: post })!;
+    expect(split.counts).toEqual([
+      { request: { index: 'i', query, size: 0, track_total_hits: false, aggs }, total: false },
+      { request: { index: 'i', query: { bool: { filter: [query, under.facet1.filter] } }, size: 0, track_total_hits: true, aggs: years }, group: 'facet1', total: true },
+      { request: { index: 'i', query: { bool: { filter: [query, beside.facet2.filter] } }, size: 0, track_total_hits: true, aggs: kinds }, group: 'facet2', total: false },
+    ]);
     // A group under another filter (the same parts in another order is another filter) does not count the hits.
     const other = { facet1: { filter: { bool: { filter: [{ term: { 'v.n': 3 } }, { term: { 'v.kind': 'b' } }] } } } };
-    expect(splitSearch({ ...page, aggs: { ...aggs, ...other }, post_filter: post })).toMatchObject({ totalAgg: TOTAL_AGG, ownTotal: true });
+    const alone = splitSearch({ ...page, aggs: other, post_filter: post })!;
+    expect(alone.counts.map((part) => [part.group, part.total])).toEqual([['facet1', false], [TOTAL_AGG, true]]);
+  });
+
+  test('without a query, a group searches its filter alone; a filter aggregation with more than sub-aggregations stays an aggregation', () => {
+    const matchAll: SearchRequest = { ...page, query: undefined };
+    const post = { term: { 'v.kind': 'b' } };
+    const split = splitSearch({ ...matchAll, aggs: { g: { filter: post }, m: { filter: post, meta: { x: 1 } } }, post_filter: post })!;
+    expect(split.counts).toEqual([
+      { request: { index: 'i', size: 0, track_total_hits: false, aggs: { m: { filter: post, meta: { x: 1 } } } }, total: false },
+      { request: { index: 'i', query: post, size: 0, track_total_hits: true }, group: 'g', total: true },
+    ]);
   });
 
   test.each<[string, SearchRequest]>([
@@ -54,35 +71,38 @@ describe('splitSearch', () => {
 
 describe('joinSplit', () => {
   const hit = { _index: 'i', _id: 'r1', _score: null, _source: {} };
+  const counted = (total: number, aggregations?: Record<string, unknown>): SearchResponse<unknown> => answer({ hits: { total: { value: total, relation: 'eq' }, hits: [] }, ...(aggregations ? { aggregations: aggregations as never } : {}) });
 
-  test('the hits of the first answer, the total and aggregations of the second', () => {
+  test('the hits of the first answer, the total and aggregations of the counting search', () => {
     const split = splitSearch(page)!;
-    const joined = joinSplit(split, answer({ took: 2, hits: { hits: [hit] } }), answer({ took: 7, hits: { total: { value: 42, relation: 'eq' }, hits: [] }, aggregations: { facet0: { buckets: [] } as never } }));
+    const joined = joinSplit(split, answer({ took: 2, hits: { hits: [hit] } }), [{ ...counted(42, { facet0: { buckets: [] } }), took: 7 }]);
     expect(joined.hits).toEqual({ hits: [hit], total: { value: 42, relation: 'eq' } });
     expect(joined.aggregations).toEqual({ facet0: { buckets: [] } });
     expect(joined.took).toBe(7);
   });
 
-  test('with a post-filter the total is the filter aggregation\'s count, which is not shown among the aggregations', () => {
+  test('with a post-filter the total is its own search\'s count, which is not shown among the aggregations', () => {
     const split = splitSearch({ ...page, post_filter: query })!;
-    const joined = joinSplit(split, answer({ hits: { hits: [hit] } }), answer({ hits: { total: { value: 0, relation: 'eq' }, hits: [] }, aggregations: { facet0: { buckets: [] }, [TOTAL_AGG]: { doc_count: 5 } } as never }));
+    const joined = joinSplit(split, answer({ hits: { hits: [hit] } }), [counted(0, { facet0: { buckets: [] } }), counted(5)]);
     expect(joined.hits.total).toEqual({ value: 5, relation: 'eq' });
-    expect(Object.keys(joined.aggregations!)).toEqual(['facet0']);
+    expect(joined.aggregations).toEqual({ facet0: { buckets: [] } });
   });
 
-  test('with a post-filter a facet group counts under, the total is that group\'s count, and the group stays', () => {
+  test('a facet group\'s answer becomes the filter aggregation it stands for, and the group under the post-filter gives the total', () => {
     const under = { facet1: { filter: query, aggs: { l1: { terms: { field: 'v.year' } } } } };
-    const split = splitSearch({ ...page, aggs: { ...aggs, ...under }, post_filter: query })!;
-    const counted = { facet0: { buckets: [] }, facet1: { doc_count: 8, l1: { buckets: [] } } };
-    const joined = joinSplit(split, answer({ hits: { hits: [hit] } }), answer({ hits: { total: { value: 0, relation: 'eq' }, hits: [] }, aggregations: counted as never }));
+    const beside = { facet2: { filter: { term: { 'v.n': 3 } } } };
+    const split = splitSearch({ ...page, aggs: { ...aggs, ...under, ...beside }, post_filter: query })!;
+    const joined = joinSplit(split, answer({ hits: { hits: [hit] } }), [counted(99, { facet0: { buckets: [] } }), counted(8, { l1: { buckets: [{ key: 2019, doc_count: 8 }] } }), counted(3)]);
     expect(joined.hits.total).toEqual({ value: 8, relation: 'eq' });
-    expect(joined.aggregations).toEqual(counted);
+    expect(joined.aggregations).toEqual({ facet0: { buckets: [] }, facet1: { doc_count: 8, l1: { buckets: [{ key: 2019, doc_count: 8 }] } }, facet2: { doc_count: 3 } });
   });
 
-  test('a failed shard or a timeout in either answer shows in the joined one', () => {
-    const split = splitSearch(page)!;
-    const failed = answer({ _shards: { total: 1, successful: 0, skipped: 0, failed: 1 }, hits: { total: { value: 1, relation: 'eq' }, hits: [] } });
-    expect(joinSplit(split, answer({}), failed)._shards.failed).toBe(1);
-    expect(joinSplit(split, answer({ timed_out: true }), answer({ hits: { total: { value: 1, relation: 'eq' }, hits: [] } })).timed_out).toBe(true);
+  test('a failed shard or a timeout in any answer shows in the joined one', () => {
+    const split = splitSearch({ ...page, post_filter: query })!;
+    const failed = { ...counted(1), _shards: { total: 1, successful: 0, skipped: 0, failed: 1 } };
+    expect(joinSplit(split, answer({}), [counted(1), failed])._shards.failed).toBe(1);
+    expect(joinSplit(split, answer({}), [failed, counted(1)])._shards.failed).toBe(1);
+    expect(joinSplit(split, answer({ timed_out: true }), [counted(1), counted(1)]).timed_out).toBe(true);
+    expect(joinSplit(split, answer({}), [counted(1), { ...counted(1), timed_out: true }]).timed_out).toBe(true);
   });
 });
