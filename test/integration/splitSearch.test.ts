@@ -85,3 +85,25 @@ describe('a page with facets, sent as its hits and its counts in one _msearch', 
     expect(shown(second)).toEqual(shown(first));
   });
 });
+
+describe('a record index kept in record-id order (mappings/records.json: index.sort)', () => {
+  test('the hits of a page in the default order stop once they hold it: Elasticsearch reads a few matching records per segment, not all of them', async () => {
+    const request = await compiled({ q: 'rue', facet: ['type_tournage', 'ardt_lieu'], rows: '10' });
+    const { index, ...hits } = splitSearch(request)!.hits;
+    expect(hits.sort).toEqual([{ recordid: { order: 'asc' } }]);
+    const segments = Object.values((await deps.es.indices.segments({ index: index as string })).indices)
+      .flatMap((ix) => Object.values(ix.shards).flat()).reduce((n, shard) => n + Object.keys(shard.segments).length, 0);
+    const matching = (await deps.es.count({ index: index as string, query: hits.query })).count;
+    const profiled = await deps.es.search({ index, ...hits, profile: true });
+    const read = (profiled.profile?.shards ?? []).flatMap((shard) => shard.searches.flatMap((s) => s.query))
+      .reduce((n, q) => n + q.breakdown.next_doc_count + q.breakdown.advance_count, 0);
+    // Each segment's walk ends after the page's 10 records and the one that shows nothing after them can compete.
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThanOrEqual(11 * segments);
+    expect(matching).toBeGreaterThan(11 * segments);
+    // And the page is the one the whole request gives.
+    const whole = await deps.es.search(request);
+    expect(profiled.hits.hits.map((h) => h._id)).toEqual(whole.hits.hits.map((h) => h._id));
+    expect(profiled.hits.hits).toHaveLength(10);
+  });
+});
