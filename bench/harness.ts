@@ -78,8 +78,8 @@ export async function warmUp(run: () => Promise<void>, connections: number): Pro
  * page with facets as one `_msearch` of its hits and its counts (src/execute/splitSearch.ts) from
  * COUNTS_APART_FROM records on, so the two sides ask Elasticsearch the same.
  */
-export const directSearch = async (deps: Deps, body: SearchRequest, recordsCount = 0): Promise<void> => {
-  await searchIndex(deps, body, { countsApart: countsApartFor(recordsCount) });
+export const directSearch = async (deps: Deps, body: SearchRequest, recordsCount = 0, totalApart = false): Promise<void> => {
+  await searchIndex(deps, body, { countsApart: countsApartFor(recordsCount), totalApart });
 };
 
 /** p50 and p95 in ms, calls a second, and the machine's CPU ms per call when it was metered. */

@@ -15,6 +15,12 @@ export interface SearchOptions {
    */
   countsApart?: boolean;
   /**
+   * With `countsApart`, a page without facets sends its exact total apart too: its hits then count
+   * nothing, and stop once they hold the page (a record index is kept in record id order). For
+   * OGC API items, whose records are never read written.
+   */
+  totalApart?: boolean;
+  /**
    * The binary field each hit reads, a text the index keeps written (WRITTEN_RECORD, the catalog's
    * WRITTEN): its values are cut from the answer's bytes before the rest is parsed (searchWritten.ts).
    * Not for a page whose counts go apart.
@@ -24,8 +30,8 @@ export interface SearchOptions {
 }
 
 /** Runs one compiled search. A partial answer (failed shards, timed out) is refused rather than shown as complete. */
-export async function searchIndex<T = RecordHit>(deps: Deps, request: SearchRequest, { countsApart = false, written, signal }: SearchOptions = {}): Promise<SearchResponse<T>> {
-  const split = countsApart ? splitSearch(request) : null;
+export async function searchIndex<T = RecordHit>(deps: Deps, request: SearchRequest, { countsApart = false, totalApart = false, written, signal }: SearchOptions = {}): Promise<SearchResponse<T>> {
+  const split = countsApart ? splitSearch(request, { totalApart }) : null;
   const res = split ? await searchSplit<T>(deps, split, signal) : await searchOnce<T>(deps, request, written, signal);
   if ((res._shards?.failed ?? 0) > 0 || res.timed_out) {
     throw new AppError('search_unavailable', 'The search engine answered only in part. Retry later.', { retryAfterSeconds: 5 });

@@ -15,8 +15,8 @@ export const countsApartFor = (recordsCount: number): boolean => recordsCount >=
 /** The name the count of a post-filter's hits goes by when no facet group counts under that filter (no aggregation is named so). */
 export const TOTAL_AGG = 'portal_search_total';
 
-/** Members of a request that only shape its hits: they go to the hits search alone. */
-const HITS_ONLY = new Set(['from', 'size', 'sort', '_source', 'post_filter', 'track_total_hits', 'highlight', 'fields', 'docvalue_fields', 'stored_fields', 'track_scores']);
+/** Members of a request that only shape its hits: they go to the hits search alone (a total counts every match, wherever the page starts). */
+const HITS_ONLY = new Set(['from', 'size', 'sort', 'search_after', '_source', 'post_filter', 'track_total_hits', 'highlight', 'fields', 'docvalue_fields', 'stored_fields', 'track_scores']);
 /** Members that decide what matches: every search has them. Any other member leaves the request whole. */
 const SHARED = new Set(['index', 'query', 'timeout']);
 
@@ -31,8 +31,8 @@ export interface CountPart { request: SearchRequest; group?: string; total: bool
 export interface SplitSearch { hits: SearchRequest; counts: CountPart[] }
 
 /**
- * Splits a search that asks for both hits and aggregations with an exact total, to be sent as one
- * `_msearch`:
+ * Splits a search that asks for hits and aggregations with an exact total, or (with `totalApart`)
+ * hits and an exact total alone, to be sent as one `_msearch`:
  * - the hits alone, without counting them (Elasticsearch may stop once it holds the page);
  * - each top-level filter aggregation (a facet group under the other facets' refinements) as a
  *   search of the query and its filter, whose total is the group's count: Elasticsearch then
@@ -42,12 +42,12 @@ export interface SplitSearch { hits: SearchRequest; counts: CountPart[] }
  * A post-filter narrows the hits but not the aggregations: the total is then the count of the
  * group under that same filter, or of a search of its own. Every counting search has `size: 0`,
  * so Elasticsearch's request cache keeps it and answers it again until the index changes.
- * Null when the request is not of that kind (no aggregation, no hit, a snapshot or a cursor, a
- * member not known here).
+ * Null when the request is not of that kind (no aggregation without `totalApart`, no hit, a
+ * snapshot, a member not known here).
  */
-export function splitSearch(request: SearchRequest): SplitSearch | null {
-  const aggs = request.aggs ?? request.aggregations;
-  if (!aggs || Object.keys(aggs).length === 0 || TOTAL_AGG in aggs) return null;
+export function splitSearch(request: SearchRequest, { totalApart = false }: { totalApart?: boolean } = {}): SplitSearch | null {
+  const aggs = request.aggs ?? request.aggregations ?? {};
+  if ((Object.keys(aggs).length === 0 && !totalApart) || TOTAL_AGG in aggs) return null;
   if ((request.size ?? 10) === 0 || request.track_total_hits !== true) return null;
   const hits: Record<string, unknown> = {};
   const shared: Record<string, unknown> = {};
@@ -101,7 +101,8 @@ export function joinSplit<T>(split: SplitSearch, hits: SearchResponse<T>, counts
     timed_out: hits.timed_out || counts.some((res) => res.timed_out),
     _shards: { ...hits._shards, failed: counts.reduce((n, res) => n + res._shards.failed, hits._shards.failed) },
     hits: { ...hits.hits, total: { value, relation: 'eq' } },
-    aggregations: aggregations as SearchResponse<T>['aggregations'],
+    // A page without aggregations has none in its answer, as when sent whole.
+    ...(Object.keys(aggregations).length > 0 ? { aggregations: aggregations as SearchResponse<T>['aggregations'] } : {}),
   };
 }
 

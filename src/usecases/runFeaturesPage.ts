@@ -3,6 +3,7 @@ import { compileFeaturesPage } from '../compile/compileFeaturesPage';
 import type { Deps } from '../execute/deps';
 import { orderedPages, type PageReader } from '../execute/orderedPages';
 import { searchIndex } from '../execute/searchIndex';
+import { countsApartFor } from '../execute/splitSearch';
 import type { FeaturesRequest } from '../model/featuresRequest';
 import type { SearchPlan } from '../model/searchPlan';
 import type { RecordHit } from '../model/searchResult';
@@ -29,14 +30,16 @@ function laterPieces(deps: Deps, plan: SearchPlan, after: string, left: number, 
 /**
  * A page of OGC features: resolve the dataset (the caller's visibility) → plan → compile with
  * `search_after` → Elasticsearch. A page of more than `pieceRows` records is read in pieces, the
- * first with the exact total, so that no single answer has to be held whole. With `shapesAsText`
+ * first with the exact total, so that no single answer has to be held whole. On a large dataset
+ * the total is counted by a search of its own (`countsApartFor`, src/execute/splitSearch.ts). With `shapesAsText`
  * (its writer splices them), the records keep their shapes as stored text.
  */
 export async function runFeaturesPage(deps: Deps, access: Access, req: FeaturesRequest, now: number, pieceRows: number, shapesAsText = false): Promise<RecordsPage> {
   const target = await resolveDataset(deps, access, req.dataset);
   const plan = planFeatures(req, target, now);
   const firstRows = Math.min(plan.rows, pieceRows);
-  const result = readSearchResult(plan, await searchIndex<RecordHit>(deps, compileFeaturesPage({ ...plan, rows: firstRows }, req.after)), shapesAsText);
+  const options = { countsApart: countsApartFor(target.row.recordsCount), totalApart: true };
+  const result = readSearchResult(plan, await searchIndex<RecordHit>(deps, compileFeaturesPage({ ...plan, rows: firstRows }, req.after), options), shapesAsText);
   const left = plan.rows - firstRows;
   if (left === 0 || result.records.length < firstRows) return { plan, result };
   const pieces = laterPieces(deps, plan, result.records[result.records.length - 1].recordid, left, pieceRows, shapesAsText);

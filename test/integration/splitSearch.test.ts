@@ -1,13 +1,16 @@
 import { errors } from '@elastic/elasticsearch';
 import type { SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
 import { anonymous } from '../../src/auth/access';
+import { compileFeaturesPage } from '../../src/compile/compileFeaturesPage';
 import { compileSearch } from '../../src/compile/compileSearch';
+import { ogcItemsParams } from '../../src/dialects/ogc/ogcParams';
 import { ParamReader } from '../../src/dialects/shared/paramReader';
 import { readQueryString } from '../../src/dialects/shared/rawParams';
 import { recordsSearchParams } from '../../src/dialects/ods-v1/recordsSearchParams';
 import type { Deps } from '../../src/execute/deps';
 import { searchIndex } from '../../src/execute/searchIndex';
 import { splitSearch } from '../../src/execute/splitSearch';
+import { planFeatures } from '../../src/plan/planFeatures';
 import { planRecordsSearch } from '../../src/plan/planRecordsSearch';
 import { resolveDataset } from '../../src/usecases/resolveDataset';
 import { ensureFixture } from '../support/ingestFixture';
@@ -56,6 +59,24 @@ describe('a page with facets, sent as its hits and its counts in one _msearch', 
     const split = await searchIndex(deps, request, { countsApart: true });
     expect(shown(split)).toEqual(shown(whole));
     expect((whole.hits.total as { value: number }).value).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['a bbox', { bbox: '2.28,48.83,2.41,48.89', limit: '100' }],
+    ['a CQL2 filter, after a record id', { filter: "annee_tournage >= 2019 AND adresse_lieu LIKE '%rue%'", limit: '20' }],
+  ])('an OGC API items page without facets, with %s, sends its total apart: the same total and features as sent whole', async (_name, params) => {
+    const target = await resolveDataset(deps, anonymous('default'), { id: ID });
+    const p = ogcItemsParams(new ParamReader(readQueryString(new URLSearchParams(params).toString())), ID, target.schema);
+    const first = compileFeaturesPage(planFeatures(p.request, target, Date.now()), p.request.after);
+    // A later page starts after a record id: the first page's tenth.
+    const request = 'filter' in params ? { ...first, search_after: [(await deps.es.search(first)).hits.hits[9].sort![0]] } : first;
+    expect(splitSearch(request)).toBeNull();
+    expect(splitSearch(request, { totalApart: true })?.counts.map((part) => [part.group, part.total])).toEqual([[undefined, true]]);
+    const whole = await deps.es.search(request);
+    const split = await searchIndex(deps, request, { countsApart: true, totalApart: true });
+    expect(shown(split)).toEqual(shown(whole));
+    expect(split.hits.hits.length).toBeGreaterThan(0);
+    expect((whole.hits.total as { value: number }).value).toBeGreaterThan(split.hits.hits.length);
   });
 
   test('a request Elasticsearch refuses is refused alike (400), not answered in part', async () => {

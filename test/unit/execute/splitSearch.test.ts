@@ -55,13 +55,33 @@ describe('splitSearch', () => {
     ]);
   });
 
+  test('a page that starts after a cursor keeps it in its hits; its counts count every match', () => {
+    const split = splitSearch({ ...page, search_after: ['r9'] })!;
+    expect(split.hits.search_after).toEqual(['r9']);
+    expect(split.counts).toEqual([{ request: { index: 'i', query, size: 0, track_total_hits: true, aggs }, total: true }]);
+  });
+
+  test('with totalApart, a page without aggregations sends its total apart: a count of the query, or of the query and the post-filter', () => {
+    const bare: SearchRequest = { ...page, aggs: undefined };
+    expect(splitSearch(bare, { totalApart: true })).toEqual({
+      hits: { index: 'i', query, track_total_hits: false, from: 20, size: 10, sort: [{ 'v.n': { order: 'asc' } }], _source: ['fields'] },
+      counts: [{ request: { index: 'i', query, size: 0, track_total_hits: true }, total: true }],
+    });
+    const post = { term: { 'v.kind': 'b' } };
+    expect(splitSearch({ ...bare, post_filter: post }, { totalApart: true })!.counts).toEqual([
+      { request: { index: 'i', query: { bool: { filter: [query, post] } }, size: 0, track_total_hits: true }, group: TOTAL_AGG, total: true },
+    ]);
+    // Still whole without a page of hits or an exact total.
+    expect(splitSearch({ ...bare, size: 0 }, { totalApart: true })).toBeNull();
+    expect(splitSearch({ ...bare, track_total_hits: false }, { totalApart: true })).toBeNull();
+  });
+
   test.each<[string, SearchRequest]>([
     ['no aggregation', { ...page, aggs: undefined }],
     ['empty aggregations', { ...page, aggs: {} }],
     ['no hits asked for', { ...page, size: 0 }],
     ['no exact total', { ...page, track_total_hits: false }],
     ['a snapshot', { ...page, pit: { id: 'x' } }],
-    ['a cursor', { ...page, search_after: [1] }],
     ['a member this does not know', { ...page, min_score: 2 }],
     ['an aggregation of the reserved name', { ...page, aggs: { [TOTAL_AGG]: { filter: query } } }],
   ])('%s: sent whole', (_name, request) => {
@@ -72,6 +92,13 @@ describe('splitSearch', () => {
 describe('joinSplit', () => {
   const hit = { _index: 'i', _id: 'r1', _score: null, _source: {} };
   const counted = (total: number, aggregations?: Record<string, unknown>): SearchResponse<unknown> => answer({ hits: { total: { value: total, relation: 'eq' }, hits: [] }, ...(aggregations ? { aggregations: aggregations as never } : {}) });
+
+  test('a page without aggregations takes its total from its count, and shows no aggregations', () => {
+    const split = splitSearch({ ...page, aggs: undefined }, { totalApart: true })!;
+    const joined = joinSplit(split, answer({ hits: { hits: [hit] } }), [counted(42)]);
+    expect(joined.hits).toEqual({ hits: [hit], total: { value: 42, relation: 'eq' } });
+    expect(joined).not.toHaveProperty('aggregations');
+  });
 
   test('the hits of the first answer, the total and aggregations of the counting search', () => {
     const split = splitSearch(page)!;
