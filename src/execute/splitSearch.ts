@@ -9,7 +9,7 @@ import type { AggregationsAggregationContainer, QueryDslQueryContainer, SearchRe
  */
 export const COUNTS_APART_FROM = 100_000;
 
-/** Whether the pages with facets of a dataset of `recordsCount` records send their counts apart. */
+/** Whether the pages of a dataset of `recordsCount` records send their counts apart (with facets, or an OGC items page's total). */
 export const countsApartFor = (recordsCount: number): boolean => recordsCount >= COUNTS_APART_FROM;
 
 /** The name the count of a post-filter's hits goes by when no facet group counts under that filter (no aggregation is named so). */
@@ -69,7 +69,8 @@ export function splitSearch(request: SearchRequest, { totalApart = false }: { to
     counts.push({ request: narrowed(shared, filter, agg.aggs ?? agg.aggregations), group: name, total });
   }
   if (post !== undefined && !counted) counts.push({ request: narrowed(shared, post, undefined), group: TOTAL_AGG, total: true });
-  if (post === undefined || Object.keys(rest).length > 0) counts.unshift({ request: { ...shared, size: 0, track_total_hits: post === undefined, ...(Object.keys(rest).length > 0 ? { aggs: rest } : {}) }, total: post === undefined });
+  const hasRest = Object.keys(rest).length > 0;
+  if (post === undefined || hasRest) counts.unshift({ request: { ...shared, size: 0, track_total_hits: post === undefined, ...(hasRest ? { aggs: rest } : {}) }, total: post === undefined });
   return { hits: { ...hits, track_total_hits: false }, counts };
 }
 
