@@ -75,11 +75,11 @@ export async function warmUp(run: () => Promise<void>, connections: number): Pro
 /**
  * The direct side of a comparison: the Elasticsearch request the API sends for `body`, made with
  * the client and parsed, and nothing else. On a dataset of `recordsCount` records the API sends a
- * page with facets as one `_msearch` of its hits and its counts (src/execute/splitSearch.ts) from
+ * page as one `_msearch` of its hits and its counts (src/execute/splitSearch.ts) from
  * COUNTS_APART_FROM records on, so the two sides ask Elasticsearch the same.
  */
-export const directSearch = async (deps: Deps, body: SearchRequest, recordsCount = 0, totalApart = false): Promise<void> => {
-  await searchIndex(deps, body, { countsApart: countsApartFor(recordsCount), totalApart });
+export const directSearch = async (deps: Deps, body: SearchRequest, recordsCount = 0): Promise<void> => {
+  await searchIndex(deps, body, { countsApart: countsApartFor(recordsCount) });
 };
 
 /** p50 and p95 in ms, calls a second, and the machine's CPU ms per call when it was metered. */

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       const target = await resolveDataset(deps, anonymous('default'), { id: dataset });
       const p = ogcItemsParams(new ParamReader(readQueryString(qs)), dataset, target.schema);
       const body = compileFeaturesPage(planFeatures(p.request, target, Date.now()), p.request.after);
-      lines.push(...await compareInterleaved(`${dataset}\t${name}`, () => api.get(`/ogc/collections/${dataset}/items?${qs}`), () => directSearch(deps, body, target.row.recordsCount, true), SEQUENTIAL, CONCURRENT_TOTAL, meter));
+      lines.push(...await compareInterleaved(`${dataset}\t${name}`, () => api.get(`/ogc/collections/${dataset}/items?${qs}`), () => directSearch(deps, body, target.row.recordsCount), SEQUENTIAL, CONCURRENT_TOTAL, meter));
     }
     return lines;
   }, async (deps, api) => [GROWTH_HEADER, ...await searchGrowth(deps, api, REQUESTS[0][0], REQUESTS[0][1], sizes, SEQUENTIAL)]);

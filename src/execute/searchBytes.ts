@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
+import type { MsearchRequestItem, SearchRequest } from '@elastic/elasticsearch/lib/api/types';
 
 /**
  * A search's answer as the bytes Elasticsearch sent, for a reader that finds what it needs in them
@@ -9,7 +9,16 @@ import type { SearchRequest } from '@elastic/elasticsearch/lib/api/types';
  * usual way.
  */
 export async function searchBytes(es: Client, body: SearchRequest, signal?: AbortSignal): Promise<Buffer | undefined> {
-  const res = await es.search(body, { asStream: true, meta: true, signal });
+  return plainBytes(await es.search(body, { asStream: true, meta: true, signal }));
+}
+
+/** The same for an `_msearch` of `searches` (each a header and a body, as the client takes them). */
+export async function msearchBytes(es: Client, searches: MsearchRequestItem[], signal?: AbortSignal): Promise<Buffer | undefined> {
+  return plainBytes(await es.msearch({ searches }, { asStream: true, meta: true, signal }));
+}
+
+/** An answer asked for as a stream: its whole body when it is a plain 200, else undefined. */
+async function plainBytes(res: { body: unknown; statusCode: number | null; headers: Record<string, unknown> }): Promise<Buffer | undefined> {
   const bytes = await streamedBytes(res.body);
   return res.statusCode === 200 && res.headers['content-encoding'] === undefined ? bytes : undefined;
 }

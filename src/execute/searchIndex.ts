@@ -4,35 +4,30 @@ import { AppError } from '../errors/catalogue';
 import type { RecordHit } from '../model/searchResult';
 import type { Deps } from './deps';
 import { joinSplit, splitSearch, SplitSearch } from './splitSearch';
-import { searchWritten } from './searchWritten';
+import { msearchWritten, searchWritten } from './searchWritten';
 
 /** How a search is sent. */
 export interface SearchOptions {
   /**
-   * A page with facets goes as one `_msearch` of its hits and its counting searches
-   * (src/execute/splitSearch.ts): on a repeated page Elasticsearch's request cache answers the
-   * counts, the costly part on a large dataset (see `countsApartFor`).
+   * A page goes as one `_msearch` of its hits and its counting searches (src/execute/splitSearch.ts):
+   * the hits count nothing, and stop once they hold the page (a record index is kept in record id
+   * order); on a repeated page Elasticsearch's request cache answers the counts, the costly part on
+   * a large dataset (see `countsApartFor`).
    */
   countsApart?: boolean;
   /**
-   * With `countsApart`, a page without facets sends its exact total apart too: its hits then count
-   * nothing, and stop once they hold the page (a record index is kept in record id order). For
-   * OGC API items, whose records are never read written.
-   */
-  totalApart?: boolean;
-  /**
    * The binary field each hit reads, a text the index keeps written (WRITTEN_RECORD, the catalog's
-   * WRITTEN): its values are cut from the answer's bytes before the rest is parsed (searchWritten.ts).
-   * Not for a page whose counts go apart.
+   * WRITTEN): its values are cut from the answer's bytes before the rest is parsed (searchWritten.ts),
+   * a split page's from its `_msearch` answer.
    */
   written?: string;
   signal?: AbortSignal;
 }
 
 /** Runs one compiled search. A partial answer (failed shards, timed out) is refused rather than shown as complete. */
-export async function searchIndex<T = RecordHit>(deps: Deps, request: SearchRequest, { countsApart = false, totalApart = false, written, signal }: SearchOptions = {}): Promise<SearchResponse<T>> {
-  const split = countsApart ? splitSearch(request, { totalApart }) : null;
-  const res = split ? await searchSplit<T>(deps, split, signal) : await searchOnce<T>(deps, request, written, signal);
+export async function searchIndex<T = RecordHit>(deps: Deps, request: SearchRequest, { countsApart = false, written, signal }: SearchOptions = {}): Promise<SearchResponse<T>> {
+  const split = countsApart ? splitSearch(request) : null;
+  const res = split ? await searchSplit<T>(deps, split, written, signal) : await searchOnce<T>(deps, request, written, signal);
   if ((res._shards?.failed ?? 0) > 0 || res.timed_out) {
     throw new AppError('search_unavailable', 'The search engine answered only in part. Retry later.', { retryAfterSeconds: 5 });
   }
@@ -45,9 +40,11 @@ async function searchOnce<T>(deps: Deps, request: SearchRequest, written: string
   return cut ?? deps.es.search<T>(request, { signal });
 }
 
-async function searchSplit<T>(deps: Deps, split: SplitSearch, signal?: AbortSignal): Promise<SearchResponse<T>> {
+/** A split page in one `_msearch`, its hits read written as in searchOnce. */
+async function searchSplit<T>(deps: Deps, split: SplitSearch, written: string | undefined, signal?: AbortSignal): Promise<SearchResponse<T>> {
   const searches = [split.hits, ...split.counts.map((part) => part.request)].flatMap(({ index, ...body }) => [{ index }, body]);
-  const { responses } = await deps.es.msearch<T>({ searches }, { signal });
+  const cut = written === undefined ? undefined : await msearchWritten<T>(deps.es, searches, written, signal);
+  const { responses } = cut ?? await deps.es.msearch<T>({ searches }, { signal });
   const [hitsRes, ...countsRes] = responses.map(answered);
   return joinSplit(split, hitsRes, countsRes as Array<SearchResponse<unknown>>);
 }

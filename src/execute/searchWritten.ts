@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
-import { searchBytes } from './searchBytes';
+import type { MsearchRequestItem, MsearchResponse, SearchRequest, SearchResponse } from '@elastic/elasticsearch/lib/api/types';
+import { msearchBytes, searchBytes } from './searchBytes';
 import { cutWritten, putWrittenBack } from './writtenAnswer';
 
 /**
@@ -12,15 +12,28 @@ import { cutWritten, putWrittenBack } from './writtenAnswer';
  * searches the usual way.
  */
 export async function searchWritten<T>(es: Client, request: SearchRequest, field: string, signal?: AbortSignal): Promise<SearchResponse<T> | undefined> {
-  const bytes = await searchBytes(es, request, signal);
+  return readCut<SearchResponse<T>>(es, await searchBytes(es, request, signal), field, (res) => res);
+}
+
+/**
+ * The same for an `_msearch` whose first search is the one that reads `field` (a split page's hits,
+ * splitSearch.ts): its values go back into the first answer's hits. The others count (`size: 0`)
+ * and hold none. An answer Elasticsearch gives as an error has no hits, and stays as it came.
+ */
+export async function msearchWritten<T>(es: Client, searches: MsearchRequestItem[], field: string, signal?: AbortSignal): Promise<MsearchResponse<T> | undefined> {
+  return readCut<MsearchResponse<T>>(es, await msearchBytes(es, searches, signal), field, (res) => res.responses?.[0] as SearchResponse<unknown> | undefined);
+}
+
+/** Bytes parsed with the values of `field` cut out, the values then put back into the hits of `holder`'s answer; undefined as above. */
+function readCut<R>(es: Client, bytes: Buffer | undefined, field: string, holder: (parsed: R) => SearchResponse<unknown> | undefined): R | undefined {
   const cut = bytes === undefined ? undefined : cutWritten(bytes, field);
   if (cut === undefined) return undefined;
-  let res: SearchResponse<T>;
+  let parsed: R;
   try {
-    res = es.serializer.deserialize<SearchResponse<T>>(cut.text);
+    parsed = es.serializer.deserialize<R>(cut.text);
   } catch {
     // Not JSON once cut: the mark stood somewhere else than a value. The usual parse reads it.
     return undefined;
   }
-  return putWrittenBack(res, field, cut.values) ? res : undefined;
+  return putWrittenBack(holder(parsed) ?? ({} as SearchResponse<unknown>), field, cut.values) ? parsed : undefined;
 }

@@ -38,7 +38,7 @@ export async function runFeaturesPage(deps: Deps, access: Access, req: FeaturesR
   const target = await resolveDataset(deps, access, req.dataset);
   const plan = planFeatures(req, target, now);
   const firstRows = Math.min(plan.rows, pieceRows);
-  const options = { countsApart: countsApartFor(target.row.recordsCount), totalApart: true };
+  const options = { countsApart: countsApartFor(target.row.recordsCount) };
   const result = readSearchResult(plan, await searchIndex<RecordHit>(deps, compileFeaturesPage({ ...plan, rows: firstRows }, req.after), options), shapesAsText);
   const left = plan.rows - firstRows;
   if (left === 0 || result.records.length < firstRows) return { plan, result };

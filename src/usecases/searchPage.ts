@@ -40,7 +40,7 @@ async function* from(pages: AsyncGenerator<RecordHit[]>, skip: number): AsyncGen
  * page beyond the window (`offset` has no limit there), so such a page takes its total and facets
  * from one request and its records, `pieceRows` at a time, from a snapshot read in order up to the page.
  * With `shapesAsText` (its writer splices them), the records keep their shapes as stored text.
- * With `countsApart`, a page with facets sends its counts apart (src/execute/splitSearch.ts).
+ * With `countsApart`, a page sends its counts and its total apart (src/execute/splitSearch.ts).
  */
 export async function searchPage(
   deps: Deps, plan: SearchPlan, pieceRows: number, { shapesAsText = false, countsApart = false }: { shapesAsText?: boolean; countsApart?: boolean } = {},

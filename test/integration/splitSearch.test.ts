@@ -11,7 +11,8 @@ import type { Deps } from '../../src/execute/deps';
 import { searchIndex } from '../../src/execute/searchIndex';
 import { splitSearch } from '../../src/execute/splitSearch';
 import { planFeatures } from '../../src/plan/planFeatures';
-import { planRecordsSearch } from '../../src/plan/planRecordsSearch';
+import { planRecordsSearch, readingWritten } from '../../src/plan/planRecordsSearch';
+import { WRITTEN_RECORD } from '../../src/model/searchResult';
 import { resolveDataset } from '../../src/usecases/resolveDataset';
 import { ensureFixture } from '../support/ingestFixture';
 import { openTestDeps } from '../support/testDeps';
@@ -70,13 +71,38 @@ describe('a page with facets, sent as its hits and its counts in one _msearch', 
     const first = compileFeaturesPage(planFeatures(p.request, target, Date.now()), p.request.after);
     // A later page starts after a record id: the first page's tenth.
     const request = later ? { ...first, search_after: [(await deps.es.search(first)).hits.hits[9].sort![0]] } : first;
-    expect(splitSearch(request)).toBeNull();
-    expect(splitSearch(request, { totalApart: true })?.counts.map((part) => [part.group, part.total])).toEqual([[undefined, true]]);
+    expect(splitSearch(request)?.counts.map((part) => [part.group, part.total])).toEqual([[undefined, true]]);
     const whole = await deps.es.search(request);
-    const split = await searchIndex(deps, request, { countsApart: true, totalApart: true });
+    const split = await searchIndex(deps, request, { countsApart: true });
     expect(shown(split)).toEqual(shown(whole));
     expect(split.hits.hits.length).toBeGreaterThan(0);
     expect((whole.hits.total as { value: number }).value).toBeGreaterThan(split.hits.hits.length);
+  });
+
+  test.each<[string, Record<string, string | string[]>, Array<[string | undefined, boolean]>]>([
+    ['two facets and text', { q: 'rue', facet: ['type_tournage', 'annee_tournage'], rows: '20' }, [[undefined, true]]],
+    ['a bbox and no facet', { 'geofilter.bbox': '48.83,2.28,48.89,2.41', rows: '20' }, [[undefined, true]]],
+    ['a disjunctive refinement (a post-filter)', { facet: 'type_tournage', 'refine.type_tournage': 'Série TV', 'disjunctive.type_tournage': 'true', rows: '20' }, [[undefined, false], ['portal_search_total', true]]],
+  ])('a records page read written, with %s: its hits\' written records are cut from the _msearch answer, and it shows what the whole request shows', async (_name, query, parts) => {
+    const params = new URLSearchParams({ dataset: ID });
+    for (const [k, v] of Object.entries(query)) for (const x of [v].flat()) params.append(k, x);
+    const req = recordsSearchParams(new ParamReader(readQueryString(params.toString())));
+    const request = compileSearch(readingWritten(planRecordsSearch(req, await resolveDataset(deps, anonymous('default'), req.dataset), Date.now())));
+    expect(splitSearch(request)?.counts.map((part) => [part.group, part.total])).toEqual(parts);
+    const whole = await deps.es.search(request);
+    const msearch = jest.spyOn(deps.es, 'msearch');
+    try {
+      const split = await searchIndex(deps, request, { countsApart: true, written: WRITTEN_RECORD.field });
+      expect(shown(split)).toEqual(shown(whole));
+      expect(split.hits.hits.map((h) => h.fields?.[WRITTEN_RECORD.field])).toEqual(whole.hits.hits.map((h) => h.fields?.[WRITTEN_RECORD.field]));
+      // One _msearch, asked for as bytes: the parse that skips the written records.
+      expect(msearch).toHaveBeenCalledTimes(1);
+      expect(msearch.mock.calls[0][1]).toMatchObject({ asStream: true });
+    } finally {
+      msearch.mockRestore();
+    }
+    expect(whole.hits.hits.length).toBe(20);
+    expect(whole.hits.hits.every((h) => typeof h.fields?.[WRITTEN_RECORD.field]?.[0] === 'string')).toBe(true);
   });
 
   test('a request Elasticsearch refuses is refused alike (400), not answered in part', async () => {

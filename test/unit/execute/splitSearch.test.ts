@@ -61,24 +61,39 @@ describe('splitSearch', () => {
     expect(split.counts).toEqual([{ request: { index: 'i', query, size: 0, track_total_hits: true, aggs }, total: true }]);
   });
 
-  test('with totalApart, a page without aggregations sends its total apart: a count of the query, or of the query and the post-filter', () => {
+  test('a page without aggregations sends its total apart: a count of the query, or of the query and the post-filter', () => {
     const bare: SearchRequest = { ...page, aggs: undefined };
-    expect(splitSearch(bare, { totalApart: true })).toEqual({
+    expect(splitSearch(bare)).toEqual({
       hits: { index: 'i', query, track_total_hits: false, from: 20, size: 10, sort: [{ 'v.n': { order: 'asc' } }], _source: ['fields'] },
       counts: [{ request: { index: 'i', query, size: 0, track_total_hits: true }, total: true }],
     });
     const post = { term: { 'v.kind': 'b' } };
-    expect(splitSearch({ ...bare, post_filter: post }, { totalApart: true })!.counts).toEqual([
+    expect(splitSearch({ ...bare, post_filter: post })!.counts).toEqual([
       { request: { index: 'i', query: { bool: { filter: [query, post] } }, size: 0, track_total_hits: true }, group: TOTAL_AGG, total: true },
     ]);
     // Still whole without a page of hits or an exact total.
-    expect(splitSearch({ ...bare, size: 0 }, { totalApart: true })).toBeNull();
-    expect(splitSearch({ ...bare, track_total_hits: false }, { totalApart: true })).toBeNull();
+    expect(splitSearch({ ...bare, size: 0 })).toBeNull();
+    expect(splitSearch({ ...bare, track_total_hits: false })).toBeNull();
+  });
+
+  test('a page without aggregations of every record stays whole (Elasticsearch counts it from its statistics), unless a post-filter narrows it', () => {
+    const every: SearchRequest = { ...page, aggs: undefined, query: undefined };
+    expect(splitSearch(every)).toBeNull();
+    expect(splitSearch({ ...every, query: { match_all: {} } })).toBeNull();
+    expect(splitSearch({ ...every, aggs: {}, query: { match_all: { boost: 1 } } })).toBeNull();
+    const post = { term: { 'v.kind': 'b' } };
+    expect(splitSearch({ ...every, post_filter: post })!.counts).toEqual([
+      { request: { index: 'i', query: post, size: 0, track_total_hits: true }, group: TOTAL_AGG, total: true },
+    ]);
+    // A query beside match_all in the same container is not every record.
+    expect(splitSearch({ ...every, query: { match_all: {}, term: { 'v.kind': 'a' } } as never })).not.toBeNull();
+    // With aggregations, a page of every record still sends them apart.
+    expect(splitSearch({ ...every, aggs })!.counts).toEqual([{ request: { index: 'i', size: 0, track_total_hits: true, aggs }, total: true }]);
   });
 
   test.each<[string, SearchRequest]>([
-    ['no aggregation', { ...page, aggs: undefined }],
-    ['empty aggregations', { ...page, aggs: {} }],
+    ['no aggregation, every record', { ...page, aggs: undefined, query: undefined }],
+    ['empty aggregations, match_all', { ...page, aggs: {}, query: { match_all: {} } }],
     ['no hits asked for', { ...page, size: 0 }],
     ['no exact total', { ...page, track_total_hits: false }],
     ['a snapshot', { ...page, pit: { id: 'x' } }],
@@ -94,7 +109,7 @@ describe('joinSplit', () => {
   const counted = (total: number, aggregations?: Record<string, unknown>): SearchResponse<unknown> => answer({ hits: { total: { value: total, relation: 'eq' }, hits: [] }, ...(aggregations ? { aggregations: aggregations as never } : {}) });
 
   test('a page without aggregations takes its total from its count, and shows no aggregations', () => {
-    const split = splitSearch({ ...page, aggs: undefined }, { totalApart: true })!;
+    const split = splitSearch({ ...page, aggs: undefined })!;
     const joined = joinSplit(split, answer({ hits: { hits: [hit] } }), [counted(42)]);
     expect(joined.hits).toEqual({ hits: [hit], total: { value: 42, relation: 'eq' } });
     expect(joined).not.toHaveProperty('aggregations');
