@@ -46,35 +46,32 @@ const bodyOf = async (r: request.Test): Promise<{ text: string; etag: unknown }>
 const asText = (r: request.Test): request.Test => r.buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
 
 const D = 'dataset=lieux-de-tournage-a-paris';
-const PAGES: Array<[string, string]> = [
-  ['ODS JSON, text and two facets (records read written)', `/api/records/1.0/search?${D}&q=rue&facet=type_tournage&facet=annee_tournage&rows=20`],
-  ['ODS JSON, a bbox and no facet (records read written, the total counted apart)', `/api/records/1.0/search?${D}&geofilter.bbox=48.83,2.28,48.89,2.41&rows=20`],
-  ['ODS JSON, a disjunctive refinement and an exclusion', `/api/records/1.0/search?${D}&facet=type_tournage&facet=ardt_lieu&refine.type_tournage=S%C3%A9rie+TV&disjunctive.type_tournage=true&exclude.ardt_lieu=75008&rows=15&start=5`],
-  ['ODS GeoJSON, a field query', `/api/records/1.0/search?${D}&q=annee_tournage%3E%3D2019&format=geojson&rows=10`],
-  ['ODS JSON, fields chosen (records read from _source)', `/api/records/1.0/search?${D}&q=paris&fields=nom_tournage,annee_tournage&facet=type_tournage&rows=10`],
-  ['CKAN datastore_search, filtered', '/api/3/action/datastore_search?resource_id=lieux-de-tournage-a-paris&limit=10&filters=%7B%22type_tournage%22%3A%22S%C3%A9rie%20TV%22%7D'],
-  ['OGC API items, a bbox', '/ogc/collections/lieux-de-tournage-a-paris/items?bbox=2.28,48.83,2.41,48.89&limit=10'],
+/** Each page, and whether a large dataset sends it as an _msearch of its hits and counts. */
+const PAGES: Array<[string, string, boolean]> = [
+  ['ODS JSON, text and two facets (records read written)', `/api/records/1.0/search?${D}&q=rue&facet=type_tournage&facet=annee_tournage&rows=20`, true],
+  ['ODS JSON, a bbox and no facet (records read written, the total counted apart)', `/api/records/1.0/search?${D}&geofilter.bbox=48.83,2.28,48.89,2.41&rows=20`, true],
+  ['ODS JSON, a disjunctive refinement and an exclusion', `/api/records/1.0/search?${D}&facet=type_tournage&facet=ardt_lieu&refine.type_tournage=S%C3%A9rie+TV&disjunctive.type_tournage=true&exclude.ardt_lieu=75008&rows=15&start=5`, true],
+  ['ODS GeoJSON, a field query', `/api/records/1.0/search?${D}&q=annee_tournage%3E%3D2019&format=geojson&rows=10`, true],
+  ['ODS JSON, fields chosen (records read from _source)', `/api/records/1.0/search?${D}&q=paris&fields=nom_tournage,annee_tournage&facet=type_tournage&rows=10`, true],
+  ['OGC API items, a bbox', '/ogc/collections/lieux-de-tournage-a-paris/items?bbox=2.28,48.83,2.41,48.89&limit=10', true],
+  // Without facets, in another order than record id, or of every record: one search either way.
+  ['ODS JSON, a field query in date order, no facet', `/api/records/1.0/search?${D}&q=annee_tournage%3E%3D2019&sort=-date_debut&rows=10`, false],
+  ['CKAN datastore_search, filtered (in line order)', '/api/3/action/datastore_search?resource_id=lieux-de-tournage-a-paris&limit=10&filters=%7B%22type_tournage%22%3A%22S%C3%A9rie%20TV%22%7D', false],
+  ['ODS JSON, every record, no facet', `/api/records/1.0/search?${D}&rows=10`, false],
 ];
 
 describe('the pages of a large dataset: its counts and total searched apart, the same bytes as one search gives', () => {
-  test.each(PAGES)('%s', async (_name, path) => {
+  test.each(PAGES)('%s', async (_name, path, split) => {
     const small = app(false), large = app(true);
     const one = await bodyOf(request(small.app).get(path));
     const apart = await bodyOf(request(large.app).get(path));
     expect(apart.text).toBe(one.text);
     expect(apart.etag).toBe(one.etag);
-    // The small dataset's page is one search; the large one's an _msearch, and nothing else.
+    // The small dataset's page is one search; the large one's an _msearch and nothing else, or the same one search.
     expect(small.calls).toEqual({ search: 1, msearch: 0 });
-    expect(large.calls).toEqual({ search: 0, msearch: 1 });
-    expect(one.text.length).toBeGreaterThan(200);
-  });
-
-  test('a page of every record, without facets, stays one search: Elasticsearch counts it from its statistics', async () => {
-    const small = app(false), large = app(true);
-    const path = `/api/records/1.0/search?${D}&rows=10`;
-    const one = await bodyOf(request(small.app).get(path));
-    expect((await bodyOf(request(large.app).get(path))).text).toBe(one.text);
-    expect(large.calls).toEqual({ search: 1, msearch: 0 });
-    expect((JSON.parse(one.text) as { nhits: number }).nhits).toBeGreaterThan(10_000);
+    expect(large.calls).toEqual(split ? { search: 0, msearch: 1 } : { search: 1, msearch: 0 });
+    // Each page holds what it asked for (GeoJSON shows no total).
+    const shown = JSON.parse(one.text) as { nhits?: number; numberMatched?: number; result?: { total: number }; features?: unknown[] };
+    expect(shown.nhits ?? shown.numberMatched ?? shown.result?.total ?? shown.features?.length).toBeGreaterThanOrEqual(10);
   });
 });
