@@ -11,8 +11,8 @@ import { RECORD_INDEX_ORDER } from '../index/recordMapping';
 export const COUNTS_APART_FROM = 100_000;
 
 /**
- * Whether the pages of a dataset of `recordsCount` records send their counts apart: its facets, and
- * the total of a page without facets (records search, CKAN datastore_search, OGC API items).
+ * Whether the pages of a dataset of `recordsCount` records send their counts apart: their facets,
+ * and the total of a page without facets whose hits come in record id order (`splitSearch`).
  */
 export const countsApartFor = (recordsCount: number): boolean => recordsCount >= COUNTS_APART_FROM;
 
@@ -97,13 +97,13 @@ function countsAlone(request: SearchRequest): boolean {
   const { query, sort, post_filter: post } = request;
   const first = sort === undefined ? undefined : [sort].flat()[0];
   const inIndexOrder = first === undefined || first === RECORD_INDEX_ORDER
-    || (typeof first === 'object' && Object.keys(first).length === 1 && sameOrder((first as Record<string, unknown>)[RECORD_INDEX_ORDER]));
+    || (typeof first === 'object' && Object.keys(first).length === 1 && ascending((first as Record<string, unknown>)[RECORD_INDEX_ORDER]));
   const everyRecord = query === undefined || (Object.keys(query).length === 1 && query.match_all !== undefined);
   return inIndexOrder && (post !== undefined || !everyRecord);
 }
 
 /** Whether a sort key's order is ascending: `'asc'` or `{ order: 'asc' }` (Elasticsearch's default is ascending for a field). */
-const sameOrder = (key: unknown): boolean =>
+const ascending = (key: unknown): boolean =>
   key === 'asc' || (typeof key === 'object' && key !== null && ((key as { order?: string }).order ?? 'asc') === 'asc');
 
 /** The filter of a top-level aggregation that is a filter and its sub-aggregations, nothing else. */
