@@ -8,9 +8,6 @@ import { RECORDS_FORMAT } from './recordsFormat';
 
 type Json = Record<string, unknown>;
 
-/** The field a record index keeps its records in order of, ascending (mappings/records.json, `index.sort`). */
-export const RECORD_INDEX_ORDER: string = recordsTemplate.settings['sort.field'];
-
 interface TypeMapping { v: Json; t?: Json; h?: Json; k?: Json }
 const TYPES = fieldTypes as unknown as Record<FieldDef['type'], TypeMapping>;
 

@@ -54,10 +54,12 @@ const PAGES: Array<[string, string, boolean]> = [
   ['ODS GeoJSON, a field query', `/api/records/1.0/search?${D}&q=annee_tournage%3E%3D2019&format=geojson&rows=10`, true],
   ['ODS JSON, fields chosen (records read from _source)', `/api/records/1.0/search?${D}&q=paris&fields=nom_tournage,annee_tournage&facet=type_tournage&rows=10`, true],
   ['OGC API items, a bbox', '/ogc/collections/lieux-de-tournage-a-paris/items?bbox=2.28,48.83,2.41,48.89&limit=10', true],
-  // Without facets, in another order than record id, or of every record: one search either way.
-  ['ODS JSON, a field query in date order, no facet', `/api/records/1.0/search?${D}&q=annee_tournage%3E%3D2019&sort=-date_debut&rows=10`, false],
-  ['CKAN datastore_search, filtered (in line order)', '/api/3/action/datastore_search?resource_id=lieux-de-tournage-a-paris&limit=10&filters=%7B%22type_tournage%22%3A%22S%C3%A9rie%20TV%22%7D', false],
+  ['ODS JSON, a bbox in date order, no facet', `/api/records/1.0/search?${D}&geofilter.bbox=48.83,2.28,48.89,2.41&sort=-date_debut&rows=10`, true],
+  ['CKAN datastore_search, filtered (in line order)', '/api/3/action/datastore_search?resource_id=lieux-de-tournage-a-paris&limit=10&filters=%7B%22type_tournage%22%3A%22S%C3%A9rie%20TV%22%7D', true],
+  // Every record, without a post-filter: Elasticsearch counts it from its statistics, one search either way.
   ['ODS JSON, every record, no facet', `/api/records/1.0/search?${D}&rows=10`, false],
+  ['ODS JSON, every record in date order, no facet', `/api/records/1.0/search?${D}&sort=-date_debut&rows=10`, false],
+  ['OGC API items, no filter', '/ogc/collections/lieux-de-tournage-a-paris/items?limit=10', false],
 ];
 
 describe('the pages of a large dataset: its counts and total searched apart, the same bytes as one search gives', () => {

@@ -61,10 +61,10 @@ describe('splitSearch', () => {
     expect(split.counts).toEqual([{ request: { index: 'i', query, size: 0, track_total_hits: true, aggs }, total: true }]);
   });
 
-  test('a page without aggregations in record id order sends its total apart: a count of the query, or of the query and the post-filter', () => {
-    const bare: SearchRequest = { ...page, aggs: undefined, sort: [{ recordid: { order: 'asc' } }] };
+  test('a page without aggregations sends its total apart: a count of the query, or of the query and the post-filter', () => {
+    const bare: SearchRequest = { ...page, aggs: undefined };
     expect(splitSearch(bare)).toEqual({
-      hits: { index: 'i', query, track_total_hits: false, from: 20, size: 10, sort: [{ recordid: { order: 'asc' } }], _source: ['fields'] },
+      hits: { index: 'i', query, track_total_hits: false, from: 20, size: 10, sort: [{ 'v.n': { order: 'asc' } }], _source: ['fields'] },
       counts: [{ request: { index: 'i', query, size: 0, track_total_hits: true }, total: true }],
     });
     const post = { term: { 'v.kind': 'b' } };
@@ -76,20 +76,15 @@ describe('splitSearch', () => {
     expect(splitSearch({ ...bare, track_total_hits: false })).toBeNull();
   });
 
-  test('a page without aggregations in another order than record id stays whole: its hits walk every match, as the count would', () => {
+  test('a page without aggregations sends its total apart in any order, or without one', () => {
     const bare: SearchRequest = { ...page, aggs: undefined };
-    expect(splitSearch(bare)).toBeNull();
-    expect(splitSearch({ ...bare, sort: [{ recordid: { order: 'desc' } }] })).toBeNull();
-    expect(splitSearch({ ...bare, sort: ['_doc'] })).toBeNull();
-    expect(splitSearch({ ...bare, sort: [{ 'v.n': 'asc' }, { recordid: 'asc' }] })).toBeNull();
-    // Record id first, however it is spelled, or no sort at all (the index's order).
-    for (const sort of [['recordid'], [{ recordid: 'asc' }], [{ recordid: {} }], { recordid: { order: 'asc' } }, [{ recordid: 'asc' }, { 'v.n': 'desc' }], undefined] as SearchRequest['sort'][]) {
+    for (const sort of [[{ 'v.n': { order: 'desc' } }], ['_doc'], [{ recordid: 'asc' }], undefined] as SearchRequest['sort'][]) {
       expect(splitSearch({ ...bare, sort })?.counts).toEqual([{ request: { index: 'i', query, size: 0, track_total_hits: true }, total: true }]);
     }
   });
 
   test('a page without aggregations of every record stays whole (Elasticsearch counts it from its statistics), unless a post-filter narrows it', () => {
-    const every: SearchRequest = { ...page, aggs: undefined, query: undefined, sort: [{ recordid: { order: 'asc' } }] };
+    const every: SearchRequest = { ...page, aggs: undefined, query: undefined };
     expect(splitSearch(every)).toBeNull();
     expect(splitSearch({ ...every, query: { match_all: {} } })).toBeNull();
     expect(splitSearch({ ...every, aggs: {}, query: { match_all: { boost: 1 } } })).toBeNull();
@@ -99,8 +94,8 @@ describe('splitSearch', () => {
     ]);
     // A query beside match_all in the same container is not every record.
     expect(splitSearch({ ...every, query: { match_all: {}, term: { 'v.kind': 'a' } } as never })).not.toBeNull();
-    // With aggregations, a page of every record, in any order, still sends them apart.
-    expect(splitSearch({ ...every, aggs, sort: [{ 'v.n': { order: 'asc' } }] })!.counts).toEqual([{ request: { index: 'i', size: 0, track_total_hits: true, aggs }, total: true }]);
+    // With aggregations, a page of every record still sends them apart.
+    expect(splitSearch({ ...every, aggs })!.counts).toEqual([{ request: { index: 'i', size: 0, track_total_hits: true, aggs }, total: true }]);
   });
 
   test.each<[string, SearchRequest]>([
@@ -121,7 +116,7 @@ describe('joinSplit', () => {
   const counted = (total: number, aggregations?: Record<string, unknown>): SearchResponse<unknown> => answer({ hits: { total: { value: total, relation: 'eq' }, hits: [] }, ...(aggregations ? { aggregations: aggregations as never } : {}) });
 
   test('a page without aggregations takes its total from its count, and shows no aggregations', () => {
-    const split = splitSearch({ ...page, aggs: undefined, sort: undefined })!;
+    const split = splitSearch({ ...page, aggs: undefined })!;
     const joined = joinSplit(split, answer({ hits: { hits: [hit] } }), [counted(42)]);
     expect(joined.hits).toEqual({ hits: [hit], total: { value: 42, relation: 'eq' } });
     expect(joined).not.toHaveProperty('aggregations');
