@@ -9,10 +9,10 @@ import { msearchWritten, searchWritten } from './searchWritten';
 /** How a search is sent. */
 export interface SearchOptions {
   /**
-   * A page goes as one `_msearch` of its hits and its counting searches (src/execute/splitSearch.ts):
-   * the hits count nothing, and stop once they hold the page (a record index is kept in record id
-   * order); on a repeated page Elasticsearch's request cache answers the counts, the costly part on
-   * a large dataset (see `countsApartFor`).
+   * A page goes as one `_msearch` of its hits and its counting searches (src/execute/splitSearch.ts
+   * says which pages): the hits count nothing, so Elasticsearch stops or skips early; on a repeated
+   * page its request cache answers the counts, the costly part on a large dataset (see
+   * `countsApartFor`).
    */
   countsApart?: boolean;
   /**

@@ -7,7 +7,6 @@ import { keepsNumberKey } from '../schema/numberKeyFields';
 import { RECORDS_FORMAT } from './recordsFormat';
 
 type Json = Record<string, unknown>;
-
 interface TypeMapping { v: Json; t?: Json; h?: Json; k?: Json }
 const TYPES = fieldTypes as unknown as Record<FieldDef['type'], TypeMapping>;
 

@@ -31,7 +31,8 @@ function laterPieces(deps: Deps, plan: SearchPlan, after: string, left: number, 
  * A page of OGC features: resolve the dataset (the caller's visibility) → plan → compile with
  * `search_after` → Elasticsearch. A page of more than `pieceRows` records is read in pieces, the
  * first with the exact total, so that no single answer has to be held whole. On a large dataset
- * the total is counted by a search of its own (`countsApartFor`, src/execute/splitSearch.ts).
+ * the total is counted by a search of its own (`countsApartFor`, src/execute/splitSearch.ts),
+ * unless the page has no filter: Elasticsearch then reads it from its statistics.
  * With `shapesAsText` (its writer splices them), the records keep their shapes as stored text.
  */
 export async function runFeaturesPage(deps: Deps, access: Access, req: FeaturesRequest, now: number, pieceRows: number, shapesAsText = false): Promise<RecordsPage> {

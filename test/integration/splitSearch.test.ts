@@ -22,12 +22,13 @@ let deps: Deps & { close(): Promise<void> };
 beforeAll(async () => { deps = await openTestDeps(); await ensureFixture(deps, ID); }, 120_000);
 afterAll(() => deps.close());
 
-/** The compiled request of an ODS records search. */
-async function compiled(query: Record<string, string | string[]>): Promise<SearchRequest> {
+/** The compiled request of an ODS records search; with `written`, reading its records written (as a compact JSON page does). */
+async function compiled(query: Record<string, string | string[]>, written = false): Promise<SearchRequest> {
   const params = new URLSearchParams({ dataset: ID });
   for (const [k, v] of Object.entries(query)) for (const x of [v].flat()) params.append(k, x);
   const req = recordsSearchParams(new ParamReader(readQueryString(params.toString())));
-  return compileSearch(planRecordsSearch(req, await resolveDataset(deps, anonymous('default'), req.dataset), Date.now()));
+  const plan = planRecordsSearch(req, await resolveDataset(deps, anonymous('default'), req.dataset), Date.now());
+  return compileSearch(written ? readingWritten(plan) : plan);
 }
 
 /** What a page shows: the total, the hits in order, the aggregations. */
@@ -84,10 +85,7 @@ describe('a page with facets, sent as its hits and its counts in one _msearch', 
     ['a bbox and no facet', { 'geofilter.bbox': '48.83,2.28,48.89,2.41', rows: '20' }, [[undefined, true]]],
     ['a disjunctive refinement (a post-filter)', { facet: 'type_tournage', 'refine.type_tournage': 'Série TV', 'disjunctive.type_tournage': 'true', rows: '20' }, [[undefined, false], ['portal_search_total', true]]],
   ])('a records page read written, with %s: its hits\' written records are cut from the _msearch answer, and it shows what the whole request shows', async (_name, query, parts) => {
-    const params = new URLSearchParams({ dataset: ID });
-    for (const [k, v] of Object.entries(query)) for (const x of [v].flat()) params.append(k, x);
-    const req = recordsSearchParams(new ParamReader(readQueryString(params.toString())));
-    const request = compileSearch(readingWritten(planRecordsSearch(req, await resolveDataset(deps, anonymous('default'), req.dataset), Date.now())));
+    const request = await compiled(query, true);
     expect(splitSearch(request)?.counts.map((part) => [part.group, part.total])).toEqual(parts);
     const whole = await deps.es.search(request);
     const msearch = jest.spyOn(deps.es, 'msearch');

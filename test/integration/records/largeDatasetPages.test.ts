@@ -7,6 +7,7 @@ import type { DatasetDirectory } from '../../../src/execute/datasetDirectory';
 import type { Deps } from '../../../src/execute/deps';
 import { COUNTS_APART_FROM } from '../../../src/execute/splitSearch';
 import { createApp } from '../../../src/http/app';
+import { asText } from '../../support/exactText';
 import { ensureFixture } from '../../support/ingestFixture';
 import { TEST_NOW } from '../../support/recordsApp';
 import { openTestDeps } from '../../support/testDeps';
@@ -43,7 +44,6 @@ const bodyOf = async (r: request.Test): Promise<{ text: string; etag: unknown }>
   const res = await asText(r.set('Host', 'portal.test')).expect(200);
   return { text: res.body as string, etag: res.headers.etag };
 };
-const asText = (r: request.Test): request.Test => r.buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
 
 const D = 'dataset=lieux-de-tournage-a-paris';
 /** Each page, and whether a large dataset sends it as an _msearch of its hits and counts. */

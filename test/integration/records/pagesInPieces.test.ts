@@ -4,6 +4,7 @@ import pino from 'pino';
 import request from 'supertest';
 import type { Deps } from '../../../src/execute/deps';
 import { createApp } from '../../../src/http/app';
+import { asText } from '../../support/exactText';
 import { ensureFixture } from '../../support/ingestFixture';
 import { rawGeoJsonFeatures } from '../../support/rawFixtures';
 import { TEST_NOW } from '../../support/recordsApp';
@@ -18,8 +19,6 @@ afterAll(() => deps.close());
 let raw: ReturnType<typeof rawGeoJsonFeatures> | undefined;
 const communes = (): ReturnType<typeof rawGeoJsonFeatures> => (raw ??= rawGeoJsonFeatures('communes-france.geojson.gz'));
 
-/** A response read as the exact text sent, whatever its type. */
-const asText = (r: request.Test): request.Test => r.buffer(true).parse((res, cb) => { let s = ''; res.on('data', (c: Buffer) => { s += c.toString(); }); res.on('end', () => cb(null, s)); });
 
 /** The Elasticsearch calls an app made: search requests (an `_msearch` of a page's hits and counts is one), and snapshots opened and closed. */
 interface Calls { searches: number; opened: number; closed: number }
