@@ -6,7 +6,8 @@
 import { block, CONNECTIONS, stats, tableLine, type Stats, warmUp } from './harness';
 import { addCpu, type CpuMeter, cpuPerCall, type CpuTimes } from './cpuMeter';
 
-const BLOCK = 100;
+/** Calls a side makes in one turn with several connections. */
+export const BLOCK = 100;
 
 /**
  * `total` calls a side in blocks of `size` over `connections`, the sides taking turns (every
@@ -14,7 +15,7 @@ const BLOCK = 100;
  * blocks; the sequential run (blocks of one call) is not metered, as three readings per call
  * would weigh on it.
  */
-async function alternate(sides: [() => Promise<void>, () => Promise<void>], total: number, size: number, connections: number, meter?: CpuMeter): Promise<[Stats, Stats]> {
+export async function alternate(sides: [() => Promise<void>, () => Promise<void>], total: number, size: number, connections: number, meter?: CpuMeter): Promise<[Stats, Stats]> {
   const lat: [number[], number[]] = [[], []];
   const seconds = [0, 0];
   const zero = { search: 0, api: 0, bench: 0 };

@@ -4,8 +4,10 @@
  * their own processes. Four page shapes, each at 10 and at 1,000 values per facet. First both
  * sides must give the same hit counts and facet counts (else it stops, non-zero). Then, with
  * Elasticsearch's request cache on and off: Elasticsearch searches and requests per page, response
- * bytes, p50/p95 and throughput at 8 connections, the two sides interleaved, and the ratio last.
- *   npm run bench:peers          (PEERS_TOTAL=400 requests per measurement, PEERS_ROUNDS=2)
+ * bytes, p50/p95 and throughput at 8 connections, and the ratio last. Each side is warmed, then
+ * the two take turns in blocks of 100 calls (bench/interleaved.ts), so that both meet the same
+ * moments of the machine's load.
+ *   npm run bench:peers          (each side makes PEERS_TOTAL × PEERS_ROUNDS calls a line: 400 × 2)
  */
 import { fork } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
@@ -23,7 +25,8 @@ import { openDeps } from '../src/execute/openDeps';
 import { planRecordsSearch } from '../src/plan/planRecordsSearch';
 import { recordsAlias } from '../src/schema/indexNames';
 import { resolveDataset } from '../src/usecases/resolveDataset';
-import { ensureSource, measure, requestCache, SOURCE, startApi, Stats } from './harness';
+import { ensureSource, requestCache, SOURCE, startApi, warmUp } from './harness';
+import { alternate, BLOCK } from './interleaved';
 
 const CONNECTIONS = 8;
 const TOTAL = Number(process.env.PEERS_TOTAL ?? 400);
@@ -124,8 +127,6 @@ const esRequestsOf = async (port: number): Promise<number> => (await http(port, 
   .filter((l) => l.startsWith('portal_search_elasticsearch_request_duration_seconds_count'))
   .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
 
-const mean = (xs: Stats[], k: 'p50' | 'p95' | 'perSecond'): number => xs.reduce((s, x) => s + x[k], 0) / xs.length;
-
 async function main(): Promise<void> {
   const env = { ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' };
   const config = loadConfig(env);
@@ -176,15 +177,12 @@ async function main(): Promise<void> {
         const theirsSearches = await perPage(theirsRun);
         const theirsRequests = ((JSON.parse(await http(peerPort, '/counts')) as { requests: number }).requests - before.requests) / 5;
         const bytes = [(await oursRun()).length, (await theirsRun()).length];
-        const o: Stats[] = [], t: Stats[] = [];
-        for (let r = 0; r < ROUNDS; r++) {
-          // A/B, then B/A: neither side always runs on a warmer machine.
-          if (r % 2 === 0) { o.push(await measure(async () => { await oursRun(); }, TOTAL, CONNECTIONS)); t.push(await measure(async () => { await theirsRun(); }, TOTAL, CONNECTIONS)); }
-          else { t.push(await measure(async () => { await theirsRun(); }, TOTAL, CONNECTIONS)); o.push(await measure(async () => { await oursRun(); }, TOTAL, CONNECTIONS)); }
-        }
+        const ours = async () => { await oursRun(); }, theirs = async () => { await theirsRun(); };
+        await warmUp(ours, CONNECTIONS);
+        await warmUp(theirs, CONNECTIONS);
+        const [o, t] = await alternate([ours, theirs], TOTAL * ROUNDS, BLOCK, CONNECTIONS);
         const line = [cache ? 'on' : 'off', c.shape.name, c.n, oursSearches, theirsSearches, oursRequests, theirsRequests, bytes[0], bytes[1],
-          mean(o, 'p50').toFixed(2), mean(t, 'p50').toFixed(2), mean(o, 'p95').toFixed(2), mean(t, 'p95').toFixed(2),
-          mean(o, 'perSecond').toFixed(0), mean(t, 'perSecond').toFixed(0), (mean(o, 'perSecond') / mean(t, 'perSecond')).toFixed(2)].join('\t');
+          o.p50.toFixed(2), t.p50.toFixed(2), o.p95.toFixed(2), t.p95.toFixed(2), o.perSecond.toFixed(0), t.perSecond.toFixed(0), (o.perSecond / t.perSecond).toFixed(2)].join('\t');
         console.error(line);
         lines.push(line);
       }

@@ -8,6 +8,12 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ -z "${ES_URL:-}" ]; then ES_URL="$(bash scripts/elasticsearch.sh start)"; export ES_URL; fi
 
+# The machine the figures come from: its cores, its memory, and whether its kernel pages out memory
+# left idle (a DAMON monitor, as on the development machine: README, "Where the goals stand").
+d=/sys/kernel/mm/damon/admin/kdamonds
+damon="$( (cat $d/*/state $d/*/contexts/*/schemes/*/action 2>/dev/null || true) | paste -sd, -)"
+echo "machine: $(nproc) cores, $(awk '/^MemTotal:/ {print int($2 / 1024)}' /proc/meminfo) MiB of memory, DAMON (states, then scheme actions): ${damon:-none}"
+
 run() {
   local name="$1"
   shift
