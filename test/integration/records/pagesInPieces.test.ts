@@ -19,7 +19,6 @@ afterAll(() => deps.close());
 let raw: ReturnType<typeof rawGeoJsonFeatures> | undefined;
 const communes = (): ReturnType<typeof rawGeoJsonFeatures> => (raw ??= rawGeoJsonFeatures('communes-france.geojson.gz'));
 
-
 /** The Elasticsearch calls an app made: search requests (an `_msearch` of a page's hits and counts is one), and snapshots opened and closed. */
 interface Calls { searches: number; opened: number; closed: number }
 
