@@ -69,6 +69,8 @@ const schema = z.object({
   TRUST_PROXY: z.string().default(''),
   /** `max-age` of the `Cache-Control: public` that anonymous GET answers carry. */
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Whether pages rendered whole are compressed (Brotli or gzip) for clients whose Accept-Encoding allows it. */
+  RESPONSE_COMPRESSION: z.enum(['on', 'off'], 'must be on or off').default('on'),
   /** Time limit of each store check of /api/health (event-loop lag does not count against it). */
   HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   /** Whether /metrics serves Prometheus metrics. */
@@ -109,6 +111,7 @@ export interface HttpConfig {
   keepAliveTimeoutMs: number;
   trustProxy: boolean | number | string;
   cacheMaxAgeSeconds: number;
+  compression: boolean;
   healthTimeoutMs: number;
 }
 
@@ -166,7 +169,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     esRequestTimeoutMs: e.ES_REQUEST_TIMEOUT_MS, databaseUrl: e.DATABASE_URL, logLevel: e.LOG_LEVEL,
     http: {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS, sendTimeoutMs: e.HTTP_SEND_TIMEOUT_MS,
-      trustProxy: trustProxy(e.TRUST_PROXY), cacheMaxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
+      trustProxy: trustProxy(e.TRUST_PROXY), cacheMaxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, compression: e.RESPONSE_COMPRESSION === 'on', healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
       pages: { maxBytes: e.PAGE_MAX_BYTES, pieceRows: e.PAGE_PIECE_ROWS },
       largeAnswers: { atOnce: e.LARGE_ANSWERS_AT_ONCE, waiting: e.LARGE_ANSWERS_WAITING, waitMs: e.LARGE_ANSWERS_WAIT_MS },
       metrics: e.METRICS === 'on' ? { ...(e.METRICS_KEY ? { key: e.METRICS_KEY } : {}) } : undefined,

@@ -6,6 +6,7 @@ import type { Deps } from '../execute/deps';
 import { errorMiddleware, notFoundHandler } from './errorMiddleware';
 import { authenticate } from './authenticate';
 import { cachePolicy } from '../dialects/shared/cachePolicy';
+import { COMPRESSION_SETTING } from '../dialects/shared/answerCoding';
 import { catalogRouter } from '../dialects/ods-v1/catalogRouter';
 import { dcatRouter } from '../dialects/ods-v1/dcatRouter';
 import { ckanPackageRouter } from '../dialects/ckan/ckanPackageRouter';
@@ -46,6 +47,8 @@ export interface AppOptions {
   quotas?: QuotaGate;
   /** `max-age` of anonymous GET answers (60 s). */
   cacheMaxAgeSeconds?: number;
+  /** Whether pages rendered whole are compressed for clients that accept it (true). */
+  compression?: boolean;
   /** Express's `trust proxy`, which decides `req.ip`, the address anonymous quotas count by. */
   trustProxy?: boolean | number | string;
   /** Time limit of each store check of /api/health. */
@@ -68,6 +71,8 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.disable('x-powered-by');
   // ETags are set by dialects/shared/send.ts, on publicly cacheable pages only.
   app.set('etag', false);
+  // Read by dialects/shared/send.ts: pages rendered whole are compressed for clients that accept it.
+  app.set(COMPRESSION_SETTING, options.compression ?? true);
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy ?? false);
   if (options.drain) app.use(options.drain.middleware);

@@ -35,7 +35,7 @@ export async function serve(config: Config): Promise<Server> {
   }
   const app = createApp(deps, logger, {
     quotas: new QuotaGate(counters, deps.pool, config.quotas), drain,
-    cacheMaxAgeSeconds: config.http.cacheMaxAgeSeconds, trustProxy: config.http.trustProxy, healthTimeoutMs: config.http.healthTimeoutMs,
+    cacheMaxAgeSeconds: config.http.cacheMaxAgeSeconds, compression: config.http.compression, trustProxy: config.http.trustProxy, healthTimeoutMs: config.http.healthTimeoutMs,
     pages: config.http.pages, uploads: config.uploads, largeAnswers,
     ...(metrics ? { metrics: { metrics, ...(config.http.metrics?.key ? { key: config.http.metrics.key } : {}) } } : {}),
   });

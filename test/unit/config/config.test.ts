@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 8080, host: '0.0.0.0', esNodes: ['http://127.0.0.1:9200'], esMaxRetries: 3, esTracing: false, esBulkReads: 1, esShards: 'auto', esReplicas: 'auto',
       indexPrefix: '', esRequestTimeoutMs: 10000, databaseUrl: 'postgres://postgres@127.0.0.1:5432/portal_search', logLevel: 'info',
-      http: { headersTimeoutMs: 10000, requestTimeoutMs: 30000, keepAliveTimeoutMs: 5000, sendTimeoutMs: 60000, pages: { maxBytes: 67108864, pieceRows: 200 }, largeAnswers: { atOnce: 'auto', waiting: 256, waitMs: 30000 }, metrics: {}, trustProxy: false, cacheMaxAgeSeconds: 60, healthTimeoutMs: 2000 },
+      http: { headersTimeoutMs: 10000, requestTimeoutMs: 30000, keepAliveTimeoutMs: 5000, sendTimeoutMs: 60000, pages: { maxBytes: 67108864, pieceRows: 200 }, largeAnswers: { atOnce: 'auto', waiting: 256, waitMs: 30000 }, metrics: {}, trustProxy: false, cacheMaxAgeSeconds: 60, compression: true, healthTimeoutMs: 2000 },
       quotas: { store: 'memory', anonymous: { perDay: 10000, perSecond: 20 }, key: { perDay: 100000, perSecond: 50 } },
       // Uploads: var/uploads in the checkout (this file is test/unit/config/), at most 1 GiB.
       uploads: { dir: join(__dirname, '..', '..', '..', 'var', 'uploads'), maxBytes: 1024 ** 3 },
@@ -28,6 +28,8 @@ describe('loadConfig', () => {
     expect(c.quotas).toEqual({ store: 'postgresql', anonymous: { perDay: 5, perSecond: 20 }, key: { perDay: 100000, perSecond: 7 } });
     expect([c.http.cacheMaxAgeSeconds, c.http.trustProxy]).toEqual([0, 2]);
     expect(loadConfig({ TRUST_PROXY: 'loopback' }).http.trustProxy).toBe('loopback');
+    expect([loadConfig({}).http.compression, loadConfig({ RESPONSE_COMPRESSION: 'off' }).http.compression]).toEqual([true, false]);
+    expect(() => loadConfig({ RESPONSE_COMPRESSION: 'gzip' })).toThrow(/RESPONSE_COMPRESSION: must be on or off/);
     expect(() => loadConfig({ QUOTA_STORE: 'redis' })).toThrow(/QUOTA_STORE/);
     expect(() => loadConfig({ QUOTA_KEY_PER_DAY: '0' })).toThrow(/QUOTA_KEY_PER_DAY/);
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '1000' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS: must be at least/);
