@@ -1,4 +1,5 @@
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib';
+import type { Transform } from 'node:stream';
 import type { Request, Response } from 'express';
 
 /**
@@ -45,3 +46,7 @@ export function compress(bytes: Buffer, coding: Coding, done: (err: Error | null
     gzip(bytes, { level: 1 }, done);
   }
 }
+
+/** A compressing stream at the same settings, for answers written as they are read. */
+export const compressor = (coding: Coding): Transform =>
+  (coding === 'br' ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }) : createGzip({ level: 1 }));

@@ -11,6 +11,7 @@ import { isPubliclyCacheable } from './cachePolicy';
  * string again); any other keeps Express's charset rule. A page of a compressible type varies by
  * `Accept-Encoding`, and from COMPRESS_FROM_BYTES on it is sent compressed to a client that
  * accepts Brotli or gzip (answerCoding.ts), under the ETag of its bytes marked with the coding.
+ * Answers written as they are read are compressed by streamExport.ts.
  */
 export function send(res: Response, r: Rendered<Body>): void {
   if (r.headers) res.set(r.headers);
@@ -19,7 +20,8 @@ export function send(res: Response, r: Rendered<Body>): void {
   res.status(200).type(r.contentType);
   const compressible = mayCompress(res, r.contentType);
   if (compressible) res.vary('Accept-Encoding');
-  const coding = compressible && Buffer.byteLength(body) >= COMPRESS_FROM_BYTES ? acceptedCoding(res.req) : undefined;
+  const accepted = compressible ? acceptedCoding(res.req) : undefined;
+  const coding = accepted !== undefined && Buffer.byteLength(body) >= COMPRESS_FROM_BYTES ? accepted : undefined;
   if (coding === undefined) {
     if (etag !== undefined) res.set('ETag', etag);
     res.send(body);

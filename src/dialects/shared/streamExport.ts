@@ -1,7 +1,9 @@
+import type { Writable } from 'node:stream';
 import type { Response } from 'express';
 import type { RecordHit } from '../../model/searchResult';
 import type { ExportWriter } from '../../render/formats/streamWriter';
 import type { BodyPart } from '../../render/rendered';
+import { acceptedCoding, compressor, mayCompress } from './answerCoding';
 
 /**
  * About how many characters are rendered and written at a time. A page's text is built from many
@@ -23,20 +25,27 @@ export const nextPieceItems = (items: number, chars: number): number =>
  * a failure after the first byte destroys the connection, so that nobody mistakes a truncated
  * export for a complete one. `opening`, when there is one, is what was already written of the
  * first page (sendInPieces's first piece): it follows the head, and the pages come after it.
+ * A text type varies by `Accept-Encoding`, and goes through a compressing stream to a client that
+ * accepts Brotli or gzip (answerCoding.ts): the client's pace still holds back the writing, since
+ * the stream takes no more once what it made is not taken.
  */
 export async function streamExport<T = RecordHit, P extends BodyPart = string>(res: Response, writer: ExportWriter<T, P>, pages: AsyncGenerator<T[]>, opening?: P): Promise<void> {
   let gone = false;
-  res.on('close', () => { gone = !res.writableFinished; });
+  res.status(200).type(writer.contentType).set(writer.headers);
+  const out = codedOutput(res, writer.contentType);
+  res.on('close', () => {
+    gone = !res.writableFinished;
+    if (gone && out !== res) out.destroy();
+  });
   /** Until the client has taken what was written, or has gone; both listeners are removed either way. */
   const drained = (): Promise<void> => new Promise((resolve) => {
-    const done = (): void => { res.off('drain', done); res.off('close', done); resolve(); };
-    res.on('drain', done);
+    const done = (): void => { out.off('drain', done); res.off('close', done); resolve(); };
+    out.on('drain', done);
     res.on('close', done);
   });
   const write = async (chunk: BodyPart): Promise<void> => {
-    if (chunk.length !== 0 && !res.write(chunk)) await drained();
+    if (chunk.length !== 0 && !gone && !out.write(chunk)) await drained();
   };
-  res.status(200).type(writer.contentType).set(writer.headers);
   try {
     await write(writer.head);
     if (opening !== undefined) await write(opening);
@@ -54,9 +63,24 @@ export async function streamExport<T = RecordHit, P extends BodyPart = string>(r
       if (gone) break;
     }
     if (gone) await pages.return(undefined);
-    else res.end(writer.tail);
+    else out.end(writer.tail);
   } catch (err) {
+    if (out !== res) out.destroy();
     res.destroy(err instanceof Error ? err : new Error(String(err)));
     throw err;
   }
+}
+
+/** Where an answer's bytes are written: the response itself, or a compressing stream piped into it with its `Content-Encoding` said. */
+function codedOutput(res: Response, contentType: string): Writable {
+  if (!mayCompress(res, contentType)) return res;
+  res.vary('Accept-Encoding');
+  const coding = acceptedCoding(res.req);
+  if (coding === undefined) return res;
+  res.set('Content-Encoding', coding);
+  const stream = compressor(coding);
+  // A compressing stream that fails (or is written once destroyed) cuts the answer, as any failure after the first byte.
+  stream.on('error', (err) => res.destroy(err));
+  stream.pipe(res);
+  return stream;
 }

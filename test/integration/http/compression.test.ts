@@ -6,7 +6,7 @@ import pino from 'pino';
 import type { Deps } from '../../../src/execute/deps';
 import { createApp } from '../../../src/http/app';
 import { createHttpServer } from '../../../src/http/httpServer';
-import { testApp } from '../../support/recordsApp';
+import { TEST_NOW, testApp } from '../../support/recordsApp';
 import { openTestDeps } from '../../support/testDeps';
 import { publishTinyCsv } from '../../support/tinyDataset';
 
@@ -20,6 +20,7 @@ let deps: Deps & { close(): Promise<void> };
 const servers: Server[] = [];
 let base: string;
 let offBase: string;
+let piecesBase: string;
 const DATASET = 'gz-rows';
 const ROWS = Array.from({ length: 60 }, (_, i) => [`rue numéro ${i} de la ville`, String(i)]);
 
@@ -36,6 +37,8 @@ beforeAll(async () => {
   await publishTinyCsv(deps, DATASET, [{ name: 'name', type: 'text' }, { name: 'n', type: 'int' }], ROWS, { metadata: { description } });
   base = await listen(createHttpServer(testApp(deps)));
   offBase = await listen(createHttpServer(createApp(deps, pino({ level: 'silent' }), { compression: false })));
+  // Pages of more than 20 records are sent in pieces, as they are read.
+  piecesBase = await listen(createHttpServer(createApp(deps, pino({ level: 'silent' }), { clock: () => TEST_NOW, pages: { pieceRows: 20 } })));
 });
 afterAll(async () => {
   for (const server of servers) server.close();
@@ -120,6 +123,25 @@ describe('pages rendered whole, compressed when the client accepts it', () => {
       expect(gunzipSync(coded.bytes).equals(plain.bytes)).toBe(true);
       expect(coded.headers['content-type']).toBe(plain.headers['content-type']);
     }
+  });
+
+  test.each([['br'], ['gzip']])('downloads and pages sent in pieces are compressed as they are written (%s), and decode to the bytes sent without it', async (coding) => {
+    const decode = (bytes: Buffer): Buffer => (coding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes));
+    for (const url of [
+      ...['csv', 'json', 'ndjson'].map((format) => `${base}/api/records/1.0/download?dataset=${DATASET}&format=${format}`),
+      `${piecesBase}/api/records/1.0/search?dataset=${DATASET}&sort=n&rows=50`,
+      `${piecesBase}/api/3/action/datastore_search?resource_id=${DATASET}&limit=50`,
+    ]) {
+      const plain = await raw(url);
+      const coded = await raw(url, { 'accept-encoding': coding });
+      expect([url, plain.status, plain.headers['content-encoding'], coded.status, coded.headers['content-encoding']]).toEqual([url, 200, undefined, 200, coding]);
+      expect(decode(coded.bytes).equals(plain.bytes)).toBe(true);
+      expect(coded.bytes.length).toBeLessThan(plain.bytes.length);
+      expect([coded.headers['content-type'], varies(coded)]).toEqual([plain.headers['content-type'], expect.arrayContaining(['Accept-Encoding'])]);
+    }
+    // The page in pieces is the page sent whole by an app that reads it at once.
+    const whole = await raw(page(''), { 'accept-encoding': coding });
+    expect(decode(whole.bytes).equals(decode((await raw(`${piecesBase}/api/records/1.0/search?dataset=${DATASET}&sort=n&rows=50`, { 'accept-encoding': coding })).bytes))).toBe(true);
   });
 
   test('a page under 1 KiB goes as it is', async () => {

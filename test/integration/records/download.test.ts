@@ -146,8 +146,8 @@ describe('downloads: every record exactly once, in every format', () => {
 });
 
 /** Bytes read so far and a way to resume, on a raw HTTP response that the test reads slowly. */
-function slowGet(url: string): Promise<IncomingMessage> {
-  return new Promise((resolve, reject) => httpGet(url, resolve).on('error', reject));
+function slowGet(url: string, headers: Record<string, string> = {}): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => httpGet(url, { headers }, resolve).on('error', reject));
 }
 const openContexts = async (index: string): Promise<number> => {
   const stats = await deps.es.indices.stats({ index, metric: 'search' });
@@ -180,12 +180,13 @@ function observedApp(): { app: Express; searches: () => number; pitClosed: Promi
 }
 
 describe('streaming', () => {
-  test('a client that disconnects mid-export: the point-in-time is closed and the export stops reading', async () => {
+  test.each([['as it is', {}, undefined], ['compressed', { 'accept-encoding': 'gzip' }, 'gzip']])('a client that disconnects mid-export (%s): the point-in-time is closed and the export stops reading', async (_name, headers, coding) => {
     const observed = observedApp();
     const server = createHttpServer(observed.app).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const index = recordsAlias(deps.indexPrefix, 'communes-france');
-    const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=communes-france&format=geojson`);
+    const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=communes-france&format=geojson`, headers);
+    expect(res.headers['content-encoding']).toBe(coding);
     await new Promise((r) => res.once('data', r));
     // The export is held before one of its reads, so its snapshot is certainly still open here
     // (left running, it could already have failed or moved on by the time the stats are read).
@@ -243,7 +244,7 @@ describe('streaming', () => {
     expect((await request(app).get('/api/records/1.0/search?dataset=snapshot-export&rows=0')).body.nhits).toBe(100);
   });
 
-  test('Elasticsearch failing mid-export: the connection is cut, never a clean end of file, and the error is logged with the request id', async () => {
+  test.each([['as it is', {}, undefined], ['compressed', { 'accept-encoding': 'br' }, 'br']])('Elasticsearch failing mid-export (%s): the connection is cut, never a clean end of file, and the error is logged with the request id', async (_name, headers, coding) => {
     const es = new URL(process.env.ES_URL ?? 'http://127.0.0.1:9200');
     const proxy = new TcpProxy(es.hostname, Number(es.port || 9200));
     await proxy.start();
@@ -252,7 +253,8 @@ describe('streaming', () => {
     const viaProxy = createApp({ ...deps, es: createEsClient({ esNodes: [`http://127.0.0.1:${proxy.port}`], esRequestTimeoutMs: 3000 }) }, logger, { exportPageSize: 50 });
     const server = createHttpServer(viaProxy).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
-    const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=communes-france&format=json`);
+    const res = await slowGet(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/records/1.0/download?dataset=communes-france&format=json`, headers);
+    expect(res.headers['content-encoding']).toBe(coding);
     await new Promise((r) => res.once('data', r));
     res.pause();
     await proxy.stop();
