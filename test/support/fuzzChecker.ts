@@ -1,4 +1,5 @@
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingHttpHeaders, request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FuzzRequest } from './fuzzRequests';
 
 /**
@@ -36,6 +37,16 @@ export function incompleteBody(contentType: string, body: string): string | unde
   }
 }
 
+/** A body's text once decoded by its Content-Encoding (gzip or Brotli), or undefined when it does not decode whole. */
+function decoded(headers: IncomingHttpHeaders, bytes: Buffer): string | undefined {
+  try {
+    const coding = headers['content-encoding'];
+    return (coding === 'gzip' ? gunzipSync(bytes) : coding === 'br' ? brotliDecompressSync(bytes) : bytes).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Sends one request and waits for the whole answer (or the connection's end). */
 export function send(base: string, r: FuzzRequest, agent: Agent): Promise<Verdict> {
   const started = process.hrtime.bigint();
@@ -48,8 +59,9 @@ export function send(base: string, r: FuzzRequest, agent: Agent): Promise<Verdic
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const status = res.statusCode ?? 0;
-        const body = Buffer.concat(chunks).toString('utf8');
-        const problem = status === 200 || (res.headers['content-type'] ?? '').includes('json') ? incompleteBody(res.headers['content-type'] ?? '', body) : undefined;
+        const body = decoded(res.headers, Buffer.concat(chunks));
+        const problem = body === undefined ? `a ${String(res.headers['content-encoding'])} body that does not decode`
+          : status === 200 || (res.headers['content-type'] ?? '').includes('json') ? incompleteBody(res.headers['content-type'] ?? '', body) : undefined;
         resolve({ status, ms: ms(), ...(problem ? { truncated: problem } : {}) });
       });
       res.on('error', () => { /* a cut connection: judged on close */ });

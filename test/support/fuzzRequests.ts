@@ -44,6 +44,10 @@ const metres = fc.oneof(fc.constantFrom('0', '-5', '', '0.0', '1e-9', '0.0000001
 /** Now and then a key that is no key: the request is refused, whatever else it says. */
 const credentials = fc.oneof({ arbitrary: fc.constant<Record<string, string>>({}), weight: 20 },
   { arbitrary: fc.constantFrom<Record<string, string>>({ 'X-CKAN-API-Key': 'not-a-key' }, { Authorization: 'Apikey not-a-key' }), weight: 1 });
+/** Often no Accept-Encoding (as most API clients), else a browser's, a coding alone, or a malformed one. */
+const acceptEncoding = fc.oneof({ arbitrary: fc.constant<Record<string, string>>({}), weight: 6 },
+  { arbitrary: fc.constantFrom('gzip, deflate, br, zstd', 'gzip', 'br', '*', 'identity', 'br;q=0, gzip;q=0.5', '*;q=0', 'gzip;q=abc', ';;,,', 'x'.repeat(300))
+    .map((value): Record<string, string> => ({ 'Accept-Encoding': value })), weight: 1 });
 const joined = (sep: string, ...parts: Array<fc.Arbitrary<string>>) => fc.tuple(...parts).map((p) => p.join(sep));
 
 // ---- parameters per family -------------------------------------------------------------------
@@ -172,7 +176,9 @@ function requestOf(family: Family, world: FuzzWorld): fc.Arbitrary<FuzzRequest> 
       placement: fc.constantFrom('query', 'query', 'path', 'form', 'json'),
       deep: fc.oneof({ arbitrary: fc.constant(0), weight: 30 }, { arbitrary: fc.integer({ min: 100, max: 6000 }), weight: 1 }),
       credentials,
+      encoding: acceptEncoding,
     }).map((r): FuzzRequest => {
+      const headers = { ...r.credentials, ...r.encoding };
       const params: Array<[string, Value | RawJson]> = [...(spec.datasetParam && r.withDataset ? [[spec.datasetParam, id] as [string, Value]] : []), ...r.params];
       if (r.deep > 0) params.push([spec.datasetParam === 'resource_id' ? 'filters' : 'q', nested(r.deep)]);
       const fill = (p: string) => p.replace('/M/', `/${encodeURIComponent(r.domain)}/`).replace(/\bD\b/, encodeURIComponent(id)).replace(/\bR$/, encodeURIComponent(r.recordId));
@@ -180,11 +186,11 @@ function requestOf(family: Family, world: FuzzWorld): fc.Arbitrary<FuzzRequest> 
       let path = fill(r.path.replace('{/}', ''));
       const pairs = params.flatMap(([n, v]) => encode(n, v)).join('&');
       const placement = r.placement === 'path' && !takesPath ? 'query' : r.placement;
-      if (placement === 'path' && pairs !== '') return { family, method: 'GET', url: `${path}/${pairs}`, headers: r.credentials };
+      if (placement === 'path' && pairs !== '') return { family, method: 'GET', url: `${path}/${pairs}`, headers };
       if (r.trailingSlash) path += '/';
-      if (placement === 'query' || placement === 'path') return { family, method: 'GET', url: pairs === '' ? path : `${path}?${pairs}`, headers: r.credentials };
-      if (placement === 'form') return { family, method: 'POST', url: path, body: { contentType: 'application/x-www-form-urlencoded', text: pairs }, headers: r.credentials };
-      return { family, method: 'POST', url: path, body: { contentType: 'application/json', text: jsonBody(params) }, headers: r.credentials };
+      if (placement === 'query' || placement === 'path') return { family, method: 'GET', url: pairs === '' ? path : `${path}?${pairs}`, headers };
+      if (placement === 'form') return { family, method: 'POST', url: path, body: { contentType: 'application/x-www-form-urlencoded', text: pairs }, headers };
+      return { family, method: 'POST', url: path, body: { contentType: 'application/json', text: jsonBody(params) }, headers };
     });
   });
 }
