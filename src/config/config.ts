@@ -69,7 +69,7 @@ const schema = z.object({
   TRUST_PROXY: z.string().default(''),
   /** `max-age` of the `Cache-Control: public` that anonymous GET answers carry. */
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(60),
-  /** Whether pages rendered whole are compressed (Brotli or gzip) for clients whose Accept-Encoding allows it. */
+  /** Whether answers of text types (pages, downloads) are compressed, in Brotli or gzip, for clients whose Accept-Encoding allows it. */
   RESPONSE_COMPRESSION: z.enum(['on', 'off'], 'must be on or off').default('on'),
   /** Time limit of each store check of /api/health (event-loop lag does not count against it). */
   HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),

@@ -47,7 +47,7 @@ export interface AppOptions {
   quotas?: QuotaGate;
   /** `max-age` of anonymous GET answers (60 s). */
   cacheMaxAgeSeconds?: number;
-  /** Whether pages rendered whole are compressed for clients that accept it (true). */
+  /** Whether answers of text types (pages, downloads) are compressed for clients that accept it (true). */
   compression?: boolean;
   /** Express's `trust proxy`, which decides `req.ip`, the address anonymous quotas count by. */
   trustProxy?: boolean | number | string;
@@ -71,7 +71,7 @@ export function createApp(deps: Deps, logger: Logger, options: AppOptions = {}):
   app.disable('x-powered-by');
   // ETags are set by dialects/shared/send.ts, on publicly cacheable pages only.
   app.set('etag', false);
-  // Read by dialects/shared/send.ts: pages rendered whole are compressed for clients that accept it.
+  // Read by dialects/shared/send.ts and streamExport.ts: answers of text types are compressed for clients that accept it.
   app.set(COMPRESSION_SETTING, options.compression ?? true);
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy ?? false);

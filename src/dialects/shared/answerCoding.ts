@@ -3,8 +3,8 @@ import type { Transform } from 'node:stream';
 import type { Request, Response } from 'express';
 
 /**
- * The Express setting (`app.set`) that turns on the compression of pages rendered whole
- * (RESPONSE_COMPRESSION): true or false.
+ * The Express setting (`app.set`) that turns on the compression of answers of text types, pages
+ * and downloads (RESPONSE_COMPRESSION): true or false.
  */
 export const COMPRESSION_SETTING = 'compress pages';
 
@@ -17,7 +17,7 @@ export type Coding = 'br' | 'gzip';
 /** Text, JSON, XML and JavaScript (JSONP) compress; the binary formats (zip, FlatGeobuf, GeoPackage) are compressed already or barely compress. */
 const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.-]+\+)?(?:json|xml|javascript)\b|application\/x-ndjson\b)/i;
 
-/** Whether a page of this type is compressed for a client that accepts it, on this app: such a page varies by `Accept-Encoding`. */
+/** Whether an answer of this type is compressed for a client that accepts it, on this app: such an answer varies by `Accept-Encoding`. */
 export const mayCompress = (res: Response, contentType: string): boolean => res.app.get(COMPRESSION_SETTING) === true && COMPRESSIBLE.test(contentType);
 
 /**

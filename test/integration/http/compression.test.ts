@@ -11,10 +11,10 @@ import { openTestDeps } from '../../support/testDeps';
 import { publishTinyCsv } from '../../support/tinyDataset';
 
 /**
- * Pages rendered whole are compressed for clients that accept it (RFC 9110 §8.4, §12.5.3): each
+ * Answers of text types are compressed for clients that accept it (RFC 9110 §8.4, §12.5.3): each
  * compressed answer, once decoded by the coding's own decoder, must be byte for byte the answer
- * the same request gets without `Accept-Encoding`; its ETag is that answer's SHA-1 marked with
- * the coding.
+ * the same request gets without `Accept-Encoding`; a page rendered whole has for ETag that
+ * answer's SHA-1 marked with the coding.
  */
 let deps: Deps & { close(): Promise<void> };
 const servers: Server[] = [];
@@ -61,7 +61,7 @@ const sha1Etag = (bytes: Buffer): string => `"${createHash('sha1').update(bytes)
 const varies = (res: Raw): string[] => String(res.headers.vary ?? '').split(/,\s*/);
 const page = (query: string): string => `${base}/api/records/1.0/search?dataset=${DATASET}&sort=n&rows=50${query}`;
 
-describe('pages rendered whole, compressed when the client accepts it', () => {
+describe('answers compressed when the client accepts it', () => {
   test('without Accept-Encoding a page goes as it is, with the ETag of its bytes, and says it varies by Accept-Encoding', async () => {
     const plain = await raw(page(''));
     expect(plain.status).toBe(200);
