@@ -26,12 +26,18 @@ export const mayCompress = (res: Response, contentType: string): boolean => res.
  * that says nothing gets the bytes as they are.
  */
 export function acceptedCoding(req: Request): Coding | undefined {
+  // Most API clients send none: no negotiation on their pages.
+  if (req.headers['accept-encoding'] === undefined) return undefined;
   const best = req.acceptsEncodings('br', 'gzip');
   return best === 'br' || best === 'gzip' ? best : undefined;
 }
 
 /** The strong ETag of a body sent in `coding`: the ETag of its bytes, marked with the coding (another representation, another validator). */
 export const codedEtag = (etag: string, coding: Coding): string => `${etag.slice(0, -1)}-${coding}"`;
+
+/** Each coding at its fastest setting (below), for a body in memory and for a stream alike. */
+const BROTLI_QUALITY = 1;
+const GZIP_LEVEL = 1;
 
 /**
  * Compresses a body off the event loop (libuv's pool), at the fastest setting of each coding:
@@ -41,12 +47,12 @@ export const codedEtag = (etag: string, coding: Coding): string => `${etag.slice
  */
 export function compress(bytes: Buffer, coding: Coding, done: (err: Error | null, out: Buffer) => void): void {
   if (coding === 'br') {
-    brotliCompress(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }, done);
+    brotliCompress(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }, done);
   } else {
-    gzip(bytes, { level: 1 }, done);
+    gzip(bytes, { level: GZIP_LEVEL }, done);
   }
 }
 
 /** A compressing stream at the same settings, for answers written as they are read. */
 export const compressor = (coding: Coding): Transform =>
-  (coding === 'br' ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }) : createGzip({ level: 1 }));
+  (coding === 'br' ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }) : createGzip({ level: GZIP_LEVEL }));

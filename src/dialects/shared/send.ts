@@ -8,9 +8,9 @@ import { isPubliclyCacheable } from './cachePolicy';
  * Sends a page rendered whole. A publicly cacheable one gets an ETag of its bytes; Express then
  * answers 304 with no body when the request's `If-None-Match` holds it. A body whose type names
  * its charset is encoded once, for the ETag and the response alike (Express would encode a
- * string again); any other keeps Express's charset rule. A page of a compressible type varies by
- * `Accept-Encoding`, and from COMPRESS_FROM_BYTES on it is sent compressed to a client that
- * accepts Brotli or gzip (answerCoding.ts), under the ETag of its bytes marked with the coding.
+ * string again); every other type keeps Express's charset rule. A page of a compressible type
+ * varies by `Accept-Encoding`, and from COMPRESS_FROM_BYTES on it is sent compressed to a client
+ * that accepts Brotli or gzip (answerCoding.ts), under the ETag of its bytes marked with the coding.
  * Answers written as they are read are compressed by streamExport.ts.
  */
 export function send(res: Response, r: Rendered<Body>): void {

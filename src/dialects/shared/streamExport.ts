@@ -79,7 +79,7 @@ function codedOutput(res: Response, contentType: string): Writable {
   if (coding === undefined) return res;
   res.set('Content-Encoding', coding);
   const stream = compressor(coding);
-  // A compressing stream that fails (or is written once destroyed) cuts the answer, as any failure after the first byte.
+  // A compressing stream that fails (or is written once destroyed) cuts the answer, as every failure after the first byte does.
   stream.on('error', (err) => res.destroy(err));
   stream.pipe(res);
   return stream;
