@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import express, { Router } from 'express';
 import { projectRoot } from '../config/projectRoot';
+import { acceptedCoding, type Coding, COMPRESSION_SETTING } from '../dialects/shared/answerCoding';
+import { compressedFiles, compressOnce } from './compressedFiles';
 import { ogcOpenapiDocument } from './openapi/ogcOpenapi';
 import { openapiDocument } from './openapi/openapiDocument';
 
@@ -29,18 +31,41 @@ function documentText(): string {
   return (built ??= JSON.stringify(openapiDocument(packageVersion())));
 }
 
+const codedDocuments = new Map<Coding, Promise<Buffer>>();
+/** The document compressed in `coding`, made on first use and kept. */
+function codedDocument(coding: Coding): Promise<Buffer> {
+  let copy = codedDocuments.get(coding);
+  if (copy === undefined) {
+    copy = compressOnce(Buffer.from(documentText(), 'utf8'), coding);
+    codedDocuments.set(coding, copy);
+  }
+  return copy;
+}
+
 /** The OGC API's OpenAPI 3.0 document for an OGC root (its `servers` entry): what the OGC router serves at `/ogc/api`. */
 export const ogcApiDocument = (serverUrl: string): unknown => ogcOpenapiDocument(packageVersion(), serverUrl);
 
 /**
  * `/api/openapi.json` (the OpenAPI 3.1 document, built once) and `/api/docs`: Swagger UI served
  * from node_modules (no CDN: portal intranets often have no internet), trying requests against
- * this server.
+ * this server. The document (1 MB) and Swagger UI's files (2.2 MB) go compressed to a browser,
+ * from copies made once (compressedFiles.ts), when the app compresses its answers.
  */
 export function docsRouter(): Router {
   const router = Router();
-  router.get('/api/openapi.json', (_req, res) => { res.status(200).type('application/json').send(documentText()); });
+  router.get('/api/openapi.json', (req, res, next) => {
+    res.status(200).type('application/json');
+    const compressing = req.app.get(COMPRESSION_SETTING) === true;
+    if (compressing) res.vary('Accept-Encoding');
+    const coding = compressing ? acceptedCoding(req) : undefined;
+    if (coding === undefined) {
+      res.send(documentText());
+      return;
+    }
+    codedDocument(coding).then((bytes) => { res.set({ 'Content-Type': 'application/json; charset=utf-8', 'Content-Encoding': coding }).send(bytes); }, next);
+  });
   router.get('/api/docs', (_req, res) => { res.status(200).type('text/html').send(PAGE); });
-  router.use('/api/docs/assets', express.static(dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));
+  const swaggerUi = dirname(require.resolve('swagger-ui-dist/package.json'));
+  router.use('/api/docs/assets', compressedFiles(swaggerUi), express.static(swaggerUi, { index: false }));
   return router;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router } from 'express';
 import { projectRoot } from '../config/projectRoot';
+import { compressedFiles } from './compressedFiles';
 
 const NOT_BUILT = `<!doctype html>
 <html lang="en">
@@ -21,7 +22,8 @@ export const EXPLORER_BUNDLE = (): string => join(projectRoot(), 'dist-web', 'ex
  * The explorer page (web/explorer/, bundled by `npm run build:web`): `/explore` and its assets
  * under `/explore/assets/` (Leaflet's included: no CDN), and `/`, which sends a newcomer there.
  * The bundle is looked for on each page load, so that building it needs no restart; while it is
- * missing the page says how to build it (a 503, never a 500).
+ * missing the page says how to build it (a 503, never a 500). Its script, source map and
+ * GeoJSON layers go compressed to a browser (compressedFiles.ts) when the app compresses answers.
  */
 export function explorerRouter(bundle: string = EXPLORER_BUNDLE()): Router {
   const router = Router();
@@ -34,6 +36,7 @@ export function explorerRouter(bundle: string = EXPLORER_BUNDLE()): Router {
     }
     res.status(200).set('Cache-Control', 'no-cache').type('text/html').sendFile(page);
   });
-  router.use('/explore/assets', express.static(join(bundle, 'assets'), { index: false, fallthrough: true, maxAge: 0 }));
+  const assets = join(bundle, 'assets');
+  router.use('/explore/assets', compressedFiles(assets), express.static(assets, { index: false, fallthrough: true, maxAge: 0 }));
   return router;
 }
