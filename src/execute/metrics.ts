@@ -17,7 +17,7 @@ export class Metrics {
   readonly esRequests = new Histogram({ name: 'portal_search_elasticsearch_request_duration_seconds', help: 'Elasticsearch requests by outcome (ok, error)', labelNames: ['outcome'], buckets: SECONDS, registers: [this.registry] });
   readonly esErrors = new Counter({ name: 'portal_search_elasticsearch_errors_total', help: 'Elasticsearch requests that failed', registers: [this.registry] });
   readonly exportedRows = new Counter({ name: 'portal_search_export_rows_total', help: 'Records written by downloads, by format', labelNames: ['format'], registers: [this.registry] });
-  readonly exportedBytes = new Counter({ name: 'portal_search_export_bytes_total', help: 'Bytes written by downloads, by format', labelNames: ['format'], registers: [this.registry] });
+  readonly exportedBytes = new Counter({ name: 'portal_search_export_bytes_total', help: 'Bytes of downloads as rendered, before a content coding compresses them, by format', labelNames: ['format'], registers: [this.registry] });
   readonly quotaRefusals = new Counter({ name: 'portal_search_quota_refusals_total', help: 'Calls refused by a quota (429), by the limit that refused them (day, second)', labelNames: ['limit'], registers: [this.registry] });
 
   constructor(options: { defaults?: boolean } = {}) {
