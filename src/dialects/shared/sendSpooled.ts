@@ -14,8 +14,15 @@ export interface SpoolCounters { rows(n: number): void; bytes(n: number): void }
  * temporary folder while nothing is sent, so that any failure is still a JSON error with its
  * own status; only the whole file is then sent, with its length when known. A client that goes
  * away stops the reading (and the snapshot); the folder is removed in every case, once sent.
+ * A HEAD reads no record: making the file only to say its length would cost the whole export.
  */
 export async function sendSpooled(res: Response, format: SpooledFormat, ctx: Omit<SpoolContext, 'dir'>, pages: AsyncGenerator<RecordHit[]>, counters?: SpoolCounters): Promise<void> {
+  if (res.req.method === 'HEAD') {
+    // The headers known before the file is made, and no record read (its length is known only once it is made).
+    await pages.return(undefined);
+    res.status(200).type(format.contentType).set('Content-Disposition', dispositionOf(ctx, format)).end();
+    return;
+  }
   let gone = false;
   const onClose = (): void => { gone = !res.writableFinished; };
   res.on('close', onClose);
@@ -32,7 +39,7 @@ export async function sendSpooled(res: Response, format: SpooledFormat, ctx: Omi
       const body = await writer.finish();
       if (gone) return;
       res.status(200).type(format.contentType).set({
-        'Content-Disposition': `attachment; filename="${ctx.filename}.${format.extension}"`,
+        'Content-Disposition': dispositionOf(ctx, format),
         ...(body.length === undefined ? {} : { 'Content-Length': String(body.length) }),
       });
       const stream = body.open();
@@ -51,3 +58,6 @@ export async function sendSpooled(res: Response, format: SpooledFormat, ctx: Omi
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** The file's name as the client saves it. */
+const dispositionOf = (ctx: Pick<SpoolContext, 'filename'>, format: SpooledFormat): string => `attachment; filename="${ctx.filename}.${format.extension}"`;

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { RecordHit } from '../../model/searchResult';
 import type { ExportWriter } from '../../render/formats/streamWriter';
 import type { BodyPart } from '../../render/rendered';
-import { acceptedCoding, compressor, mayCompress } from './answerCoding';
+import { acceptedCoding, type Coding, compressor, mayCompress } from './answerCoding';
 
 /**
  * About how many characters are rendered and written at a time. A page's text is built from many
@@ -27,12 +27,21 @@ export const nextPieceItems = (items: number, chars: number): number =>
  * first page (sendInPieces's first piece): it follows the head, and the pages come after it.
  * A text type varies by `Accept-Encoding`, and goes through a compressing stream to a client that
  * accepts Brotli or gzip (answerCoding.ts): the client's pace still holds back the writing, since
- * the stream takes no more once what it made is not taken.
+ * the stream takes no more once what it made is not taken. A HEAD gets the headers alone, and
+ * the pages are let go unread.
  */
 export async function streamExport<T = RecordHit, P extends BodyPart = string>(res: Response, writer: ExportWriter<T, P>, pages: AsyncGenerator<T[]>, opening?: P): Promise<void> {
   let gone = false;
   res.status(200).type(writer.contentType).set(writer.headers);
-  const out = codedOutput(res, writer.contentType);
+  const coding = answerCoding(res, writer.contentType);
+  if (res.req.method === 'HEAD') {
+    // GET's headers, and no record read: Node drops a HEAD's body, so writing it would scan the
+    // whole export at Elasticsearch's pace, with no client to hold it back.
+    await pages.return(undefined);
+    res.end();
+    return;
+  }
+  const out = coding === undefined ? res : compressedInto(res, coding);
   res.on('close', () => {
     gone = !res.writableFinished;
     if (gone && out !== res) out.destroy();
@@ -71,13 +80,17 @@ export async function streamExport<T = RecordHit, P extends BodyPart = string>(r
   }
 }
 
-/** Where an answer's bytes are written: the response itself, or a compressing stream piped into it with its `Content-Encoding` said. */
-function codedOutput(res: Response, contentType: string): Writable {
-  if (!mayCompress(res, contentType)) return res;
+/** The coding an answer of this type goes in, said in `Content-Encoding` (and `Vary`) when there is one. */
+function answerCoding(res: Response, contentType: string): Coding | undefined {
+  if (!mayCompress(res, contentType)) return undefined;
   res.vary('Accept-Encoding');
   const coding = acceptedCoding(res.req);
-  if (coding === undefined) return res;
-  res.set('Content-Encoding', coding);
+  if (coding !== undefined) res.set('Content-Encoding', coding);
+  return coding;
+}
+
+/** A compressing stream piped into the response: where the answer's bytes are written. */
+function compressedInto(res: Response, coding: Coding): Writable {
   const stream = compressor(coding);
   // A compressing stream that fails (or is written once destroyed) cuts the answer, as every failure after the first byte does.
   stream.on('error', (err) => res.destroy(err));
