@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { type EventEmitter, once } from 'node:events';
 import { get as httpGet, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -84,6 +84,20 @@ describe('job events', () => {
 
 describe('cancelling and stopped servers', () => {
   const descriptor = (id: string) => parseDescriptor({ ...JSON.parse(lieuxDescriptor(id)) as object, source: { path: LIEUX, format: 'csv' } }, id);
+
+  test('a HEAD of the events gets the stream\'s headers and an empty body, and does not follow the job', async () => {
+    const job = await createJob(deps.pool, 'jobs-head', 'default', { descriptor: descriptor('jobs-head') });
+    const followers = (): number => (bus as unknown as { emitter: EventEmitter }).emitter.listenerCount(String(job.id));
+    const head = await fetch(`${base}${M}/jobs/${job.id}/events`, { method: 'HEAD', headers: { Authorization: `Apikey ${key}` } });
+    expect([head.status, head.headers.get('content-type'), await head.text()]).toEqual([200, 'text/event-stream; charset=utf-8', '']);
+    expect(followers()).toBe(0);
+    // A GET of the same stream follows it until the client goes.
+    const controller = new AbortController();
+    const get = await fetch(`${base}${M}/jobs/${job.id}/events`, { headers: { Authorization: `Apikey ${key}` }, signal: controller.signal });
+    expect([get.status, followers()]).toEqual([200, 1]);
+    controller.abort();
+    await deps.pool.query("UPDATE ingest_jobs SET state = 'cancelled' WHERE id = $1", [job.id]);
+  });
 
   test('a pending job cancelled is never run', async () => {
     const job = await createJob(deps.pool, 'jobs-never', 'default', { descriptor: descriptor('jobs-never') });

@@ -100,6 +100,14 @@ describe('static files compressed for clients that accept it', () => {
     expect(gunzipSync(res.bytes).equals(readFileSync(join(root, 'layers', 'regions.geojson')))).toBe(true);
   });
 
+  test('a coded file has the content type express.static gives the file as it is', async () => {
+    for (const path of ['/assets/app.js', '/assets/layers/regions.geojson']) {
+      const plain = await raw(`${on}${path}`);
+      const coded = await raw(`${on}${path}`, { 'accept-encoding': 'br' });
+      expect([path, coded.headers['content-encoding'], coded.headers['content-type']]).toEqual([path, 'br', plain.headers['content-type']]);
+    }
+  });
+
   test('without Accept-Encoding, or with only codings not offered, the file goes as it is, varying by Accept-Encoding', async () => {
     const file = readFileSync(join(root, 'app.js'));
     for (const headers of <Array<Record<string, string>>>[{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'deflate' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
