@@ -44,7 +44,8 @@ function fileUnder(root: string, urlPath: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (decoded.includes('\0') || decoded.split('/').some((part) => part.startsWith('.'))) return undefined;
+  // A trailing slash names a folder: express.static answers 404 for a file named so, and so must this.
+  if (decoded.includes('\0') || decoded.endsWith('/') || decoded.split('/').some((part) => part.startsWith('.'))) return undefined;
   const file = resolve(root, `.${decoded}`);
   return file.startsWith(root + sep) ? file : undefined;
 }
@@ -55,8 +56,9 @@ function fileUnder(root: string, urlPath: string): string | undefined {
  * the copy is made on the first such request and kept until the file changes. Every other request
  * (another method, a range, an image, a file missing or under COMPRESS_FROM_BYTES) passes on
  * to `express.static`, which serves the bytes as they are. A text file's answer varies by
- * `Accept-Encoding` either way. The coded answer's ETag and Last-Modified are the file's, so a
- * client that holds it gets a 304.
+ * `Accept-Encoding` either way. The coded answer's ETag is the file's, marked with the coding, and
+ * it has no Last-Modified: a date would validate the file's other representations too (a 304 or a
+ * range of the bytes as they are, for a client holding the coded ones).
  */
 export function compressedFiles(root: string): RequestHandler {
   const base = resolve(root);
@@ -92,7 +94,6 @@ interface CopyRequest { file: string; type: string; coding: Coding; copyOf: (fil
 
 async function sendCopy(req: Request, res: Response, next: NextFunction, { file, type, coding, copyOf }: CopyRequest): Promise<void> {
   let bytes: Buffer;
-  let modified: Date;
   let stamp: string;
   try {
     const info = await stat(file);
@@ -101,25 +102,27 @@ async function sendCopy(req: Request, res: Response, next: NextFunction, { file,
       return;
     }
     stamp = `${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}`;
-    modified = info.mtime;
     bytes = await copyOf(file, stamp, coding);
   } catch {
     // Missing, unreadable, or removed meanwhile: express.static answers as it does for the bytes.
     next();
     return;
   }
-  res.status(200).set({
-    'Content-Type': type,
-    'Content-Encoding': coding,
-    'Cache-Control': 'public, max-age=0',
-    'Last-Modified': modified.toUTCString(),
-    ETag: `W/"${stamp}-${coding}"`,
-  });
-  if (req.fresh) {
+  const etag = `W/"${stamp}-${coding}"`;
+  res.set({ 'Cache-Control': 'public, max-age=0', ETag: etag });
+  if (holds(req, etag)) {
     res.status(304).end();
     return;
   }
-  res.set('Content-Length', String(bytes.length));
+  res.status(200).set({ 'Content-Type': type, 'Content-Encoding': coding, 'Content-Length': String(bytes.length) });
   if (req.method === 'HEAD') res.end();
   else res.end(bytes);
+}
+
+/** Whether the request's `If-None-Match` holds this ETag (RFC 9110 §13.1.2: weak comparison, `*` for every one). */
+function holds(req: Request, etag: string): boolean {
+  const header = req.headers['if-none-match'];
+  if (header === undefined) return false;
+  const opaque = (tag: string): string => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }

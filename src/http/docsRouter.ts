@@ -36,8 +36,11 @@ const codedDocuments = new Map<Coding, Promise<Buffer>>();
 function codedDocument(coding: Coding): Promise<Buffer> {
   let copy = codedDocuments.get(coding);
   if (copy === undefined) {
-    copy = compressOnce(Buffer.from(documentText(), 'utf8'), coding);
-    codedDocuments.set(coding, copy);
+    const made = compressOnce(Buffer.from(documentText(), 'utf8'), coding);
+    // A copy that failed is made again by the next request.
+    made.catch(() => { if (codedDocuments.get(coding) === made) codedDocuments.delete(coding); });
+    codedDocuments.set(coding, made);
+    copy = made;
   }
   return copy;
 }
@@ -62,7 +65,7 @@ export function docsRouter(): Router {
       res.send(documentText());
       return;
     }
-    codedDocument(coding).then((bytes) => { res.set({ 'Content-Type': 'application/json; charset=utf-8', 'Content-Encoding': coding }).send(bytes); }, next);
+    codedDocument(coding).then((bytes) => { res.set({ 'Content-Type': 'application/json; charset=utf-8', 'Content-Encoding': coding }).send(bytes); }).catch(next);
   });
   router.get('/api/docs', (_req, res) => { res.status(200).type('text/html').send(PAGE); });
   const swaggerUi = dirname(require.resolve('swagger-ui-dist/package.json'));

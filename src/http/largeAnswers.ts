@@ -95,9 +95,13 @@ function pathParameters(path: string): URLSearchParams {
   return new URLSearchParams(last.includes('=') ? last : '');
 }
 
-/** Whether a request asks for a large answer: one of LARGE_PATH, or a page of more than `pieceRows` rows (in the query, the path's last segment or the body). */
+/**
+ * Whether a request asks for a large answer: one of LARGE_PATH (but for a HEAD, which reads a
+ * piece at most there: src/dialects/shared/streamExport.ts), or a page of more than `pieceRows`
+ * rows (in the query, the path's last segment or the body).
+ */
 export function isLargeAnswer(req: Request, pieceRows: number): boolean {
-  if (LARGE_PATH.test(req.path)) return true;
+  if (LARGE_PATH.test(req.path)) return req.method !== 'HEAD';
   const inPath = pathParameters(req.path);
   return SIZE_PARAMETERS.some((name) => [...valuesOf(req.query, name), ...inPath.getAll(name), ...valuesOf(req.body, name)]
     .some((v) => (typeof v === 'string' || typeof v === 'number') && Number(v) > pieceRows));

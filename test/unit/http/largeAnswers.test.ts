@@ -59,7 +59,7 @@ describe('LargeAnswers: the turns of large answers', () => {
 });
 
 describe('isLargeAnswer', () => {
-  const req = (path: string, query: Record<string, unknown> = {}, body?: unknown) => ({ path, query, body }) as unknown as Request;
+  const req = (path: string, query: Record<string, unknown> = {}, body?: unknown, method = 'GET') => ({ path, query, body, method }) as unknown as Request;
 
   test.each([
     ['a records download', req('/api/records/1.0/download', { dataset: 'x' })],
@@ -83,7 +83,13 @@ describe('isLargeAnswer', () => {
     ['a dataset named download', req('/api/datasets/1.0/download-stats')],
     ['analyze', req('/api/records/1.0/analyze', { dataset: 'x' })],
     ['a small limit in d4c\'s path parameters', req('/api/3/action/datastore_search/resource_id=x&limit=5')],
+    ['a HEAD of a download (no record read)', req('/api/records/1.0/download', { dataset: 'x' }, undefined, 'HEAD')],
+    ['a HEAD of the DCAT-AP catalog export (one page read)', req('/paris/api/v2/catalog/exports/dcat.ttl', {}, undefined, 'HEAD')],
   ])('%s is not', (_name, r) => expect(isLargeAnswer(r, 200)).toBe(false));
+
+  test('a HEAD of a page over the piece size is large still: a page rendered whole (package_search) is rendered for it', () => {
+    expect(isLargeAnswer(req('/api/3/action/package_search', { rows: '1000' }, undefined, 'HEAD'), 200)).toBe(true);
+  });
 });
 
 describe('largeAnswerTurns: how many at once', () => {
