@@ -41,6 +41,9 @@ function copyOf(r: StoredRecord, k: number): StoredRecord {
   };
 }
 
+/** How long one bulk of the copy may take. */
+const BULK_TIMEOUT_MS = 120_000;
+
 /**
  * Builds `<sourceId>-<n>` from the published source dataset unless its index already holds `n`
  * records in the format this version writes. (An index in an older format would be rebuilt from
@@ -62,16 +65,23 @@ export async function ensureSyntheticDataset(deps: Deps, sourceId: string, n: nu
   const written = writtenTexts(schema);
   let made = 0;
   const batch = 5000;
-  for (let start = 0; start < n; start += batch) {
-    const operations: object[] = [];
-    for (let i = start; i < Math.min(n, start + batch); i++) {
-      const copy = copyOf(base[i % base.length], Math.floor(i / base.length));
-      operations.push({ index: { _index: index, _id: copy.recordid } }, recordDocument(id, schema, copy, written(copy)));
+  try {
+    for (let start = 0; start < n; start += batch) {
+      const operations: object[] = [];
+      for (let i = start; i < Math.min(n, start + batch); i++) {
+        const copy = copyOf(base[i % base.length], Math.floor(i / base.length));
+        operations.push({ index: { _index: index, _id: copy.recordid } }, recordDocument(id, schema, copy, written(copy)));
+      }
+      // A bulk of 5,000 records took over the client's default 10 s on a slow machine (2026-12-07).
+      const res = await deps.es.bulk({ operations }, { requestTimeout: BULK_TIMEOUT_MS });
+      if (res.errors) throw new Error('bulk indexing of the synthetic dataset failed');
+      made += operations.length / 2;
+      if (made % 100_000 === 0) console.error(`synthetic ${id}: ${made} records`);
     }
-    const res = await deps.es.bulk({ operations });
-    if (res.errors) throw new Error('bulk indexing of the synthetic dataset failed');
-    made += operations.length / 2;
-    if (made % 100_000 === 0) console.error(`synthetic ${id}: ${made} records`);
+  } catch (err) {
+    // A copy left half built would stay beside the next one, unaliased, for good.
+    await deps.es.indices.delete({ index, ignore_unavailable: true }).catch(() => undefined);
+    throw err;
   }
   await finishLoading(deps.es, index);
   await upsertDataset(deps.pool, { id, domain: 'default', metadata: { title: `${source.metadata.title} (×${Math.round(n / base.length)}, synthetic)` }, visibility: 'public', state: 'published' });
