@@ -3,7 +3,8 @@ import { extname, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { acceptedCoding, type Coding, COMPRESS_FROM_BYTES, COMPRESSION_SETTING } from '../dialects/shared/answerCoding';
+import { type Coding, COMPRESS_FROM_BYTES, COMPRESSION_SETTING, negotiatedCoding } from '../dialects/shared/answerCoding';
+import { keptCopies } from './keptCopies';
 
 /** The static files' types that compress: scripts, styles, documents, source maps and GeoJSON. Images and fonts are compressed already. */
 const TEXT_TYPES: Readonly<Record<string, string>> = {
@@ -33,9 +34,6 @@ export const compressOnce = (bytes: Buffer, coding: Coding): Promise<Buffer> => 
   ? brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
   : gzipped(bytes, { level: 6 }));
 
-/** A file's compressed copy, for the file as it was (size and modification time) when it was made. */
-interface Copy { stamp: string; bytes: Promise<Buffer> }
-
 /** The path under `root` that a request names, or undefined when it is malformed, hidden, or leads out of `root`. */
 function fileUnder(root: string, urlPath: string): string | undefined {
   let decoded: string;
@@ -62,25 +60,17 @@ function fileUnder(root: string, urlPath: string): string | undefined {
  */
 export function compressedFiles(root: string): RequestHandler {
   const base = resolve(root);
-  const copies = new Map<string, Copy>();
-  const copyOf = (file: string, stamp: string, coding: Coding): Promise<Buffer> => {
-    const key = `${coding}:${file}`;
-    const kept = copies.get(key);
-    if (kept?.stamp === stamp) return kept.bytes;
-    const bytes = readFile(file).then((content) => compressOnce(content, coding));
-    copies.set(key, { stamp, bytes });
-    // A copy that failed is made again by the next request.
-    bytes.catch(() => { if (copies.get(key)?.bytes === bytes) copies.delete(key); });
-    return bytes;
-  };
+  const copies = keptCopies();
+  const copyOf = (file: string, stamp: string, coding: Coding): Promise<Buffer> =>
+    copies(`${coding}:${file}`, stamp, () => readFile(file).then((content) => compressOnce(content, coding)));
   return (req: Request, res: Response, next: NextFunction): void => {
     const type = TEXT_TYPES[extname(req.path).toLowerCase()];
     if ((req.method !== 'GET' && req.method !== 'HEAD') || type === undefined || req.app.get(COMPRESSION_SETTING) !== true) {
       next();
       return;
     }
-    res.vary('Accept-Encoding');
-    const coding = req.headers.range === undefined ? acceptedCoding(req) : undefined;
+    const accepted = negotiatedCoding(res, true);
+    const coding = req.headers.range === undefined ? accepted : undefined;
     const file = coding === undefined ? undefined : fileUnder(base, req.path);
     if (coding === undefined || file === undefined) {
       next();

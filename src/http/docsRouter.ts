@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import express, { Router } from 'express';
 import { projectRoot } from '../config/projectRoot';
-import { acceptedCoding, type Coding, COMPRESSION_SETTING } from '../dialects/shared/answerCoding';
+import { type Coding, COMPRESSION_SETTING, negotiatedCoding } from '../dialects/shared/answerCoding';
 import { compressedFiles, compressOnce } from './compressedFiles';
+import { keptCopies } from './keptCopies';
 import { ogcOpenapiDocument } from './openapi/ogcOpenapi';
 import { openapiDocument } from './openapi/openapiDocument';
 
@@ -31,19 +32,9 @@ function documentText(): string {
   return (built ??= JSON.stringify(openapiDocument(packageVersion())));
 }
 
-const codedDocuments = new Map<Coding, Promise<Buffer>>();
-/** The document compressed in `coding`, made on first use and kept. */
-function codedDocument(coding: Coding): Promise<Buffer> {
-  let copy = codedDocuments.get(coding);
-  if (copy === undefined) {
-    const made = compressOnce(Buffer.from(documentText(), 'utf8'), coding);
-    // A copy that failed is made again by the next request.
-    made.catch(() => { if (codedDocuments.get(coding) === made) codedDocuments.delete(coding); });
-    codedDocuments.set(coding, made);
-    copy = made;
-  }
-  return copy;
-}
+const codedDocuments = keptCopies();
+/** The document compressed in `coding`, made on first use and kept (the document never changes while the process runs). */
+const codedDocument = (coding: Coding): Promise<Buffer> => codedDocuments(coding, '', () => compressOnce(Buffer.from(documentText(), 'utf8'), coding));
 
 /** The OGC API's OpenAPI 3.0 document for an OGC root (its `servers` entry): what the OGC router serves at `/ogc/api`. */
 export const ogcApiDocument = (serverUrl: string): unknown => ogcOpenapiDocument(packageVersion(), serverUrl);
@@ -58,9 +49,7 @@ export function docsRouter(): Router {
   const router = Router();
   router.get('/api/openapi.json', (req, res, next) => {
     res.status(200).type('application/json');
-    const compressing = req.app.get(COMPRESSION_SETTING) === true;
-    if (compressing) res.vary('Accept-Encoding');
-    const coding = compressing ? acceptedCoding(req) : undefined;
+    const coding = negotiatedCoding(res, req.app.get(COMPRESSION_SETTING) === true);
     if (coding === undefined) {
       res.send(documentText());
       return;

@@ -25,11 +25,21 @@ export const mayCompress = (res: Response, contentType: string): boolean => res.
  * q-values, then its order; `*` stands for both, `q=0` refuses). None without the header: a client
  * that says nothing gets the bytes as they are.
  */
-export function acceptedCoding(req: Request): Coding | undefined {
+function acceptedCoding(req: Request): Coding | undefined {
   // Most API clients send none: no negotiation on their pages.
   if (req.headers['accept-encoding'] === undefined) return undefined;
   const best = req.acceptsEncodings('br', 'gzip');
   return best === 'br' || best === 'gzip' ? best : undefined;
+}
+
+/**
+ * The coding an answer goes in, when it may be compressed at all (`compressible`): such an answer
+ * varies by `Accept-Encoding`, which is said in `Vary` whether or not this client accepts a coding.
+ */
+export function negotiatedCoding(res: Response, compressible: boolean): Coding | undefined {
+  if (!compressible) return undefined;
+  res.vary('Accept-Encoding');
+  return acceptedCoding(res.req);
 }
 
 /** The strong ETag of a body sent in `coding`: the ETag of its bytes, marked with the coding (another representation, another validator). */

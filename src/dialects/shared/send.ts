@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { type Body, bodyBytes, bodyText, type Rendered } from '../../render/rendered';
-import { acceptedCoding, codedEtag, compress, COMPRESS_FROM_BYTES, mayCompress } from './answerCoding';
+import { codedEtag, compress, COMPRESS_FROM_BYTES, mayCompress, negotiatedCoding } from './answerCoding';
 import { bodyEtag } from './bodyEtag';
 import { isPubliclyCacheable } from './cachePolicy';
 
@@ -18,9 +18,7 @@ export function send(res: Response, r: Rendered<Body>): void {
   const body = /;\s*charset=utf-8/i.test(r.contentType) ? bodyBytes(r.body) : bodyText(r.body);
   const etag = isPubliclyCacheable(res) ? bodyEtag(body) : undefined;
   res.status(200).type(r.contentType);
-  const compressible = mayCompress(res, r.contentType);
-  if (compressible) res.vary('Accept-Encoding');
-  const accepted = compressible ? acceptedCoding(res.req) : undefined;
+  const accepted = negotiatedCoding(res, mayCompress(res, r.contentType));
   const coding = accepted !== undefined && Buffer.byteLength(body) >= COMPRESS_FROM_BYTES ? accepted : undefined;
   if (coding === undefined) {
     if (etag !== undefined) res.set('ETag', etag);

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { RecordHit } from '../../model/searchResult';
 import type { ExportWriter } from '../../render/formats/streamWriter';
 import type { BodyPart } from '../../render/rendered';
-import { acceptedCoding, type Coding, compressor, mayCompress } from './answerCoding';
+import { type Coding, compressor, mayCompress, negotiatedCoding } from './answerCoding';
 
 /**
  * About how many characters are rendered and written at a time. A page's text is built from many
@@ -82,9 +82,7 @@ export async function streamExport<T = RecordHit, P extends BodyPart = string>(r
 
 /** The coding an answer of this type goes in, said in `Content-Encoding` (and `Vary`) when there is one. */
 function answerCoding(res: Response, contentType: string): Coding | undefined {
-  if (!mayCompress(res, contentType)) return undefined;
-  res.vary('Accept-Encoding');
-  const coding = acceptedCoding(res.req);
+  const coding = negotiatedCoding(res, mayCompress(res, contentType));
   if (coding !== undefined) res.set('Content-Encoding', coding);
   return coding;
 }
