@@ -83,13 +83,11 @@ export function ogcRouter(deps: Deps, clock: () => number, pieceRows: number, ap
     const p = ogcItemsParams(ogcQuery(req), target.row.id, target.schema);
     // A page in CRS84 is written with each shape's stored text spliced (itemsWriter): its records need not parse them.
     const page = await runFeaturesPage(deps, routeAccess(req), p.request, clock(), pieceRows, !p.file && keepsCoordinates(p.crs));
-    // A HEAD reads no later piece (streamExport, sendSpooled): the snapshot is let go now.
-    if (req.method === 'HEAD') await page.more?.release();
     if (p.file) return sendItemsFile(res, { id: target.row.id, schema: target.schema }, p.file, firstThen(page.result.records, page.more?.pieces), clock());
     const writer = itemsWriter(req, target.row.id, target.schema, p, page.result.nhits, clock());
     if (!page.more) return sendOgcText(res, itemsCollection(writer, page.result.records), GEOJSON_TYPE, p.crs.uri);
     // A page read in pieces is sent as they come, each once the client has taken the one before.
-    await streamExport(res, writer, firstThen(page.result.records, page.more.pieces));
+    await streamExport(res, writer, firstThen(page.result.records, page.more.pieces), { release: page.more.release });
   });
   router.get(under('/collections/:collectionId/items/:featureId'), async (req, res) => {
     const target = await geoDataset(deps, req);

@@ -37,11 +37,9 @@ export async function sendInPieces<T, P extends BodyPart = string>(res: Response
     const mb = (n: number): string => `${Math.ceil(n / 1048576)} MB`;
     throw new AppError('bad_parameter', `This page would be about ${mb(estimate)}, more than the ${mb(budget.maxBytes)} a page may hold: ask for fewer records, or read them with ${budget.downloadPath}.`, { parameter: budget.parameter ?? 'rows' });
   }
-  // A HEAD reads no later piece (streamExport): the snapshot is let go now.
-  if (res.req.method === 'HEAD') await more.release();
   // The tail is read from the writer itself once the pages are written (it may say what they held).
   const rest: ExportWriter<T, P> = { contentType: writer.contentType, headers: writer.headers, head: writer.head, page: (page) => writer.page(page, false), get tail() { return writer.tail; } };
-  await streamExport(res, rest, more.pieces, opening);
+  await streamExport(res, rest, more.pieces, { opening, release: more.release });
 }
 
 /**

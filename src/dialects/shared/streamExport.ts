@@ -19,6 +19,13 @@ export const nextPieceItems = (items: number, chars: number): number =>
   Math.max(1, Math.min(10_000, Math.round((items * WRITE_CHARS) / Math.max(chars, 1))));
 
 /**
+ * What an export starts from besides its pages: what was already written of the first page
+ * (`opening`), and what lets go of the snapshot the pages are read from (`release`), for a HEAD.
+ * A generator that wraps the pages and was never started cannot pass its `return` on to them.
+ */
+export interface StreamStart<P> { opening?: P; release?: () => Promise<void> }
+
+/**
  * Writes an export with backpressure: each piece of a page (about WRITE_CHARS characters, or bytes) is
  * written only once the client has taken what came before it, and the pages read ahead meanwhile
  * are bounded (src/execute/exportRecords.ts: one page ahead, or one per slice). A client that goes away stops the reading (so the snapshot is closed);
@@ -27,10 +34,10 @@ export const nextPieceItems = (items: number, chars: number): number =>
  * first page (sendInPieces's first piece): it follows the head, and the pages come after it.
  * A text type varies by `Accept-Encoding`, and goes through a compressing stream to a client that
  * accepts Brotli or gzip (answerCoding.ts): the client's pace still holds back the writing, since
- * the stream takes no more once what it made is not taken. A HEAD gets the headers alone, and
- * the pages are let go unread.
+ * the stream takes no more once what it made is not taken. A HEAD gets the headers alone: the
+ * pages are let go unread, and their snapshot is released.
  */
-export async function streamExport<T = RecordHit, P extends BodyPart = string>(res: Response, writer: ExportWriter<T, P>, pages: AsyncGenerator<T[]>, opening?: P): Promise<void> {
+export async function streamExport<T = RecordHit, P extends BodyPart = string>(res: Response, writer: ExportWriter<T, P>, pages: AsyncGenerator<T[]>, { opening, release }: StreamStart<P> = {}): Promise<void> {
   let gone = false;
   res.status(200).type(writer.contentType).set(writer.headers);
   const coding = answerCoding(res, writer.contentType);
@@ -38,6 +45,7 @@ export async function streamExport<T = RecordHit, P extends BodyPart = string>(r
     // GET's headers, and no record read: Node drops a HEAD's body, so writing it would scan the
     // whole export at Elasticsearch's pace, with no client to hold it back.
     await pages.return(undefined);
+    await release?.();
     res.end();
     return;
   }
