@@ -49,11 +49,13 @@ async function elasticsearchCpu(es: Client, ticks: number): Promise<() => Promis
   };
 }
 
-export async function cpuMeter(es: Client, apiPid: number): Promise<CpuMeter> {
+/** A meter of the machine's CPU; its `api` is the sum of the processes `apiPids` names (the API, or the servers compared). */
+export async function cpuMeter(es: Client, apiPids: number | readonly number[]): Promise<CpuMeter> {
   const ticks = clockTicks();
   const search = await elasticsearchCpu(es, ticks);
+  const servers = typeof apiPids === 'number' ? [apiPids] : apiPids;
   return async () => {
-    const [searchMs, api] = [await search(), processCpuMs(apiPid, ticks)];
+    const [searchMs, api] = [await search(), servers.reduce<number | undefined>((sum, pid) => { const ms = processCpuMs(pid, ticks); return sum === undefined || ms === undefined ? undefined : sum + ms; }, 0)];
     const own = process.cpuUsage();
     const times = { search: searchMs ?? Number.NaN, api: api ?? Number.NaN, bench: (own.user + own.system) / 1000 };
     return Number.isFinite(cpuTotal(times)) ? times : undefined;

@@ -138,11 +138,20 @@ export interface Api {
 }
 
 /** The API in its own process, as it runs in production, so that the load generator does not share its event loop. */
-export async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
+export const startApi = (env: NodeJS.ProcessEnv): Promise<Api> => startServer([join(__dirname, '..', 'src', 'cli', 'main.js'), 'serve'], {
+  // A bench measures the API, not its quotas: the anonymous ones (20 a second by default) are raised unless the caller sets them.
+  QUOTA_ANONYMOUS_PER_SECOND: '1000000', QUOTA_ANONYMOUS_PER_DAY: '1000000000', ...env,
+}, '/api/health');
+
+/**
+ * A Node server (`args`: its script and arguments) in its own process with the API's V8 flags, on
+ * a free port, once `healthPath` answers 200: its `get` reads a whole answer over a keep-alive
+ * connection and rejects anything but a 200.
+ */
+export async function startServer(args: readonly string[], env: NodeJS.ProcessEnv, healthPath: string): Promise<Api> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...serveNodeFlags(process.env), join(__dirname, '..', 'src', 'cli', 'main.js'), 'serve'], {
-    // A bench measures the API, not its quotas: the anonymous ones (20 a second by default) are raised unless the caller sets them.
-    env: { QUOTA_ANONYMOUS_PER_SECOND: '1000000', QUOTA_ANONYMOUS_PER_DAY: '1000000000', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
+  const child = spawn(process.execPath, [...serveNodeFlags(process.env), ...args], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   // Keep-alive connections, as the Elasticsearch client keeps its own.
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
@@ -159,11 +168,11 @@ export async function startApi(env: NodeJS.ProcessEnv): Promise<Api> {
   });
   // Two minutes: a start after a catalog format change rebuilds the catalog index before listening.
   for (let i = 0; i < 600; i++) {
-    if (await fetchOk('/api/health').then(() => true, () => false)) return { get: (path) => fetchOk(path), stop: () => { agent.destroy(); child.kill('SIGTERM'); }, pid: child.pid!, port };
+    if (await fetchOk(healthPath).then(() => true, () => false)) return { get: (path) => fetchOk(path), stop: () => { agent.destroy(); child.kill('SIGTERM'); }, pid: child.pid!, port };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
-  throw new Error('the API did not start');
+  throw new Error(`${args[0]} did not start`);
 }
 
 /**
@@ -219,13 +228,13 @@ async function segmentsLine(deps: Deps, datasets: readonly string[]): Promise<st
 /**
  * Opens the bench stores, starts the API, makes sure the source and its synthetic copy exist,
  * runs `body` over both datasets (with a meter of the machine's CPU; `asConfigured`: without
- * Elasticsearch's request cache when BENCH_REQUEST_CACHE=off) and prints the table; then `more`'s table, if any.
+ * Elasticsearch's request cache when BENCH_REQUEST_CACHE=off) and prints the table under `header`; then `more`'s table, if any.
  */
-export async function runBench(body: (deps: Deps, api: Api, dataset: string, meter: CpuMeter) => Promise<string[]>, more?: (deps: Deps, api: Api) => Promise<string[]>): Promise<void> {
+export async function runBench(body: (deps: Deps, api: Api, dataset: string, meter: CpuMeter) => Promise<string[]>, more?: (deps: Deps, api: Api) => Promise<string[]>, header = HEADER): Promise<void> {
   const env = { ...process.env, ES_INDEX_PREFIX: process.env.ES_INDEX_PREFIX || 'bench-' };
   const deps = await openDeps(loadConfig(env));
   const api = await startApi(env);
-  const lines = REQUEST_CACHE_OFF ? ['Elasticsearch request cache off (BENCH_REQUEST_CACHE=off)', HEADER] : [HEADER];
+  const lines = REQUEST_CACHE_OFF ? ['Elasticsearch request cache off (BENCH_REQUEST_CACHE=off)', header] : [header];
   try {
     await ensureSource(deps);
     const synthetic = await ensureSyntheticDataset(deps, SOURCE, Number(process.env.BENCH_RECORDS ?? 1_000_000));

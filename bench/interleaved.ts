@@ -10,26 +10,31 @@ import { addCpu, type CpuMeter, cpuPerCall, type CpuTimes } from './cpuMeter';
 export const BLOCK = 100;
 
 /**
- * `total` calls a side in blocks of `size` over `connections`, the sides taking turns (every
- * second turn the direct side goes first). With `meter`, each side's CPU per call over its own
- * blocks; the sequential run (blocks of one call) is not metered, as three readings per call
- * would weigh on it.
+ * `total` calls a side in blocks of `size` over `connections`, the sides taking turns (each turn
+ * starts one side later: with two, every second turn the direct side goes first). With `meter`,
+ * each side's CPU per call over its own blocks; the sequential run (blocks of one call) is not
+ * metered, as three readings per call would weigh on it.
  */
-export async function alternate(sides: [() => Promise<void>, () => Promise<void>], total: number, size: number, connections: number, meter?: CpuMeter): Promise<[Stats, Stats]> {
-  const lat: [number[], number[]] = [[], []];
-  const seconds = [0, 0];
-  const zero = { search: 0, api: 0, bench: 0 };
-  const cpu: Array<CpuTimes | undefined> = [zero, zero];
+export async function takeTurns(sides: ReadonlyArray<() => Promise<void>>, total: number, size: number, connections: number, meter?: CpuMeter): Promise<Stats[]> {
+  const lat = sides.map((): number[] => []);
+  const seconds = sides.map(() => 0);
+  const cpu: Array<CpuTimes | undefined> = sides.map(() => ({ search: 0, api: 0, bench: 0 }));
   for (let done = 0, i = 0; done < total; done += size, i++) {
     const calls = Math.min(size, total - done);
-    for (const side of i % 2 ? [1, 0] : [0, 1]) {
+    for (let k = 0; k < sides.length; k++) {
+      const side = (i + k) % sides.length;
       const before = await meter?.();
       seconds[side] += await block(sides[side], calls, connections, lat[side]);
       cpu[side] = addCpu(cpu[side], cpuPerCall(before, await meter?.(), total));
     }
   }
-  const side = (n: 0 | 1): Stats => ({ ...stats(lat[n], seconds[n]), ...(meter && cpu[n] ? { cpu: cpu[n] } : {}) });
-  return [side(0), side(1)];
+  return sides.map((_, n) => ({ ...stats(lat[n], seconds[n]), ...(meter && cpu[n] ? { cpu: cpu[n] } : {}) }));
+}
+
+/** takeTurns for two sides: ours, then the side it is compared with. */
+export async function alternate(sides: [() => Promise<void>, () => Promise<void>], total: number, size: number, connections: number, meter?: CpuMeter): Promise<[Stats, Stats]> {
+  const [a, b] = await takeTurns(sides, total, size, connections, meter);
+  return [a, b];
 }
 
 /** Sequential then with CONNECTIONS connections, ours and direct interleaved: one table line per mode (with `meter`, the CPU per call with CONNECTIONS connections). */

@@ -18,33 +18,19 @@
  *                                    BENCH_REQUEST_CACHE=off for pages never asked for before)
  */
 import { anonymous } from '../src/auth/access';
-import { compileSearch } from '../src/compile/compileSearch';
 import { resolveDataset } from '../src/usecases/resolveDataset';
 import { ParamReader } from '../src/dialects/shared/paramReader';
 import { readQueryString } from '../src/dialects/shared/rawParams';
-import { recordsSearchParams } from '../src/dialects/ods-v1/recordsSearchParams';
-import { planRecordsSearch } from '../src/plan/planRecordsSearch';
-import { planReading } from '../src/usecases/runRecordsSearch';
-import { withIndexKeys } from '../src/usecases/withIndexKeys';
-import { recordsReading } from '../src/dialects/ods-v1/recordsSearchPieces';
 import { compileFeaturesPage } from '../src/compile/compileFeaturesPage';
 import { ogcItemsParams } from '../src/dialects/ogc/ogcParams';
 import { planFeatures } from '../src/plan/planFeatures';
 import { directSearch, runBench } from './harness';
 import { compareInterleaved } from './interleaved';
 import { GROWTH_HEADER, growthSizes, searchGrowth } from './searchGrowth';
+import { SEARCH_SHAPES, shapeSearch } from './searchShapes';
 
 // Requests per measurement (BENCH_SEQUENTIAL, BENCH_CONCURRENT: fewer on a busy machine).
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200), CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 1000);
-
-const REQUESTS: Array<[string, Record<string, string>]> = [
-  ['q + 3 facets (1 disjunctive) + distance, rows=10', { q: 'rue', facet: 'type_tournage,annee_tournage,ardt_lieu', 'refine.type_tournage': 'Série TV', 'disjunctive.type_tournage': 'true', 'geofilter.distance': '48.8566,2.3522,3000', rows: '10' }],
-  ['same, rows=100', { q: 'rue', facet: 'type_tournage,annee_tournage,ardt_lieu', 'refine.type_tournage': 'Série TV', 'disjunctive.type_tournage': 'true', 'geofilter.distance': '48.8566,2.3522,3000', rows: '100' }],
-  ['date hierarchy refined to a year + 2 facets, rows=10', { facet: 'date_debut,type_tournage,ardt_lieu', 'refine.date_debut': '2019', rows: '10' }],
-  ['field query + sort + polygon, rows=10', { q: 'annee_tournage>=2019 AND adresse_lieu:rue', sort: '-date_debut', 'geofilter.polygon': '(48.88,2.30),(48.88,2.40),(48.84,2.40),(48.84,2.30)', rows: '10' }],
-  ['phrase + exclude + bbox + 3 facets, rows=100', { q: '"rue de"', 'exclude.type_tournage': 'Long métrage', 'geofilter.bbox': '48.83,2.28,48.89,2.41', facet: 'type_tournage,annee_tournage,nom_realisateur', rows: '100' }],
-  ['match all, 3 facets, rows=10', { facet: 'type_tournage,annee_tournage,ardt_lieu', rows: '10' }],
-];
 
 const OGC_ITEMS: Array<[string, Record<string, string>]> = [
   ['OGC items, limit=10', { limit: '10' }],
@@ -56,13 +42,9 @@ async function main(): Promise<void> {
   const sizes = growthSizes(process.env);
   await runBench(async (deps, api, dataset, meter) => {
     const lines: string[] = [];
-    for (const [name, params] of REQUESTS) {
-      const qs = new URLSearchParams({ dataset, ...params }).toString();
-      const request = recordsSearchParams(new ParamReader(readQueryString(qs)));
-      const target = await resolveDataset(deps, anonymous('default'), request.dataset);
-      // The request the API sends: a page of compact JSON reads its records as their index keeps them written.
-      const body = compileSearch(planReading(await withIndexKeys(deps, planRecordsSearch(request, target, Date.now())), recordsReading(request.output)));
-      lines.push(...await compareInterleaved(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/search?${qs}`), () => directSearch(deps, body, target.row.recordsCount), SEQUENTIAL, CONCURRENT_TOTAL, meter));
+    for (const [name, params] of SEARCH_SHAPES) {
+      const { qs, body, recordsCount } = await shapeSearch(deps, dataset, params);
+      lines.push(...await compareInterleaved(`${dataset}\t${name}`, () => api.get(`/api/records/1.0/search?${qs}`), () => directSearch(deps, body, recordsCount), SEQUENTIAL, CONCURRENT_TOTAL, meter));
     }
     for (const [name, params] of OGC_ITEMS) {
       const qs = new URLSearchParams(params).toString();
@@ -72,7 +54,7 @@ async function main(): Promise<void> {
       lines.push(...await compareInterleaved(`${dataset}\t${name}`, () => api.get(`/ogc/collections/${dataset}/items?${qs}`), () => directSearch(deps, body, target.row.recordsCount), SEQUENTIAL, CONCURRENT_TOTAL, meter));
     }
     return lines;
-  }, async (deps, api) => [GROWTH_HEADER, ...await searchGrowth(deps, api, REQUESTS[0][0], REQUESTS[0][1], sizes, SEQUENTIAL)]);
+  }, async (deps, api) => [GROWTH_HEADER, ...await searchGrowth(deps, api, SEARCH_SHAPES[0][0], SEARCH_SHAPES[0][1], sizes, SEQUENTIAL)]);
 }
 
 main().catch((err: unknown) => { console.error(err); process.exitCode = 1; });
