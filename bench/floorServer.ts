@@ -1,11 +1,12 @@
 /**
- * bench/floorServer: the least a layer in front of Elasticsearch does, as a yardstick for the API
+ * bench/floorServer: a bare server in front of Elasticsearch, as a yardstick for the API
  * (bench/floor.ts). Plain node:http, no framework, and the Elasticsearch client as the API
  * configures it. The searches come in advance (`POST /searches`, a JSON array of the requests
- * and whether each is split as the API splits it); `GET /<n>` sends the n-th as the direct side of
- * the benches sends it (searchIndex) and writes back its total, hits and aggregations with one
- * JSON.stringify. No parameter is read or checked, no query planned, no record rendered, and no
- * quota, log, metric or error body: what is left is an HTTP exchange and a serialization.
+ * the API sends and whether each is split as the API splits it); `GET /<n>` sends the n-th as the
+ * direct side of the benches sends it (searchIndex, its answer parsed whole) and writes back its
+ * total, hits and aggregations with one JSON.stringify. No parameter is read or checked, no query
+ * planned, and no quota, log, metric or error body. `GET /empty` answers `{}` at once: one HTTP
+ * exchange and nothing else, the least any server in front of Elasticsearch adds.
  * Its port is PORT; Elasticsearch is reached as the API reaches it (ES_URL, …).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -34,7 +35,7 @@ async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> 
     reply(res, 200, '{}');
     return;
   }
-  if (req.url === '/health') {
+  if (req.url === '/health' || req.url === '/empty') {
     reply(res, 200, '{}');
     return;
   }

@@ -43,7 +43,8 @@ export const ogcApiDocument = (serverUrl: string): unknown => ogcOpenapiDocument
  * `/api/openapi.json` (the OpenAPI 3.1 document, built once) and `/api/docs`: Swagger UI served
  * from node_modules (no CDN: portal intranets often have no internet), trying requests against
  * this server. The document (1 MB) and Swagger UI's files (2.2 MB) go compressed to a browser,
- * from copies made once (compressedFiles.ts), when the app compresses its answers.
+ * from copies made once and kept (compressedFiles.ts, keptCopies.ts), when the app compresses
+ * its answers.
  */
 export function docsRouter(): Router {
   const router = Router();

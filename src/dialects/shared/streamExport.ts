@@ -35,7 +35,7 @@ export interface StreamStart<P> { opening?: P; release?: () => Promise<void> }
  * A text type varies by `Accept-Encoding`, and goes through a compressing stream to a client that
  * accepts Brotli or gzip (answerCoding.ts): the client's pace still holds back the writing, since
  * the stream takes no more once what it made is not taken. A HEAD gets the headers alone: the
- * pages are let go unread, and their snapshot is released.
+ * pages are let go unread, and `release` lets go of their snapshot when the caller holds one.
  */
 export async function streamExport<T = RecordHit, P extends BodyPart = string>(res: Response, writer: ExportWriter<T, P>, pages: AsyncGenerator<T[]>, { opening, release }: StreamStart<P> = {}): Promise<void> {
   let gone = false;
@@ -44,8 +44,11 @@ export async function streamExport<T = RecordHit, P extends BodyPart = string>(r
   if (res.req.method === 'HEAD') {
     // GET's headers, and no record read: Node drops a HEAD's body, so writing it would scan the
     // whole export at Elasticsearch's pace, with no client to hold it back.
-    await pages.return(undefined);
-    await release?.();
+    try {
+      await pages.return(undefined);
+    } finally {
+      await release?.();
+    }
     res.end();
     return;
   }
